@@ -1,0 +1,22 @@
+/* pipeline.h: running the stages in order over a list of paths. Used by the
+ * command line and by the end-to-end tests. */
+#ifndef CCK_PIPELINE_H
+#define CCK_PIPELINE_H
+
+#include "claimcheck.h"
+
+typedef struct {
+    size_t max_bytes;   /* per source; 0 = the default limit */
+} cck_run_options;
+
+/* Expands directories, then loads, segments and extracts every source
+ * into c. A source that cannot be read is skipped with a diagnostic and
+ * the others go on. Returns the number of paths skipped. Requires
+ * cck_ext_init() to have succeeded. */
+size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
+                       const cck_run_options *o);
+
+/* Works out subjects and groups for everything extracted into c. */
+void cck_run_reconcile(cck_corpus *c);
+
+#endif

@@ -1,0 +1,129 @@
+/* extract.c: the extractor driver. Runs every family scanner over each
+ * unit of a source, drops candidates that stand inside a citation marker,
+ * resolves overlaps (the longest candidate wins, then the higher
+ * priority, then the earlier), and stores the winners as claims. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+void cck_cands_push(cck_cands *c, const cck_cand *x)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 16;
+        c->v = cck_xreallocarray(c->v, c->cap, sizeof *c->v);
+    }
+    c->v[c->n++] = *x;
+}
+
+void cck_cands_free(cck_cands *c)
+{
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+cck_status cck_ext_init(cck_diags *d)
+{
+    char err[256] = "";
+    if (cck_ext_numbers_init(err, sizeof err) != CCK_OK ||
+        cck_ext_dates_init(err, sizeof err) != CCK_OK ||
+        cck_ext_coords_init(err, sizeof err) != CCK_OK) {
+        cck_diag_add(d, "", 0, 0, CCK_SEV_ERROR, "extractor init: %s", err);
+        cck_ext_cleanup();
+        return CCK_ERR_INPUT;
+    }
+    return CCK_OK;
+}
+
+void cck_ext_cleanup(void)
+{
+    cck_ext_numbers_cleanup();
+    cck_ext_dates_cleanup();
+    cck_ext_coords_cleanup();
+}
+
+static int by_strength(const void *pa, const void *pb)
+{
+    const cck_cand *a = pa, *b = pb;
+    size_t la = a->claim.end - a->claim.start, lb = b->claim.end - b->claim.start;
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    if (a->priority != b->priority)
+        return a->priority > b->priority ? -1 : 1;
+    return a->claim.start < b->claim.start ? -1 : a->claim.start > b->claim.start;
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+    const cck_cand *a = pa, *b = pb;
+    return a->claim.start < b->claim.start ? -1 : a->claim.start > b->claim.start;
+}
+
+static bool inside_cite(const cck_source *s, const cck_unit *u, size_t start, size_t end)
+{
+    for (size_t i = u->cite_first; i < u->cite_first + u->ncites && i < s->ncites; i++)
+        if (start < s->cites[i].end && s->cites[i].start < end)
+            return true;
+    return false;
+}
+
+/* Keeps the strongest non-overlapping candidates of one unit, in place. */
+static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *taken)
+{
+    qsort(c->v, c->n, sizeof *c->v, by_strength);
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t s = c->v[i].claim.start, e = c->v[i].claim.end;
+        if (s < ustart || e > uend || s >= e)
+            continue;
+        bool clash = false;
+        for (size_t k = s; k < e && !clash; k++)
+            clash = taken[k - ustart];
+        if (clash)
+            continue;
+        memset(taken + (s - ustart), 1, e - s);
+        c->v[kept++] = c->v[i];
+    }
+    qsort(c->v, kept, sizeof *c->v, by_start);
+    return kept;
+}
+
+cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
+{
+    cck_cands c = {0};
+    unsigned char *taken = NULL;
+    size_t taken_cap = 0;
+    for (size_t ui = 0; ui < s->nunits; ui++) {
+        const cck_unit *u = &s->units[ui];
+        /* dates inside a reference entry belong to the citation, not the subject */
+        if (u->zone == CCK_ZONE_REFERENCES || u->end <= u->start)
+            continue;
+        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d};
+        c.n = 0;
+        cck_ext_numbers(&sc, &c);
+        cck_ext_dates(&sc, &c);
+        cck_ext_coords(&sc, &c);
+        size_t w = 0;
+        for (size_t i = 0; i < c.n; i++)
+            if (!inside_cite(s, u, c.v[i].claim.start, c.v[i].claim.end))
+                c.v[w++] = c.v[i];
+        c.n = w;
+        size_t ulen = u->end - u->start;
+        if (ulen > taken_cap) {
+            taken_cap = ulen;
+            free(taken);
+            taken = cck_xmalloc(taken_cap);
+        }
+        memset(taken, 0, ulen);
+        size_t kept = resolve(&c, u->start, u->end, taken);
+        for (size_t i = 0; i < kept; i++) {
+            cck_claim cl = c.v[i].claim;
+            cl.unit_index = ui;
+            cl.zone = u->zone;
+            cck_source_add_claim(s, &cl);
+        }
+    }
+    free(taken);
+    cck_cands_free(&c);
+    return CCK_OK;
+}

@@ -1,0 +1,91 @@
+/* extract.h: the extractors stage. PCRE2 patterns are compiled once (with
+ * JIT) by cck_ext_init(); each thread owns a cck_matcher. Families of
+ * extractors (numbers and measures, dates, coordinates, ranks) each scan a
+ * unit and push candidates; the driver (extract.c) resolves overlaps and
+ * stores the winning candidates as claims on the source. */
+#ifndef CCK_EXTRACT_H
+#define CCK_EXTRACT_H
+
+#include <stdint.h>
+
+#include "claimcheck.h"
+
+/* ---- PCRE2 wrapper (regex.c) ------------------------------------------ */
+
+typedef struct cck_re cck_re;          /* compiled + JIT'd, immutable */
+typedef struct cck_matcher cck_matcher; /* per thread: match data, context, JIT stack */
+
+/* Compiles with PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C
+ * plus extra (other PCRE2_* compile options, e.g. PCRE2_CASELESS or
+ * PCRE2_EXTENDED), then JIT-compiles (falling back to the interpreter). Returns NULL and writes a message into err on a bad
+ * pattern (a programming error: callers treat it as fatal at init). */
+cck_re *cck_re_compile(const char *pattern, uint32_t extra, char *err, size_t errlen);
+void cck_re_free(cck_re *re);
+
+cck_matcher *cck_matcher_new(void);    /* match limit 1e6, heap 64 MiB, 1 MiB JIT stack */
+void cck_matcher_free(cck_matcher *m); /* NULL is a no-op */
+
+/* Looks for re in subject[0, len) starting at from (lookbehind may see
+ * bytes before from). Returns 1 and fills the ovector on a match, 0 when
+ * there is none, -1 when the pattern gave up (match/heap/JIT-stack limit):
+ * the caller skips ahead. */
+int cck_re_match(cck_matcher *m, const cck_re *re, const char *subject,
+                 size_t len, size_t from, uint32_t options);
+/* Start and end of capture group i of the last match; both (size_t)-1 when
+ * the group did not take part. */
+size_t cck_re_group_start(const cck_matcher *m, unsigned i);
+size_t cck_re_group_end(const cck_matcher *m, unsigned i);
+/* Byte offset where the next global-match iteration should start after the
+ * last match, stepping one whole UTF-8 character past an empty match. */
+size_t cck_re_next(const cck_matcher *m, const char *subject, size_t len);
+
+/* ---- candidates -------------------------------------------------------- */
+
+typedef struct {
+    cck_claim claim;   /* start, end, kind, values, unit, approx, bound, step */
+    int priority;      /* ties on length are won by the higher priority */
+} cck_cand;
+
+typedef struct {
+    cck_cand *v;
+    size_t n, cap;
+} cck_cands;
+
+void cck_cands_push(cck_cands *c, const cck_cand *x);
+void cck_cands_free(cck_cands *c);
+
+/* What a family scanner is given: one unit of one source. */
+typedef struct {
+    const cck_source *src;
+    const cck_unit *unit;
+    const char *text;       /* src->bytes */
+    size_t start, end;      /* the unit's byte span */
+    cck_matcher *m;
+    cck_diags *diags;
+} cck_scan;
+
+/* Family scanners. Each pushes every candidate it finds in the unit. */
+void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
+void cck_ext_dates(const cck_scan *sc, cck_cands *out);     /* date.c */
+void cck_ext_coords(const cck_scan *sc, cck_cands *out);    /* coord.c */
+
+/* Family init/cleanup (compile their patterns); called by cck_ext_init(). */
+cck_status cck_ext_numbers_init(char *err, size_t errlen);
+void cck_ext_numbers_cleanup(void);
+cck_status cck_ext_dates_init(char *err, size_t errlen);
+void cck_ext_dates_cleanup(void);
+cck_status cck_ext_coords_init(char *err, size_t errlen);
+void cck_ext_coords_cleanup(void);
+
+/* ---- driver (extract.c) ------------------------------------------------ */
+
+/* Compiles every pattern once. Call before starting threads. */
+cck_status cck_ext_init(cck_diags *d);
+void cck_ext_cleanup(void);
+
+/* Runs every family over every unit of s (which must be segmented),
+ * resolves overlapping candidates (longest wins, then priority), drops
+ * candidates inside citation markers, and stores the claims on s. */
+cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d);
+
+#endif

@@ -1,0 +1,241 @@
+/* claimcheck.h: the one public header. The data model (source, claim, group,
+ * corpus), diagnostics, and the stage entry points of the pipeline
+ *     source -> extract -> subject -> reconcile -> report
+ * Every offset stored anywhere is a byte offset into the original,
+ * unmodified file; lines and columns are derived from a line-start table. */
+#ifndef CLAIMCHECK_H
+#define CLAIMCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define CCK_VERSION "0.1.0"
+
+typedef enum {
+    CCK_OK = 0,
+    CCK_ERR_IO,     /* a file could not be read or written */
+    CCK_ERR_INPUT,  /* the input is malformed; diagnostics say where */
+    CCK_ERR_LIMIT   /* a resource bound was hit (file size, regex limit) */
+} cck_status;
+
+/* ---- memory ---------------------------------------------------------- */
+
+/* Allocation wrappers: print "claimcheck: out of memory (N bytes)" and abort. */
+void *cck_xmalloc(size_t n);
+void *cck_xcalloc(size_t n, size_t size);         /* checks n*size overflow */
+void *cck_xrealloc(void *p, size_t n);
+void *cck_xreallocarray(void *p, size_t n, size_t size); /* checks overflow */
+char *cck_xstrndup(const char *s, size_t n);
+
+/* Bump arena: everything derived from one source lives in its arena and is
+ * freed by one cck_arena_free(). Allocations are 16-byte aligned. */
+typedef struct cck_arena cck_arena;
+cck_arena *cck_arena_new(void);
+void cck_arena_free(cck_arena *a);                 /* NULL is a no-op */
+void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
+char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
+char *cck_arena_strdup(cck_arena *a, const char *s);
+char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ---- diagnostics ------------------------------------------------------ */
+
+typedef enum { CCK_SEV_NOTE, CCK_SEV_WARNING, CCK_SEV_ERROR } cck_severity;
+
+typedef struct {
+    char *file;          /* owned copy; "" when not about a file */
+    unsigned line, col;  /* 1-based; 0 when unknown */
+    cck_severity sev;
+    char *msg;           /* owned */
+} cck_diag;
+
+/* The library never prints: it appends here and the CLI prints. */
+typedef struct {
+    cck_diag *v;
+    size_t n, cap;
+} cck_diags;
+
+void cck_diags_init(cck_diags *d);
+void cck_diags_free(cck_diags *d);
+void cck_diag_add(cck_diags *d, const char *file, unsigned line, unsigned col,
+                  cck_severity sev, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+size_t cck_diags_count(const cck_diags *d, cck_severity at_least);
+/* Writes "file:line:col: severity: message" lines, one per diagnostic. */
+void cck_diags_print(const cck_diags *d, FILE *out);
+
+/* ---- source structure ------------------------------------------------- */
+
+typedef enum {
+    CCK_ZONE_BODY = 0,
+    CCK_ZONE_TABLE,
+    CCK_ZONE_REFERENCES,
+    CCK_ZONE_COMMENTS
+} cck_zone;
+const char *cck_zone_name(cck_zone z);  /* "body", "table", ... */
+
+/* An article inside one file (a file may hold several one after another). */
+typedef struct {
+    size_t start, end;     /* raw byte span */
+    const char *title;     /* arena; the main subject, never NULL ("" if unknown) */
+} cck_article;
+
+/* A heading. The section runs until the next heading of the same or
+ * higher level, or the end of its article. */
+typedef struct {
+    size_t start, end;     /* raw byte span of the heading text itself */
+    const char *title;     /* arena; cleaned heading text ("[edit]" removed) */
+    int level;             /* 1 = top */
+    int parent;            /* index into sections, -1 for none */
+    unsigned article;
+} cck_section;
+
+/* An entry of a reference list ("1. ^ ...", "[3] ..."). */
+typedef struct {
+    size_t start, end;     /* raw byte span of the whole entry */
+    const char *label;     /* arena; "3" for an entry cited as [3]; may be "" */
+    const char *text;      /* arena; entry text without its label */
+    unsigned article;
+    unsigned uses;         /* how many markers resolve to it */
+} cck_ref;
+
+/* A citation marker standing in the text: "[20]", "[map](#)", ... */
+typedef struct {
+    size_t start, end;     /* raw byte span of the marker as written */
+    const char *marker;    /* arena; exactly the bytes of the span */
+    const char *target;    /* arena; link target or NULL */
+    int ref;               /* index into refs, -1 when it resolves nowhere */
+    bool placeholder;      /* link target "#" or empty */
+} cck_cite;
+
+/* A unit is what claims are extracted from: a sentence of prose, or one
+ * table cell. Units are sorted by start and never overlap. */
+typedef struct {
+    size_t start, end;     /* raw byte span */
+    cck_zone zone;
+    unsigned article;
+    int section;           /* innermost section, -1 for none */
+    size_t cite_first;     /* cites attached to this unit: */
+    size_t ncites;         /*   src->cites[cite_first .. cite_first+ncites) */
+    /* table cells only (zone CCK_ZONE_TABLE); otherwise -1 / NULL */
+    int table;             /* table number within the source */
+    const char *caption;   /* arena; table caption or title row, or NULL */
+    const char *row_header;/* arena; first cell of the row, or NULL */
+    const char *col_header;/* arena; header of the cell's column, or NULL */
+} cck_unit;
+
+/* ---- claims ----------------------------------------------------------- */
+
+typedef enum {
+    CCK_KIND_COUNT = 0,
+    CCK_KIND_MEASURE,
+    CCK_KIND_PERCENT,
+    CCK_KIND_MONEY,
+    CCK_KIND_DATE,
+    CCK_KIND_COORDINATE,
+    CCK_KIND_RANK
+} cck_kind;
+const char *cck_kind_name(cck_kind k);   /* "count", "measure", ... */
+
+typedef enum { CCK_BOUND_NONE = 0, CCK_BOUND_LOWER, CCK_BOUND_UPPER } cck_bound;
+const char *cck_bound_name(cck_bound b); /* NULL, "lower", "upper" */
+
+typedef struct cck_source cck_source;
+
+/* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
+ * reconciliation needs (the rounding the figure shows). */
+typedef struct cck_claim {
+    const cck_source *src;  /* borrowed */
+    size_t index;           /* position in src->claims */
+    size_t start, end;      /* raw byte span of the whole expression */
+    size_t unit_index;      /* the unit (sentence or cell) it stands in */
+    cck_kind kind;
+    /* numeric kinds: canonical unit values; lo == hi for a single value */
+    double lo, hi;
+    /* the rounding step the written figure shows, in the canonical unit
+     * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
+    double step;
+    /* dates: ISO-8601 at the granularity written ("1961", "1961-05",
+     * "1961-05-06"); "" for other kinds */
+    char date_lo[11], date_hi[11];
+    /* coordinates only: decimal degrees, south and west negative */
+    double lat, lon;
+    const char *unit;       /* static canonical unit: "", "m", "degC", "%", "USD" ... */
+    bool approx;
+    cck_bound bound;
+    bool vague;             /* "several thousand": never compared as a number */
+    cck_zone zone;
+    /* subject: filled by cck_rec_subjects(); arena strings */
+    const char *entity;
+    const char *attribute;
+    const char *as_of;      /* NULL when the text gives no time */
+} cck_claim;
+
+/* A loaded source: bytes, line table, structure, claims. Everything hangs
+ * off its arena and is freed by cck_source_free(). */
+struct cck_source {
+    char *path;             /* as given on the command line (owned) */
+    char *bytes;            /* the file's bytes, NUL-terminated (owned) */
+    size_t len;             /* without the terminating NUL */
+    size_t *line_starts;    /* byte offset where each line starts (owned) */
+    size_t nlines;
+    cck_arena *arena;
+
+    cck_article *articles;  size_t narticles;
+    cck_section *sections;  size_t nsections;
+    cck_unit *units;        size_t nunits;
+    cck_cite *cites;        size_t ncites;   /* sorted by start */
+    cck_ref *refs;          size_t nrefs;
+    cck_claim *claims;      size_t nclaims;  /* sorted by start */
+    size_t claims_cap;
+};
+
+/* Reads a file into a new source (bytes + line table). Files larger than
+ * max_bytes (0 = 256 MiB) are refused with CCK_ERR_LIMIT. On error *out is
+ * NULL and a diagnostic naming the file is appended to d. */
+cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
+                           cck_diags *d);
+/* Makes a source from memory (copied); for tests and stdin. Never fails. */
+cck_source *cck_source_from_memory(const char *path, const char *bytes, size_t len);
+void cck_source_free(cck_source *s);     /* NULL is a no-op */
+/* 1-based line and column (in bytes) of a byte offset. */
+void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col);
+/* Appends a claim (copied) and returns the stored one; sets index and src. */
+cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
+
+/* ---- corpus: the whole run -------------------------------------------- */
+
+typedef enum { CCK_GROUP_SINGLE = 0, CCK_GROUP_CONSISTENT, CCK_GROUP_CONFLICT } cck_group_status;
+const char *cck_group_status_name(cck_group_status s);
+
+/* Claims about one subject (entity + attribute + as_of). */
+typedef struct {
+    const char *entity, *attribute, *as_of;  /* borrowed from the claims */
+    cck_group_status status;
+    cck_claim **claims;     /* borrowed pointers, owned array (corpus arena) */
+    size_t nclaims;
+    size_t nsources;        /* distinct sources among the claims */
+    const char *note;       /* corpus arena: why, with the tolerance used */
+    const cck_claim *favoured; /* best-supported claim, or NULL */
+} cck_group;
+
+typedef struct {
+    cck_source **sources;   size_t nsources;  /* owned */
+    cck_group *groups;      size_t ngroups;   /* sorted: conflicts first */
+    cck_arena *arena;       /* groups, notes */
+    cck_diags diags;
+} cck_corpus;
+
+void cck_corpus_init(cck_corpus *c);
+void cck_corpus_free(cck_corpus *c);     /* frees sources, groups, diags */
+void cck_corpus_add(cck_corpus *c, cck_source *s);  /* takes ownership */
+size_t cck_corpus_nclaims(const cck_corpus *c);
+
+#endif

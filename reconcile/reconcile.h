@@ -1,0 +1,30 @@
+/* reconcile.h: the subject and reconciliation stages. Subjects (entity +
+ * attribute + as_of) are worked out across the whole corpus, then claims
+ * are grouped by subject and each group is judged conflict / consistent /
+ * single with the tolerance it used. */
+#ifndef CCK_RECONCILE_H
+#define CCK_RECONCILE_H
+
+#include "claimcheck.h"
+
+/* subject.c: fills entity, attribute and as_of of every claim of every
+ * source (strings in the source's arena). Needs segmented sources. */
+void cck_rec_subjects(cck_corpus *c);
+
+/* Folds a name to its alias key: case, diacritics, hyphens and spaces
+ * ("Hamhŭng" -> "hamhung"). Result in arena a. */
+char *cck_rec_fold(cck_arena *a, const char *s, size_t n);
+
+/* group.c: builds c->groups from the claims' subjects (sorted: conflicts
+ * first, then consistent, then single; each by entity, attribute, as_of). */
+void cck_rec_group(cck_corpus *c);
+
+/* The interval a claim allows once hedges, bounds and the rounding the
+ * figure shows are taken into account, in the canonical unit (dates: days
+ * since 0000-03-01, proleptic Gregorian). */
+void cck_rec_interval(const cck_claim *cl, double *lo, double *hi);
+
+/* True when two claims can both be true (their intervals overlap). */
+bool cck_rec_agree(const cck_claim *a, const cck_claim *b);
+
+#endif

@@ -1,0 +1,142 @@
+/* arena.c: the allocation wrappers and the bump arena that owns everything
+ * derived from one source. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimcheck.h"
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "claimcheck: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *cck_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(n);
+    return p;
+}
+
+void *cck_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom(n * size);
+    return p;
+}
+
+void *cck_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    return q;
+}
+
+void *cck_xreallocarray(void *p, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        oom(SIZE_MAX);
+    return cck_xrealloc(p, n * size);
+}
+
+char *cck_xstrndup(const char *s, size_t n)
+{
+    char *d = cck_xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* Blocks are chained; a request larger than the block size gets a block of
+ * its own so that big strings do not waste the rest of a block. */
+typedef struct block {
+    struct block *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+} block;
+
+struct cck_arena {
+    block *head;
+};
+
+enum { BLOCK_SIZE = 64 * 1024 };
+
+cck_arena *cck_arena_new(void)
+{
+    return cck_xcalloc(1, sizeof(cck_arena));
+}
+
+void cck_arena_free(cck_arena *a)
+{
+    if (!a)
+        return;
+    block *b = a->head;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+void *cck_arena_alloc(cck_arena *a, size_t n)
+{
+    size_t need = (n + 15) & ~(size_t)15;
+    if (need < n)
+        oom(n);
+    block *b = a->head;
+    if (!b || b->size - b->used < need) {
+        size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+        if (size > SIZE_MAX - sizeof(block))
+            oom(n);
+        block *nb = cck_xmalloc(sizeof(block) + size);
+        nb->used = 0;
+        nb->size = size;
+        if (b && need > BLOCK_SIZE) {
+            /* keep filling the current block: put the big one behind it */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += need;
+    memset(p, 0, n);
+    return p;
+}
+
+char *cck_arena_strndup(cck_arena *a, const char *s, size_t n)
+{
+    char *d = cck_arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *cck_arena_strdup(cck_arena *a, const char *s)
+{
+    return cck_arena_strndup(a, s, strlen(s));
+}
+
+char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return cck_arena_strdup(a, "");
+    char *d = cck_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}

@@ -1,0 +1,53 @@
+/* run.c: the one CUnit main. Each module's test file defines a
+ * registration function; the weak declarations let a module's own test
+ * binary (make test-MODULE) link with just that module's files.
+ * Usage: run [SUITE...]   (no argument runs every suite) */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tests.h"
+
+#define SUITES(X)                                                             \
+    X(sources) X(segment) X(extract) X(numbers) X(dates) X(coords)           \
+    X(subject) X(group) X(report) X(pipeline) X(cli)
+
+#define DECLARE(name) void cck_suite_##name(void) __attribute__((weak));
+SUITES(DECLARE)
+
+int main(int argc, char **argv)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS) {
+        fprintf(stderr, "run: cannot initialise CUnit\n");
+        return 2;
+    }
+#define REGISTER(name)                                                        \
+    if (cck_suite_##name)                                                     \
+        cck_suite_##name();
+    SUITES(REGISTER)
+
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_ErrorCode rc = CUE_SUCCESS;
+    if (argc < 2) {
+        rc = CU_basic_run_tests();
+    } else {
+        for (int i = 1; i < argc; i++) {
+            CU_pSuite s = CU_get_suite(argv[i]);
+            if (!s) {
+                fprintf(stderr, "run: no suite named %s\n", argv[i]);
+                CU_cleanup_registry();
+                return 2;
+            }
+            CU_ErrorCode r = CU_basic_run_suite(s);
+            if (r != CUE_SUCCESS)
+                rc = r;
+        }
+    }
+    /* read the counters before CU_cleanup_registry(), which resets them */
+    unsigned run = CU_get_number_of_tests_run();
+    unsigned failed = CU_get_number_of_tests_failed();
+    unsigned sfail = CU_get_number_of_suites_failed();
+    CU_cleanup_registry();
+    printf("\n%u passed, %u failed\n", run - failed, failed + sfail);
+    return (failed || sfail || rc != CUE_SUCCESS) ? 1 : 0;
+}

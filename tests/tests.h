@@ -1,0 +1,19 @@
+/* tests.h: what the test files share: registration helpers and fixtures. */
+#ifndef CCK_TESTS_H
+#define CCK_TESTS_H
+
+#include <CUnit/CUnit.h>
+
+#include "claimcheck.h"
+
+/* Adds a suite with the given tests (NULL-terminated name/function pairs
+ * in a CU_TestInfo array); aborts the run on a registry error. */
+#define CCK_ADD_SUITE(name, tests)                                            \
+    do {                                                                      \
+        CU_SuiteInfo suites_[] = {{name, NULL, NULL, NULL, NULL, tests},      \
+                                  CU_SUITE_INFO_NULL};                        \
+        if (CU_register_suites(suites_) != CUE_SUCCESS)                       \
+            CU_FAIL_FATAL("cannot register suite " name);                     \
+    } while (0)
+
+#endif

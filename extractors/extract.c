@@ -59,12 +59,18 @@ static int by_start(const void *pa, const void *pb)
     return a->claim.start < b->claim.start ? -1 : a->claim.start > b->claim.start;
 }
 
-static bool inside_cite(const cck_source *s, const cck_unit *u, size_t start, size_t end)
+/* Citation markers are sorted by start and do not overlap. */
+static bool inside_cite(const cck_source *s, size_t start, size_t end)
 {
-    for (size_t i = u->cite_first; i < u->cite_first + u->ncites && i < s->ncites; i++)
-        if (start < s->cites[i].end && s->cites[i].start < end)
-            return true;
-    return false;
+    size_t lo = 0, hi = s->ncites; /* first marker ending after start */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->cites[mid].end <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->ncites && s->cites[lo].start < end;
 }
 
 /* Keeps the strongest non-overlapping candidates of one unit, in place. */
@@ -105,7 +111,7 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         cck_ext_coords(&sc, &c);
         size_t w = 0;
         for (size_t i = 0; i < c.n; i++)
-            if (!inside_cite(s, u, c.v[i].claim.start, c.v[i].claim.end))
+            if (!inside_cite(s, c.v[i].claim.start, c.v[i].claim.end))
                 c.v[w++] = c.v[i];
         c.n = w;
         size_t ulen = u->end - u->start;

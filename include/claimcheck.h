@@ -122,8 +122,9 @@ typedef struct {
     cck_zone zone;
     unsigned article;
     int section;           /* innermost section, -1 for none */
-    size_t cite_first;     /* cites attached to this unit: */
-    size_t ncites;         /*   src->cites[cite_first .. cite_first+ncites) */
+    const size_t *cites;   /* arena; indices into src->cites of the markers */
+    size_t ncites;         /*   that back this unit (its own trailing markers,
+                              or a table's "Source:" row for every cell) */
     /* table cells only (zone CCK_ZONE_TABLE); otherwise -1 / NULL */
     int table;             /* table number within the source */
     const char *caption;   /* arena; table caption or title row, or NULL */

@@ -124,6 +124,10 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         size_t kept = resolve(&c, u->start, u->end, taken);
         for (size_t i = 0; i < kept; i++) {
             cck_claim cl = c.v[i].claim;
+            /* a hedge may not reach into the previous claim */
+            size_t lo = i ? c.v[i - 1].claim.end : u->start;
+            size_t hi = i + 1 < kept ? c.v[i + 1].claim.start : u->end;
+            cck_ext_hedge(s->bytes, lo, hi, &cl);
             cl.unit_index = ui;
             cl.zone = u->zone;
             cck_source_add_claim(s, &cl);

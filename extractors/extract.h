@@ -77,6 +77,12 @@ void cck_ext_dates_cleanup(void);
 cck_status cck_ext_coords_init(char *err, size_t errlen);
 void cck_ext_coords_cleanup(void);
 
+/* hedge.c: widens c's span over a hedge or bound standing right before the
+ * figure ("about", "more than", "nearly", "~") or after it ("or so",
+ * "or more"), within text[lo, hi), and sets approx and bound. Dates and
+ * ranks are left alone (the date scanner owns its own prefixes). */
+void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c);
+
 /* ---- driver (extract.c) ------------------------------------------------ */
 
 /* Compiles every pattern once. Call before starting threads. */

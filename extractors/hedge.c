@@ -1,0 +1,148 @@
+/* hedge.c: hedges and bounds around a figure ("about 10 km", "more than
+ * 500", "nearly 800,000", "ten or so"). One mechanism for every numeric
+ * family: the driver calls it on each winning candidate, so the scanners
+ * match figures and never hedge words. */
+#include <ctype.h>
+#include <string.h>
+
+#include "extract.h"
+
+typedef struct {
+    const char *words;   /* lower case, single spaces */
+    cck_bound bound;
+} hedge;
+
+/* Longest phrases first where one is a suffix of another ("just over"
+ * before "over"), since the first match wins. */
+static const hedge before[] = {
+    {"upwards of", CCK_BOUND_LOWER}, {"in excess of", CCK_BOUND_LOWER},
+    {"more than", CCK_BOUND_LOWER},  {"at least", CCK_BOUND_LOWER},
+    {"well over", CCK_BOUND_LOWER},  {"just over", CCK_BOUND_LOWER},
+    {"exceeding", CCK_BOUND_LOWER},  {"over", CCK_BOUND_LOWER},
+    {"above", CCK_BOUND_LOWER},
+    {"fewer than", CCK_BOUND_UPPER}, {"less than", CCK_BOUND_UPPER},
+    {"no more than", CCK_BOUND_UPPER}, {"at most", CCK_BOUND_UPPER},
+    {"just under", CCK_BOUND_UPPER}, {"under", CCK_BOUND_UPPER},
+    {"nearly", CCK_BOUND_UPPER},     {"almost", CCK_BOUND_UPPER},
+    {"up to", CCK_BOUND_UPPER},      {"within", CCK_BOUND_UPPER},
+    {"approximately", CCK_BOUND_NONE}, {"approx.", CCK_BOUND_NONE},
+    {"approx", CCK_BOUND_NONE},      {"roughly", CCK_BOUND_NONE},
+    {"around", CCK_BOUND_NONE},      {"about", CCK_BOUND_NONE},
+    {"some", CCK_BOUND_NONE},        {"circa", CCK_BOUND_NONE},
+    {"ca.", CCK_BOUND_NONE},         {"c.", CCK_BOUND_NONE},
+    {"estimated at", CCK_BOUND_NONE}, {"estimated", CCK_BOUND_NONE},
+    {"an estimated", CCK_BOUND_NONE},
+};
+
+static const hedge after[] = {
+    {"or so", CCK_BOUND_NONE},
+    {"or more", CCK_BOUND_LOWER},
+    {"or less", CCK_BOUND_UPPER},
+};
+
+static bool is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* Does text[lo, at) end with phrase (case-insensitive, single spaces in
+ * the phrase matching runs of blanks), starting on a word boundary?
+ * Returns the phrase's start or (size_t)-1. */
+static size_t ends_with(const char *text, size_t lo, size_t at, const char *phrase)
+{
+    size_t i = at, k = strlen(phrase);
+    while (k > 0) {
+        if (i <= lo)
+            return (size_t)-1;
+        char p = phrase[k - 1];
+        if (p == ' ') {
+            if (text[i - 1] != ' ' && text[i - 1] != '\t')
+                return (size_t)-1;
+            while (i > lo && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+                i--;
+            k--;
+            continue;
+        }
+        if (tolower((unsigned char)text[i - 1]) != p)
+            return (size_t)-1;
+        i--;
+        k--;
+    }
+    if (i > lo && is_word_byte((unsigned char)text[i - 1]))
+        return (size_t)-1;
+    return i;
+}
+
+static size_t starts_with(const char *text, size_t at, size_t hi, const char *phrase)
+{
+    size_t i = at;
+    for (const char *p = phrase; *p; p++) {
+        if (*p == ' ') {
+            if (i >= hi || (text[i] != ' ' && text[i] != '\t'))
+                return (size_t)-1;
+            while (i < hi && (text[i] == ' ' || text[i] == '\t'))
+                i++;
+            continue;
+        }
+        if (i >= hi || tolower((unsigned char)text[i]) != *p)
+            return (size_t)-1;
+        i++;
+    }
+    if (i < hi && is_word_byte((unsigned char)text[i]))
+        return (size_t)-1;
+    return i;
+}
+
+void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
+{
+    if (c->kind == CCK_KIND_DATE || c->kind == CCK_KIND_RANK)
+        return;
+    size_t start = c->start;
+    bool bounded = c->bound != CCK_BOUND_NONE;
+    for (int rounds = 0; rounds < 3; rounds++) {
+        size_t at = start;
+        if (at > lo && text[at - 1] == '~') { /* "~500" */
+            start = at - 1;
+            c->approx = true;
+            continue;
+        }
+        while (at > lo && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+            at--;
+        if (at == start && rounds == 0 && at > lo && is_word_byte((unsigned char)text[at - 1]))
+            break;
+        size_t found = (size_t)-1;
+        const hedge *h = NULL;
+        for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+            size_t p = ends_with(text, lo, at, before[i].words);
+            if (p != (size_t)-1 && (found == (size_t)-1 || p < found)) {
+                found = p;
+                h = &before[i];
+            }
+        }
+        if (!h)
+            break;
+        start = found;
+        c->approx = true;
+        /* the phrase nearest the figure decides the bound ("estimated at up to") */
+        if (!bounded && h->bound != CCK_BOUND_NONE) {
+            c->bound = h->bound;
+            bounded = true;
+        }
+    }
+    c->start = start;
+    size_t at = c->end;
+    while (at < hi && (text[at] == ' ' || text[at] == '\t'))
+        at++;
+    if (at > c->end) {
+        for (size_t i = 0; i < sizeof after / sizeof *after; i++) {
+            size_t p = starts_with(text, at, hi, after[i].words);
+            if (p != (size_t)-1) {
+                c->end = p;
+                c->approx = true;
+                if (!bounded && after[i].bound != CCK_BOUND_NONE)
+                    c->bound = after[i].bound;
+                break;
+            }
+        }
+    }
+}

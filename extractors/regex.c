@@ -17,6 +17,7 @@ struct cck_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
+    uint32_t npairs;  /* pairs the last match set; later pairs are stale */
 };
 
 enum {
@@ -98,10 +99,12 @@ int cck_re_match(cck_matcher *m, const cck_re *re, const char *subject, size_t l
     }
     if (rc >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        m->npairs = rc == 0 ? pcre2_get_ovector_count(m->md) : (uint32_t)rc;
         if (ov[0] > ov[1]) /* \K in a lookahead: give up on this match */
             return -1;
         return 1;
     }
+    m->npairs = 0;
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
         return 0;
     return -1; /* match, depth, heap or JIT limits, or another error */
@@ -109,7 +112,7 @@ int cck_re_match(cck_matcher *m, const cck_re *re, const char *subject, size_t l
 
 size_t cck_re_group_start(const cck_matcher *m, unsigned i)
 {
-    if (i >= pcre2_get_ovector_count(m->md))
+    if (i >= m->npairs)
         return (size_t)-1;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     return ov[2 * i] == PCRE2_UNSET ? (size_t)-1 : (size_t)ov[2 * i];
@@ -117,7 +120,7 @@ size_t cck_re_group_start(const cck_matcher *m, unsigned i)
 
 size_t cck_re_group_end(const cck_matcher *m, unsigned i)
 {
-    if (i >= pcre2_get_ovector_count(m->md))
+    if (i >= m->npairs)
         return (size_t)-1;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     return ov[2 * i + 1] == PCRE2_UNSET ? (size_t)-1 : (size_t)ov[2 * i + 1];

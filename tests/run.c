@@ -12,7 +12,7 @@
     X(sources) X(segment) X(extract) X(numbers) X(dates) X(coords)           \
     X(subject) X(group) X(report) X(pipeline) X(cli)
 
-#define DECLARE(name) void cck_suite_##name(void) __attribute__((weak));
+#define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)
 
 int main(int argc, char **argv)

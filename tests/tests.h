@@ -16,4 +16,17 @@
             CU_FAIL_FATAL("cannot register suite " name);                     \
     } while (0)
 
+/* One registration function per suite (tests/run.c lists them). */
+void cck_suite_sources(void);
+void cck_suite_segment(void);
+void cck_suite_extract(void);
+void cck_suite_numbers(void);
+void cck_suite_dates(void);
+void cck_suite_coords(void);
+void cck_suite_subject(void);
+void cck_suite_group(void);
+void cck_suite_report(void);
+void cck_suite_pipeline(void);
+void cck_suite_cli(void);
+
 #endif

@@ -1,0 +1,154 @@
+/* test_extract.c: the PCRE2 wrapper (limits, invalid UTF-8, empty-match
+ * stepping) and the hedge mechanism shared by every numeric family. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "tests.h"
+
+static void test_regex_finds_numbers_across_invalid_utf8(void)
+{
+    char err[128];
+    cck_re *re = cck_re_compile("\\d+\\.\\d+", 0, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    cck_matcher *m = cck_matcher_new();
+    static const char subject[] = "bad \xff\xfe then 3.5 and 12.25";
+    size_t len = sizeof subject - 1, from = 0;
+    size_t found[4][2];
+    int n = 0;
+    while (n < 4 && cck_re_match(m, re, subject, len, from, 0) == 1) {
+        found[n][0] = cck_re_group_start(m, 0);
+        found[n][1] = cck_re_group_end(m, 0);
+        n++;
+        from = cck_re_next(m, subject, len);
+    }
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_EQUAL(found[0][0], 12);
+    CU_ASSERT_EQUAL(found[0][1], 15);
+    CU_ASSERT_EQUAL(found[1][0], 20);
+    CU_ASSERT_EQUAL(found[1][1], 25);
+    CU_ASSERT_EQUAL(cck_re_group_start(m, 5), (size_t)-1);
+    cck_matcher_free(m);
+    cck_re_free(re);
+}
+
+static void test_regex_bad_pattern_reports(void)
+{
+    char err[128] = "";
+    CU_ASSERT_PTR_NULL(cck_re_compile("(unclosed", 0, err, sizeof err));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "pattern error"));
+}
+
+static void test_regex_catastrophic_pattern_gives_up(void)
+{
+    char err[128];
+    cck_re *re = cck_re_compile("^(a+)+$", 0, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    cck_matcher *m = cck_matcher_new();
+    char subject[64];
+    memset(subject, 'a', 40);
+    subject[40] = '!';
+    subject[41] = '\0';
+    /* the match limit turns exponential backtracking into "gave up" */
+    CU_ASSERT_EQUAL(cck_re_match(m, re, subject, 41, 0, 0), -1);
+    cck_matcher_free(m);
+    cck_re_free(re);
+}
+
+static void test_regex_empty_matches_step_whole_characters(void)
+{
+    char err[128];
+    cck_re *re = cck_re_compile("x*", 0, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    cck_matcher *m = cck_matcher_new();
+    static const char subject[] = "\xc3\xa9\xc3\xa9"; /* two é */
+    size_t from = 0, steps = 0;
+    while (from < 4 && cck_re_match(m, re, subject, 4, from, 0) == 1) {
+        size_t next = cck_re_next(m, subject, 4);
+        CU_ASSERT(next > from);
+        CU_ASSERT(next == 2 || next == 4);
+        from = next;
+        steps++;
+    }
+    CU_ASSERT_EQUAL(steps, 2);
+    cck_matcher_free(m);
+    cck_re_free(re);
+}
+
+/* Hedges: the figure's span is given; the hedge widens it. */
+static const struct {
+    const char *text;
+    const char *figure;     /* substring marking the figure */
+    cck_kind kind;
+    const char *want;       /* expected span after hedging */
+    bool approx;
+    cck_bound bound;
+} hedges[] = {
+    {"a population of nearly 800,000 people", "800,000", CCK_KIND_COUNT, "nearly 800,000", true, CCK_BOUND_UPPER},
+    {"lies about 10 km away", "10 km", CCK_KIND_MEASURE, "about 10 km", true, CCK_BOUND_NONE},
+    {"with more than 500 inmates", "500", CCK_KIND_COUNT, "more than 500", true, CCK_BOUND_LOWER},
+    {"At least 12 died", "12", CCK_KIND_COUNT, "At least 12", true, CCK_BOUND_LOWER},
+    {"estimated at up to 40 m", "40 m", CCK_KIND_MEASURE, "estimated at up to 40 m", true, CCK_BOUND_UPPER},
+    {"over 400 buses", "400", CCK_KIND_COUNT, "over 400", true, CCK_BOUND_LOWER},
+    {"a yield of ~30%", "30%", CCK_KIND_PERCENT, "~30%", true, CCK_BOUND_NONE},
+    {"ten or so trips", "ten", CCK_KIND_COUNT, "ten or so", true, CCK_BOUND_NONE},
+    {"500 or more", "500", CCK_KIND_COUNT, "500 or more", true, CCK_BOUND_LOWER},
+    {"the moreover 12", "12", CCK_KIND_COUNT, "12", false, CCK_BOUND_NONE},
+    {"handover 12", "12", CCK_KIND_COUNT, "12", false, CCK_BOUND_NONE},
+    {"roughly  3.5 m", "3.5 m", CCK_KIND_MEASURE, "roughly  3.5 m", true, CCK_BOUND_NONE},
+    {"since about 1950", "1950", CCK_KIND_DATE, "1950", false, CCK_BOUND_NONE},
+    {"exactly 7 wards", "7", CCK_KIND_COUNT, "7", false, CCK_BOUND_NONE},
+};
+
+static void test_hedges_widen_span_and_set_flags(void)
+{
+    for (size_t i = 0; i < sizeof hedges / sizeof *hedges; i++) {
+        const char *t = hedges[i].text;
+        const char *f = strstr(t, hedges[i].figure);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        cck_claim c;
+        memset(&c, 0, sizeof c);
+        c.kind = hedges[i].kind;
+        c.start = (size_t)(f - t);
+        c.end = c.start + strlen(hedges[i].figure);
+        cck_ext_hedge(t, 0, strlen(t), &c);
+        const char *w = strstr(t, hedges[i].want);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+        if (c.start != (size_t)(w - t) || c.end != c.start + strlen(hedges[i].want))
+            fprintf(stderr, "\n  hedge case %zu: got [%.*s]\n", i, (int)(c.end - c.start), t + c.start);
+        CU_ASSERT_EQUAL(c.start, (size_t)(w - t));
+        CU_ASSERT_EQUAL(c.end, c.start + strlen(hedges[i].want));
+        CU_ASSERT_EQUAL(c.approx, hedges[i].approx);
+        CU_ASSERT_EQUAL(c.bound, hedges[i].bound);
+    }
+}
+
+static void test_hedge_stays_inside_its_limits(void)
+{
+    /* the hedge word lies before lo (another claim's end): not taken */
+    static const char t[] = "about 5 10 km";
+    cck_claim c;
+    memset(&c, 0, sizeof c);
+    c.kind = CCK_KIND_MEASURE;
+    c.start = 8;
+    c.end = 13;
+    cck_ext_hedge(t, 7, sizeof t - 1, &c);
+    CU_ASSERT_EQUAL(c.start, 8);
+    CU_ASSERT_FALSE(c.approx);
+}
+
+void cck_suite_extract(void)
+{
+    static CU_TestInfo tests[] = {
+        {"regex finds numbers across invalid UTF-8", test_regex_finds_numbers_across_invalid_utf8},
+        {"regex reports a bad pattern", test_regex_bad_pattern_reports},
+        {"regex gives up on catastrophic backtracking", test_regex_catastrophic_pattern_gives_up},
+        {"regex steps whole characters after empty matches", test_regex_empty_matches_step_whole_characters},
+        {"hedges widen the span and set approx/bound", test_hedges_widen_span_and_set_flags},
+        {"a hedge stays inside its limits", test_hedge_stays_inside_its_limits},
+        CU_TEST_INFO_NULL,
+    };
+    CCK_ADD_SUITE("extract", tests);
+}

@@ -1,0 +1,193 @@
+/* test_sources.c: loading files, the line table, UTF-8 and size
+ * diagnostics, the arena, and directory expansion. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sources.h"
+#include "tests.h"
+
+static char *write_temp(const char *bytes, size_t n)
+{
+    char *path = cck_xstrndup("/tmp/cck-src-XXXXXX", 19);
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_FATAL(write(fd, bytes, n) == (ssize_t)n);
+    close(fd);
+    return path;
+}
+
+static void test_load_keeps_bytes_and_lines(void)
+{
+    static const char text[] = "first line\nsecond\n\nfourth, no newline";
+    char *path = write_temp(text, sizeof text - 1);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL(cck_source_load(path, 0, &s, &d), CCK_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->len, sizeof text - 1);
+    CU_ASSERT_EQUAL(memcmp(s->bytes, text, s->len), 0);
+    CU_ASSERT_EQUAL(s->bytes[s->len], '\0');
+    CU_ASSERT_EQUAL(s->nlines, 4);
+    CU_ASSERT_STRING_EQUAL(s->path, path);
+    CU_ASSERT_EQUAL(d.n, 0);
+
+    static const struct { size_t off; unsigned line, col; } cases[] = {
+        {0, 1, 1}, {5, 1, 6}, {10, 1, 11}, {11, 2, 1}, {18, 3, 1}, {19, 4, 1}, {25, 4, 7},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        unsigned line, col;
+        cck_source_linecol(s, cases[i].off, &line, &col);
+        CU_ASSERT_EQUAL(line, cases[i].line);
+        CU_ASSERT_EQUAL(col, cases[i].col);
+    }
+    cck_source_free(s);
+    cck_diags_free(&d);
+    unlink(path);
+    free(path);
+}
+
+static void test_missing_file_is_a_diagnostic(void)
+{
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = (cck_source *)1;
+    CU_ASSERT_EQUAL(cck_source_load("/nonexistent/x.txt", 0, &s, &d), CCK_ERR_IO);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_STRING_EQUAL(d.v[0].file, "/nonexistent/x.txt");
+    CU_ASSERT_EQUAL(d.v[0].sev, CCK_SEV_ERROR);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, "cannot open"));
+    cck_diags_free(&d);
+}
+
+static void test_size_limit_refuses(void)
+{
+    char big[4096];
+    memset(big, 'x', sizeof big);
+    char *path = write_temp(big, sizeof big);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL(cck_source_load(path, 1000, &s, &d), CCK_ERR_LIMIT);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_EQUAL(d.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, "limit"));
+    cck_diags_free(&d);
+    unlink(path);
+    free(path);
+}
+
+static void test_invalid_utf8_and_nul_are_diagnosed_not_changed(void)
+{
+    static const char text[] = "ok line\nbad \xff\xfe here\nnul \0 byte\n";
+    char *path = write_temp(text, sizeof text - 1);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL(cck_source_load(path, 0, &s, &d), CCK_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->len, sizeof text - 1); /* bytes kept as they are */
+    CU_ASSERT_EQUAL(d.n, 2);
+    CU_ASSERT_EQUAL(cck_diags_count(&d, CCK_SEV_WARNING), 2);
+    CU_ASSERT_EQUAL(cck_diags_count(&d, CCK_SEV_ERROR), 0);
+    CU_ASSERT_EQUAL(d.v[0].line, 2);
+    CU_ASSERT_EQUAL(d.v[0].col, 5);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, "UTF-8"));
+    CU_ASSERT_EQUAL(d.v[1].line, 3);
+    CU_ASSERT_EQUAL(d.v[1].col, 5);
+    cck_source_free(s);
+    cck_diags_free(&d);
+    unlink(path);
+    free(path);
+}
+
+static void test_diagnostics_print_one_line_each(void)
+{
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_diag_add(&d, "a.txt", 3, 7, CCK_SEV_ERROR, "bad %s", "thing");
+    cck_diag_add(&d, "b.txt", 0, 0, CCK_SEV_WARNING, "no position");
+    cck_diag_add(&d, NULL, 0, 0, CCK_SEV_NOTE, "general");
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    cck_diags_print(&d, f);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "a.txt:3:7: error: bad thing\n"
+                                "b.txt: warning: no position\n"
+                                "claimcheck: note: general\n");
+    free(buf);
+    cck_diags_free(&d);
+}
+
+static void test_arena_alignment_and_big_blocks(void)
+{
+    cck_arena *a = cck_arena_new();
+    for (size_t n = 1; n < 300; n += 7) {
+        unsigned char *p = cck_arena_alloc(a, n);
+        CU_ASSERT_EQUAL((uintptr_t)p % 16, 0);
+        for (size_t i = 0; i < n; i++)
+            CU_ASSERT_EQUAL_FATAL(p[i], 0);
+        memset(p, 0xAB, n);
+    }
+    char *big = cck_arena_alloc(a, 1 << 20); /* larger than a block */
+    memset(big, 1, 1 << 20);
+    char *after = cck_arena_strdup(a, "still fine");
+    CU_ASSERT_STRING_EQUAL(after, "still fine");
+    CU_ASSERT_STRING_EQUAL(cck_arena_printf(a, "%d-%s", 42, "x"), "42-x");
+    cck_arena_free(a);
+    cck_arena_free(NULL);
+}
+
+static void test_expand_directory_sorted_and_hidden_skipped(void)
+{
+    char dir[] = "/tmp/cck-dir-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    const char *names[] = {"b.txt", "a.txt", ".hidden"};
+    char path[256];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        fputs("x\n", f);
+        fclose(f);
+    }
+    char **paths = NULL;
+    size_t n = 0;
+    cck_diags d;
+    cck_diags_init(&d);
+    CU_ASSERT_EQUAL(cck_src_expand_path(dir, &paths, &n, &d), CCK_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(paths[0], "/a.txt"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(paths[1], "/b.txt"));
+    CU_ASSERT_EQUAL(cck_src_expand_path("/nonexistent-dir", &paths, &n, &d), CCK_ERR_IO);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(cck_diags_count(&d, CCK_SEV_ERROR), 1);
+    for (size_t i = 0; i < n; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+    free(paths);
+    snprintf(path, sizeof path, "%s/.hidden", dir);
+    unlink(path);
+    rmdir(dir);
+    cck_diags_free(&d);
+}
+
+void cck_suite_sources(void)
+{
+    static CU_TestInfo tests[] = {
+        {"load keeps bytes and builds the line table", test_load_keeps_bytes_and_lines},
+        {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
+        {"the size limit refuses big files", test_size_limit_refuses},
+        {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},
+        {"diagnostics print one line each", test_diagnostics_print_one_line_each},
+        {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
+        {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
+        CU_TEST_INFO_NULL,
+    };
+    CCK_ADD_SUITE("sources", tests);
+}

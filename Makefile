@@ -109,7 +109,7 @@ test: all $(B)/tests/run
 
 asan:
 	@$(MAKE) --no-print-directory VARIANT=asan all
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/asan/tests/run
+	CCK_BIN=build/asan/claimcheck ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/asan/tests/run
 
 valgrind: all build/tests/run
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \

@@ -88,7 +88,18 @@ test-%: $(B)/tests/run.o
 	./$(B)/tests/run-$*
 
 # --- the targets the README names ----------------------------------------
-.PHONY: all deps demo check test asan valgrind clean install bench
+.PHONY: all deps demo check test asan valgrind clean install bench score
+
+# Accuracy against the hand-checked answer key beside the repository
+# (../shared/gold, ../shared/eval/score), when it is there.
+SHARED ?= ../shared
+score: all
+	@test -x $(SHARED)/eval/score || { echo "no answer key at $(SHARED)"; exit 2; }
+	./claimcheck extract --format=jsonl $(SHARED)/seeds/*.txt > build/score-claims.jsonl
+	$(SHARED)/eval/score --show 0 build/score-claims.jsonl
+	./claimcheck check --format=jsonl $(SHARED)/seeds/*.txt > build/score-groups.jsonl; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	$(SHARED)/eval/score --show 0 build/score-groups.jsonl | grep -E '^conflicts'
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \

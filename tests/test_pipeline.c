@@ -1,0 +1,103 @@
+/* test_pipeline.c: source -> extract -> subject -> reconcile through the
+ * library, on fixtures written for the project: the claims an editor would
+ * see, their subjects, and the verdicts. */
+#include <string.h>
+
+#include "extract.h"
+#include "pipeline.h"
+#include "tests.h"
+
+#define FIX "tests/fixtures/cli/"
+
+static const cck_claim *find_claim(const cck_corpus *c, const char *path_end, const char *span)
+{
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        size_t pl = strlen(s->path), el = strlen(path_end);
+        if (pl < el || strcmp(s->path + pl - el, path_end))
+            continue;
+        for (size_t k = 0; k < s->nclaims; k++) {
+            const cck_claim *cl = &s->claims[k];
+            if (cl->end - cl->start == strlen(span) && !memcmp(s->bytes + cl->start, span, strlen(span)))
+                return cl;
+        }
+    }
+    return NULL;
+}
+
+static char path_a[] = FIX "city-a.txt", path_b[] = FIX "city-b.txt", path_c[] = FIX "city-c.txt";
+
+static void run_on(cck_corpus *c, char *const *paths, size_t n)
+{
+    cck_corpus_init(c);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c->diags), CCK_OK);
+    CU_ASSERT_EQUAL(cck_run_extract(c, paths, n, NULL), 0);
+    cck_run_reconcile(c);
+}
+
+static void test_claims_found_with_subjects(void)
+{
+    char *paths[] = {path_a, path_b, path_c};
+    cck_corpus c;
+    run_on(&c, paths, 3);
+    CU_ASSERT_EQUAL(c.nsources, 3);
+
+    const cck_claim *pop = find_claim(&c, "city-a.txt", "412,000");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
+    CU_ASSERT_EQUAL(pop->kind, CCK_KIND_COUNT);
+    CU_ASSERT_DOUBLE_EQUAL(pop->lo, 412000, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(pop->hi, 412000, 1e-9);
+    CU_ASSERT_STRING_EQUAL(pop->entity, "Port Elling");
+    CU_ASSERT_STRING_EQUAL(pop->attribute, "population");
+    CU_ASSERT_PTR_NULL(pop->as_of);
+
+    const cck_claim *built = find_claim(&c, "city-a.txt", "1887");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(built);
+    CU_ASSERT_EQUAL(built->kind, CCK_KIND_DATE);
+    CU_ASSERT_STRING_EQUAL(built->date_lo, "1887");
+    CU_ASSERT_STRING_EQUAL(built->attribute, "founded");
+
+    /* dates inside the reference list are the citation's, not claims */
+    CU_ASSERT_PTR_NULL(find_claim(&c, "city-a.txt", "2021"));
+    CU_ASSERT_PTR_NULL(find_claim(&c, "city-a.txt", "2015"));
+    /* nor are the citation markers */
+    CU_ASSERT_PTR_NULL(find_claim(&c, "city-a.txt", "1"));
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+}
+
+static void test_groups_conflict_and_agree(void)
+{
+    char *paths[] = {path_a, path_b, path_c};
+    cck_corpus c;
+    run_on(&c, paths, 3);
+    const cck_group *pop = NULL, *built = NULL;
+    for (size_t i = 0; i < c.ngroups; i++) {
+        if (!strcmp(c.groups[i].attribute, "population"))
+            pop = &c.groups[i];
+        if (!strcmp(c.groups[i].attribute, "founded"))
+            built = &c.groups[i];
+    }
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
+    CU_ASSERT_EQUAL(pop->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_EQUAL(pop->nclaims, 2);
+    CU_ASSERT_EQUAL(pop->nsources, 2);
+    CU_ASSERT_PTR_NOT_NULL(pop->note);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(built);
+    CU_ASSERT_EQUAL(built->status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_EQUAL(built->nsources, 3);
+    /* conflicts are listed first */
+    CU_ASSERT_EQUAL(c.groups[0].status, CCK_GROUP_CONFLICT);
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+}
+
+void cck_suite_pipeline(void)
+{
+    static CU_TestInfo tests[] = {
+        {"claims are found with their subjects", test_claims_found_with_subjects},
+        {"groups conflict and agree", test_groups_conflict_and_agree},
+        CU_TEST_INFO_NULL,
+    };
+    CCK_ADD_SUITE("pipeline", tests);
+}

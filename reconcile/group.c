@@ -1,6 +1,517 @@
-/* group.c: PLACEHOLDER until grouping lands: no groups. */
-#include "reconcile.h"
+/* group.c: claims grouped by subject (folded entity + attribute + as_of),
+ * each group judged conflict / consistent / single with the tolerance it
+ * used, the best-supported value favoured, groups sorted for the reports. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
-void cck_rec_group(cck_corpus *c) { c->ngroups = 0; }
-void cck_rec_interval(const cck_claim *cl, double *lo, double *hi) { *lo = cl->lo; *hi = cl->hi; }
-bool cck_rec_agree(const cck_claim *a, const cck_claim *b) { return a->lo <= b->hi && b->lo <= a->hi; }
+#include "interval.h"
+
+typedef struct {
+    cck_claim *c;
+    const char *fold;    /* folded entity (corpus arena) */
+    const char *as_of;   /* the group's as_of: NULL for the current subject */
+    size_t src;          /* position of the claim's source in the corpus */
+    unsigned long long origin; /* the voice: source and article within it */
+    int year;            /* the claim's own as_of year, when dated */
+    bool dated;          /* has a year, and the attribute changes over time */
+} item;
+
+typedef struct {
+    cck_group g;
+    const char *fold;
+} slot;
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);   /* NULL (undated) first */
+    return strcmp(a, b);
+}
+
+static int cmp_place(const item *x, const item *y)
+{
+    if (x->src != y->src)
+        return x->src < y->src ? -1 : 1;
+    if (x->c->start != y->c->start)
+        return x->c->start < y->c->start ? -1 : 1;
+    if (x->c->end != y->c->end)
+        return x->c->end < y->c->end ? -1 : 1;
+    return x->c->index < y->c->index ? -1 : x->c->index > y->c->index;
+}
+
+static int cmp_family(const void *pa, const void *pb)
+{
+    const item *x = pa, *y = pb;
+    int r = strcmp(x->fold, y->fold);
+    if (!r)
+        r = strcmp(x->c->attribute, y->c->attribute);
+    return r ? r : cmp_place(x, y);
+}
+
+static int cmp_subject(const void *pa, const void *pb)
+{
+    const item *x = pa, *y = pb;
+    int r = strcmp(x->fold, y->fold);
+    if (!r)
+        r = strcmp(x->c->attribute, y->c->attribute);
+    if (!r)
+        r = cmp_str(x->as_of, y->as_of);
+    return r ? r : cmp_place(x, y);
+}
+
+static int status_rank(cck_group_status s)
+{
+    return s == CCK_GROUP_CONFLICT ? 0 : s == CCK_GROUP_CONSISTENT ? 1 : 2;
+}
+
+static int cmp_group(const void *pa, const void *pb)
+{
+    const slot *x = pa, *y = pb;
+    int r = status_rank(x->g.status) - status_rank(y->g.status);
+    if (!r)
+        r = strcmp(x->fold, y->fold);
+    if (!r)
+        r = strcmp(x->g.attribute, y->g.attribute);
+    return r ? r : cmp_str(x->g.as_of, y->g.as_of);
+}
+
+/* ---- the current subject ------------------------------------------------ */
+
+/* Attributes whose value changes over time, so that the time a figure holds
+ * for (as_of) is part of its subject: by prefix, or by suffix when the
+ * entry starts with '_'. For any other attribute (founded, born, period,
+ * deaths of an event, distances) as_of is left out of the subject: "the
+ * famine of 1994-1998 killed 2-3 million" and an undated "600,000 to 1
+ * million" are about one subject. */
+static const char *const time_varying[] = {
+    "population", "count_", "share_", "gdp", "workers", "employees", "staff",
+    "production", "output", "annual_capacity", "capacity", "inmates", "prisoners",
+    "members", "area", "urban_area", "visits", "vehicles", "budget", "revenue",
+    "price", "_rate", "_price", "_growth", "_capacity", "_count", "_share",
+};
+
+static bool changes_over_time(const char *attr)
+{
+    size_t n = strlen(attr);
+    for (size_t i = 0; i < sizeof time_varying / sizeof *time_varying; i++) {
+        const char *t = time_varying[i];
+        size_t k = strlen(t);
+        if (t[0] == '_' ? n >= k && !strcmp(attr + n - k, t) : !strncmp(attr, t, k))
+            return true;
+    }
+    return false;
+}
+
+/* Figures that change over time carry an as_of. Undated figures are taken
+ * to be about the present (the newest as_of year in the corpus), so within
+ * one family (entity + attribute) they join the dated figures of the last
+ * few years into one "current" subject (as_of NULL), where values of
+ * different years are allowed to drift; two or more recent years make such
+ * a subject too. Older dated figures keep their own subject. */
+static void assign_subjects(item *v, size_t n)
+{
+    const cck_rec_tol *t = &cck_rec_tolerances;
+    bool any = false;
+    int now = 0;
+    for (size_t k = 0; k < n; k++)
+        if (v[k].dated && (!any || v[k].year > now)) {
+            now = v[k].year;
+            any = true;
+        }
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && !strcmp(v[j].fold, v[i].fold) &&
+               !strcmp(v[j].c->attribute, v[i].c->attribute))
+            j++;
+        bool undated = false, series = false;
+        int first = 0;
+        bool seen = false;
+        for (size_t k = i; k < j; k++) {
+            if (!v[k].c->as_of)
+                undated = true;
+            else if (v[k].dated && v[k].year >= now - t->current_years) {
+                if (seen && v[k].year != first)
+                    series = true;
+                first = seen ? first : v[k].year;
+                seen = true;
+            }
+        }
+        bool varying = changes_over_time(v[i].c->attribute);
+        for (size_t k = i; k < j; k++) {
+            v[k].as_of = varying ? v[k].c->as_of : NULL;
+            if (v[k].dated && (undated || series) && v[k].year >= now - t->current_years)
+                v[k].as_of = NULL;
+        }
+        i = j;
+    }
+}
+
+static double pair_drift(const item *a, const item *b)
+{
+    const cck_rec_tol *t = &cck_rec_tolerances;
+    if (a->dated && b->dated)
+        return t->drift_per_year * abs(a->year - b->year);
+    if (a->dated != b->dated)
+        return t->drift_per_year * t->undated_years;
+    return 0;
+}
+
+static bool same_voice(const item *a, const item *b)
+{
+    const cck_claim *x = a->c, *y = b->c;
+    return a->origin == b->origin && x->kind == y->kind && x->lo == y->lo && x->hi == y->hi &&
+           x->lat == y->lat && x->lon == y->lon && x->bound == y->bound &&
+           !strcmp(x->date_lo, y->date_lo) && !strcmp(x->date_hi, y->date_hi);
+}
+
+static bool pair_agree(const item *a, const item *b)
+{
+    return same_voice(a, b) || cck_rec_agree_drift(a->c, b->c, pair_drift(a, b));
+}
+
+/* ---- notes -------------------------------------------------------------- */
+
+typedef struct {
+    char buf[1024];
+    size_t n;
+} text;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void put(text *t, const char *fmt, ...)
+{
+    if (t->n >= sizeof t->buf - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(t->buf + t->n, sizeof t->buf - t->n, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        t->n += (size_t)k < sizeof t->buf - t->n ? (size_t)k : sizeof t->buf - t->n - 1;
+}
+
+static void put_num(text *t, double v)
+{
+    if (fabs(v) >= 1e4 && fabs(v) < 1e15) {
+        v = round(v);
+        /* thousands separators, as figures are usually written */
+        char d[32];
+        snprintf(d, sizeof d, "%.0f", fabs(v));
+        size_t len = strlen(d);
+        put(t, "%s", v < 0 ? "-" : "");
+        for (size_t i = 0; i < len; i++)
+            put(t, "%s%c", i && (len - i) % 3 == 0 ? "," : "", d[i]);
+    } else {
+        put(t, "%.10g", v);
+    }
+}
+
+static void put_claim(text *t, const item *it, bool show_year)
+{
+    const cck_claim *c = it->c;
+    const cck_source *s = c->src;
+    if (s && s->bytes && c->end <= s->len && c->end > c->start) {
+        size_t n = c->end - c->start;
+        put(t, "\"");
+        for (size_t i = 0; i < n && i < 60; i++) {
+            unsigned char ch = (unsigned char)s->bytes[c->start + i];
+            put(t, "%c", ch < 0x20 || ch == '"' ? ' ' : (char)ch);
+        }
+        put(t, "%s\" ", n > 60 ? "..." : "");
+    }
+    if (c->vague) {
+        put(t, "(vague)");
+    } else if (c->kind == CCK_KIND_DATE) {
+        put(t, "(%s", c->date_lo);
+        if (c->date_hi[0] && strcmp(c->date_hi, c->date_lo))
+            put(t, " to %s", c->date_hi);
+        put(t, "%s%s)", c->approx ? ", hedged" : "",
+            c->bound == CCK_BOUND_LOWER ? ", or later" :
+            c->bound == CCK_BOUND_UPPER ? ", or earlier" : "");
+    } else if (c->kind == CCK_KIND_COORDINATE) {
+        put(t, "(%.6f, %.6f ±%.0f m)", c->lat, c->lon, cck_rec_coord_tolerance(c));
+    } else {
+        double lo, hi;
+        cck_rec_interval(c, &lo, &hi);
+        const char *u = c->unit && *c->unit ? c->unit : "";
+        if (isinf(lo) && isinf(hi)) {
+            put(t, "(any value)");
+        } else if (isinf(hi)) {
+            put(t, "(at least ");
+            put_num(t, lo);
+            put(t, "%s%s)", *u ? " " : "", u);
+        } else if (isinf(lo)) {
+            put(t, "(at most ");
+            put_num(t, hi);
+            put(t, "%s%s)", *u ? " " : "", u);
+        } else {
+            put(t, "(");
+            put_num(t, lo);
+            put(t, " to ");
+            put_num(t, hi);
+            put(t, "%s%s)", *u ? " " : "", u);
+        }
+    }
+    if (show_year)
+        put(t, " [%s]", c->as_of ? c->as_of : "undated");
+}
+
+static void put_tolerance(text *t, cck_kind k, bool drift)
+{
+    const cck_rec_tol *tol = &cck_rec_tolerances;
+    if (k == CCK_KIND_DATE)
+        put(t, "tolerance: the granularity of each date (a year covers the whole "
+               "year), ±%.0f years for hedged years; stated periods must match at "
+               "both ends", tol->approx_year_days / 365.25);
+    else if (k == CCK_KIND_COORDINATE)
+        put(t, "tolerance: the precision of each position (half its last decimal, "
+               "at least %.0f m)", tol->coord_min_m);
+    else
+        put(t, "tolerance: rounding of each figure, ±%.0f%% for hedged figures",
+            tol->hedge_frac * 100);
+    if (drift && k != CCK_KIND_DATE && k != CCK_KIND_COORDINATE)
+        put(t, ", %.0f%% a year between figures of different years (%.0f years for "
+               "an undated one)", tol->drift_per_year * 100, tol->undated_years);
+}
+
+/* ---- judging one group ---------------------------------------------------- */
+
+static size_t distinct_sources(const item *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || v[i].origin != v[i - 1].origin)
+            k++;
+    return k;
+}
+
+static size_t cites_of(const cck_claim *c)
+{
+    const cck_source *s = c->src;
+    return s && s->units && c->unit_index < s->nunits ? s->units[c->unit_index].ncites : 0;
+}
+
+/* Distinct sources among the partners of claim i that agree (or, with
+ * agree false, disagree) with it. Partners are the whole group, or for a
+ * big group its first pair_cap claims. */
+static size_t support(const item *v, size_t n, size_t i, bool agree)
+{
+    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    size_t k = 0;
+    unsigned long long last = 0;
+    bool any = false;
+    for (size_t j = 0; j < lim; j++) {
+        if (any && v[j].origin == last)
+            continue;
+        if ((i == j || pair_agree(&v[i], &v[j])) == agree) {
+            k++;
+            last = v[j].origin;
+            any = true;
+        }
+    }
+    return k;
+}
+
+/* The first two claims that cannot both be true, or false. */
+static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
+{
+    size_t cap = cck_rec_tolerances.pair_cap;
+    size_t lim = n < cap ? n : cap;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i < lim ? i + 1 : 0; j < (i < lim ? n : lim); j++)
+            if (!pair_agree(&v[i], &v[j])) {
+                *pa = i < j ? i : j;
+                *pb = i < j ? j : i;
+                return true;
+            }
+    if (n <= cap)
+        return false;
+    /* big group: for plain numbers all pairs overlap exactly when the
+     * highest low end is below the lowest high end */
+    size_t imax = (size_t)-1, imin = (size_t)-1;
+    double maxlo = -HUGE_VAL, minhi = HUGE_VAL;
+    for (size_t i = 0; i < n; i++) {
+        const cck_claim *c = v[i].c;
+        if (c->vague || c->kind == CCK_KIND_DATE || c->kind == CCK_KIND_COORDINATE ||
+            c->kind != v[0].c->kind)
+            continue;
+        double lo, hi;
+        cck_rec_interval(c, &lo, &hi);
+        if (lo > maxlo) {
+            maxlo = lo;
+            imax = i;
+        }
+        if (hi < minhi) {
+            minhi = hi;
+            imin = i;
+        }
+    }
+    if (imax != (size_t)-1 && imin != (size_t)-1 && !pair_agree(&v[imax], &v[imin])) {
+        *pa = imax < imin ? imax : imin;
+        *pb = imax < imin ? imin : imax;
+        return true;
+    }
+    return false;
+}
+
+static void judge(cck_corpus *corp, slot *out, item *v, size_t n)
+{
+    cck_group *g = &out->g;
+    out->fold = v[0].fold;
+    g->entity = v[0].c->entity;
+    g->attribute = v[0].c->attribute;
+    g->as_of = v[0].as_of;
+    g->nclaims = n;
+    g->claims = cck_arena_alloc(corp->arena, n * sizeof *g->claims);
+    bool mixed_years = false;
+    for (size_t i = 0; i < n; i++) {
+        g->claims[i] = v[i].c;
+        if (pair_drift(&v[i], &v[0]) > 0)
+            mixed_years = true;
+    }
+    g->nsources = distinct_sources(v, n);
+
+    size_t a = 0, b = 0;
+    bool conflict = find_conflict(v, n, &a, &b);
+
+    /* favoured: most distinct sources agreeing, then most citations, then
+     * the earliest source (claims are in source order). In a conflict only
+     * a claim that takes a side can be favoured ("1920s" fits both 1927 and
+     * 1928, so it says nothing about which is right), and a bound or a vague
+     * phrase only when nothing firmer is there. */
+    size_t fav = 0, best = 0, best_cites = 0;
+    int best_rank = -1;
+    for (size_t i = 0; i < n; i++) {
+        bool side = conflict && (n <= cck_rec_tolerances.pair_cap
+                                     ? support(v, n, i, false) > 0
+                                     : !pair_agree(&v[i], &v[a]) || !pair_agree(&v[i], &v[b]));
+        int rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
+        size_t s = support(v, n, i, true), ct = cites_of(v[i].c);
+        if (rank > best_rank || (rank == best_rank && (s > best || (s == best && ct > best_cites)))) {
+            fav = i;
+            best = s;
+            best_cites = ct;
+            best_rank = rank;
+        }
+    }
+    g->favoured = v[fav].c;
+    /* show the favoured figure against one it rules out, when there is one */
+    for (size_t j = 0; conflict && j < n; j++)
+        if (!pair_agree(&v[fav], &v[j])) {
+            a = fav < j ? fav : j;
+            b = fav < j ? j : fav;
+            break;
+        }
+    g->status = conflict ? CCK_GROUP_CONFLICT
+              : g->nsources > 1 ? CCK_GROUP_CONSISTENT : CCK_GROUP_SINGLE;
+
+    text t = {.n = 0};
+    t.buf[0] = '\0';
+    cck_kind k = v[conflict ? a : 0].c->kind;
+    if (conflict) {
+        put(&t, "conflict: ");
+        put_claim(&t, &v[a], mixed_years);
+        put(&t, " vs ");
+        put_claim(&t, &v[b], mixed_years);
+        if (k == CCK_KIND_COORDINATE)
+            put(&t, ": %.0f m apart; ", cck_rec_coord_distance(v[a].c, v[b].c));
+        else if (v[a].c->kind != v[b].c->kind ||
+                 strcmp(v[a].c->unit ? v[a].c->unit : "", v[b].c->unit ? v[b].c->unit : ""))
+            put(&t, ": different units; ");
+        else
+            put(&t, ": no overlap; ");
+        if (pair_drift(&v[a], &v[b]) > 0)
+            put(&t, "likely cause: figures for different times (%s vs %s), one may "
+                    "be out of date; ", v[a].c->as_of ? v[a].c->as_of : "undated",
+                v[b].c->as_of ? v[b].c->as_of : "undated");
+        else if (v[a].origin == v[b].origin)
+            put(&t, "likely cause: one source gives two values; ");
+        else
+            put(&t, "likely cause: the sources disagree; ");
+        put_tolerance(&t, k, mixed_years);
+        size_t dissent = support(v, n, fav, false);
+        put(&t, "; favoured ");
+        put_claim(&t, &v[fav], false);
+        put(&t, ": %zu source%s agree%s within tolerance; %zu dissent%s", best,
+            best == 1 ? "" : "s", best == 1 ? "s" : "", dissent, dissent == 1 ? "s" : "");
+    } else if (g->status == CCK_GROUP_CONSISTENT) {
+        put(&t, "consistent: %zu sources (%zu claims) agree; ", g->nsources, n);
+        put_tolerance(&t, k, mixed_years);
+    } else if (n == 1) {
+        put(&t, "single: one claim");
+    } else {
+        put(&t, "single: one source, its %zu claims agree; ", n);
+        put_tolerance(&t, k, mixed_years);
+    }
+    if (g->as_of == NULL && mixed_years && !conflict)
+        put(&t, "; undated figures are taken as current and grouped with recent dated ones");
+    g->note = cck_arena_strndup(corp->arena, t.buf, t.n);
+}
+
+/* ---- the stage ------------------------------------------------------------ */
+
+/* The alias key of an entity: cck_rec_fold(), then an ASCII casefold in
+ * case the fold in use leaves case alone (a no-op after a full fold). */
+static const char *fold_entity(cck_arena *a, const char *entity)
+{
+    char *f = cck_rec_fold(a, entity, strlen(entity));
+    for (char *p = f; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return f;
+}
+
+void cck_rec_group(cck_corpus *c)
+{
+    c->groups = NULL;
+    c->ngroups = 0;
+    size_t total = cck_corpus_nclaims(c);
+    if (!total)
+        return;
+    item *v = cck_xcalloc(total, sizeof *v);
+    size_t n = 0;
+    for (size_t s = 0; s < c->nsources; s++) {
+        cck_source *src = c->sources[s];
+        for (size_t k = 0; k < src->nclaims; k++) {
+            cck_claim *cl = &src->claims[k];
+            if (!cl->entity || !*cl->entity || !cl->attribute || !*cl->attribute)
+                continue;   /* no subject, nothing to compare it with */
+            item *it = &v[n++];
+            it->c = cl;
+            it->fold = fold_entity(c->arena, cl->entity);
+            it->src = s;
+            /* the articles of one file (a page and its mirror, say) are
+             * separate voices */
+            it->origin = (unsigned long long)s << 32;
+            if (src->units && cl->unit_index < src->nunits)
+                it->origin |= src->units[cl->unit_index].article;
+            it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_family);
+    assign_subjects(v, n);
+    qsort(v, n, sizeof *v, cmp_subject);
+
+    slot *gs = cck_xcalloc(n ? n : 1, sizeof *gs);   /* at most one per claim */
+    size_t ng = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && !strcmp(v[j].fold, v[i].fold) &&
+               !strcmp(v[j].c->attribute, v[i].c->attribute) && !cmp_str(v[j].as_of, v[i].as_of))
+            j++;
+        judge(c, &gs[ng++], v + i, j - i);
+        i = j;
+    }
+    qsort(gs, ng, sizeof *gs, cmp_group);
+    if (ng) {
+        c->groups = cck_arena_alloc(c->arena, ng * sizeof *c->groups);
+        for (size_t i = 0; i < ng; i++)
+            c->groups[i] = gs[i].g;
+    }
+    c->ngroups = ng;
+    free(gs);
+    free(v);
+}

@@ -1,0 +1,47 @@
+/* interval.h: internal to reconcile/: the tolerance table and the pieces of
+ * comparison that group.c shares with interval.c (day numbers, coordinate
+ * distance, agreement with an allowance for change over time). */
+#ifndef CCK_INTERVAL_H
+#define CCK_INTERVAL_H
+
+#include "reconcile.h"
+
+/* Every tolerance the comparison uses, in one place so that a config file
+ * can set them. Read through cck_rec_tolerances; defaults below. */
+typedef struct {
+    double hedge_frac;         /* hedged figure: +-10% of the value */
+    double approx_year_days;   /* hedged year ("around 1950"): +-2 years */
+    double approx_month_days;  /* hedged month ("early 2025"): +-1 month */
+    double approx_day_days;    /* hedged day ("late October"): +-7 days */
+    double coord_min_m;        /* least tolerance of a written position, m */
+    double drift_per_year;     /* values of different years: 2% per year */
+    double undated_years;      /* an undated figure vs a dated one: 5 years */
+    int current_years;         /* dated figures this close to the newest
+                                  one join the undated ("current") subject */
+    size_t pair_cap;           /* groups larger than this: envelope checks */
+} cck_rec_tol;
+
+/* The tolerances in force. Mutable so a config loader can set fields
+ * before cck_rec_group(); not thread-safe while a run is going. */
+extern cck_rec_tol cck_rec_tolerances;
+
+/* Day number (days since 0000-03-01, proleptic Gregorian) of the first
+ * (end false) or last (end true) day an ISO "YYYY", "YYYY-MM" or
+ * "YYYY-MM-DD" covers. Returns false for text that is none of these.
+ * *gran (may be NULL) gets 1 year, 2 month, 3 day. */
+bool cck_rec_date_day(const char *iso, bool end, double *day, int *gran);
+
+/* Great-circle distance between two coordinate claims, metres. */
+double cck_rec_coord_distance(const cck_claim *a, const cck_claim *b);
+
+/* The distance a coordinate claim's written precision allows, metres. */
+double cck_rec_coord_tolerance(const cck_claim *c);
+
+/* Like cck_rec_agree(), with numeric intervals widened further by the
+ * fraction drift of their magnitude (values given for different years). */
+bool cck_rec_agree_drift(const cck_claim *a, const cck_claim *b, double drift);
+
+/* Year of an as_of string ("2021", "2021-05"); false when none. */
+bool cck_rec_year(const char *as_of, int *year);
+
+#endif

@@ -1,0 +1,560 @@
+/* test_group.c: intervals, agreement and grouping (reconcile/interval.c,
+ * reconcile/group.c) on claims built by hand. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "interval.h"
+#include "reconcile.h"
+#include "tests.h"
+
+#define LOWER CCK_BOUND_LOWER
+#define UPPER CCK_BOUND_UPPER
+
+/* A claim in one line of a table. */
+typedef struct {
+    cck_kind kind;
+    double lo, hi, step;
+    const char *dlo, *dhi;   /* dates */
+    double lat, lon;         /* coordinates */
+    const char *unit;
+    bool approx;
+    cck_bound bound;
+    bool vague;
+} spec;
+
+#define NUM(lo, hi, step) {CCK_KIND_COUNT, lo, hi, step, NULL, NULL, 0, 0, "", false, 0, false}
+#define NUMX(lo, hi, step, approx, bound)                                     \
+    {CCK_KIND_COUNT, lo, hi, step, NULL, NULL, 0, 0, "", approx, bound, false}
+#define MEAS(v, step, unit, approx) {CCK_KIND_MEASURE, v, v, step, NULL, NULL, 0, 0, unit, approx, 0, false}
+#define DATE(a, b) {CCK_KIND_DATE, 0, 0, 0, a, b, 0, 0, "", false, 0, false}
+#define DATEX(a, b, approx, bound) {CCK_KIND_DATE, 0, 0, 0, a, b, 0, 0, "", approx, bound, false}
+#define COORD(la, lo, step) {CCK_KIND_COORDINATE, 0, 0, step, NULL, NULL, la, lo, "deg", false, 0, false}
+#define VAGUE {CCK_KIND_COUNT, 2000, 9000, 0, NULL, NULL, 0, 0, "", true, 0, true}
+
+static cck_claim make(const spec *s)
+{
+    cck_claim c;
+    memset(&c, 0, sizeof c);
+    c.kind = s->kind;
+    c.lo = s->lo;
+    c.hi = s->hi;
+    c.step = s->step;
+    if (s->dlo)
+        snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
+    if (s->dhi)
+        snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
+    c.lat = s->lat;
+    c.lon = s->lon;
+    c.unit = s->unit ? s->unit : "";
+    c.approx = s->approx;
+    c.bound = s->bound;
+    c.vague = s->vague;
+    return c;
+}
+
+static double day(const char *iso, bool end)
+{
+    double d = -1;
+    CU_ASSERT_TRUE_FATAL(cck_rec_date_day(iso, end, &d, NULL));
+    return d;
+}
+
+/* ---- intervals ------------------------------------------------------------ */
+
+static void test_interval_numbers(void)
+{
+    static const struct {
+        spec s;
+        double lo, hi;
+    } rows[] = {
+        {NUM(559000, 559000, 1000), 558500, 559500},   /* "559,000" */
+        {NUM(2.8, 2.8, 0.1), 2.75, 2.85},              /* "2.8" */
+        {NUM(-5, -5, 1), -5.5, -4.5},                  /* "-5" */
+        {NUM(42, 42, 0), 42, 42},                      /* exact */
+        {NUM(91000, 98000, 1000), 90500, 98500},       /* a range */
+        {NUMX(100, 100, 1, true, 0), 90, 110},         /* "about 100": 10% */
+        {NUMX(1000, 1000, 1000, true, 0), 500, 1500},  /* rounding wider than 10% */
+        {NUMX(190, 190, 1, true, LOWER), 189.5, HUGE_VAL},  /* "over 190" */
+        {NUMX(200, 200, 1, true, UPPER), -HUGE_VAL, 200.5}, /* "nearly 200" */
+        {VAGUE, -HUGE_VAL, HUGE_VAL},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        cck_claim c = make(&rows[i].s);
+        double lo, hi;
+        cck_rec_interval(&c, &lo, &hi);
+        if (isinf(rows[i].lo)) {
+            CU_ASSERT_TRUE(isinf(lo) && lo < 0);
+        } else {
+            CU_ASSERT_DOUBLE_EQUAL(lo, rows[i].lo, 1e-9);
+        }
+        if (isinf(rows[i].hi)) {
+            CU_ASSERT_TRUE(isinf(hi) && hi > 0);
+        } else {
+            CU_ASSERT_DOUBLE_EQUAL(hi, rows[i].hi, 1e-9);
+        }
+    }
+}
+
+static void test_interval_dates(void)
+{
+    /* days since 0000-03-01 */
+    CU_ASSERT_DOUBLE_EQUAL(day("0000-03-01", false), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(day("2000-03-01", false), 730485, 0);
+    CU_ASSERT_DOUBLE_EQUAL(day("1970-01-01", false), 719468, 0);
+    CU_ASSERT_DOUBLE_EQUAL(day("1961", true) - day("1961", false), 364, 0);
+    CU_ASSERT_DOUBLE_EQUAL(day("2024-02", true) - day("2024-02", false), 28, 0);
+    CU_ASSERT_DOUBLE_EQUAL(day("2023-02", true) - day("2023-02", false), 27, 0);
+    double d;
+    CU_ASSERT_FALSE(cck_rec_date_day("1961-13", false, &d, NULL));
+    CU_ASSERT_FALSE(cck_rec_date_day("2023-02-29", false, &d, NULL));
+    CU_ASSERT_FALSE(cck_rec_date_day("196", false, &d, NULL));
+    CU_ASSERT_FALSE(cck_rec_date_day("", false, &d, NULL));
+    CU_ASSERT_FALSE(cck_rec_date_day("1961-05-06x", false, &d, NULL));
+
+    spec year = DATE("1961", "1961"), hedged = DATEX("1950", "1950", true, 0),
+         later = DATEX("1945-08-21", "1945-08-31", true, UPPER);
+    cck_claim c = make(&year);
+    double lo, hi;
+    cck_rec_interval(&c, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, day("1961-01-01", false), 0);
+    CU_ASSERT_DOUBLE_EQUAL(hi, day("1961-12-31", false), 0);
+    c = make(&hedged);   /* a hedged year: two years either side */
+    cck_rec_interval(&c, &lo, &hi);
+    CU_ASSERT_TRUE(lo < day("1948-01-02", false) && lo > day("1947-12-30", false));
+    CU_ASSERT_TRUE(hi > day("1952-12-30", false) && hi < day("1953-01-01", false));
+    c = make(&later);    /* "by late August": open before */
+    cck_rec_interval(&c, &lo, &hi);
+    CU_ASSERT_TRUE(isinf(lo) && lo < 0);
+    CU_ASSERT_DOUBLE_EQUAL(hi, day("1945-08-31", false) + 7, 0);
+}
+
+/* ---- agreement ------------------------------------------------------------ */
+
+static const struct {
+    spec a, b;
+    bool agree;
+} agree_rows[] = {
+    /* rounding */
+    {NUM(559000, 559000, 1000), NUM(559400, 559400, 0), true},
+    {NUM(559000, 559000, 1000), NUM(874682, 874682, 0), false},
+    {NUM(2.8, 2.8, 0.1), NUM(2.84, 2.84, 0.01), true},
+    {NUM(2.8, 2.8, 0.1), NUM(3.0, 3.0, 0.1), false},
+    {NUM(-5, -5, 1), NUM(-5.4, -5.4, 0.1), true},
+    {NUM(-5, -5, 1), NUM(-3.4, -3.4, 0.1), false},
+    {NUM(23.5, 23.5, 0.1), NUM(23, 23, 1), true},       /* touching ends agree */
+    {NUM(10.8, 10.8, 0.1), NUM(10, 10, 1), false},
+    /* hedges */
+    {MEAS(12000, 1000, "m", true), MEAS(13000, 1000, "m", true), true},
+    {MEAS(10000, 1000, "m", true), MEAS(13000, 1000, "m", true), false},
+    {NUMX(100, 100, 1, true, 0), NUM(75.9, 75.9, 0.1), false},
+    {NUMX(500, 500, 1, true, 0), NUMX(500, 500, 1, true, 0), true},
+    /* bounds */
+    {NUMX(190, 190, 1, true, LOWER), NUMX(200, 200, 1, true, UPPER), true},
+    {NUMX(200, 200, 1, true, LOWER), NUM(150, 150, 1), false},
+    {NUMX(100, 100, 1, true, UPPER), NUM(150, 150, 1), false},
+    {NUMX(800000, 800000, 1000, true, UPPER), NUM(559000, 559000, 1000), true},
+    /* ranges overlap */
+    {NUM(91000, 98000, 1000), NUMX(98000, 98000, 1000, true, 0), true},
+    {NUMX(2e6, 3e6, 1e6, true, 0), NUMX(600000, 1e6, 1000, true, 0), false},
+    {NUMX(240000, 3.5e6, 1000, true, 0), NUM(2e6, 3e6, 1e6), true},
+    /* units and kinds */
+    {MEAS(10, 1, "m", false), MEAS(10, 1, "s", false), false},
+    {NUM(10, 10, 1), DATE("1961", "1961"), true},       /* not compared */
+    {VAGUE, NUM(5, 5, 1), true},
+    {NUM(5, 5, 1), VAGUE, true},
+    /* dates: granularity */
+    {DATE("1961", "1961"), DATE("1961-05-06", "1961-05-06"), true},
+    {DATE("1927", "1927"), DATE("1928", "1928"), false},
+    {DATE("1961-05", "1961-05"), DATE("1961-05-31", "1961-05-31"), true},
+    {DATE("1961-05", "1961-05"), DATE("1961-06-01", "1961-06-01"), false},
+    {DATE("2024-02", "2024-02"), DATE("2024-02-29", "2024-02-29"), true},
+    {DATE("1920", "1929"), DATE("1927", "1927"), true},              /* 1920s */
+    {DATE("1990", "1999"), DATE("1994", "1998"), true},              /* 1990s */
+    /* dates: hedges and bounds */
+    {DATEX("1950", "1950", true, 0), DATE("1952", "1952"), true},
+    {DATEX("1950", "1950", true, 0), DATE("1953", "1953"), false},
+    {DATEX("1957", "1962", true, 0), DATE("1955", "1962"), true},
+    {DATEX("1945-08-21", "1945-08-31", true, UPPER), DATE("1945-08-22", "1945-08-22"), true},
+    {DATEX("1945-08-21", "1945-08-31", true, UPPER), DATE("1945-10-02", "1945-10-02"), false},
+    {DATEX("1960", "1960", false, LOWER), DATE("1975", "1975"), true},
+    /* dates: stated periods match at both ends */
+    {DATE("1957", "1961"), DATE("1957", "1960"), false},
+    {DATE("1984", "1998"), DATE("1983", "1998"), false},
+    {DATE("1950-12-09", "1950-12-24"), DATE("1950-12-15", "1950-12-24"), false},
+    {DATE("1955", "1962"), DATE("1955", "1962"), true},
+    {DATE("1950", "1953"), DATE("1950-06-25", "1953-07-27"), true},
+    /* coordinates: precision written */
+    {COORD(39.838676, 127.621851, 1e-6), COORD(39.841769, 127.626968, 1e-6), false},
+    {COORD(39.838676, 127.621851, 1e-6), COORD(39.838700, 127.621900, 1e-6), true},
+    {COORD(39.84, 127.62, 0.01), COORD(39.847, 127.625, 0.01), true},
+    {COORD(39.84, 127.62, 0.01), COORD(39.87, 127.62, 0.01), false},
+};
+
+static void test_agree_table(void)
+{
+    for (size_t i = 0; i < sizeof agree_rows / sizeof *agree_rows; i++) {
+        cck_claim a = make(&agree_rows[i].a), b = make(&agree_rows[i].b);
+        bool ab = cck_rec_agree(&a, &b), ba = cck_rec_agree(&b, &a);
+        if (ab != agree_rows[i].agree)
+            fprintf(stderr, "\nagree row %zu: got %d\n", i, ab);
+        CU_ASSERT_EQUAL(ab, agree_rows[i].agree);
+        CU_ASSERT_EQUAL(ab, ba);   /* symmetric */
+    }
+}
+
+/* A coordinate with no step takes its precision from the decimals written. */
+static void test_agree_coordinate_decimals(void)
+{
+    static const char text[] = "at 39.84 127.62 and 39.838676 127.621851";
+    cck_source *s = cck_source_from_memory("c.txt", text, sizeof text - 1);
+    spec two = COORD(39.84, 127.62, 0), six = COORD(39.838676, 127.621851, 0);
+    cck_claim a = make(&two), b = make(&six);
+    a.start = 3;
+    a.end = 15;
+    b.start = 20;
+    b.end = sizeof text - 1;
+    cck_source_add_claim(s, &a);
+    cck_source_add_claim(s, &b);
+    cck_claim *pa = &s->claims[0], *pb = &s->claims[1];
+    double ta = cck_rec_coord_tolerance(pa), tb = cck_rec_coord_tolerance(pb);
+    CU_ASSERT_TRUE(ta > 500 && ta < 600);   /* two decimals: ~556 m */
+    CU_ASSERT_DOUBLE_EQUAL(tb, cck_rec_tolerances.coord_min_m, 1e-9);
+    CU_ASSERT_TRUE(cck_rec_agree(pa, pb));  /* ~260 m apart */
+    pb->lat = 39.86;                        /* ~2 km */
+    CU_ASSERT_FALSE(cck_rec_agree(pa, pb));
+    cck_source_free(s);
+}
+
+/* ---- grouping ------------------------------------------------------------- */
+
+typedef struct {
+    cck_corpus c;
+    cck_source *src[6];
+    size_t n;
+} fixture;
+
+static void fx_init(fixture *f, size_t nsources)
+{
+    cck_corpus_init(&f->c);
+    f->n = nsources;
+    for (size_t i = 0; i < nsources; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu.txt", i);
+        f->src[i] = cck_source_from_memory(name, "0123456789012345678901234567890123456789", 40);
+    }
+}
+
+static void fx_run(fixture *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        cck_corpus_add(&f->c, f->src[i]);
+    cck_rec_group(&f->c);
+}
+
+static cck_claim *add(fixture *f, size_t src, size_t start, const char *entity,
+                      const char *attr, const char *as_of, spec s)
+{
+    cck_claim c = make(&s);
+    c.start = start;
+    c.end = start + 3;
+    c.entity = entity;
+    c.attribute = attr;
+    c.as_of = as_of;
+    return cck_source_add_claim(f->src[src], &c);
+}
+
+static const cck_group *find(const cck_corpus *c, const char *entity, const char *attr,
+                             const char *as_of)
+{
+    for (size_t i = 0; i < c->ngroups; i++) {
+        const cck_group *g = &c->groups[i];
+        if (!strcmp(g->entity, entity) && !strcmp(g->attribute, attr) &&
+            ((!as_of && !g->as_of) || (as_of && g->as_of && !strcmp(as_of, g->as_of))))
+            return g;
+    }
+    return NULL;
+}
+
+static void test_group_status(void)
+{
+    fixture f;
+    fx_init(&f, 3);
+    /* conflict across sources */
+    add(&f, 0, 0, "Hamhung", "population", NULL, (spec)NUM(559000, 559000, 1000));
+    add(&f, 1, 0, "Hamhung", "population", NULL, (spec)NUMX(560000, 560000, 1000, true, 0));
+    add(&f, 2, 0, "Hamhung", "population", NULL, (spec)NUM(874682, 874682, 1));
+    /* consistent: two sources, one figure */
+    add(&f, 0, 5, "Korean War", "armistice", NULL, (spec)DATE("1953", "1953"));
+    add(&f, 1, 5, "Korean War", "armistice", NULL, (spec)DATE("1953-07-27", "1953-07-27"));
+    /* single: one claim; one source twice */
+    add(&f, 2, 5, "Wonsan", "area", NULL, (spec)MEAS(314, 1, "m2", false));
+    add(&f, 0, 10, "Joseon", "founded", NULL, (spec)DATE("1392", "1392"));
+    add(&f, 0, 20, "Joseon", "founded", NULL, (spec)DATE("1392", "1392"));
+    /* one source, two positions for one plant: still a conflict */
+    add(&f, 1, 10, "Plant", "coordinates", NULL, (spec)COORD(39.838676, 127.621851, 1e-6));
+    add(&f, 1, 20, "Plant", "coordinates", NULL, (spec)COORD(39.841769, 127.626968, 1e-6));
+    fx_run(&f);
+
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 5);
+    const cck_group *g = find(&f.c, "Hamhung", "population", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_EQUAL(g->nclaims, 3);
+    CU_ASSERT_EQUAL(g->nsources, 3);
+    /* 559,000 and about 560,000 agree (two sources); tie goes to the
+     * earlier source */
+    CU_ASSERT_PTR_EQUAL(g->favoured, &f.src[0]->claims[0]);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "conflict: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "no overlap"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "±10%"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "2 sources agree"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "1 dissents"));
+
+    g = find(&f.c, "Korean War", "armistice", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_EQUAL(g->nsources, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "consistent"));
+
+    g = find(&f.c, "Wonsan", "area", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_SINGLE);
+    CU_ASSERT_EQUAL(g->nclaims, 1);
+    g = find(&f.c, "Joseon", "founded", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_SINGLE);
+    CU_ASSERT_EQUAL(g->nclaims, 2);
+    CU_ASSERT_EQUAL(g->nsources, 1);
+
+    g = find(&f.c, "Plant", "coordinates", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "556 m apart"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "one source gives two values"));
+    cck_corpus_free(&f.c);
+}
+
+static void test_group_order(void)
+{
+    fixture f;
+    fx_init(&f, 2);
+    /* added out of order on purpose */
+    add(&f, 1, 0, "Zeta", "x", NULL, (spec)NUM(1, 1, 1));
+    add(&f, 0, 9, "Beta", "y", NULL, (spec)NUM(7, 7, 1));
+    add(&f, 0, 3, "Beta", "y", NULL, (spec)NUM(9, 9, 1));
+    add(&f, 1, 3, "Alpha", "x", NULL, (spec)NUM(1, 1, 1));
+    add(&f, 0, 0, "Alpha", "x", NULL, (spec)NUM(1, 1, 1));
+    add(&f, 1, 6, "Gamma", "z", NULL, (spec)NUM(1, 1, 1));
+    add(&f, 0, 6, "Gamma", "z", NULL, (spec)NUM(5, 5, 1));
+    add(&f, 1, 9, "Delta", "a", NULL, (spec)NUM(2, 2, 1));
+    add(&f, 0, 12, "Delta", "a", NULL, (spec)NUM(2, 2, 1));
+    fx_run(&f);
+    static const char *const want[] = {"Beta", "Gamma", "Alpha", "Delta", "Zeta"};
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 5);
+    for (size_t i = 0; i < 5; i++)
+        CU_ASSERT_STRING_EQUAL(f.c.groups[i].entity, want[i]);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_EQUAL(f.c.groups[1].status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_EQUAL(f.c.groups[2].status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_EQUAL(f.c.groups[4].status, CCK_GROUP_SINGLE);
+    /* claims in source order, then offset order */
+    const cck_group *g = &f.c.groups[0];
+    CU_ASSERT_EQUAL(g->claims[0]->start, 3);
+    CU_ASSERT_EQUAL(g->claims[1]->start, 9);
+    g = find(&f.c, "Alpha", "x", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_PTR_EQUAL(g->claims[0]->src, f.src[0]);
+    CU_ASSERT_PTR_EQUAL(g->claims[1]->src, f.src[1]);
+    cck_corpus_free(&f.c);
+}
+
+static void test_group_keys(void)
+{
+    fixture f;
+    fx_init(&f, 2);
+    add(&f, 0, 0, "Hamhung", "founded", NULL, (spec)DATE("1392", "1392"));
+    add(&f, 1, 0, "HAMHUNG", "founded", NULL, (spec)DATE("1392", "1392"));  /* same after folding */
+    add(&f, 0, 3, "Hamhung", "area", NULL, (spec)NUM(1, 1, 1));           /* other attribute */
+    add(&f, 0, 6, "", "area", NULL, (spec)NUM(1, 1, 1));                  /* no entity */
+    add(&f, 0, 9, "Hamhung", "", NULL, (spec)NUM(1, 1, 1));               /* no attribute */
+    add(&f, 1, 3, "Hamhung", NULL, NULL, (spec)NUM(1, 1, 1));
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 2);
+    const cck_group *g = find(&f.c, "Hamhung", "founded", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->nclaims, 2);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    cck_corpus_free(&f.c);
+}
+
+static void test_group_as_of(void)
+{
+    fixture f;
+    fx_init(&f, 3);
+    /* old years: each its own subject */
+    add(&f, 0, 0, "Hamhung", "population", "1950", (spec)NUM(168827, 168827, 1));
+    add(&f, 1, 0, "Hamhung", "population", "1950", (spec)NUM(168827, 168827, 1));
+    add(&f, 1, 3, "Hamhung", "population", "1957", (spec)NUM(244000, 244000, 1000));
+    /* undated figures join the recent dated ones, which may drift */
+    add(&f, 0, 3, "Hamhung", "population", NULL, (spec)NUM(559000, 559000, 1000));
+    add(&f, 1, 6, "Hamhung", "population", "2023", (spec)NUM(543000, 543000, 1000));
+    add(&f, 2, 0, "Hamhung", "population", "2025", (spec)NUM(545782, 545782, 1));
+    /* a jump in one year is a conflict, not growth */
+    add(&f, 0, 6, "Sinpo", "population", "2020", (spec)NUM(549000, 549000, 1000));
+    add(&f, 2, 3, "Sinpo", "population", "2021", (spec)NUM(874682, 874682, 1));
+    /* an event's toll does not change over time: as_of is not part of it */
+    add(&f, 0, 9, "Famine", "deaths", NULL, (spec)NUM(2e6, 3e6, 1e6));
+    add(&f, 1, 9, "Famine", "deaths", "1994", (spec)NUMX(600000, 1e6, 1000, true, 0));
+    /* one dated year alone keeps it */
+    add(&f, 2, 6, "North Korea", "inmates", "2016", (spec)NUM(120000, 120000, 1000));
+    add(&f, 2, 9, "North Korea", "inmates", "2016", (spec)NUMX(80000, 120000, 1000, true, 0));
+    fx_run(&f);
+
+    const cck_group *g = find(&f.c, "Hamhung", "population", "1950");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    g = find(&f.c, "Hamhung", "population", "1957");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_SINGLE);
+    g = find(&f.c, "Hamhung", "population", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->nclaims, 3);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "current"));
+
+    g = find(&f.c, "Sinpo", "population", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "different times (2020 vs 2021)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "out of date"));
+
+    g = find(&f.c, "Famine", "deaths", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->nclaims, 2);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "the sources disagree"));
+    CU_ASSERT_PTR_NULL(strstr(g->note, "different times"));
+
+    g = find(&f.c, "North Korea", "inmates", "2016");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_SINGLE);
+    cck_corpus_free(&f.c);
+}
+
+static void test_group_favoured(void)
+{
+    fixture f;
+    fx_init(&f, 4);
+    /* the same figure twice in one source is one voice */
+    add(&f, 0, 0, "X", "n", NULL, (spec)NUM(105000, 105000, 1000));
+    add(&f, 0, 3, "X", "n", NULL, (spec)NUM(105000, 105000, 1000));
+    add(&f, 1, 0, "X", "n", NULL, (spec)NUM(200000, 200000, 1000));
+    add(&f, 2, 0, "X", "n", NULL, (spec)NUM(200000, 200000, 1000));
+    /* a figure that fits both sides is not favoured */
+    add(&f, 3, 0, "Y", "founded", NULL, (spec)DATE("1920", "1929"));
+    add(&f, 0, 6, "Y", "founded", NULL, (spec)DATE("1927", "1927"));
+    add(&f, 1, 3, "Y", "founded", NULL, (spec)DATE("1928", "1928"));
+    add(&f, 2, 3, "Y", "founded", NULL, (spec)DATE("1928", "1928"));
+    /* more citations break a tie */
+    add(&f, 0, 9, "Z", "n", NULL, (spec)NUM(1, 1, 1));
+    cck_claim *cited = add(&f, 1, 6, "Z", "n", NULL, (spec)NUM(3, 3, 1));
+    cck_source *s1 = f.src[1];
+    s1->units = cck_arena_alloc(s1->arena, 2 * sizeof *s1->units);
+    s1->nunits = 2;
+    s1->units[1].ncites = 2;
+    cited->unit_index = 1;
+    fx_run(&f);
+
+    const cck_group *g = find(&f.c, "X", "n", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_DOUBLE_EQUAL(g->favoured->lo, 200000, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "2 sources agree"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "1 dissents"));
+
+    g = find(&f.c, "Y", "founded", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_STRING_EQUAL(g->favoured->date_lo, "1928");
+
+    g = find(&f.c, "Z", "n", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_PTR_EQUAL(g->favoured->src, f.src[1]);
+    CU_ASSERT_DOUBLE_EQUAL(g->favoured->lo, 3, 0);
+    cck_corpus_free(&f.c);
+}
+
+/* The articles of one file (a page and a mirror of it) are separate voices. */
+static void test_group_articles(void)
+{
+    fixture f;
+    fx_init(&f, 1);
+    cck_source *s = f.src[0];
+    s->units = cck_arena_alloc(s->arena, 2 * sizeof *s->units);
+    s->nunits = 2;
+    s->units[1].article = 1;
+    add(&f, 0, 0, "W", "n", NULL, (spec)NUM(7, 7, 1));
+    add(&f, 0, 20, "W", "n", NULL, (spec)NUM(7, 7, 1))->unit_index = 1;
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_EQUAL(f.c.groups[0].nsources, 2);
+    cck_corpus_free(&f.c);
+}
+
+/* Groups past pair_cap are checked against an envelope, still exactly for
+ * plain numbers. */
+static void test_group_large(void)
+{
+    fixture f;
+    fx_init(&f, 2);
+    size_t n = cck_rec_tolerances.pair_cap * 3;
+    for (size_t i = 0; i < n; i++)
+        add(&f, i % 2, i, "Big", "n", NULL, (spec)NUMX(1000, 1000, 10, true, 0));
+    for (size_t i = 0; i < n; i++)
+        add(&f, i % 2, i, "Big2", "n", NULL, (spec)NUMX(1000, 1000, 10, true, 0));
+    add(&f, 1, n, "Big2", "n", NULL, (spec)NUM(5000, 5000, 1));
+    fx_run(&f);
+    const cck_group *g = find(&f.c, "Big", "n", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    CU_ASSERT_EQUAL(g->nclaims, n);
+    g = find(&f.c, "Big2", "n", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_DOUBLE_EQUAL(g->favoured->lo, 1000, 0);
+    cck_corpus_free(&f.c);
+}
+
+static void test_group_empty(void)
+{
+    fixture f;
+    fx_init(&f, 1);
+    fx_run(&f);
+    CU_ASSERT_EQUAL(f.c.ngroups, 0);
+    CU_ASSERT_PTR_NULL(f.c.groups);
+    cck_corpus_free(&f.c);
+}
+
+static CU_TestInfo group_tests[] = {
+    {"interval_numbers", test_interval_numbers},
+    {"interval_dates", test_interval_dates},
+    {"agree_table", test_agree_table},
+    {"agree_coordinate_decimals", test_agree_coordinate_decimals},
+    {"group_status", test_group_status},
+    {"group_order", test_group_order},
+    {"group_keys", test_group_keys},
+    {"group_as_of", test_group_as_of},
+    {"group_favoured", test_group_favoured},
+    {"group_articles", test_group_articles},
+    {"group_large", test_group_large},
+    {"group_empty", test_group_empty},
+    CU_TEST_INFO_NULL,
+};
+
+void cck_suite_group(void);
+void cck_suite_group(void)
+{
+    CCK_ADD_SUITE("group", group_tests);
+}

@@ -222,7 +222,8 @@ typedef struct {
     cck_group_status status;
     cck_claim **claims;     /* borrowed pointers, owned array (corpus arena) */
     size_t nclaims;
-    size_t nsources;        /* distinct sources among the claims */
+    size_t nsources;        /* distinct voices among the claims: each article
+                               of a file counts as its own source */
     const char *note;       /* corpus arena: why, with the tolerance used */
     const cck_claim *favoured; /* best-supported claim, or NULL */
 } cck_group;

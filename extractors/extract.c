@@ -76,6 +76,8 @@ static bool inside_cite(const cck_source *s, size_t start, size_t end)
 /* Keeps the strongest non-overlapping candidates of one unit, in place. */
 static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *taken)
 {
+    if (c->n == 0)
+        return 0; /* qsort() must not be handed a NULL array */
     qsort(c->v, c->n, sizeof *c->v, by_strength);
     size_t kept = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -90,7 +92,8 @@ static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *t
         memset(taken + (s - ustart), 1, e - s);
         c->v[kept++] = c->v[i];
     }
-    qsort(c->v, kept, sizeof *c->v, by_start);
+    if (kept > 1)
+        qsort(c->v, kept, sizeof *c->v, by_start);
     return kept;
 }
 

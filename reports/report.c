@@ -1,7 +1,12 @@
-/* report.c: PLACEHOLDER until the writers land. */
+/* report.c: the reports stage's entry points (format dispatch) and what
+ * every writer shares: claim ids, values as people read them, the
+ * provenance table of a group, the subject heading and the summary line. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "report_int.h"
 
 bool cck_rep_parse_format(const char *name, cck_format *out)
 {
@@ -12,21 +17,369 @@ bool cck_rep_parse_format(const char *name, cck_format *out)
     return true;
 }
 
-cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f, const cck_rep_options *o)
+/* Output is buffered: a failed write may only show when flushed. */
+static cck_status finish(FILE *out, cck_status st)
 {
-    (void)out; (void)c; (void)f; (void)o;
-    return CCK_OK;
+    if (fflush(out) != 0 || ferror(out))
+        return CCK_ERR_IO;
+    return st;
 }
 
-cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f, const cck_rep_options *o)
+cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
+                          const cck_rep_options *o)
 {
-    (void)out; (void)c; (void)f; (void)o;
-    return CCK_OK;
+    (void)o;
+    cck_status st;
+    switch (f) {
+    case CCK_FMT_JSONL: st = cck_rep_jsonl_claims(out, c); break;
+    case CCK_FMT_MD: st = cck_rep_md_claims(out, c); break;
+    default: st = cck_rep_text_claims(out, c); break;
+    }
+    return finish(out, st);
 }
 
-void cck_rep_json_string(FILE *out, const char *s, size_t n)
+cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
+                          const cck_rep_options *o)
 {
-    fputc('"', out);
-    fwrite(s, 1, n, out);
-    fputc('"', out);
+    bool color = o && o->color;
+    unsigned width = o && o->width ? o->width : 100;
+    cck_status st;
+    switch (f) {
+    case CCK_FMT_JSONL: st = cck_rep_jsonl_groups(out, c); break;
+    case CCK_FMT_MD: st = cck_rep_md_groups(out, c); break;
+    default: st = cck_rep_text_groups(out, c, color, width); break;
+    }
+    return finish(out, st);
+}
+
+/* ---- claim ids ------------------------------------------------------------ */
+
+typedef struct {
+    uintptr_t addr;
+    size_t pos;
+} slot;
+
+static int by_addr(const void *a, const void *b)
+{
+    uintptr_t x = ((const slot *)a)->addr, y = ((const slot *)b)->addr;
+    return x < y ? -1 : x > y;
+}
+
+void cck_rep_index_init(cck_rep_index *ix, const cck_corpus *c)
+{
+    slot *v = cck_xcalloc(c->nsources, sizeof *v);
+    for (size_t i = 0; i < c->nsources; i++)
+        v[i] = (slot){(uintptr_t)c->sources[i], i + 1};
+    qsort(v, c->nsources, sizeof *v, by_addr);
+    ix->src = cck_xcalloc(c->nsources, sizeof *ix->src);
+    ix->pos = cck_xcalloc(c->nsources, sizeof *ix->pos);
+    ix->n = c->nsources;
+    for (size_t i = 0; i < c->nsources; i++) {
+        ix->src[i] = (const cck_source *)v[i].addr;
+        ix->pos[i] = v[i].pos;
+    }
+    free(v);
+}
+
+void cck_rep_index_free(cck_rep_index *ix)
+{
+    free(ix->src);
+    free(ix->pos);
+    memset(ix, 0, sizeof *ix);
+}
+
+void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl)
+{
+    uintptr_t a = (uintptr_t)cl->src;
+    size_t lo = 0, hi = ix->n, pos = 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uintptr_t m = (uintptr_t)ix->src[mid];
+        if (m == a) {
+            pos = ix->pos[mid];
+            break;
+        }
+        if (m < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    snprintf(buf, 48, "c%zu-%zu", pos, cl->index + 1);
+}
+
+/* ---- values ------------------------------------------------------------------ */
+
+bool cck_rep_number(char *buf, double v)
+{
+    if (!isfinite(v)) {
+        strcpy(buf, "null");
+        return false;
+    }
+    snprintf(buf, 32, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, 32, "%.17g", v);
+    return true;
+}
+
+const char *cck_rep_basename(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
+
+void cck_rep_value(char *buf, size_t size, const cck_claim *cl)
+{
+    if (cl->kind == CCK_KIND_COORDINATE) {
+        if (isfinite(cl->lat) && isfinite(cl->lon))
+            snprintf(buf, size, "%.4f, %.4f", cl->lat, cl->lon);
+        else
+            snprintf(buf, size, "?");
+        return;
+    }
+    const char *pre = cl->bound == CCK_BOUND_LOWER ? "\xE2\x89\xA5"      /* ≥ */
+                    : cl->bound == CCK_BOUND_UPPER ? "\xE2\x89\xA4"      /* ≤ */
+                    : cl->approx || cl->vague ? "~" : "";
+    if (cl->kind == CCK_KIND_DATE) {
+        const char *lo = cl->date_lo[0] ? cl->date_lo : "?";
+        if (cl->date_hi[0] && strcmp(cl->date_hi, cl->date_lo))
+            snprintf(buf, size, "%s%.10s\xE2\x80\x93%.10s", pre, lo, cl->date_hi);
+        else
+            snprintf(buf, size, "%s%.10s", pre, lo);
+        return;
+    }
+    char lo[32], hi[32];
+    if (!cck_rep_number(lo, cl->lo))
+        strcpy(lo, "?");
+    if (!cck_rep_number(hi, cl->hi))
+        strcpy(hi, "?");
+    const char *unit = cl->unit ? cl->unit : "";
+    const char *sep = !*unit || !strcmp(unit, "%") ? "" : " ";
+    if (strcmp(lo, hi))
+        snprintf(buf, size, "%s%s\xE2\x80\x93%s%s%s", pre, lo, hi, sep, unit);
+    else
+        snprintf(buf, size, "%s%s%s%s", pre, lo, sep, unit);
+}
+
+/* ---- what text and Markdown both show ------------------------------------------ */
+
+char *cck_rep_cites(const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    size_t n = 0;
+    const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+    if (u)
+        for (size_t i = 0; i < u->ncites; i++)
+            if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
+                n += strlen(s->cites[u->cites[i]].marker);
+    if (!n)
+        return cck_xstrndup("uncited", 7);
+    char *r = cck_xmalloc(n + 1), *p = r;
+    for (size_t i = 0; i < u->ncites; i++) {
+        if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            continue;
+        const char *m = s->cites[u->cites[i]].marker;
+        size_t k = strlen(m);
+        memcpy(p, m, k);
+        p += k;
+    }
+    *p = '\0';
+    return r;
+}
+
+/* The bytes shown as a claim's sentence: its unit, or its line when the
+ * claim has no unit; always covering the claim. */
+static void sentence_range(const cck_claim *cl, size_t *st, size_t *en)
+{
+    const cck_source *s = cl->src;
+    size_t cs = cl->start < s->len ? cl->start : s->len;
+    size_t ce = cl->end < s->len ? cl->end : s->len;
+    if (ce < cs)
+        ce = cs;
+    size_t a, b;
+    if (cl->unit_index < s->nunits) {
+        a = s->units[cl->unit_index].start;
+        b = s->units[cl->unit_index].end;
+        if (b > s->len) b = s->len;
+        if (a > b) a = b;
+    } else {
+        a = cs;
+        while (a > 0 && s->bytes[a - 1] != '\n')
+            a--;
+        b = ce;
+        while (b < s->len && s->bytes[b] != '\n')
+            b++;
+    }
+    *st = a < cs ? a : cs;
+    *en = b > ce ? b : ce;
+}
+
+/* A table cell alone says little ("2.8"): it is shown after what labels it,
+ * "caption · row · column: 2.8". A sentence is shown as it stands. */
+static void set_sentence(cck_table *t, size_t r, const cck_claim *cl, size_t a, size_t b,
+                         size_t cs, size_t ce)
+{
+    const cck_source *s = cl->src;
+    const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+    if (!u || u->zone != CCK_ZONE_TABLE ||
+        !(u->caption || u->row_header || u->col_header)) {
+        cck_tab_set(t, r, 4, s->bytes + a, b - a, cs - a, ce - a);
+        return;
+    }
+    const char *parts[] = {u->caption, u->row_header, u->col_header};
+    size_t n = b - a + 8;
+    for (size_t i = 0; i < 3; i++)
+        n += parts[i] ? strlen(parts[i]) + 4 : 0;
+    char *raw = cck_xmalloc(n), *p = raw;
+    for (size_t i = 0; i < 3; i++) {
+        if (!parts[i] || !*parts[i])
+            continue;
+        if (p > raw) {
+            memcpy(p, " \xC2\xB7 ", 4);
+            p += 4;
+        }
+        memcpy(p, parts[i], strlen(parts[i]));
+        p += strlen(parts[i]);
+    }
+    if (p > raw) {
+        memcpy(p, ": ", 2);
+        p += 2;
+    }
+    size_t pre = (size_t)(p - raw);
+    memcpy(p, s->bytes + a, b - a);
+    p += b - a;
+    cck_tab_set(t, r, 4, raw, (size_t)(p - raw), pre + cs - a, pre + ce - a);
+    free(raw);
+}
+
+void cck_rep_provenance(cck_table *t, const cck_group *g)
+{
+    static const char *const heads[] = {"as written", "normalized", "source",
+                                        "line:col", "sentence", "cites"};
+    cck_tab_init(t, 6, heads);
+    t->flex = 4;
+    /* the figure as written and its reading matter more than a file name */
+    static const size_t floors[] = {18, 16, 10, 8, 0, 8};
+    memcpy(t->floor, floors, sizeof floors);
+    for (size_t i = 0; i < g->nclaims; i++) {
+        const cck_claim *cl = g->claims[i];
+        const cck_source *s = cl->src;
+        size_t cs = cl->start < s->len ? cl->start : s->len;
+        size_t ce = cl->end < s->len ? cl->end : s->len;
+        if (ce < cs)
+            ce = cs;
+        size_t r = cck_tab_row(t);
+        cck_tab_set(t, r, 0, s->bytes + cs, ce - cs, 0, 0);
+        char v[128];
+        cck_rep_value(v, sizeof v, cl);
+        cck_tab_set(t, r, 1, v, strlen(v), 0, 0);
+        const char *base = cck_rep_basename(s->path);
+        cck_tab_set(t, r, 2, base, strlen(base), 0, 0);
+        unsigned line, col;
+        cck_source_linecol(s, cs, &line, &col);
+        char lc[32];
+        snprintf(lc, sizeof lc, "%u:%u", line, col);
+        cck_tab_set(t, r, 3, lc, strlen(lc), 0, 0);
+        size_t a, b;
+        sentence_range(cl, &a, &b);
+        set_sentence(t, r, cl, a, b, cs, ce);
+        char *ci = cck_rep_cites(cl);
+        cck_tab_set(t, r, 5, ci, strlen(ci), 0, 0);
+        free(ci);
+    }
+}
+
+char *cck_rep_subject(const char *entity, const char *attribute, const char *as_of)
+{
+    const char *e = entity && *entity ? entity : "?";
+    const char *a = attribute && *attribute ? attribute : "?";
+    size_t n = strlen(e) + strlen(a) + (as_of ? strlen(as_of) : 0) + 32;
+    char *raw = cck_xmalloc(n);
+    if (as_of)
+        snprintf(raw, n, "%s \xC2\xB7 %s (as of %s)", e, a, as_of);
+    else
+        snprintf(raw, n, "%s \xC2\xB7 %s", e, a);
+    char *r = cck_rep_clean(raw, strlen(raw), NULL, NULL);
+    free(raw);
+    return r;
+}
+
+/* Appends s to *p (a malloc'd string of length *n) after sep when not first. */
+static void append(char **p, size_t *n, const char *sep, const char *s)
+{
+    size_t a = *n ? strlen(sep) : 0, b = strlen(s);
+    *p = cck_xrealloc(*p, *n + a + b + 1);
+    memcpy(*p + *n, sep, a);
+    memcpy(*p + *n + a, s, b);
+    *n += a + b;
+    (*p)[*n] = '\0';
+}
+
+/* Distinct strings kept for a brief line; more than MAX_SHOWN become "…",
+ * which also keeps a group of thousands of claims linear. */
+enum { MAX_SHOWN = 12 };
+
+typedef struct {
+    char *v[MAX_SHOWN];
+    size_t n;
+    bool more;
+} shown;
+
+static void show(shown *sh, const char *s)
+{
+    for (size_t i = 0; i < sh->n; i++)
+        if (!strcmp(sh->v[i], s))
+            return;
+    if (sh->n == MAX_SHOWN)
+        sh->more = true;
+    else
+        sh->v[sh->n++] = cck_xstrndup(s, strlen(s));
+}
+
+/* Joins the strings with ", " (and frees them) into a new string. */
+static char *join(shown *sh)
+{
+    char *r = cck_xstrndup("", 0);
+    size_t n = 0;
+    for (size_t i = 0; i < sh->n; i++) {
+        append(&r, &n, ", ", sh->v[i]);
+        free(sh->v[i]);
+    }
+    if (sh->more)
+        append(&r, &n, ", ", "\xE2\x80\xA6");
+    return r;
+}
+
+char *cck_rep_brief(const cck_group *g)
+{
+    shown vals = {{NULL}, 0, false}, srcs = {{NULL}, 0, false};
+    for (size_t i = 0; i < g->nclaims; i++) {
+        char v[128];
+        cck_rep_value(v, sizeof v, g->claims[i]);
+        show(&vals, v);
+        show(&srcs, cck_rep_basename(g->claims[i]->src->path));
+    }
+    char *vs = join(&vals), *ss = join(&srcs);
+    char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+    size_t n = strlen(subj) + strlen(vs) + strlen(ss) + 16;
+    char *raw = cck_xmalloc(n);
+    snprintf(raw, n, "%s: %s \xE2\x80\x94 %s", subj, vs, ss);
+    char *r = cck_rep_clean(raw, strlen(raw), NULL, NULL);
+    free(raw);
+    free(subj);
+    free(vs);
+    free(ss);
+    return r;
+}
+
+char *cck_rep_summary(const cck_corpus *c)
+{
+    size_t conflicts = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        conflicts += c->groups[i].status == CCK_GROUP_CONFLICT;
+    size_t nc = cck_corpus_nclaims(c);
+    char *r = cck_xmalloc(160);
+    snprintf(r, 160, "%zu source%s, %zu claim%s, %zu subject%s, %zu conflict%s",
+             c->nsources, c->nsources == 1 ? "" : "s", nc, nc == 1 ? "" : "s",
+             c->ngroups, c->ngroups == 1 ? "" : "s", conflicts, conflicts == 1 ? "" : "s");
+    return r;
 }

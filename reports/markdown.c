@@ -1,0 +1,128 @@
+/* markdown.c: the same reports as text.c as GitHub Markdown: headings,
+ * pipe tables (cells escaped, "|" as "\|"), the figure in bold. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+/* Sentences are cut to this many columns around the figure. */
+enum { MD_SENTENCE = 160 };
+
+cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c)
+{
+    static const char *const heads[] = {"location", "kind", "value as written",
+                                        "normalized", "subject"};
+    cck_table t;
+    cck_tab_init(&t, 5, heads);
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        for (size_t j = 0; j < s->nclaims; j++) {
+            const cck_claim *cl = &s->claims[j];
+            size_t cs = cl->start < s->len ? cl->start : s->len;
+            size_t ce = cl->end < s->len ? cl->end : s->len;
+            if (ce < cs)
+                ce = cs;
+            unsigned line, col;
+            cck_source_linecol(s, cs, &line, &col);
+            size_t n = strlen(s->path) + 32;
+            char *loc = cck_xmalloc(n);
+            snprintf(loc, n, "%s:%u:%u", s->path, line, col);
+            size_t r = cck_tab_row(&t);
+            cck_tab_set(&t, r, 0, loc, strlen(loc), 0, 0);
+            free(loc);
+            const char *k = cck_kind_name(cl->kind);
+            cck_tab_set(&t, r, 1, k, strlen(k), 0, 0);
+            cck_tab_set(&t, r, 2, s->bytes + cs, ce - cs, 0, 0);
+            char v[128];
+            cck_rep_value(v, sizeof v, cl);
+            cck_tab_set(&t, r, 3, v, strlen(v), 0, 0);
+            char *subj = cck_rep_subject(cl->entity, cl->attribute, cl->as_of);
+            cck_tab_set(&t, r, 4, subj, strlen(subj), 0, 0);
+            free(subj);
+        }
+    }
+    fputs("# Claims\n\n", out);
+    if (t.nrows)
+        cck_tab_md(out, &t, 0);
+    else
+        fputs("No claims found.\n", out);
+    cck_tab_free(&t);
+    return CCK_OK;
+}
+
+cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c)
+{
+    size_t nconf = 0, ncons = 0, nsingle = 0;
+    for (size_t i = 0; i < c->ngroups; i++) {
+        const cck_group *g = &c->groups[i];
+        if (g->status == CCK_GROUP_CONFLICT)
+            nconf++;
+        else if (g->status == CCK_GROUP_CONSISTENT)
+            ncons++;
+        else
+            nsingle++;
+    }
+    fputs("# Conflicts\n\n", out);
+    if (!nconf)
+        fputs("No conflicts found.\n\n", out);
+    for (size_t i = 0; i < c->ngroups; i++) {
+        const cck_group *g = &c->groups[i];
+        if (g->status != CCK_GROUP_CONFLICT)
+            continue;
+        char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+        fputs("## CONFLICT: ", out);
+        cck_rep_md_escape(out, subj, strlen(subj));
+        fputs("\n\n", out);
+        free(subj);
+        if (g->note && *g->note) {
+            char *note = cck_rep_clean(g->note, strlen(g->note), NULL, NULL);
+            cck_rep_md_escape(out, note, strlen(note));
+            fputs("\n\n", out);
+            free(note);
+        }
+        cck_table t;
+        cck_rep_provenance(&t, g);
+        cck_tab_md(out, &t, MD_SENTENCE);
+        cck_tab_free(&t);
+        if (g->favoured) {
+            const cck_claim *fv = g->favoured;
+            const cck_source *s = fv->src;
+            size_t cs = fv->start < s->len ? fv->start : s->len;
+            size_t ce = fv->end < s->len ? fv->end : s->len;
+            if (ce < cs)
+                ce = cs;
+            unsigned line, col;
+            cck_source_linecol(s, cs, &line, &col);
+            char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
+            const char *base = cck_rep_basename(s->path);
+            fputs("\nFavoured: ", out);
+            cck_rep_md_escape(out, span, strlen(span));
+            fputs(" (", out);
+            cck_rep_md_escape(out, base, strlen(base));
+            fprintf(out, " %u:%u)\n", line, col);
+            free(span);
+        }
+        fputc('\n', out);
+    }
+    if (ncons) {
+        fputs("## Consistent subjects\n\n", out);
+        for (size_t i = 0; i < c->ngroups; i++) {
+            const cck_group *g = &c->groups[i];
+            if (g->status != CCK_GROUP_CONSISTENT)
+                continue;
+            char *b = cck_rep_brief(g);
+            fputs("- ", out);
+            cck_rep_md_escape(out, b, strlen(b));
+            fputc('\n', out);
+            free(b);
+        }
+        fputc('\n', out);
+    }
+    if (nsingle)
+        fprintf(out, "%zu single-source subject%s (not listed)\n\n", nsingle,
+                nsingle == 1 ? "" : "s");
+    char *sum = cck_rep_summary(c);
+    fprintf(out, "%s\n", sum);
+    free(sum);
+    return CCK_OK;
+}

@@ -1,0 +1,122 @@
+/* report_int.h: what the report writers share inside reports/: UTF-8 and
+ * display-width helpers, number formatting, claim ids and the table model
+ * that both the text and the Markdown writers render. */
+#ifndef CCK_REPORT_INT_H
+#define CCK_REPORT_INT_H
+
+#include "report.h"
+
+/* ---- text helpers (table.c; cck_rep_number in report.c) ------------- */
+
+/* Length (1..4) of the valid UTF-8 sequence at p with avail bytes, storing
+ * its code point in *cp; 0 when the bytes there are not valid UTF-8. */
+size_t cck_rep_utf8(const unsigned char *p, size_t avail, unsigned *cp);
+
+/* Copies n bytes of s into a new NUL-terminated one-line string (free()):
+ * whitespace runs become one space, leading and trailing space is dropped,
+ * control and bidi-override characters and invalid bytes become U+FFFD.
+ * When ms/me are not NULL they hold a byte range of s on entry and the
+ * matching range of the result on return. */
+char *cck_rep_clean(const char *s, size_t n, size_t *ms, size_t *me);
+
+/* Display columns of n bytes of clean UTF-8 (wide characters count 2,
+ * combining marks 0). */
+size_t cck_rep_width(const char *s, size_t n);
+
+/* Fits clean text into at most w display columns, cutting with "…"; when
+ * ms < me the range [ms, me) stays visible (context is cut on both sides)
+ * and *oms, *ome receive its place in the result. Returns a new string
+ * (free()). */
+char *cck_rep_fit(const char *s, size_t ms, size_t me, size_t w,
+                  size_t *oms, size_t *ome);
+
+/* Shortest of %.15g / %.17g that reads back as v, without ".0"; returns
+ * false (and writes "null") for infinities and NaN. buf holds >= 32. */
+bool cck_rep_number(char *buf, double v);
+
+/* ---- claims (report.c; the JSON claim object in jsonl.c) ---------------- */
+
+/* Maps a claim's source back to its 1-based position in the corpus. */
+typedef struct {
+    const cck_source **src;  /* sorted by address */
+    size_t *pos;
+    size_t n;
+} cck_rep_index;
+
+void cck_rep_index_init(cck_rep_index *ix, const cck_corpus *c);
+void cck_rep_index_free(cck_rep_index *ix);
+/* "c3-17": source 3 of the corpus, claim 17 of that source (both 1-based).
+ * buf holds >= 48 bytes. */
+void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl);
+
+/* The normalized value for people: "559000", "~12000 m", "1927-1928",
+ * "39.8387, 127.6219", in size bytes of buf (128 is plenty). */
+void cck_rep_value(char *buf, size_t size, const cck_claim *cl);
+
+/* The file name part of a path (borrowed). */
+const char *cck_rep_basename(const char *path);
+
+/* Writes one claim object (no newline). */
+void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl);
+
+/* ---- the table model (table.c) ---------------------------------------------- */
+
+typedef struct {
+    char *text;                   /* owned, clean one-line UTF-8 */
+    size_t mark_start, mark_end;  /* bytes of text to highlight; equal if none */
+} cck_cell;
+
+typedef struct {
+    size_t ncols;
+    char **headers;     /* owned, clean */
+    int flex;           /* column that gives way first when too wide; -1 */
+    size_t *floor;      /* owned; per column, how narrow the others get
+                           before the flex column goes under 24 (10) */
+    cck_cell *cells;    /* nrows * ncols, row-major */
+    size_t nrows, cap;
+} cck_table;
+
+/* Headers are copied. Free with cck_tab_free(). */
+void cck_tab_init(cck_table *t, size_t ncols, const char *const *headers);
+void cck_tab_free(cck_table *t);
+/* Appends an empty row and returns its index. */
+size_t cck_tab_row(cck_table *t);
+/* Sets a cell from n raw bytes (cleaned as cck_rep_clean does); when
+ * ms < me that byte range of s is the cell's highlighted part. */
+void cck_tab_set(cck_table *t, size_t row, size_t col, const char *s, size_t n,
+                 size_t ms, size_t me);
+/* Aligned columns, two spaces apart, each line indented; columns give way
+ * (flex column first) until a line fits width display columns; cut cells
+ * end in "…". color: bold header and highlighted parts. */
+void cck_tab_text(FILE *out, const cck_table *t, unsigned indent, unsigned width,
+                  bool color);
+/* A GitHub pipe table; cells longer than maxw columns are cut (0 = never). */
+void cck_tab_md(FILE *out, const cck_table *t, unsigned maxw);
+/* Writes clean text escaped for Markdown inline content ("|" as "\|"). */
+void cck_rep_md_escape(FILE *out, const char *s, size_t n);
+
+/* ---- content both text and Markdown show (report.c) ------------------------ */
+
+/* The provenance table of a group: value as written, normalized, source,
+ * line:col, sentence (the figure marked), cites. */
+void cck_rep_provenance(cck_table *t, const cck_group *g);
+/* "Hamhung · population (as of 2021)" into a new string (free()). */
+char *cck_rep_subject(const char *entity, const char *attribute, const char *as_of);
+/* "559000, 549000 — a.txt, b.txt": distinct values, then distinct sources. */
+char *cck_rep_brief(const cck_group *g);
+/* "N sources, N claims, N subjects, N conflicts" (no newline), new string. */
+char *cck_rep_summary(const cck_corpus *c);
+/* The marker text of the claim's unit, "[3][20]", or "uncited"; new string. */
+char *cck_rep_cites(const cck_claim *cl);
+
+/* ---- the writers ----------------------------------------------------------- */
+
+cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c);
+cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c);
+cck_status cck_rep_text_claims(FILE *out, const cck_corpus *c);
+cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
+                               unsigned width);
+cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c);
+cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c);
+
+#endif

@@ -1,0 +1,867 @@
+/* test_report.c: the report writers over a corpus built by hand: JSON Lines
+ * claim and group objects field by field (read back with jansson), the
+ * text report's heading, rows and summary, Markdown tables, widths. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_int.h"
+#include "tests.h"
+
+void cck_suite_report(void);
+
+static const char TEXT_A[] =
+    "Hamhung is a city.\n"
+    "In 2021 the population was 559,000.[3][20] It was founded in 1927.\n"
+    "The plant is at 39.838676\xC2\xB0 127.621851\xC2\xB0.\n";
+
+static const char TEXT_B[] =
+    "The city of Hamhung | had 874,682 people in 2021. It was founded in 1927.\n"
+    "Odd \"quoted\" \\ back\nslash \xC3\x9C \xFF 12 km.\n"
+    "Growth was 3 percent.\n";
+
+/* The corpus every test reads, and the claims in it. */
+typedef struct {
+    cck_corpus c;
+    cck_source *a, *b;
+    cck_claim *pop_a, *pop_b, *found_a, *found_b, *coord, *odd, *pct;
+} fixture;
+
+static size_t at(const cck_source *s, const char *needle)
+{
+    const char *p = strstr(s->bytes, needle);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    return (size_t)(p - s->bytes);
+}
+
+static cck_unit unit_of(const cck_source *s, const char *text)
+{
+    cck_unit u;
+    memset(&u, 0, sizeof u);
+    u.start = at(s, text);
+    u.end = u.start + strlen(text);
+    u.zone = CCK_ZONE_BODY;
+    u.section = -1;
+    u.table = -1;
+    return u;
+}
+
+static cck_claim *add(cck_source *s, const char *span, size_t unit, cck_kind kind,
+                      double lo, double hi, const char *unitname, const char *entity,
+                      const char *attribute, const char *as_of)
+{
+    cck_claim c;
+    memset(&c, 0, sizeof c);
+    c.start = at(s, span);
+    c.end = c.start + strlen(span);
+    c.unit_index = unit;
+    c.kind = kind;
+    c.lo = lo;
+    c.hi = hi;
+    c.unit = unitname;
+    c.zone = CCK_ZONE_BODY;
+    c.entity = entity ? cck_arena_strdup(s->arena, entity) : NULL;
+    c.attribute = attribute ? cck_arena_strdup(s->arena, attribute) : NULL;
+    c.as_of = as_of ? cck_arena_strdup(s->arena, as_of) : NULL;
+    return cck_source_add_claim(s, &c);
+}
+
+static void build(fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    cck_corpus_init(&f->c);
+    cck_source *a = cck_source_from_memory("dir/a.txt", TEXT_A, sizeof TEXT_A - 1);
+    cck_source *b = cck_source_from_memory("b.txt", TEXT_B, sizeof TEXT_B - 1);
+    f->a = a;
+    f->b = b;
+
+    /* source a: two markers back the population sentence */
+    a->ncites = 2;
+    a->cites = cck_arena_alloc(a->arena, 2 * sizeof *a->cites);
+    const char *marks[] = {"[3]", "[20]"};
+    for (size_t i = 0; i < 2; i++) {
+        a->cites[i].start = at(a, marks[i]);
+        a->cites[i].end = a->cites[i].start + strlen(marks[i]);
+        a->cites[i].marker = cck_arena_strdup(a->arena, marks[i]);
+        a->cites[i].ref = -1;
+    }
+    a->nunits = 4;
+    a->units = cck_arena_alloc(a->arena, 4 * sizeof *a->units);
+    a->units[0] = unit_of(a, "Hamhung is a city.");
+    a->units[1] = unit_of(a, "In 2021 the population was 559,000.[3][20]");
+    a->units[2] = unit_of(a, "It was founded in 1927.");
+    a->units[3] = unit_of(a, "The plant is at 39.838676\xC2\xB0 127.621851\xC2\xB0.");
+    size_t *ci = cck_arena_alloc(a->arena, 2 * sizeof *ci);
+    ci[0] = 0;
+    ci[1] = 1;
+    a->units[1].cites = ci;
+    a->units[1].ncites = 2;
+    a->narticles = 1;
+    a->articles = cck_arena_alloc(a->arena, sizeof *a->articles);
+    a->articles[0] = (cck_article){0, a->len, cck_arena_strdup(a->arena, "Hamhung")};
+
+    b->nunits = 4;
+    b->units = cck_arena_alloc(b->arena, 4 * sizeof *b->units);
+    b->units[0] = unit_of(b, "The city of Hamhung | had 874,682 people in 2021.");
+    b->units[1] = unit_of(b, "It was founded in 1927.");
+    b->units[2] = unit_of(b, "Odd \"quoted\" \\ back\nslash \xC3\x9C \xFF 12 km.");
+    b->units[3] = unit_of(b, "Growth was 3 percent.");
+    b->narticles = 1;
+    b->articles = cck_arena_alloc(b->arena, sizeof *b->articles);
+    b->articles[0] = (cck_article){0, b->len, cck_arena_strdup(b->arena, "")};
+
+    f->pop_a = add(a, "559,000", 1, CCK_KIND_COUNT, 559000, 559000, "", "Hamhung",
+                   "population", "2021");
+    f->pop_a->step = 1000;
+    f->found_a = add(a, "1927", 2, CCK_KIND_DATE, 1927, 1927, "", "Hamhung", "founded", NULL);
+    strcpy(f->found_a->date_lo, "1927");
+    strcpy(f->found_a->date_hi, "1927");
+    f->coord = add(a, "39.838676\xC2\xB0 127.621851\xC2\xB0", 3, CCK_KIND_COORDINATE, 0, 0,
+                   "deg", "Hungnam Fertilizer Complex", "coordinates", NULL);
+    f->coord->lat = 39.838676;
+    f->coord->lon = 127.621851;
+
+    f->pop_b = add(b, "874,682", 0, CCK_KIND_COUNT, 874682, 874682, "", "Hamhung",
+                   "population", "2021");
+    f->found_b = add(b, "1927", 1, CCK_KIND_DATE, 1927, 1927, "", "Hamhung", "founded", NULL);
+    strcpy(f->found_b->date_lo, "1927");
+    f->odd = add(b, "\"quoted\" \\ back\nslash \xC3\x9C \xFF 12 km", 2, CCK_KIND_MEASURE,
+                 12000, 13000, "m", "Odd \"thing\"", "length", NULL);
+    f->odd->approx = true;
+    f->odd->bound = CCK_BOUND_UPPER;
+    f->pct = add(b, "3 percent", 3, CCK_KIND_PERCENT, 0.1 + 0.2, INFINITY, "%", NULL, NULL,
+                 NULL);
+    f->pct->bound = CCK_BOUND_LOWER;
+    f->pct->zone = CCK_ZONE_COMMENTS;
+
+    cck_corpus_add(&f->c, a);
+    cck_corpus_add(&f->c, b);
+
+    /* conflict, consistent, single: in that order, as grouping sorts them */
+    f->c.ngroups = 3;
+    f->c.groups = cck_arena_alloc(f->c.arena, 3 * sizeof *f->c.groups);
+    cck_group *g = f->c.groups;
+    g[0].entity = "Hamhung";
+    g[0].attribute = "population";
+    g[0].as_of = "2021";
+    g[0].status = CCK_GROUP_CONFLICT;
+    g[0].claims = cck_arena_alloc(f->c.arena, 2 * sizeof *g[0].claims);
+    g[0].claims[0] = f->pop_a;
+    g[0].claims[1] = f->pop_b;
+    g[0].nclaims = 2;
+    g[0].nsources = 2;
+    g[0].note = cck_arena_strdup(f->c.arena, "559,000 vs 874,682 differ by 56%, tolerance 2%");
+    g[0].favoured = f->pop_a;
+
+    g[1].entity = "Hamhung";
+    g[1].attribute = "founded";
+    g[1].status = CCK_GROUP_CONSISTENT;
+    g[1].claims = cck_arena_alloc(f->c.arena, 2 * sizeof *g[1].claims);
+    g[1].claims[0] = f->found_a;
+    g[1].claims[1] = f->found_b;
+    g[1].nclaims = 2;
+    g[1].nsources = 2;
+
+    g[2].entity = "Hungnam Fertilizer Complex";
+    g[2].attribute = "coordinates";
+    g[2].status = CCK_GROUP_SINGLE;
+    g[2].claims = cck_arena_alloc(f->c.arena, sizeof *g[2].claims);
+    g[2].claims[0] = f->coord;
+    g[2].nclaims = 1;
+    g[2].nsources = 1;
+}
+
+/* Runs a writer into memory; returns the NUL-terminated output (free()). */
+static char *render(const cck_corpus *c, bool groups, cck_format fmt, bool color,
+                    unsigned width)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    cck_rep_options o = {color, width};
+    cck_status st = groups ? cck_rep_groups(out, c, fmt, &o) : cck_rep_claims(out, c, fmt, &o);
+    CU_ASSERT_EQUAL(st, CCK_OK);
+    fclose(out);
+    return buf;
+}
+
+/* Splits output into lines (the array and the copy are one allocation). */
+static char **lines_of(const char *s, size_t *n)
+{
+    size_t count = 0, len = strlen(s);
+    for (size_t i = 0; i < len; i++)
+        count += s[i] == '\n';
+    char **v = cck_xmalloc((count + 1) * sizeof *v + len + 1);
+    char *copy = (char *)(v + count + 1);
+    memcpy(copy, s, len + 1);
+    size_t k = 0;
+    for (char *p = copy; *p;) {
+        char *e = strchr(p, '\n');
+        if (!e)
+            break;
+        *e = '\0';
+        v[k++] = p;
+        p = e + 1;
+    }
+    v[k] = NULL;
+    *n = k;
+    return v;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+/* Every field of a claim object against the claim it was written from. */
+static void check_claim(json_t *o, const cck_claim *cl, const char *id, unsigned line,
+                        const char *span, const char *const *cites, size_t ncites)
+{
+    CU_ASSERT_FATAL(json_is_object(o));
+    const cck_source *s = cl->src;
+    CU_ASSERT_STRING_EQUAL(jstr(o, "id"), id);
+    CU_ASSERT_STRING_EQUAL(jstr(o, "doc"), s->path);
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(o, "line")), line);
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(o, "start")), (json_int_t)cl->start);
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(o, "end")), (json_int_t)cl->end);
+    CU_ASSERT_STRING_EQUAL(jstr(o, "span"), span);
+    CU_ASSERT_STRING_EQUAL(jstr(o, "kind"), cck_kind_name(cl->kind));
+    json_t *lo = json_object_get(o, "lo"), *hi = json_object_get(o, "hi");
+    size_t nkeys = 17;
+    if (cl->kind == CCK_KIND_COORDINATE) {
+        nkeys = 19;
+        CU_ASSERT(json_is_null(lo));
+        CU_ASSERT(json_is_null(hi));
+        CU_ASSERT_DOUBLE_EQUAL(json_number_value(json_object_get(o, "lat")), cl->lat, 0);
+        CU_ASSERT_DOUBLE_EQUAL(json_number_value(json_object_get(o, "lon")), cl->lon, 0);
+    } else if (cl->kind == CCK_KIND_DATE) {
+        CU_ASSERT_STRING_EQUAL(json_string_value(lo), cl->date_lo);
+        CU_ASSERT_STRING_EQUAL(json_string_value(hi), cl->date_hi[0] ? cl->date_hi : cl->date_lo);
+        CU_ASSERT_PTR_NULL(json_object_get(o, "lat"));
+    } else {
+        CU_ASSERT(json_is_number(lo));
+        CU_ASSERT_DOUBLE_EQUAL(json_number_value(lo), cl->lo, 0);
+        if (isfinite(cl->hi)) {
+            CU_ASSERT_DOUBLE_EQUAL(json_number_value(hi), cl->hi, 0);
+        } else {
+            CU_ASSERT(json_is_null(hi));
+        }
+        CU_ASSERT_PTR_NULL(json_object_get(o, "lon"));
+    }
+    CU_ASSERT_STRING_EQUAL(jstr(o, "unit"), cl->unit);
+    CU_ASSERT(json_is_boolean(json_object_get(o, "approx")));
+    CU_ASSERT_EQUAL(json_is_true(json_object_get(o, "approx")), cl->approx);
+    json_t *bound = json_object_get(o, "bound");
+    if (cl->bound == CCK_BOUND_NONE) {
+        CU_ASSERT(json_is_null(bound));
+    } else {
+        CU_ASSERT_STRING_EQUAL(json_string_value(bound), cck_bound_name(cl->bound));
+    }
+    const char *sf[] = {"entity", "attribute", "as_of"};
+    const char *sv[] = {cl->entity, cl->attribute, cl->as_of};
+    for (size_t i = 0; i < 3; i++) {
+        json_t *v = json_object_get(o, sf[i]);
+        CU_ASSERT_PTR_NOT_NULL(v);
+        if (sv[i]) {
+            CU_ASSERT_STRING_EQUAL(json_string_value(v), sv[i]);
+        } else {
+            CU_ASSERT(json_is_null(v));
+        }
+    }
+    json_t *jc = json_object_get(o, "cites");
+    CU_ASSERT_FATAL(json_is_array(jc));
+    CU_ASSERT_EQUAL(json_array_size(jc), ncites);
+    for (size_t i = 0; i < ncites && i < json_array_size(jc); i++)
+        CU_ASSERT_STRING_EQUAL(json_string_value(json_array_get(jc, i)), cites[i]);
+    CU_ASSERT_STRING_EQUAL(jstr(o, "zone"), cck_zone_name(cl->zone));
+    CU_ASSERT_EQUAL(json_object_size(o), nkeys);
+}
+
+static json_t *parse(const char *line)
+{
+    json_error_t err;
+    json_t *o = json_loads(line, 0, &err);
+    if (!o)
+        fprintf(stderr, "\nnot JSON (%s): %s\n", err.text, line);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+    return o;
+}
+
+static const char *const CITES_A[] = {"[3]", "[20]"};
+static const char ODD_SPAN[] = "\"quoted\" \\ back\nslash \xC3\x9C \xEF\xBF\xBD 12 km";
+
+static void test_jsonl_claims_every_field(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, false, CCK_FMT_JSONL, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_EQUAL_FATAL(n, 7);
+    json_t *o;
+    check_claim(o = parse(lines[0]), f.pop_a, "c1-1", 2, "559,000", CITES_A, 2);
+    json_decref(o);
+    check_claim(o = parse(lines[1]), f.found_a, "c1-2", 2, "1927", NULL, 0);
+    json_decref(o);
+    check_claim(o = parse(lines[2]), f.coord, "c1-3", 3,
+                "39.838676\xC2\xB0 127.621851\xC2\xB0", NULL, 0);
+    json_decref(o);
+    check_claim(o = parse(lines[3]), f.pop_b, "c2-1", 1, "874,682", NULL, 0);
+    json_decref(o);
+    check_claim(o = parse(lines[4]), f.found_b, "c2-2", 1, "1927", NULL, 0);
+    json_decref(o);
+    check_claim(o = parse(lines[5]), f.odd, "c2-3", 2, ODD_SPAN, NULL, 0);
+    json_decref(o);
+    check_claim(o = parse(lines[6]), f.pct, "c2-4", 4, "3 percent", NULL, 0);
+    json_decref(o);
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+static void test_jsonl_numbers_short_and_exact(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, false, CCK_FMT_JSONL, false, 0);
+    /* integers without ".0", 0.1 + 0.2 in full, infinity as null */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"lo\": 559000, \"hi\": 559000,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"lo\": 0.30000000000000004, \"hi\": null,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"lat\": 39.838676, \"lon\": 127.621851,"));
+    CU_ASSERT_PTR_NULL(strstr(out, "inf"));
+    CU_ASSERT_PTR_NULL(strstr(out, "nan"));
+    CU_ASSERT_PTR_NULL(strstr(out, "\xFF"));
+    char b[32];
+    CU_ASSERT(cck_rep_number(b, 1e7));
+    CU_ASSERT_STRING_EQUAL(b, "10000000");
+    CU_ASSERT(cck_rep_number(b, 2.8));
+    CU_ASSERT_STRING_EQUAL(b, "2.8");
+    CU_ASSERT(cck_rep_number(b, -0.5));
+    CU_ASSERT_STRING_EQUAL(b, "-0.5");
+    CU_ASSERT_FALSE(cck_rep_number(b, NAN));
+    CU_ASSERT_STRING_EQUAL(b, "null");
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+static char *json_string_of(const char *s, size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    cck_rep_json_string(out, s, n);
+    fclose(out);
+    return buf;
+}
+
+static void test_json_string_escapes(void)
+{
+    static const char in[] = "a\"b\\c\nd\te\x01" "f\x1f\xC3\xA9\xFF\xC3\x28\xE2\x80\xA8z\x7f";
+    char *js = json_string_of(in, sizeof in - 1);
+    CU_ASSERT_STRING_EQUAL(js, "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u001f\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD("
+                               "\\u2028z\x7f\"");
+    json_error_t err;
+    json_t *v = json_loads(js, JSON_DECODE_ANY, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    CU_ASSERT_STRING_EQUAL(json_string_value(v),
+                           "a\"b\\c\nd\te\x01" "f\x1f\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD(\xE2\x80\xA8z\x7f");
+    json_decref(v);
+    free(js);
+    /* a NUL byte and a truncated sequence at the end */
+    js = json_string_of("x\0\xE2\x80", 4);
+    CU_ASSERT_STRING_EQUAL(js, "\"x\\u0000\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    free(js);
+    js = json_string_of("", 0);
+    CU_ASSERT_STRING_EQUAL(js, "\"\"");
+    free(js);
+}
+
+static void test_jsonl_groups_every_field(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, true, CCK_FMT_JSONL, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    static const char *const status[] = {"conflict", "consistent", "single"};
+    static const char *const favoured[] = {"c1-1", NULL, NULL};
+    for (size_t i = 0; i < 3; i++) {
+        const cck_group *g = &f.c.groups[i];
+        json_t *o = parse(lines[i]);
+        char id[8];
+        snprintf(id, sizeof id, "g%zu", i + 1);
+        CU_ASSERT_STRING_EQUAL(jstr(o, "id"), id);
+        CU_ASSERT_STRING_EQUAL(jstr(o, "entity"), g->entity);
+        CU_ASSERT_STRING_EQUAL(jstr(o, "attribute"), g->attribute);
+        if (g->as_of) {
+            CU_ASSERT_STRING_EQUAL(jstr(o, "as_of"), g->as_of);
+        } else {
+            CU_ASSERT(json_is_null(json_object_get(o, "as_of")));
+        }
+        CU_ASSERT_STRING_EQUAL(jstr(o, "status"), status[i]);
+        if (g->note) {
+            CU_ASSERT_STRING_EQUAL(jstr(o, "note"), g->note);
+        } else {
+            CU_ASSERT(json_is_null(json_object_get(o, "note")));
+        }
+        if (favoured[i]) {
+            CU_ASSERT_STRING_EQUAL(jstr(o, "favoured"), favoured[i]);
+        } else {
+            CU_ASSERT(json_is_null(json_object_get(o, "favoured")));
+        }
+        CU_ASSERT_EQUAL(json_integer_value(json_object_get(o, "sources")), (json_int_t)g->nsources);
+        CU_ASSERT_EQUAL(json_object_size(o), 9);
+        json_t *cl = json_object_get(o, "claims");
+        CU_ASSERT_EQUAL_FATAL(json_array_size(cl), g->nclaims);
+        json_decref(o);
+    }
+    json_t *o = parse(lines[0]);
+    json_t *cl = json_object_get(o, "claims");
+    check_claim(json_array_get(cl, 0), f.pop_a, "c1-1", 2, "559,000", CITES_A, 2);
+    check_claim(json_array_get(cl, 1), f.pop_b, "c2-1", 1, "874,682", NULL, 0);
+    json_decref(o);
+    o = parse(lines[2]);
+    check_claim(json_array_get(json_object_get(o, "claims"), 0), f.coord, "c1-3", 3,
+                "39.838676\xC2\xB0 127.621851\xC2\xB0", NULL, 0);
+    json_decref(o);
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+/* The scorer reads both kinds of output (values will not match the key). */
+static void test_jsonl_read_by_scorer(void)
+{
+    static const char score[] = "/work/shared/eval/score";
+    FILE *probe = fopen(score, "r");
+    if (!probe)
+        return;   /* not on this machine */
+    fclose(probe);
+    fixture f;
+    build(&f);
+    for (int groups = 0; groups < 2; groups++) {
+        char path[] = "/tmp/cck-report-XXXXXX";
+        int fd = mkstemp(path);
+        CU_ASSERT_FATAL(fd >= 0);
+        FILE *out = fdopen(fd, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+        cck_status st = groups ? cck_rep_groups(out, &f.c, CCK_FMT_JSONL, NULL)
+                               : cck_rep_claims(out, &f.c, CCK_FMT_JSONL, NULL);
+        CU_ASSERT_EQUAL(st, CCK_OK);
+        fclose(out);
+        char cmd[256];
+        snprintf(cmd, sizeof cmd, "%s --json %s >/dev/null 2>&1", score, path);
+        CU_ASSERT_EQUAL(system(cmd), 0);
+        remove(path);
+    }
+    cck_corpus_free(&f.c);
+}
+
+static const char SUMMARY[] = "2 sources, 7 claims, 3 subjects, 1 conflict";
+
+static bool has_line(char **lines, size_t n, const char *want)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(lines[i], want))
+            return true;
+    return false;
+}
+
+/* The line holding needle, or NULL. */
+static const char *line_with(char **lines, size_t n, const char *needle)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(lines[i], needle))
+            return lines[i];
+    return NULL;
+}
+
+static void test_text_groups_report(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, true, CCK_FMT_TEXT, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_FATAL(n > 5);
+    CU_ASSERT_STRING_EQUAL(lines[0], "CONFLICT  Hamhung \xC2\xB7 population (as of 2021)");
+    CU_ASSERT_STRING_EQUAL(lines[1], "  559,000 vs 874,682 differ by 56%, tolerance 2%");
+    const char *head = lines[2];
+    CU_ASSERT_PTR_NOT_NULL(strstr(head, "as written  normalized  source"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(head, "line:col"));
+    /* one row per claim: value, normalized, file name, line:col, sentence, cites */
+    const char *ra = line_with(lines, n, "  559,000  ");
+    const char *rb = line_with(lines, n, "  874,682  ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ra);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rb);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ra, " 559000 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ra, " a.txt "));
+    CU_ASSERT_PTR_NULL(strstr(ra, "dir/"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ra, " 2:28 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ra, "population was 559,000.[3][20]"));
+    CU_ASSERT(strlen(ra) > 7 && !strcmp(ra + strlen(ra) - 7, "[3][20]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, " b.txt "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, " 1:27 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, "Hamhung | had 874,682 people"));
+    CU_ASSERT(strlen(rb) > 7 && !strcmp(rb + strlen(rb) - 7, "uncited"));
+    CU_ASSERT(ra == lines[3] && rb == lines[4]);
+    CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "favoured: 559,000 (a.txt 2:28)"));
+    CU_ASSERT(has_line(lines, n, "Consistent subjects"));
+    CU_ASSERT(has_line(lines, n, "  Hamhung \xC2\xB7 founded: 1927 \xE2\x80\x94 a.txt, b.txt"));
+    CU_ASSERT(has_line(lines, n, "1 single-source subject (not listed)"));
+    CU_ASSERT_PTR_NULL(strstr(out, "Hungnam"));
+    CU_ASSERT_STRING_EQUAL(lines[n - 1], SUMMARY);
+    CU_ASSERT_PTR_NULL(strchr(out, '\x1b'));
+    for (size_t i = 0; i < n; i++) {
+        CU_ASSERT(cck_rep_width(lines[i], strlen(lines[i])) <= 100);
+        size_t l = strlen(lines[i]);
+        CU_ASSERT(l == 0 || lines[i][l - 1] != ' ');
+    }
+    /* wide enough, whole sentences */
+    char *wide = render(&f.c, true, CCK_FMT_TEXT, false, 140);
+    CU_ASSERT_PTR_NOT_NULL(strstr(wide, "  In 2021 the population was 559,000.[3][20]  "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(wide, "  The city of Hamhung | had 874,682 people in 2021.  "));
+    CU_ASSERT_PTR_NULL(strstr(wide, "\xE2\x80\xA6"));
+    free(wide);
+    /* the same corpus gives the same bytes */
+    char *again = render(&f.c, true, CCK_FMT_TEXT, false, 0);
+    CU_ASSERT_STRING_EQUAL(out, again);
+    free(again);
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+static void test_text_color_only_when_asked(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, true, CCK_FMT_TEXT, true, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "was \x1b[1m" "559,000\x1b[0m.[3][20]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "CONFLICT"));
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_STRING_EQUAL(lines[n - 1], SUMMARY);
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+/* A long sentence in a narrow terminal: every line fits, the figure stays. */
+static void test_text_fits_width(void)
+{
+    fixture f;
+    build(&f);
+    static const char longtext[] =
+        "According to a long and winding account of the municipal statistics office, "
+        "which few people have read in full, the population was 612,000 at the end of a "
+        "year that the account does not name, though it does name many other things.";
+    cck_source *s = cck_source_from_memory("c-with-a-rather-long-name.txt", longtext,
+                                           sizeof longtext - 1);
+    s->nunits = 1;
+    s->units = cck_arena_alloc(s->arena, sizeof *s->units);
+    s->units[0].end = s->len;
+    cck_claim *cl = add(s, "612,000", 0, CCK_KIND_COUNT, 612000, 612000, "", "Hamhung",
+                        "population", "2021");
+    cck_corpus_add(&f.c, s);
+    cck_group *g = &f.c.groups[0];
+    cck_claim **v = cck_arena_alloc(f.c.arena, 3 * sizeof *v);
+    v[0] = g->claims[0];
+    v[1] = g->claims[1];
+    v[2] = cl;
+    g->claims = v;
+    g->nclaims = 3;
+    for (unsigned width = 80; width <= 120; width += 20) {
+        char *out = render(&f.c, true, CCK_FMT_TEXT, false, width);
+        size_t n;
+        char **lines = lines_of(out, &n);
+        for (size_t i = 0; i < n; i++)
+            CU_ASSERT(cck_rep_width(lines[i], strlen(lines[i])) <= width);
+        if (getenv("CCK_SHOW")) fputs(out, stderr);
+        const char *row = line_with(lines, n, "612,000");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+        CU_ASSERT_PTR_NOT_NULL(strstr(row, "was 612,000 at"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(row, "\xE2\x80\xA6"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(row, "uncited"));
+        CU_ASSERT_STRING_EQUAL(lines[n - 1], "3 sources, 8 claims, 3 subjects, 1 conflict");
+        free(lines);
+        free(out);
+    }
+    cck_corpus_free(&f.c);
+}
+
+/* A table cell is shown after its caption, row and column labels. */
+static void test_text_table_cell_labels(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    static const char text[] = "| Jan | 2.8 | 5.2 |\n";
+    cck_source *s = cck_source_from_memory("climate.md", text, sizeof text - 1);
+    s->nunits = 1;
+    s->units = cck_arena_alloc(s->arena, sizeof *s->units);
+    s->units[0] = unit_of(s, "2.8");
+    s->units[0].zone = CCK_ZONE_TABLE;
+    s->units[0].table = 0;
+    s->units[0].caption = "Climate";
+    s->units[0].row_header = "Jan";
+    s->units[0].col_header = "Mean max (\xC2\xB0" "C)";
+    cck_claim *cl = add(s, "2.8", 0, CCK_KIND_MEASURE, 2.8, 2.8, "degC", "Hamhung",
+                        "mean_max_temp_jan", NULL);
+    cl->zone = CCK_ZONE_TABLE;
+    cck_corpus_add(&c, s);
+    c.ngroups = 1;
+    c.groups = cck_arena_alloc(c.arena, sizeof *c.groups);
+    c.groups[0] = (cck_group){"Hamhung", "mean_max_temp_jan", NULL, CCK_GROUP_CONFLICT,
+                              cck_arena_alloc(c.arena, sizeof(cck_claim *)), 1, 1, NULL, NULL};
+    c.groups[0].claims[0] = cl;
+    char *out = render(&c, true, CCK_FMT_TEXT, true, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "  2.8  "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, " 2.8 degC "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "Climate \xC2\xB7 Jan \xC2\xB7 Mean max (\xC2\xB0" "C): \x1b[1m2.8\x1b[0m"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "1 source, 1 claim, 1 subject, 1 conflict\n"));
+    free(out);
+    out = render(&c, false, CCK_FMT_JSONL, false, 0);
+    json_t *o = parse(out);
+    check_claim(o, cl, "c1-1", 1, "2.8", NULL, 0);
+    json_decref(o);
+    free(out);
+    cck_corpus_free(&c);
+}
+
+/* Absurd widths still give every row and the summary, without a crash. */
+static void test_text_tiny_widths(void)
+{
+    fixture f;
+    build(&f);
+    for (unsigned width = 1; width <= 48; width++) {
+        char *out = render(&f.c, true, CCK_FMT_TEXT, width % 2 == 0, width);
+        size_t n;
+        char **lines = lines_of(out, &n);
+        CU_ASSERT_FATAL(n > 4);
+        CU_ASSERT_STRING_EQUAL(lines[n - 1], SUMMARY);
+        CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "2:28"));
+        CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "1:27"));
+        free(lines);
+        free(out);
+    }
+    cck_corpus_free(&f.c);
+}
+
+static void test_text_claims_lines(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, false, CCK_FMT_TEXT, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_EQUAL_FATAL(n, 7);
+    CU_ASSERT_STRING_EQUAL(lines[0], "dir/a.txt:2:28  count  559,000  -> 559000  "
+                                     "Hamhung \xC2\xB7 population (as of 2021)");
+    CU_ASSERT_STRING_EQUAL(lines[1], "dir/a.txt:2:62  date  1927  -> 1927  Hamhung \xC2\xB7 founded");
+    CU_ASSERT_STRING_EQUAL(lines[2], "dir/a.txt:3:17  coordinate  39.838676\xC2\xB0 127.621851\xC2\xB0"
+                                     "  -> 39.8387, 127.6219  Hungnam Fertilizer Complex \xC2\xB7 coordinates");
+    /* the newline and the invalid byte never reach the terminal */
+    CU_ASSERT_STRING_EQUAL(lines[5], "b.txt:2:5  measure  \"quoted\" \\ back slash \xC3\x9C \xEF\xBF\xBD 12 km"
+                                     "  -> \xE2\x89\xA4" "12000\xE2\x80\x93" "13000 m  Odd \"thing\" \xC2\xB7 length");
+    CU_ASSERT_STRING_EQUAL(lines[6], "b.txt:4:12  percent  3 percent  -> \xE2\x89\xA5" "0.30000000000000004\xE2\x80\x93?%");
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+/* Cells of a Markdown table row: "|" not escaped by a backslash. */
+static size_t md_cells(const char *row)
+{
+    size_t pipes = 0;
+    for (size_t i = 0; row[i]; i++) {
+        if (row[i] == '\\' && row[i + 1]) {
+            i++;
+            continue;
+        }
+        pipes += row[i] == '|';
+    }
+    return pipes ? pipes - 1 : 0;
+}
+
+static void test_md_groups_report(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, true, CCK_FMT_MD, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT(has_line(lines, n, "## CONFLICT: Hamhung \xC2\xB7 population (as of 2021)"));
+    CU_ASSERT(has_line(lines, n, "559,000 vs 874,682 differ by 56%, tolerance 2%"));
+    size_t rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i][0] != '|')
+            continue;
+        rows++;
+        CU_ASSERT_EQUAL(md_cells(lines[i]), 6);
+    }
+    CU_ASSERT_EQUAL(rows, 4);   /* header, rule, two claims */
+    CU_ASSERT(has_line(lines, n, "|---|---|---|---|---|---|"));
+    const char *rb = line_with(lines, n, "874,682 |");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rb);
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, "Hamhung \\| had **874,682** people"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, "| b.txt | 1:27 |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(rb, "| uncited |"));
+    const char *ra = line_with(lines, n, "| 559,000 |");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ra);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ra, "| [3][20] |"));
+    CU_ASSERT(has_line(lines, n, "## Consistent subjects"));
+    CU_ASSERT(has_line(lines, n, "- Hamhung \xC2\xB7 founded: 1927 \xE2\x80\x94 a.txt, b.txt"));
+    CU_ASSERT(has_line(lines, n, "1 single-source subject (not listed)"));
+    CU_ASSERT_STRING_EQUAL(lines[n - 1], SUMMARY);
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+static void test_md_claims_table(void)
+{
+    fixture f;
+    build(&f);
+    char *out = render(&f.c, false, CCK_FMT_MD, false, 0);
+    size_t n;
+    char **lines = lines_of(out, &n);
+    size_t rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i][0] != '|')
+            continue;
+        rows++;
+        CU_ASSERT_EQUAL(md_cells(lines[i]), 5);
+    }
+    CU_ASSERT_EQUAL(rows, 9);
+    CU_ASSERT(has_line(lines, n, "| dir/a.txt:2:28 | count | 559,000 | 559000 | "
+                                 "Hamhung \xC2\xB7 population (as of 2021) |"));
+    /* backslash and the figure's markup characters are escaped */
+    CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "| \"quoted\" \\\\ back slash"));
+    CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "0.30000000000000004"));
+    free(lines);
+    free(out);
+    cck_corpus_free(&f.c);
+}
+
+static void test_empty_corpus(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    char *out = render(&c, true, CCK_FMT_TEXT, false, 0);
+    CU_ASSERT_STRING_EQUAL(out, "No conflicts found.\n\n0 sources, 0 claims, 0 subjects, 0 conflicts\n");
+    free(out);
+    out = render(&c, false, CCK_FMT_JSONL, false, 0);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    free(out);
+    out = render(&c, true, CCK_FMT_JSONL, false, 0);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    free(out);
+    cck_corpus_free(&c);
+}
+
+static void test_write_error_is_reported(void)
+{
+    fixture f;
+    build(&f);
+    FILE *ro = fopen("/dev/null", "r");   /* every write fails */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ro);
+    CU_ASSERT_EQUAL(cck_rep_claims(ro, &f.c, CCK_FMT_JSONL, NULL), CCK_ERR_IO);
+    clearerr(ro);
+    CU_ASSERT_EQUAL(cck_rep_groups(ro, &f.c, CCK_FMT_TEXT, NULL), CCK_ERR_IO);
+    fclose(ro);
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        CU_ASSERT_EQUAL(cck_rep_groups(full, &f.c, CCK_FMT_MD, NULL), CCK_ERR_IO);
+        fclose(full);
+    }
+    cck_corpus_free(&f.c);
+}
+
+static void test_parse_format(void)
+{
+    cck_format fmt = CCK_FMT_TEXT;
+    CU_ASSERT(cck_rep_parse_format("jsonl", &fmt) && fmt == CCK_FMT_JSONL);
+    CU_ASSERT(cck_rep_parse_format("md", &fmt) && fmt == CCK_FMT_MD);
+    CU_ASSERT(cck_rep_parse_format("text", &fmt) && fmt == CCK_FMT_TEXT);
+    CU_ASSERT_FALSE(cck_rep_parse_format("json", &fmt));
+}
+
+static void test_width_and_fit(void)
+{
+    /* "·" and "…" one column, Hangul two, a combining accent none */
+    CU_ASSERT_EQUAL(cck_rep_width("a\xC2\xB7" "b", 4), 3);
+    CU_ASSERT_EQUAL(cck_rep_width("\xED\x95\xA8\xED\x9D\xA5", 6), 4);
+    CU_ASSERT_EQUAL(cck_rep_width("e\xCC\x81", 3), 1);
+    size_t ms, me;
+    char *f = cck_rep_fit("abcdefghij", 0, 0, 5, NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(f, "abcd\xE2\x80\xA6");
+    free(f);
+    f = cck_rep_fit("abcdefghij", 0, 0, 10, NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(f, "abcdefghij");
+    free(f);
+    /* the marked part stays visible with context cut on both sides */
+    f = cck_rep_fit("one two three 559,000 four five six", 14, 21, 21, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(f, "\xE2\x80\xA6" "three 559,000 four\xE2\x80\xA6");
+    CU_ASSERT_EQUAL(me - ms, 7);
+    CU_ASSERT(!strncmp(f + ms, "559,000", 7));
+    CU_ASSERT(cck_rep_width(f, strlen(f)) <= 21);
+    free(f);
+    /* a short word fragment is dropped and its room goes to the right */
+    f = cck_rep_fit("one two three 559,000 four five six", 14, 21, 22, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(f, "\xE2\x80\xA6" "three 559,000 four\xE2\x80\xA6");
+    free(f);
+    /* a long one is kept */
+    f = cck_rep_fit("one two three 559,000 four five six", 14, 21, 16, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(f, "\xE2\x80\xA6" "ee 559,000 fou\xE2\x80\xA6");
+    free(f);
+    /* a figure at the very end keeps all the room on its left */
+    f = cck_rep_fit("one two three 559,000", 14, 21, 16, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(f, "\xE2\x80\xA6" "three 559,000");
+    free(f);
+    /* a figure wider than the room shows its start */
+    f = cck_rep_fit("one two three 559,000", 14, 21, 6, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(f, "\xE2\x80\xA6" "559,\xE2\x80\xA6");
+    CU_ASSERT_EQUAL(cck_rep_width(f, strlen(f)), 6);
+    free(f);
+    /* cutting never splits a wide character */
+    f = cck_rep_fit("\xED\x95\xA8\xED\x9D\xA5\xED\x95\xA8", 0, 0, 4, NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(f, "\xED\x95\xA8\xE2\x80\xA6");
+    free(f);
+    /* cleaning: whitespace collapsed, controls and bad bytes replaced, mark moved */
+    ms = 14;
+    me = 17;
+    char *c = cck_rep_clean("  a\n\n\tb \x1b[31m 559 ", 18, &ms, &me);
+    CU_ASSERT_STRING_EQUAL(c, "a b \xEF\xBF\xBD[31m 559");
+    CU_ASSERT_EQUAL(me - ms, 3);
+    CU_ASSERT(!strncmp(c + ms, "559", 3));
+    free(c);
+}
+
+void cck_suite_report(void)
+{
+    static CU_TestInfo tests[] = {
+        {"jsonl claims: every field", test_jsonl_claims_every_field},
+        {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
+        {"json strings: escapes and invalid UTF-8", test_json_string_escapes},
+        {"jsonl groups: every field", test_jsonl_groups_every_field},
+        {"jsonl: the scorer reads it", test_jsonl_read_by_scorer},
+        {"text check report: heading, rows, summary", test_text_groups_report},
+        {"text: colour only when asked", test_text_color_only_when_asked},
+        {"text: fits the width, figure visible", test_text_fits_width},
+        {"text: tiny widths", test_text_tiny_widths},
+        {"text: table cells show their labels", test_text_table_cell_labels},
+        {"text extract: one line per claim", test_text_claims_lines},
+        {"md check report: pipe tables", test_md_groups_report},
+        {"md extract: claims table", test_md_claims_table},
+        {"empty corpus", test_empty_corpus},
+        {"write errors give CCK_ERR_IO", test_write_error_is_reported},
+        {"format names", test_parse_format},
+        {"display width, fit and clean", test_width_and_fit},
+        CU_TEST_INFO_NULL,
+    };
+    CCK_ADD_SUITE("report", tests);
+}

@@ -10,6 +10,19 @@
 
 enum { DEFAULT_MAX_BYTES = 256u * 1024 * 1024 };
 
+/* Zero bytes kept after every source's text: PCRE2's JIT may read a few
+ * bytes past the subject's end, which valgrind reports as uninitialised
+ * reads unless they are defined. */
+enum { TAIL_PAD = 64 };
+
+static char *pad_tail(char *buf, size_t len, size_t cap)
+{
+    if (cap < len + TAIL_PAD)
+        buf = cck_xrealloc(buf, len + TAIL_PAD);
+    memset(buf + len, 0, TAIL_PAD);
+    return buf;
+}
+
 static void build_lines(cck_source *s)
 {
     size_t n = 1;
@@ -151,7 +164,7 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
         }
     }
     fclose(f);
-    buf[len] = '\0';
+    buf = pad_tail(buf, len, cap);
     cck_source *s = make(path, buf, len);
     check_text(s, d);
     *out = s;
@@ -160,7 +173,9 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
 
 cck_source *cck_source_from_memory(const char *path, const char *bytes, size_t len)
 {
-    return make(path, cck_xstrndup(bytes, len), len);
+    char *buf = cck_xmalloc(len + TAIL_PAD);
+    memcpy(buf, bytes, len);
+    return make(path, pad_tail(buf, len, len + TAIL_PAD), len);
 }
 
 void cck_source_free(cck_source *s)

@@ -1,5 +1,1401 @@
-/* number.c: PLACEHOLDER until the numbers extractor lands: finds nothing. */
+/* number.c: counts, measures, percentages, money and ranks. PCRE2 finds
+ * the figures (digits or number words, with a currency sign); C code reads
+ * what surrounds them (scale word, range, unit, rate, conversion in
+ * parentheses) and drops figures that name things rather than count them.
+ * Table cells take their unit from the row or column header. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <math.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "extract.h"
-cck_status cck_ext_numbers_init(char *err, size_t errlen) { (void)err; (void)errlen; return CCK_OK; }
-void cck_ext_numbers_cleanup(void) {}
-void cck_ext_numbers(const cck_scan *sc, cck_cands *out) { (void)sc; (void)out; }
+#include "units.h"
+
+enum { PRIO_YEARLIKE = 1, PRIO_COUNT = 5, PRIO_COUNT_RANGE = 12, PRIO_MEASURE = 15, PRIO_RANK = 20 };
+enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
+
+#define WORDS_UNITS "one|two|three|four|five|six|seven|eight|nine"
+#define WORDS                                                                   \
+    "a\\s+dozen|dozen|"                                                         \
+    "a(?=\\s+(?:hundred|thousand|million|billion)(?![\\p{L}]))|"                 \
+    "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                 \
+    "(?:[-\\s](?:" WORDS_UNITS ")(?![\\p{L}]))?|"                               \
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"  \
+    "nineteen|" WORDS_UNITS
+#define CUR                                                                     \
+    "(?<cur>\\\\\\$|US\\$|U\\.S\\.\\s?\\$|A\\$|C\\$|HK\\$|NZ\\$|\\$|€|£|¥|₩|"     \
+    "(?-i:USD|EUR|GBP|KRW|KPW|CNY|JPY)(?=\\s?\\d))\\s?"
+#define NUM                                                                     \
+    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3})+|\\d+)(?:\\.\\d+)?)" \
+    "(?![.,]\\d|·|\\d)"
+#define FIGURE "(?:" CUR ")?(?:" NUM "|(?<word>" WORDS ")(?![\\p{L}\\p{N}]))"
+
+/* a figure that starts a claim: not glued to a word, a name or a longer number */
+static const char *const P_ATOM =
+    "(?<![\\p{L}\\p{N}_·'’\\\\$€£¥₩])(?<!\\p{L}[-‐+])(?<!\\d[.,:/\\-–—])" FIGURE;
+/* a figure that ends a range ("10-15"): anchored, no look-behind. Anchored
+ * at compile time: PCRE2_ANCHORED at match time would bypass the JIT, and
+ * the interpreter scans the rest of the subject for invalid UTF-8 on every
+ * call (quadratic on a long unit). */
+static const char *const P_ATOM2 = FIGURE;
+
+#define ORD                                                                     \
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"        \
+    "eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|"              \
+    "\\d{1,3}(?:st|nd|rd|th)"
+#define SUPER                                                                   \
+    "(?:most|least)\\s+\\p{L}+|largest|biggest|busiest|highest|"                \
+    "(?!(?:inter|for|hon|mod|requ|gu|harv|southw|northw|midw)est)\\p{L}{2,}est"
+#define PLACE                                                                   \
+    "urban\\s+(?:cent(?:er|re)s?|areas?)|metropolitan\\s+areas?|cit(?:y|ies)|"  \
+    "towns?|ports?|economy|economies|countr(?:y|ies)|producers?|municipalit(?:y|ies)|" \
+    "settlements?|companies|company|industrial\\s+cent(?:er|re)s?"
+
+static const char *const P_RANK =
+    "(?<![\\p{L}\\p{N}])(?<ord>" ORD ")"
+    "(?:"
+    "[-\\s](?:" SUPER ")(?:\\s+(?:" PLACE "))?(?![\\p{L}])"
+    "|[-\\s]cit(?:y|ies)(?![\\p{L}])"
+    "|\\s+year\\s+of\\s+(?:King|Queen|Emperor|Empress|the\\s+reign\\s+of)\\s+\\p{Lu}[\\p{L}-]*"
+    "|(?=\\s+and\\s+(?:" ORD ")[-\\s](?:" SUPER ")(?![\\p{L}]))"
+    ")";
+/* "ranked fifth", "ranks 12th in the world" */
+static const char *const P_RANKED =
+    "\\b(?:ranked|ranks|ranking)\\s+(?:as\\s+)?(?:the\\s+)?\\K(?<ord>" ORD ")(?![\\p{L}\\p{N}])";
+/* "the No. 1 weapon" */
+static const char *const P_NO1 = "(?<=\\b[Tt]he\\s)No\\.\\s?(?<n>[1-3])(?![\\d\\p{L}])";
+/* "a third of", "less than a quarter", "two-thirds" */
+static const char *const P_FRAC =
+    "(?<![\\p{L}])(?:(?<n>a|one|two|three)[-\\s](?<d>third|quarter|fifth)s?|(?:(?:a|one)[-\\s])?(?<h>half))"
+    "(?![\\p{L}])";
+/* "kilometre-long" */
+static const char *const P_UNITLONG =
+    "(?<![\\p{L}\\p{N}-])(?<u>kilomet(?:re|er)|km|mile|metre|meter|foot)"
+    "-(?:long|wide|high|deep|tall)(?![\\p{L}])";
+
+static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_unitlong;
+
+/* Compiles the family's patterns (a bad pattern is a programming error:
+ * CCK_ERR_INPUT with the message in err). Call before starting threads. */
+cck_status cck_ext_numbers_init(char *err, size_t errlen)
+{
+    struct {
+        cck_re **re;
+        const char *p;
+        uint32_t opt;
+    } pats[] = {
+        {&re_atom, P_ATOM, PCRE2_CASELESS},   {&re_atom2, P_ATOM2, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_rank, P_RANK, PCRE2_CASELESS},   {&re_no1, P_NO1, 0},
+        {&re_ranked, P_RANKED, PCRE2_CASELESS},
+        {&re_frac, P_FRAC, PCRE2_CASELESS},   {&re_unitlong, P_UNITLONG, PCRE2_CASELESS},
+    };
+    cck_ext_numbers_cleanup(); /* a second init replaces, never leaks */
+    for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
+        *pats[i].re = cck_re_compile(pats[i].p, pats[i].opt, err, errlen);
+        if (!*pats[i].re) {
+            cck_ext_numbers_cleanup();
+            return CCK_ERR_INPUT;
+        }
+    }
+    return CCK_OK;
+}
+
+void cck_ext_numbers_cleanup(void)
+{
+    cck_re **all[] = {&re_atom, &re_atom2, &re_rank, &re_ranked, &re_no1, &re_frac, &re_unitlong};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        cck_re_free(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+/* ---- small text helpers ------------------------------------------------ */
+
+static bool is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* a letter, digit or any non-ASCII byte: part of a word for our purposes */
+static bool wordish(unsigned char c)
+{
+    return is_alpha(c) || is_digit(c) || c >= 0x80 || c == '_';
+}
+
+static size_t skip_blanks(const char *t, size_t i, size_t end)
+{
+    for (;;) {
+        if (i < end && (t[i] == ' ' || t[i] == '\t'))
+            i++;
+        else if (i + 1 < end && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
+            i += 2;
+        else
+            return i;
+    }
+}
+
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = (unsigned char)a[i], y = (unsigned char)b[i];
+        x = x >= 'A' && x <= 'Z' ? x + 32 : x;
+        y = y >= 'A' && y <= 'Z' ? y + 32 : y;
+        if (x != y)
+            return x - y;
+    }
+    return 0;
+}
+
+/* Does t[i, end) start with word w (case-insensitive) ending at a word boundary? */
+static size_t word_at(const char *t, size_t i, size_t end, const char *w)
+{
+    size_t n = strlen(w);
+    if (end - i < n || (end > i + n && wordish((unsigned char)t[i + n])))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char a = (unsigned char)t[i + k], b = (unsigned char)w[k];
+        if ((is_upper(a) ? a + 32 : a) != b)
+            return 0;
+    }
+    return n;
+}
+
+/* Start of the word that ends right before i (after one run of blanks), or
+ * i itself when there is none. */
+static size_t prev_word(const char *t, size_t lo, size_t i, size_t *wend)
+{
+    size_t j = i;
+    while (j > lo && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+        j--;
+    *wend = j;
+    size_t k = j;
+    while (k > lo && (is_alpha((unsigned char)t[k - 1]) || t[k - 1] == '.' || t[k - 1] == '-'))
+        k--;
+    return k;
+}
+
+static bool prev_is(const char *t, size_t lo, size_t i, const char *w, size_t *wstart)
+{
+    size_t we, ws = prev_word(t, lo, i, &we);
+    if (ws == we || we - ws != strlen(w))
+        return false;
+    if (!word_at(t, ws, we, w))
+        return false;
+    if (wstart)
+        *wstart = ws;
+    return true;
+}
+
+/* ---- figures ----------------------------------------------------------- */
+
+typedef struct {
+    size_t s, e;          /* span: currency sign through scale word */
+    size_t ns, ne;        /* the digits or number word alone */
+    double v, step;       /* written value (scale applied) and its rounding */
+    double scale;
+    const char *cur;      /* ISO code of a currency sign, or NULL */
+    bool word, yearlike;
+} figure;
+
+static const struct {
+    const char *w;
+    int v;
+} number_words[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+    {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12}, {"hundred", 100},
+};
+
+static int word_value(const char *t, size_t s, size_t e)
+{
+    int total = 0;
+    size_t i = s;
+    while (i < e) {
+        while (i < e && !is_alpha((unsigned char)t[i]))
+            i++;
+        size_t j = i;
+        while (j < e && is_alpha((unsigned char)t[j]))
+            j++;
+        if (j == i)
+            break;
+        if (j - i == 1 && (t[i] == 'a' || t[i] == 'A')) {
+            total = total ? total : 1; /* "a thousand"; "a dozen" adds 12 below */
+            i = j;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
+            if (strlen(number_words[k].w) == j - i && word_at(t, i, j, number_words[k].w)) {
+                total = total == 1 && number_words[k].v == 12 ? 12 : total + number_words[k].v;
+                break;
+            }
+        i = j;
+    }
+    return total;
+}
+
+static const char *currency_code(const char *t, size_t s, size_t e)
+{
+    size_t n = e - s;
+    if (n >= 3 && !memcmp(t + s, "€", 3))
+        return "EUR";
+    if (n >= 2 && !memcmp(t + s, "£", 2))
+        return "GBP";
+    if (n >= 2 && !memcmp(t + s, "¥", 2))
+        return "JPY";
+    if (n >= 3 && !memcmp(t + s, "₩", 3))
+        return "KRW";
+    if (n >= 2 && t[s] == 'A' && t[s + 1] == '$')
+        return "AUD";
+    if (n >= 2 && t[s] == 'C' && t[s + 1] == '$')
+        return "CAD";
+    if (n >= 3 && t[s] == 'H' && t[s + 1] == 'K')
+        return "HKD";
+    if (n >= 3 && t[s] == 'N' && t[s + 1] == 'Z')
+        return "NZD";
+    static const char *const codes[] = {"USD", "EUR", "GBP", "KRW", "KPW", "CNY", "JPY"};
+    for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
+        if (n >= 3 && !memcmp(t + s, codes[k], 3))
+            return codes[k];
+    return "USD";
+}
+
+static const struct {
+    const char *w;
+    double v;
+    bool money_only;
+} scales[] = {
+    {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"million", 1e6, false},
+    {"billion", 1e9, false}, {"trillion", 1e12, false}, {"bn", 1e9, false},
+    {"mn", 1e6, false},       {"m", 1e6, true},         {"k", 1e3, true},
+    {"b", 1e9, true},
+};
+
+/* Reads the numeric literal t[s, e) into *v; the step is the rounding the
+ * writing shows. False when it is absurdly long. */
+static bool read_digits(const char *t, size_t s, size_t e, double *v, double *step, bool *sep)
+{
+    char buf[MAX_DIGITS + 2];
+    size_t n = 0;
+    int decimals = -1, zeros = 0;
+    *sep = false;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (n >= MAX_DIGITS)
+            return false;
+        if (is_digit(c)) {
+            buf[n++] = (char)c;
+            if (decimals >= 0)
+                decimals++;
+            zeros = c == '0' ? zeros + 1 : 0;
+        } else if (c == '.') {
+            buf[n++] = '.';
+            decimals = 0;
+        } else if (c == '-') {
+            buf[n++] = '-';
+        } else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x88 &&
+                   (unsigned char)t[i + 2] == 0x92) { /* U+2212 minus */
+            buf[n++] = '-';
+            i += 2;
+        } else if (c == ',') {
+            *sep = true;
+        } else if (c >= 0x80) { /* thin or narrow no-break space */
+            *sep = true;
+            while (i + 1 < e && ((unsigned char)t[i + 1] & 0xC0) == 0x80)
+                i++;
+        }
+    }
+    buf[n] = '\0';
+    *v = strtod(buf, NULL);
+    if (decimals > 0)
+        *step = pow(10, -decimals);
+    else if (*sep) /* whole groups of zeros: "559,000" -> 1000, "2,000,000" -> 1e6 */
+        *step = pow(1000, zeros / 3);
+    else
+        *step = 1;
+    return isfinite(*v);
+}
+
+/* Matches a figure at from (anchored when a2), fills f. */
+static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
+{
+    if (from >= sc->end)
+        return false;
+    const cck_re *re = anchored ? re_atom2 : re_atom;
+    /* a figure is short: an anchored match needs no more than a window */
+    size_t len = anchored && sc->end - from > FIGURE_WINDOW ? from + FIGURE_WINDOW : sc->end;
+    int r = cck_re_match(sc->m, re, sc->text, len, from, 0);
+    if (r != 1)
+        return false;
+    const char *t = sc->text;
+    memset(f, 0, sizeof *f);
+    f->s = cck_re_group_start(sc->m, 0);
+    f->e = cck_re_group_end(sc->m, 0);
+    f->scale = 1;
+    size_t cs = cck_re_group_start(sc->m, 1);
+    if (cs != (size_t)-1)
+        f->cur = currency_code(t, cs, cck_re_group_end(sc->m, 1));
+    f->ns = cck_re_group_start(sc->m, 2);
+    if (f->ns != (size_t)-1) {
+        f->ne = cck_re_group_end(sc->m, 2);
+        bool sep;
+        if (!read_digits(t, f->ns, f->ne, &f->v, &f->step, &sep))
+            return false;
+        f->yearlike = !sep && f->ne - f->ns == 4 && f->v >= 1000 && f->v <= 2100 && !f->cur;
+    } else {
+        f->ns = cck_re_group_start(sc->m, 3);
+        f->ne = cck_re_group_end(sc->m, 3);
+        if (f->ns == (size_t)-1)
+            return false;
+        f->word = true;
+        f->v = word_value(t, f->ns, f->ne);
+        f->step = 1;
+    }
+    /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
+    size_t i = f->e;
+    for (;;) {
+        size_t j = skip_blanks(t, i, sc->end);
+        bool glued = j == i;
+        bool found = false;
+        for (size_t k = 0; k < sizeof scales / sizeof *scales && !found; k++) {
+            if (scales[k].money_only && !f->cur)
+                continue;
+            if (glued && !f->cur && strcmp(scales[k].w, "bn") && strcmp(scales[k].w, "mn"))
+                continue; /* "1.2bn", but "5 million" needs its blank */
+            size_t n = word_at(t, j, sc->end, scales[k].w);
+            if (!n)
+                continue;
+            found = true;
+            f->scale *= scales[k].v;
+            f->e = i = j + n;
+        }
+        if (!found)
+            break;
+        f->yearlike = false;
+    }
+    if (!isfinite(f->v * f->scale) || f->v * f->scale > 1e18)
+        return false; /* "million million million ..." */
+    if (f->scale != 1) {
+        /* "2 million" shows millions, "2.4 million" tenths of one */
+        f->v *= f->scale;
+        f->step *= f->scale;
+    }
+    return true;
+}
+
+/* ---- units ------------------------------------------------------------- */
+
+typedef struct {
+    const cck_unit_def *u;
+    size_t s, e;
+} unit_at;
+
+/* A unit right after i: blanks, or a hyphen for "12-year"; glued when the
+ * unit allows it ("10km", "25%"). */
+static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, i, sc->end);
+    bool hyphen = false;
+    if (j == i && j < sc->end && t[j] == '-') {
+        j++;
+        hyphen = true;
+    }
+    const cck_unit_def *u = NULL;
+    size_t n = cck_unit_match(t + j, sc->end - j, &u);
+    if (!n)
+        return false;
+    if (j == i && !u->glue)
+        return false;
+    if (hyphen && (u->dim == CCK_DIM_PERCENT || u->dim == CCK_DIM_MONEY))
+        return false;
+    ua->u = u;
+    ua->s = j;
+    ua->e = j + n;
+    return true;
+}
+
+/* ---- context filters ---------------------------------------------------- */
+
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec"};
+
+static bool next_to_month(const cck_scan *sc, const figure *f)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, f->e, sc->end);
+    for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
+        if (prev_is(t, sc->start, f->s, months[k], NULL))
+            return true;
+        size_t n = strlen(months[k]);
+        if (j > f->e && word_at(t, j, sc->end, months[k]) == n)
+            return true;
+        size_t y = f->e < sc->end && t[f->e] == ',' ? skip_blanks(t, f->e + 1, sc->end) : 0;
+        if (k == 0 && y > f->e + 1 && y + 4 <= sc->end && (t[y] == '1' || t[y] == '2') &&
+            is_digit((unsigned char)t[y + 1]) && is_digit((unsigned char)t[y + 3]) &&
+            (y + 4 == sc->end || !is_digit((unsigned char)t[y + 4])))
+            return true; /* "24, 1950" */
+        if (j > f->e && months[k][n - 1] == '.' && j + n <= sc->end && !strncasecmp_ascii(t + j, months[k], n))
+            return true;
+    }
+    return false;
+}
+
+/* Figures that name something: "No. 9", "Route 7", list numbering, markers. */
+static bool names_something(const cck_scan *sc, const figure *f)
+{
+    const char *t = sc->text;
+    size_t lo = sc->start;
+    static const char *const labels[] = {"no.", "no", "nos.", "number", "route", "highway", "line",
+                                         "unit", "camp", "room", "page", "pp.", "p.", "vol.",
+                                         "chapter", "isbn", "issn", "article", "section",
+                                         "platform", "gate", "exit", "block", "building", "level",
+                                         "code", "zip", "postcode", "table", "figure", "fig.",
+                                         "footnote", "note", "episode", "season", "track",
+                                         "phase", "type", "model", "version", "v.", "tel.", "fax"};
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (prev_is(t, lo, f->s, labels[k], NULL))
+            return true;
+    if (f->s > lo && (t[f->s - 1] == '[' || t[f->s - 1] == '^' || t[f->s - 1] == '#' || t[f->s - 1] == '+'))
+        return true; /* markers, footnotes, "+82" dialling codes */
+    size_t ws;
+    if (!f->word && f->scale == 1 && prev_is(t, lo, f->s, "per", NULL))
+        return true; /* "rates per 100,000": a denominator */
+    if (prev_is(t, lo, f->s, "by", &ws) && prev_is(t, lo, ws, "liked", NULL))
+        return true; /* blog chrome: "Liked by 2 people" */
+    if (!f->word && !f->cur && f->v >= 1 && f->v <= 31 && f->v == floor(f->v) && f->scale == 1 &&
+        next_to_month(sc, f))
+        return true; /* the day of a date: "22 August", "December 9" */
+    /* list numbering: "1. " or "2) " at a line start */
+    size_t k = f->s;
+    while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+        k--;
+    if ((k == 0 || t[k - 1] == '\n') && !f->word && f->e + 1 < sc->end &&
+        (t[f->e] == '.' || t[f->e] == ')') && (t[f->e + 1] == ' ' || t[f->e + 1] == '\t'))
+        return true;
+    return false;
+}
+
+/* "February 8 Vinalon Complex": between two capitalised words of a name. */
+static bool inside_name(const cck_scan *sc, size_t s, size_t e)
+{
+    const char *t = sc->text;
+    size_t we, ws = prev_word(t, sc->start, s, &we);
+    if (ws == we || we == s || !is_upper((unsigned char)t[ws]))
+        return false;
+    /* a capitalised word that opens the sentence is not a name */
+    size_t k = ws;
+    while (k > sc->start && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+        k--;
+    if (k == sc->start || t[k - 1] == '.' || t[k - 1] == '\n' || t[k - 1] == '|' || t[k - 1] == '(' ||
+        t[k - 1] == '"')
+        return false;
+    size_t j = skip_blanks(t, e, sc->end);
+    return j > e && j < sc->end && is_upper((unsigned char)t[j]);
+}
+
+static bool per_100k_before(const cck_scan *sc, size_t i);
+
+/* "(9 and 15)": bare numbers alone in parentheses label something (camp
+ * numbers, footnotes) rather than count it. */
+static bool number_list_in_parens(const cck_scan *sc, size_t s, size_t e)
+{
+    const char *t = sc->text;
+    size_t i = s, n = 0;
+    while (i > sc->start && n++ < 40 && t[i - 1] != '(') {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (!(is_digit(c) || c == ' ' || c == ',' || c == '&' || c == 'a' || c == 'n' || c == 'd'))
+            return false;
+        i--;
+    }
+    if (i == sc->start || t[i - 1] != '(')
+        return false;
+    size_t j = e;
+    n = 0;
+    while (j < sc->end && n++ < 40 && t[j] != ')') {
+        unsigned char c = (unsigned char)t[j];
+        if (!(is_digit(c) || c == ' ' || c == ',' || c == '&' || c == 'a' || c == 'n' || c == 'd'))
+            return false;
+        j++;
+    }
+    if (j >= sc->end || t[j] != ')')
+        return false;
+    return !per_100k_before(sc, i - 1); /* "per 100,000 (655)" is a rate */
+}
+
+/* "12 Harbour Road": a house number */
+static bool street_after(const cck_scan *sc, size_t e)
+{
+    static const char *const streets[] = {"street", "st.", "road", "rd.", "avenue", "ave.",
+                                          "boulevard", "lane", "drive", "square", "place", "way"};
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, e, sc->end);
+    for (int w = 0; w < 3 && j > e && j < sc->end && is_upper((unsigned char)t[j]); w++) {
+        size_t k = j;
+        while (k < sc->end && (is_alpha((unsigned char)t[k]) || t[k] == '.'))
+            k++;
+        for (size_t i = 0; i < sizeof streets / sizeof *streets; i++)
+            if (k - j == strlen(streets[i]) && !strncasecmp_ascii(t + j, streets[i], k - j))
+                return w > 0;
+        e = k;
+        j = skip_blanks(t, k, sc->end);
+    }
+    return false;
+}
+
+/* A figure glued to letters after it ("1950s", "3D", "16th") that are no unit. */
+static bool glued_letters(const cck_scan *sc, const figure *f)
+{
+    if (f->e >= sc->end || !is_alpha((unsigned char)sc->text[f->e]))
+        return false;
+    unit_at ua;
+    return !read_unit(sc, f->e, &ua);
+}
+
+/* "555-1234-5678", "978-3-16", "10:30", "3/4": a chain of digit groups. */
+static bool digit_chain(const cck_scan *sc, size_t e)
+{
+    const char *t = sc->text;
+    if (e + 1 < sc->end && (t[e] == ':' || t[e] == '/') && is_digit((unsigned char)t[e + 1]))
+        return true;
+    if (e + 1 < sc->end && t[e] == '-' && is_digit((unsigned char)t[e + 1])) {
+        size_t i = e + 1;
+        while (i < sc->end && is_digit((unsigned char)t[i]))
+            i++;
+        if (i + 1 < sc->end && (t[i] == '-' || t[i] == '.') && is_digit((unsigned char)t[i + 1]))
+            return true;
+    }
+    return false;
+}
+
+/* Words after a number word that show it does not count anything. */
+static bool counts_something(const cck_scan *sc, size_t e, bool is_one)
+{
+    static const char *const stop[] = {
+        "or", "and", "to", "another", "by", "in", "at", "on", "is", "was", "were", "are", "who",
+        "which", "that", "with", "for", "from", "the", "a", "an", "other", "others", "more",
+        "less", "than", "after", "before", "hand", "day", "time", "way", "point", "side",
+        "place", "way", "such", "as", "if", "but", "so", "it", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "its", "said", "says", "point", "would", "could",
+        "might", "will", "can", "had", "has", "have", "be", "not", "each", "alone", "apart",
+        "thing", "things", "way", "ways"};
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, e, sc->end);
+    if (j + 1 < sc->end && t[j] == '[') /* a Markdown link: "seven [stations](#)" */
+        j++;
+    if (j == e || j >= sc->end || !is_lower((unsigned char)t[j]))
+        return false;
+    if (is_one && word_at(t, j, sc->end, "of"))
+        return false;
+    for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
+        if (word_at(t, j, sc->end, stop[k]))
+            return false;
+    return true;
+}
+
+/* After a glued "m": another unit or people follow ("1.5m tonnes"). */
+static bool million_m(const cck_scan *sc, size_t i)
+{
+    static const char *const who[] = {"people", "residents", "inhabitants", "visitors", "tourists",
+                                      "users", "passengers", "workers", "homes", "households"};
+    size_t j = skip_blanks(sc->text, i, sc->end);
+    if (j == i)
+        return false;
+    const cck_unit_def *u;
+    if (cck_unit_match(sc->text + j, sc->end - j, &u) && u->dim != CCK_DIM_PERCENT)
+        return true;
+    for (size_t k = 0; k < sizeof who / sizeof *who; k++)
+        if (word_at(sc->text, j, sc->end, who[k]))
+            return true;
+    return false;
+}
+
+/* "100,000" / "100 000" / "100k" at i (then optional people word):
+ * returns the end, or 0. */
+static size_t per_100k(const cck_scan *sc, size_t i)
+{
+    static const char *const forms[] = {"100,000", "100 000", "100000", "100k", "100\xE2\x80\xAF" "000"};
+    const char *t = sc->text;
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+        size_t n = strlen(forms[k]);
+        if (i + n <= sc->end && !memcmp(t + i, forms[k], n) && (i + n == sc->end || !is_digit((unsigned char)t[i + n])))
+            return i + n;
+    }
+    return 0;
+}
+
+/* Does "per 100,000" end right before the parenthesis at i? */
+static bool per_100k_before(const cck_scan *sc, size_t i)
+{
+    const char *t = sc->text;
+    size_t j = i;
+    while (j > sc->start && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+        j--;
+    for (size_t back = 6; back <= 8 && back <= j - sc->start; back++) {
+        size_t s = j - back;
+        if (per_100k(sc, s) == j) {
+            size_t we;
+            size_t ws = prev_word(t, sc->start, s, &we);
+            return we - ws == 3 && word_at(t, ws, we, "per");
+        }
+    }
+    return false;
+}
+
+/* ---- one expression ---------------------------------------------------- */
+
+typedef struct {
+    cck_cand c;
+    size_t skip_to;     /* where the scan goes on (past a conversion) */
+} parsed;
+
+static void set_values(cck_claim *cl, const figure *a, const figure *b, const cck_unit_def *u)
+{
+    double lo = a->v, hi = b ? b->v : a->v;
+    double step = b && b->step < a->step ? b->step : a->step;
+    if (u) {
+        lo = cck_unit_to_canon(u, lo);
+        hi = cck_unit_to_canon(u, hi);
+        step *= u->factor;
+    }
+    cl->lo = lo;
+    cl->hi = hi;
+    cl->step = step;
+}
+
+/* Reads "(52 feet)" after i: the same value in another unit. Returns the
+ * end of the parenthesis, or 0. */
+static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def *first)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, i, sc->end);
+    if (j >= sc->end || t[j] != '(')
+        return 0;
+    figure g;
+    if (!read_figure(sc, skip_blanks(t, j + 1, sc->end), true, &g) || g.word)
+        return 0;
+    size_t k = g.e;
+    unit_at ua;
+    if (read_unit(sc, k, &ua)) {
+        /* "1,234 (2.5%)" is a second claim, "16 m (52 ft)" the same one */
+        if (first ? ua.u->dim != first->dim : (ua.u->dim == CCK_DIM_PERCENT || ua.u->dim == CCK_DIM_MONEY))
+            return 0;
+        k = ua.e;
+    }
+    /* a unit we do not know ("14 in", "1,400/sq mi"): a few letters */
+    for (size_t n = 0; n < 12 && k < sc->end && t[k] != ')'; n++, k++)
+        if (!is_alpha((unsigned char)t[k]) && t[k] != ' ' && t[k] != '.' && t[k] != '/')
+            return 0;
+    return k < sc->end && t[k] == ')' ? k + 1 : 0;
+}
+
+/* A rate: "tonnes a year", "tons annually", "tonnes of Vinalon a year". */
+static size_t per_year_after(const cck_scan *sc, size_t i)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, i, sc->end);
+    if (j == i)
+        return (i + 3 <= sc->end && !memcmp(t + i, "/yr", 3)) ? i + 3 : 0;
+    size_t n;
+    if ((n = word_at(t, j, sc->end, "annually")) || (n = word_at(t, j, sc->end, "yearly")))
+        return j + n;
+    for (int words = 0; words < 4; words++) {
+        static const char *const lead[] = {"a", "per", "each", "every"};
+        for (size_t k = 0; k < 4; k++) {
+            size_t m = word_at(t, j, sc->end, lead[k]);
+            if (!m)
+                continue;
+            size_t y = skip_blanks(t, j + m, sc->end);
+            size_t yn = word_at(t, y, sc->end, "year");
+            if (!yn)
+                yn = word_at(t, y, sc->end, "annum");
+            if (y > j + m && yn)
+                return y + yn;
+        }
+        if ((n = word_at(t, j, sc->end, "annually")))
+            return words ? j + n : 0;
+        /* "of <what>" before the rate: at most three plain words */
+        if (words == 0 && !word_at(t, j, sc->end, "of"))
+            return 0;
+        size_t w = j;
+        while (w < sc->end && (is_alpha((unsigned char)t[w]) || t[w] == '-'))
+            w++;
+        if (w == j)
+            return 0;
+        size_t nj = skip_blanks(t, w, sc->end);
+        if (nj == w)
+            return 0;
+        j = nj;
+    }
+    return 0;
+}
+
+static bool before_has(const cck_scan *sc, size_t s, size_t back, const char *needle)
+{
+    size_t from = s > sc->start + back ? s - back : sc->start;
+    size_t n = strlen(needle);
+    for (size_t i = from; i + n <= s; i++)
+        if (word_at(sc->text, i, s, needle) || !strncmp(sc->text + i, needle, n))
+            return true;
+    return false;
+}
+
+static const struct {
+    const char *w;
+    cck_bound b;
+} trailers[] = {
+    {"or so", CCK_BOUND_NONE},         {"and greater", CCK_BOUND_LOWER}, {"or greater", CCK_BOUND_LOWER},
+    {"or more", CCK_BOUND_LOWER},      {"and more", CCK_BOUND_LOWER},    {"and above", CCK_BOUND_LOWER},
+    {"or above", CCK_BOUND_LOWER},     {"and over", CCK_BOUND_LOWER},    {"or less", CCK_BOUND_UPPER},
+    {"or fewer", CCK_BOUND_UPPER},     {"and under", CCK_BOUND_UPPER},   {"and below", CCK_BOUND_UPPER},
+};
+
+/* Everything from the figure at f: returns false when it is no claim. */
+static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
+{
+    const char *t = sc->text;
+    memset(p, 0, sizeof *p);
+    cck_claim *cl = &p->c.claim;
+    p->skip_to = a->e;
+    if (names_something(sc, a) || digit_chain(sc, a->e))
+        return false;
+    if (!a->word && glued_letters(sc, a))
+        return false;
+    if (a->e + 1 < sc->end && (unsigned char)t[a->e] == 0xC2 && (unsigned char)t[a->e + 1] == 0xB0) {
+        unit_at deg;
+        if (!read_unit(sc, a->e, &deg))
+            return false; /* "39.918°": an angle, for the coordinates extractor */
+    }
+
+    size_t start = a->s, end = a->e;
+    size_t mws;
+    if (!a->word && a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
+        a->v = -a->v; /* "minus 20 °C" */
+        a->s = start = mws;
+    }
+    size_t bws;
+    bool between = prev_is(t, sc->start, a->s, "between", &bws);
+    bool from_change = false;
+    size_t fws;
+    if (prev_is(t, sc->start, a->s, "from", &fws)) {
+        size_t dummy;
+        from_change = !(prev_is(t, sc->start, fws, "range", &dummy) ||
+                        prev_is(t, sc->start, fws, "ranging", &dummy) ||
+                        prev_is(t, sc->start, fws, "ranges", &dummy) ||
+                        prev_is(t, sc->start, fws, "ranged", &dummy) ||
+                        prev_is(t, sc->start, fws, "varying", &dummy) ||
+                        prev_is(t, sc->start, fws, "vary", &dummy));
+    }
+
+    unit_at u1 = {0}, u2 = {0};
+    bool has_u1 = read_unit(sc, a->e, &u1);
+    if (has_u1 && u1.s == a->e && !strcmp(u1.u->name, "m") && u1.e - u1.s == 1 && million_m(sc, u1.e)) {
+        /* "1.5m tonnes", "2m people": m is million here, not metres */
+        a->v *= 1e6;
+        a->step *= 1e6;
+        a->scale *= 1e6;
+        a->yearlike = false;
+        a->e = u1.e;
+        has_u1 = read_unit(sc, a->e, &u1);
+    }
+    size_t after1 = has_u1 ? u1.e : a->e;
+
+    /* range: "10-15", "543,000 to 559,000", "between 1,000 and 6,000" */
+    figure b;
+    bool range = false;
+    {
+        size_t j = after1, k;
+        bool ok = false;
+        k = skip_blanks(t, j, sc->end);
+        if (k < sc->end && (t[k] == '-' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
+            k += t[k] == '-' ? 1 : 3;
+            ok = !a->word;
+        } else if (k > j && (word_at(t, k, sc->end, "to") || (between && word_at(t, k, sc->end, "and")))) {
+            k += word_at(t, k, sc->end, "to") ? 2 : 3;
+            ok = !from_change;
+        }
+        if (ok) {
+            size_t k2 = skip_blanks(t, k, sc->end);
+            range = read_figure(sc, k2, true, &b);
+        }
+        if (range && (b.word != a->word && !(word_at(t, k, sc->end, "to") || between)))
+            range = false;
+        if (range && digit_chain(sc, b.e))
+            return false;
+        if (range && !b.word && glued_letters(sc, &b)) {
+            unit_at tmp;
+            if (!read_unit(sc, b.e, &tmp))
+                range = false;
+        }
+        if (range) {
+            if (read_unit(sc, b.e, &u2)) {
+                if (has_u1 && u1.u->dim != u2.u->dim)
+                    range = false;
+            } else if (has_u1) {
+                range = false;
+            }
+        }
+        if (range && a->yearlike && !b.word && b.ne - b.ns == 2 && b.v < a->v)
+            return false; /* "1950-53": a span of years, for the dates extractor */
+        if (range && b.scale != 1 && a->scale == 1 && a->v < b.v / b.scale) {
+            a->v *= b.scale;
+            a->step *= b.scale;
+        }
+        if (range && !a->cur && b.cur)
+            a->cur = b.cur;
+        if (range && b.v < a->v)
+            range = false;
+        if (range && a->yearlike && b.yearlike && !u2.u && !a->cur && !counts_something(sc, b.e, false))
+            return false; /* "1335–1408": life dates, for the dates extractor */
+    }
+
+    /* "seven stations, all but one new": the rest of an earlier count */
+    size_t butws, allws;
+    if (!a->cur && prev_is(t, sc->start, a->s, "but", &butws) && prev_is(t, sc->start, butws, "all", &allws)) {
+        double total = -1;
+        size_t from = allws - sc->start > 300 ? allws - 300 : sc->start; /* bounded look-back */
+        while (from < allws && ((unsigned char)t[from] & 0xC0) == 0x80)
+            from++;
+        for (size_t pos = from; pos < allws;) {
+            figure g;
+            cck_scan pre = *sc;
+            pre.end = allws;
+            if (cck_re_match(sc->m, re_atom, sc->text, allws, pos, 0) != 1)
+                break;
+            size_t gs = cck_re_group_start(sc->m, 0), ge = cck_re_group_end(sc->m, 0);
+            if (read_figure(&pre, gs, true, &g) && !g.cur && !g.yearlike)
+                total = g.v;
+            pos = ge > pos ? ge : pos + 1;
+        }
+        if (total > a->v) {
+            cl->kind = CCK_KIND_COUNT;
+            cl->lo = cl->hi = total - a->v;
+            cl->step = 1;
+            cl->unit = "";
+            cl->start = allws;
+            cl->end = a->e;
+            p->c.priority = PRIO_COUNT;
+            return true;
+        }
+    }
+
+    /* a share: "1 in 4 homes", "one in five adults" */
+    if (!range && !has_u1 && !a->cur && a->scale == 1) {
+        size_t j = skip_blanks(t, a->e, sc->end), n = word_at(t, j, sc->end, "in");
+        figure d;
+        unit_at du;
+        if (j > a->e && n && read_figure(sc, skip_blanks(t, j + n, sc->end), true, &d) &&
+            skip_blanks(t, j + n, sc->end) > j + n && !d.cur && !d.yearlike && d.scale == 1 &&
+            d.v > a->v && a->v > 0 && d.v <= 1000 && !glued_letters(sc, &d) && !read_unit(sc, d.e, &du) &&
+            (d.word || !a->word || a->v == 1)) {
+            double v = a->v / d.v * 100;
+            cl->kind = CCK_KIND_PERCENT;
+            cl->lo = cl->hi = v;
+            cl->step = 0;
+            cl->unit = "%";
+            cl->start = a->s;
+            cl->end = d.e;
+            p->skip_to = d.e;
+            p->c.priority = PRIO_MEASURE;
+            return true;
+        }
+    }
+
+    /* a density: "540/km2", "120 per square kilometre" */
+    if (!has_u1 && !a->cur) {
+        size_t j = a->e, n = 0;
+        if (j < sc->end && t[j] == '/')
+            j++;
+        else if ((n = word_at(t, skip_blanks(t, j, sc->end), sc->end, "per")) && skip_blanks(t, j, sc->end) > j)
+            j = skip_blanks(t, skip_blanks(t, j, sc->end) + n, sc->end);
+        const cck_unit_def *au = NULL;
+        size_t m = j > a->e ? cck_unit_match(t + j, sc->end - j, &au) : 0;
+        if (m && au->dim == CCK_DIM_AREA) {
+            cl->kind = CCK_KIND_MEASURE;
+            cl->lo = cl->hi = a->v / au->factor;
+            cl->step = a->step / au->factor;
+            cl->unit = "1/m2";
+            cl->start = a->s;
+            cl->end = j + m;
+            size_t conv = conversion_after(sc, cl->end, au);
+            p->skip_to = conv ? conv : cl->end;
+            p->c.priority = PRIO_MEASURE;
+            return true;
+        }
+    }
+
+    const cck_unit_def *unit = NULL;
+    if (range) {
+        unit = u2.u ? u2.u : (has_u1 ? u1.u : NULL);
+        end = u2.u ? u2.e : b.e;
+        if (between)
+            start = bws;
+    } else {
+        unit = has_u1 ? u1.u : NULL;
+        end = after1;
+        memset(&u2, 0, sizeof u2);
+    }
+
+    /* "6-7 AM": a time of day, as seconds after midnight */
+    bool clock = false;
+    if (!unit && !a->cur && !a->word && a->v >= 1 && a->v <= 12 && (!range || (b.v >= 1 && b.v <= 12))) {
+        size_t j = skip_blanks(t, end, sc->end);
+        size_t n = 0;
+        bool pm = false;
+        if ((n = word_at(t, j, sc->end, "am")) || (n = word_at(t, j, sc->end, "a.m."))) {
+            pm = false;
+        } else if ((n = word_at(t, j, sc->end, "pm")) || (n = word_at(t, j, sc->end, "p.m."))) {
+            pm = true;
+        } else if (j + 4 <= sc->end && (!strncmp(t + j, "a.m.", 4) || !strncmp(t + j, "p.m.", 4))) {
+            n = 4;
+            pm = t[j] == 'p';
+        }
+        if (n) {
+            clock = true;
+            double lo = fmod(a->v, 12) * 3600 + (pm ? 43200 : 0);
+            double hi = range ? fmod(b.v, 12) * 3600 + (pm ? 43200 : 0) : lo;
+            cl->kind = CCK_KIND_MEASURE;
+            cl->lo = lo;
+            cl->hi = hi;
+            cl->step = 3600;
+            cl->unit = "s";
+            end = j + n;
+        }
+    }
+
+    if (!clock) {
+        if (a->cur && (!unit || unit->dim != CCK_DIM_MONEY)) {
+            if (unit) /* "$5 per ton": not a bare amount of money */
+                unit = NULL, end = range ? b.e : a->e;
+            cl->kind = CCK_KIND_MONEY;
+            set_values(cl, a, range ? &b : NULL, NULL);
+            cl->unit = a->cur;
+        } else if (unit) {
+            cl->kind = unit->dim == CCK_DIM_PERCENT ? CCK_KIND_PERCENT
+                       : unit->dim == CCK_DIM_MONEY ? CCK_KIND_MONEY
+                                                    : CCK_KIND_MEASURE;
+            set_values(cl, a, range ? &b : NULL, unit);
+            cl->unit = unit->canon;
+            if (unit->dim == CCK_DIM_MASS || unit->dim == CCK_DIM_LENGTH || unit->dim == CCK_DIM_VOLUME) {
+                size_t r = per_year_after(sc, end);
+                if (r) {
+                    end = r;
+                    cl->unit = cck_unit_per_year(unit->canon);
+                } else if (unit->dim == CCK_DIM_MASS && before_has(sc, start, 60, "capacit")) {
+                    cl->unit = "kg/yr";
+                }
+            }
+        } else {
+            cl->kind = CCK_KIND_COUNT;
+            set_values(cl, a, range ? &b : NULL, NULL);
+            cl->unit = "";
+        }
+    }
+
+    /* rates per 100,000 are percentages (FORMAT.md): "12 per 100,000",
+     * "rate per 100,000 (655)" */
+    if (cl->kind == CCK_KIND_COUNT && !range && !a->word) {
+        size_t j = skip_blanks(t, end, sc->end), n = word_at(t, j, sc->end, "per"), r;
+        if (n && (r = per_100k(sc, skip_blanks(t, j + n, sc->end)))) {
+            end = r;
+            cl->kind = CCK_KIND_PERCENT;
+        } else if (a->s > sc->start && t[a->s - 1] == '(' && end < sc->end && t[end] == ')' &&
+                   per_100k_before(sc, a->s - 1)) {
+            cl->kind = CCK_KIND_PERCENT;
+        }
+        if (cl->kind == CCK_KIND_PERCENT) {
+            cl->lo /= 1000;
+            cl->hi /= 1000;
+            cl->step /= 1000;
+            cl->unit = "%";
+        }
+    }
+
+    /* "ten or so", "$50 billion and greater" */
+    {
+        size_t j = skip_blanks(t, end, sc->end);
+        for (size_t k = 0; k < sizeof trailers / sizeof *trailers && j > end; k++) {
+            const char *w = trailers[k].w;
+            size_t sp = strcspn(w, " ");
+            char first[16];
+            memcpy(first, w, sp);
+            first[sp] = '\0';
+            size_t n1 = word_at(t, j, sc->end, first);
+            if (!n1)
+                continue;
+            size_t j2 = skip_blanks(t, j + n1, sc->end);
+            size_t n2 = word_at(t, j2, sc->end, w + sp + 1);
+            if (j2 == j + n1 || !n2)
+                continue;
+            size_t j3 = skip_blanks(t, j2 + n2, sc->end);
+            if (word_at(t, j3, sc->end, "than"))
+                continue; /* "800,000 or less than a third": a comparison */
+            end = j2 + n2;
+            cl->approx = true;
+            cl->bound = trailers[k].b;
+            break;
+        }
+    }
+
+    /* a number word must count something (or carry a unit, or be a range) */
+    bool last_word = range ? b.word : a->word;
+    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx) {
+        bool is_one = a->v == 1;
+        if (!counts_something(sc, end, is_one))
+            return false;
+        if (is_one) {
+            /* "one" is mostly a pronoun; count it only after these */
+            static const char *const lead[] = {"with", "and", "only", "just", "exactly"};
+            bool ok = false;
+            for (size_t k = 0; k < sizeof lead / sizeof *lead && !ok; k++)
+                ok = prev_is(t, sc->start, a->s, lead[k], NULL);
+            if (!ok)
+                return false;
+        }
+    }
+    if (!range && inside_name(sc, a->s, end))
+        return false;
+    if (cl->kind == CCK_KIND_COUNT && !range && number_list_in_parens(sc, start, end))
+        return false;
+    if (cl->kind == CCK_KIND_MEASURE && !strcmp(cl->unit, "s")) {
+        size_t j = skip_blanks(t, end, sc->end), n = word_at(t, j, sc->end, "on");
+        if (j > end && n && (j + n == sc->end || strchr(",.;:", t[j + n])))
+            return false; /* "Twenty years on, ...": an idiom for "later" */
+    }
+    if (!range && cl->kind == CCK_KIND_COUNT && street_after(sc, end))
+        return false;
+    if (a->word && !range) {
+        static const char *const before[] = {"next", "last", "first", "other", "few", "several",
+                                             "many", "those", "these"};
+        for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+            if (prev_is(t, sc->start, a->s, before[k], NULL) && !(k == 6 && a->v != 12))
+                return false;
+        size_t j = skip_blanks(t, end, sc->end);
+        size_t n = word_at(t, j, sc->end, "of");
+        if (n && word_at(t, skip_blanks(t, j + n, sc->end), sc->end, "the")) {
+            size_t j2 = skip_blanks(t, j + n, sc->end) + 3;
+            if (word_at(t, skip_blanks(t, j2, sc->end), sc->end, "most"))
+                return false; /* "two of the most important": a selection, not a count */
+        }
+    }
+
+    size_t conv = cl->kind == CCK_KIND_COUNT ? 0 : conversion_after(sc, end, clock ? NULL : unit);
+    p->skip_to = conv ? conv : end;
+    cl->start = start;
+    cl->end = end;
+    if (cl->kind == CCK_KIND_COUNT)
+        p->c.priority = (a->yearlike && (!range || b.yearlike)) ? PRIO_YEARLIKE
+                        : range                                ? PRIO_COUNT_RANGE
+                                                               : PRIO_COUNT;
+    else
+        p->c.priority = PRIO_MEASURE;
+    return true;
+}
+
+/* ---- ranks and small special forms ------------------------------------- */
+
+static const struct {
+    const char *w;
+    int v;
+} ordinals[] = {
+    {"first", 1},      {"second", 2},      {"third", 3},       {"fourth", 4},     {"fifth", 5},
+    {"sixth", 6},      {"seventh", 7},     {"eighth", 8},      {"ninth", 9},      {"tenth", 10},
+    {"eleventh", 11},  {"twelfth", 12},    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},
+    {"twentieth", 20},
+};
+
+static int ordinal_value(const char *t, size_t s, size_t e)
+{
+    if (is_digit((unsigned char)t[s]))
+        return atoi(t + s);
+    for (size_t k = 0; k < sizeof ordinals / sizeof *ordinals; k++)
+        if (strlen(ordinals[k].w) == e - s && word_at(t, s, e, ordinals[k].w))
+            return ordinals[k].v;
+    return 0;
+}
+
+static size_t next_char(const cck_scan *sc, size_t i)
+{
+    i++;
+    while (i < sc->end && ((unsigned char)sc->text[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, double hi,
+                 double step, const char *unit, int prio)
+{
+    cck_cand c;
+    memset(&c, 0, sizeof c);
+    c.claim.kind = kind;
+    c.claim.start = s;
+    c.claim.end = e;
+    c.claim.lo = lo;
+    c.claim.hi = hi;
+    c.claim.step = step;
+    c.claim.unit = unit;
+    c.priority = prio;
+    cck_cands_push(out, &c);
+}
+
+/* Runs re over the unit and calls fn on each match. */
+static void each_match(const cck_scan *sc, const cck_re *re, cck_cands *out,
+                       void (*fn)(const cck_scan *, cck_cands *))
+{
+    size_t pos = sc->start;
+    while (pos < sc->end) {
+        int r = cck_re_match(sc->m, re, sc->text, sc->end, pos, 0);
+        if (r == 0)
+            break;
+        if (r < 0) { /* the pattern gave up here: step one character on */
+            pos = next_char(sc, pos);
+            continue;
+        }
+        fn(sc, out);
+        pos = cck_re_next(sc->m, sc->text, sc->end);
+    }
+}
+
+static void on_rank(const cck_scan *sc, cck_cands *out)
+{
+    size_t s = cck_re_group_start(sc->m, 0), e = cck_re_group_end(sc->m, 0);
+    size_t os = cck_re_group_start(sc->m, 1), oe = cck_re_group_end(sc->m, 1);
+    int v = ordinal_value(sc->text, os, oe);
+    if (v > 0)
+        push(out, CCK_KIND_RANK, s, e == os ? oe : e, v, v, 0, "", PRIO_RANK);
+}
+
+static void on_no1(const cck_scan *sc, cck_cands *out)
+{
+    size_t s = cck_re_group_start(sc->m, 0), e = cck_re_group_end(sc->m, 0);
+    int v = atoi(sc->text + cck_re_group_start(sc->m, 1));
+    push(out, CCK_KIND_RANK, s, e, v, v, 0, "", PRIO_RANK);
+}
+
+static void on_frac(const cck_scan *sc, cck_cands *out)
+{
+    const char *t = sc->text;
+    size_t s = cck_re_group_start(sc->m, 0), e = cck_re_group_end(sc->m, 0);
+    size_t ns = cck_re_group_start(sc->m, 1), ds = cck_re_group_start(sc->m, 2);
+    /* only as a share: "a third of", "less than a quarter", "half of" */
+    size_t j = skip_blanks(t, e, sc->end);
+    if (!(j > e && (word_at(t, j, sc->end, "of") || word_at(t, j, sc->end, "that"))) &&
+        !prev_is(t, sc->start, s, "than", NULL))
+        return;
+    size_t pw;
+    if (prev_is(t, sc->start, s, "the", &pw) || prev_is(t, sc->start, s, "first", &pw) ||
+        prev_is(t, sc->start, s, "second", &pw) || prev_is(t, sc->start, s, "last", &pw))
+        return; /* "the second half of the year": a period, not a share */
+    double v = 50; /* "half" */
+    if (ns != (size_t)-1) {
+        double n = t[ns] == 'a' || t[ns] == 'A' ? 1 : word_value(t, ns, cck_re_group_end(sc->m, 1));
+        double d = t[ds] == 't' || t[ds] == 'T' ? 3 : (t[ds] == 'q' || t[ds] == 'Q') ? 4 : 5;
+        v = n / d * 100;
+    }
+    push(out, CCK_KIND_PERCENT, s, e, v, v, 0, "%", PRIO_MEASURE);
+}
+
+static void on_unitlong(const cck_scan *sc, cck_cands *out)
+{
+    size_t s = cck_re_group_start(sc->m, 0), e = cck_re_group_end(sc->m, 0);
+    const cck_unit_def *u = cck_unit_lookup(sc->text + s, cck_re_group_end(sc->m, 1) - s);
+    if (u)
+        push(out, CCK_KIND_MEASURE, s, e, u->factor, u->factor, u->factor, u->canon, PRIO_MEASURE);
+}
+
+/* ---- table cells ------------------------------------------------------- */
+
+/* What a header says about its cells: a unit ("Mean daily maximum °C
+ * (°F)" -> degC, "Precip. (mm)" -> mm, "(%)" -> %), a currency and scale
+ * ("GDP (US$ million)"), a density ("Density (/km²)"). Qualifiers like
+ * "(≥ 0.1 mm)" are skipped; a count of days ("Rainy Days") or a "Year"
+ * column names no unit: its cells are counts. */
+typedef struct {
+    const cck_unit_def *u;
+    const char *cur;
+    double scale;
+    bool density;
+} header_info;
+
+static bool read_header(const char *h, header_info *hi)
+{
+    memset(hi, 0, sizeof *hi);
+    hi->scale = 1;
+    if (!h)
+        return false;
+    bool any = false;
+    size_t n = strlen(h);
+    for (size_t i = 0; i < n; i++) {
+        if (h[i] == '(' && i + 1 < n && (h[i + 1] == '<' || h[i + 1] == '>' || (unsigned char)h[i + 1] == 0xE2)) {
+            const char *close = memchr(h + i, ')', n - i);
+            if (!close)
+                break;
+            i = (size_t)(close - h);
+            continue;
+        }
+        if (i > 0 && wordish((unsigned char)h[i - 1]) && wordish((unsigned char)h[i]))
+            continue;
+        static const struct {
+            const char *w;
+            double v;
+        } hs[] = {{"thousands", 1e3}, {"thousand", 1e3}, {"millions", 1e6}, {"million", 1e6},
+                  {"billions", 1e9}, {"billion", 1e9}, {"bn", 1e9}};
+        bool scaled = false;
+        for (size_t k = 0; k < sizeof hs / sizeof *hs && !scaled; k++)
+            if (word_at(h, i, n, hs[k].w)) {
+                hi->scale = hs[k].v;
+                any = scaled = true;
+            }
+        if (scaled)
+            continue;
+        if (h[i] == '$' || !strncmp(h + i, "US$", 3) || !strncmp(h + i, "€", 3) || !strncmp(h + i, "£", 2) ||
+            !strncmp(h + i, "₩", 3)) {
+            hi->cur = currency_code(h, i, n);
+            any = true;
+            continue;
+        }
+        const cck_unit_def *u = NULL;
+        if (cck_unit_match(h + i, n - i, &u)) {
+            if (u->dim == CCK_DIM_TIME)
+                return any; /* "Rainy Days", "Year": counts and labels */
+            if (u->dim == CCK_DIM_MONEY) {
+                if (!strcmp(u->canon, "KPW") && !word_at(h, i, n, "KPW") && !strstr(h, "orean"))
+                    continue; /* "won" alone in a header is too loose */
+                hi->cur = u->canon;
+                any = true;
+                continue;
+            }
+            size_t b = i;
+            while (b > 0 && h[b - 1] == ' ')
+                b--;
+            hi->density = (b > 0 && h[b - 1] == '/') || (b >= 3 && word_at(h, b - 3, n, "per"));
+            hi->u = u;
+            return true;
+        }
+    }
+    return any;
+}
+
+/* A cell that is one figure, maybe with its conversion: "2.8 (37.0)",
+ * "−5", "168,827". Returns true when it was handled. */
+static bool scan_cell(const cck_scan *sc, cck_cands *out)
+{
+    const char *t = sc->text;
+    size_t s = sc->start, e = sc->end;
+    while (s < e && (t[s] == ' ' || t[s] == '\t' || t[s] == '|' || t[s] == '\n'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '|' || t[e - 1] == '\n'))
+        e--;
+    figure f;
+    cck_scan sub = *sc;
+    sub.end = e;
+    if (!read_figure(&sub, s, true, &f) || f.word || f.s != s)
+        return false;
+    size_t k = f.e;
+    size_t conv = conversion_after(&sub, k, NULL);
+    if (conv)
+        k = conv;
+    k = skip_blanks(t, k, e);
+    while (k < e && t[k] == '[') { /* trailing citation markers */
+        const char *close = memchr(t + k, ']', e - k);
+        if (!close)
+            break;
+        k = skip_blanks(t, (size_t)(close - t) + 1, e);
+    }
+    if (k != e)
+        return false;
+    header_info hi;
+    if (!read_header(sc->unit->row_header, &hi))
+        read_header(sc->unit->col_header, &hi);
+    const cck_unit_def *u = hi.u;
+    if (!u && !hi.cur && hi.scale == 1 && f.yearlike)
+        return false; /* a year labelling the row */
+    if (hi.scale != 1) {
+        f.v *= hi.scale;
+        f.step *= hi.scale;
+    }
+    if (!f.cur)
+        f.cur = hi.cur;
+    cck_cand c;
+    memset(&c, 0, sizeof c);
+    c.claim.start = f.s;
+    c.claim.end = f.e;
+    if (f.cur) {
+        c.claim.kind = CCK_KIND_MONEY;
+        set_values(&c.claim, &f, NULL, NULL);
+        c.claim.unit = f.cur;
+    } else if (u && hi.density) {
+        c.claim.kind = CCK_KIND_MEASURE;
+        c.claim.lo = c.claim.hi = f.v / u->factor;
+        c.claim.step = f.step / u->factor;
+        c.claim.unit = "1/m2";
+    } else if (u) {
+        c.claim.kind = u->dim == CCK_DIM_PERCENT ? CCK_KIND_PERCENT : CCK_KIND_MEASURE;
+        set_values(&c.claim, &f, NULL, u);
+        c.claim.unit = u->canon;
+    } else {
+        c.claim.kind = CCK_KIND_COUNT;
+        set_values(&c.claim, &f, NULL, NULL);
+        c.claim.unit = "";
+    }
+    c.priority = PRIO_MEASURE;
+    cck_cands_push(out, &c);
+    return true;
+}
+
+/* ---- the family scanner ------------------------------------------------ */
+
+void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
+{
+    if (!re_atom || sc->end <= sc->start)
+        return;
+    if (sc->unit && sc->unit->zone == CCK_ZONE_TABLE && scan_cell(sc, out))
+        return;
+    each_match(sc, re_rank, out, on_rank);
+    each_match(sc, re_ranked, out, on_rank);
+    each_match(sc, re_no1, out, on_no1);
+    each_match(sc, re_frac, out, on_frac);
+    each_match(sc, re_unitlong, out, on_unitlong);
+    size_t pos = sc->start;
+    while (pos < sc->end) {
+        int r = cck_re_match(sc->m, re_atom, sc->text, sc->end, pos, 0);
+        if (r == 0)
+            break;
+        if (r < 0) { /* the pattern gave up here: step one character on */
+            pos = next_char(sc, pos);
+            continue;
+        }
+        size_t ms = cck_re_group_start(sc->m, 0);
+        size_t next = cck_re_next(sc->m, sc->text, sc->end);
+        figure f;
+        if (read_figure(sc, ms, true, &f)) {
+            parsed p;
+            if (parse_expr(sc, &f, &p)) {
+                cck_cands_push(out, &p.c);
+                if (p.skip_to > next)
+                    next = p.skip_to;
+            }
+        }
+        pos = next > pos ? next : pos + 1;
+    }
+}

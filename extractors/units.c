@@ -1,0 +1,174 @@
+/* units.c: the unit table (spellings, dimension, factor to the canonical
+ * unit) and the longest-alias matcher the number extractor and the
+ * reconcile stage share. */
+#include <string.h>
+
+#include "units.h"
+
+#define MI 1609.344
+#define FT 0.3048
+#define YEAR 31557600.0
+
+static const cck_unit_def units[] = {
+    /* length */
+    {"km", "km|kms|kilometre|kilometres|kilometer|kilometers", CCK_DIM_LENGTH, "m", 1000, 0, false, true},
+    {"m", "m", CCK_DIM_LENGTH, "m", 1, 0, true, true},
+    {"m", "metre|metres|meter|meters", CCK_DIM_LENGTH, "m", 1, 0, false, false},
+    {"cm", "cm|centimetre|centimetres|centimeter|centimeters", CCK_DIM_LENGTH, "m", 0.01, 0, false, true},
+    {"mm", "mm|millimetre|millimetres|millimeter|millimeters", CCK_DIM_LENGTH, "m", 0.001, 0, false, true},
+    {"nmi", "nautical mile|nautical miles|nmi", CCK_DIM_LENGTH, "m", 1852, 0, false, false},
+    {"mi", "mi|mile|miles", CCK_DIM_LENGTH, "m", MI, 0, false, false},
+    {"ft", "ft|foot|feet", CCK_DIM_LENGTH, "m", FT, 0, false, true},
+    {"in", "inch|inches", CCK_DIM_LENGTH, "m", 0.0254, 0, false, false},
+    {"yd", "yd|yard|yards", CCK_DIM_LENGTH, "m", 0.9144, 0, false, false},
+    /* area */
+    {"km2", "km²|km2|sq km|sq. km|sq.km|square kilometre|square kilometres|square kilometer|square kilometers|square km",
+     CCK_DIM_AREA, "m2", 1e6, 0, false, true},
+    {"m2", "m²|m2|sq m|sq. m|sq.m|sq metres|sq meters|sq. metres|sq. meters|square metre|square metres|square meter|square meters",
+     CCK_DIM_AREA, "m2", 1, 0, false, true},
+    {"mi2", "mi²|sq mi|sq. mi|square mile|square miles", CCK_DIM_AREA, "m2", MI * MI, 0, false, true},
+    {"ft2", "ft²|sq ft|sq. ft|square foot|square feet", CCK_DIM_AREA, "m2", FT * FT, 0, false, true},
+    {"ha", "ha|hectare|hectares", CCK_DIM_AREA, "m2", 1e4, 0, false, false},
+    {"acre", "acre|acres", CCK_DIM_AREA, "m2", 4046.8564224, 0, false, false},
+    /* volume */
+    {"m3", "m³|m3|cubic metre|cubic metres|cubic meter|cubic meters", CCK_DIM_VOLUME, "m3", 1, 0, false, true},
+    {"MT", "measurement ton|measurement tons|measurement tonnes|freight ton|freight tons", CCK_DIM_VOLUME, "m3",
+     1.13267386368, 0, false, false},
+    {"L", "litre|litres|liter|liters", CCK_DIM_VOLUME, "m3", 0.001, 0, false, false},
+    /* mass */
+    {"kg", "kg|kgs|kilogram|kilograms|kilogramme|kilogrammes", CCK_DIM_MASS, "kg", 1, 0, false, true},
+    {"g", "g|gram|grams|gramme|grammes", CCK_DIM_MASS, "kg", 0.001, 0, true, false},
+    {"t", "t", CCK_DIM_MASS, "kg", 1000, 0, true, false},
+    {"t", "tonne|tonnes|ton|tons|metric ton|metric tons|metric tonne|metric tonnes", CCK_DIM_MASS, "kg", 1000, 0,
+     false, false},
+    {"Mt", "Mt", CCK_DIM_MASS, "kg", 1e9, 0, true, false},
+    {"lb", "lb|lbs|pound|pounds", CCK_DIM_MASS, "kg", 0.45359237, 0, false, false},
+    /* temperature */
+    {"degC", "°C|° C|ºC|℃|degC|degrees Celsius|degrees C|degrees centigrade", CCK_DIM_TEMP, "degC", 1, 0, false, true},
+    {"degF", "°F|° F|ºF|℉|degF|degrees Fahrenheit|degrees F", CCK_DIM_TEMP, "degC", 5.0 / 9.0, -32.0 * 5.0 / 9.0,
+     false, true},
+    /* speed */
+    {"km/h", "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour", CCK_DIM_SPEED, "m/s", 1 / 3.6, 0, false, true},
+    {"mph", "mph|miles per hour", CCK_DIM_SPEED, "m/s", 0.44704, 0, false, true},
+    {"m/s", "m/s|metres per second|meters per second", CCK_DIM_SPEED, "m/s", 1, 0, false, true},
+    {"kn", "knot|knots|kn", CCK_DIM_SPEED, "m/s", 1852.0 / 3600.0, 0, false, false},
+    /* time */
+    {"s", "second|seconds|sec|secs", CCK_DIM_TIME, "s", 1, 0, false, false},
+    {"min", "minute|minutes|min|mins", CCK_DIM_TIME, "s", 60, 0, false, false},
+    {"h", "hour|hours|hr|hrs|h", CCK_DIM_TIME, "s", 3600, 0, false, false},
+    {"d", "day|days", CCK_DIM_TIME, "s", 86400, 0, false, false},
+    {"wk", "week|weeks", CCK_DIM_TIME, "s", 604800, 0, false, false},
+    {"mo", "month|months", CCK_DIM_TIME, "s", YEAR / 12, 0, false, false},
+    {"yr", "year|years|yr|yrs", CCK_DIM_TIME, "s", YEAR, 0, false, false},
+    {"decade", "decade|decades", CCK_DIM_TIME, "s", 10 * YEAR, 0, false, false},
+    /* percent */
+    {"%", "%|percent|per cent|pct|percentage points|percentage point|points percent", CCK_DIM_PERCENT, "%", 1, 0, false, true},
+    /* money written after the figure */
+    {"KPW", "North Korean won|won|KPW", CCK_DIM_MONEY, "KPW", 1, 0, false, false},
+    {"KRW", "South Korean won|KRW", CCK_DIM_MONEY, "KRW", 1, 0, false, false},
+    {"USD", "US dollars|U.S. dollars|dollars|USD", CCK_DIM_MONEY, "USD", 1, 0, false, false},
+    {"EUR", "euros|euro|EUR", CCK_DIM_MONEY, "EUR", 1, 0, false, false},
+    {"GBP", "pounds sterling|GBP", CCK_DIM_MONEY, "GBP", 1, 0, false, false},
+    {"JPY", "yen|JPY", CCK_DIM_MONEY, "JPY", 1, 0, false, false},
+    {"CNY", "yuan|renminbi|CNY|RMB", CCK_DIM_MONEY, "CNY", 1, 0, false, false},
+};
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+/* Length of s that alias a[0, an) matches at the start of s, or 0. A space
+ * in the alias matches one or more blanks (or a no-break space). */
+static size_t match_alias(const char *a, size_t an, const char *s, size_t n, bool cased)
+{
+    size_t i = 0, j = 0;
+    while (i < an) {
+        if (a[i] == ' ') {
+            size_t k = j;
+            while (k < n) {
+                if (blank((unsigned char)s[k]))
+                    k++;
+                else if (k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+                    k += 2;
+                else
+                    break;
+            }
+            if (k == j)
+                return 0;
+            j = k;
+            i++;
+            continue;
+        }
+        if (j >= n)
+            return 0;
+        int x = (unsigned char)a[i], y = (unsigned char)s[j];
+        if (cased ? x != y : lower(x) != lower(y))
+            return 0;
+        i++;
+        j++;
+    }
+    return j;
+}
+
+const cck_unit_def *cck_unit_lookup(const char *s, size_t n)
+{
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        const char *a = units[u].aliases;
+        while (*a) {
+            size_t an = strcspn(a, "|");
+            if (match_alias(a, an, s, n, units[u].cased) == n)
+                return &units[u];
+            a += an + (a[an] == '|');
+        }
+    }
+    return NULL;
+}
+
+size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out)
+{
+    size_t best = 0;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        const char *a = units[u].aliases;
+        while (*a) {
+            size_t an = strcspn(a, "|");
+            size_t m = match_alias(a, an, s, n, units[u].cased);
+            /* an alias ending in a letter or digit must end a word */
+            if (m > best && (m == n || !word_byte((unsigned char)s[m - 1]) ||
+                             !word_byte((unsigned char)s[m]))) {
+                best = m;
+                *out = &units[u];
+            }
+            a += an + (a[an] == '|');
+        }
+    }
+    return best;
+}
+
+const char *cck_unit_per_year(const char *canon)
+{
+    if (!strcmp(canon, "kg"))
+        return "kg/yr";
+    if (!strcmp(canon, "m"))
+        return "m/yr";
+    if (!strcmp(canon, "m3"))
+        return "m3/yr";
+    if (!strcmp(canon, "m2"))
+        return "m2/yr";
+    return NULL;
+}
+
+double cck_unit_to_canon(const cck_unit_def *u, double v)
+{
+    return v * u->factor + u->offset;
+}

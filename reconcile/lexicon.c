@@ -1,0 +1,195 @@
+/* lexicon.c: keyword tables for the subject stage. Only general English
+ * words live here; nothing is specific to one document. */
+#include <string.h>
+
+#include "lexicon.h"
+
+const char *const cck_lex_mon[13] = {"", "jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static const char *const month_full[13] = {
+    "", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"};
+
+static bool in_list(const char *const *list, const char *w)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0)
+            return true;
+    return false;
+}
+
+int cck_lex_month(const char *w)
+{
+    for (int m = 1; m <= 12; m++)
+        if (strcmp(w, month_full[m]) == 0 || strcmp(w, cck_lex_mon[m]) == 0 ||
+            (m == 9 && strcmp(w, "sept") == 0))
+            return m;
+    return 0;
+}
+
+static const char *const stopwords[] = {
+    "the", "a", "an", "in", "on", "at", "by", "from", "it", "its", "this", "that",
+    "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "my", "as", "after", "before", "during", "when", "while", "since",
+    "until", "with", "for", "and", "but", "or", "if", "despite", "unlike",
+    "however", "although", "though", "there", "here", "some", "most", "many",
+    "each", "both", "other", "another", "all", "one", "two", "three", "to", "of",
+    "also", "what", "which", "who", "where", "why", "how", "yet", "so", "then",
+    "thus", "following", "according", "under", "over", "about", "around",
+    "estimates", "recent", "home", "view", "key", "source", "sources", "see",
+    "further", "external", "note", "notes", "today", "contemporary", "nestled",
+    "located", "known", "approximately", "nearly", "just", "only", "even",
+    "even", "once", "later", "early", "late", "mid", "between", "within", "among",
+    "is", "was", "are", "were", "no", "not", "new", "old", "major", "modern",
+    "north", "south", "east", "west", "this", "thus", "has", "does", "us", "less",
+    "plus", "per", "each", "every", "more", "than", "times", NULL};
+
+bool cck_lex_stopword(const char *w)
+{
+    /* compass words may start a name ("North Korea"); the caller decides */
+    if (!strcmp(w, "north") || !strcmp(w, "south") || !strcmp(w, "east") ||
+        !strcmp(w, "west") || !strcmp(w, "new") || !strcmp(w, "no"))
+        return false;
+    return in_list(stopwords, w) || cck_lex_month(w) != 0;
+}
+
+static const char *const facility_heads[] = {
+    "complex", "plant", "factory", "works", "mill", "mills", "theatre", "theater",
+    "university", "library", "camp", "port", "station", "institute", "pavilion",
+    "site", "market", "academy", "museum", "stadium", "bridge", "dam", "mine",
+    "hospital", "school", "college", "airport", "prison", "shipyard", "harbour",
+    "harbor", "refinery", "enterprise", "company", "corporation", "network",
+    "line", "railway", "park", "palace", "temple", "tower", "centre", "center",
+    "hotel", "farm", "nursery", "base", "reservoir", "library", NULL};
+
+bool cck_lex_facility_head(const char *w) { return in_list(facility_heads, w); }
+
+static const char *const generic_heads[] = {"plant", "complex", "factory", "works",
+                                            "mill", "mills", NULL};
+
+bool cck_lex_generic_head(const char *w) { return in_list(generic_heads, w); }
+
+static const char *const variants[][2] = {
+    {"fertiliser", "fertilizer"}, {"fertilisers", "fertilizers"},
+    {"centre", "center"},         {"harbour", "harbor"},
+    {"organisation", "organization"}, {"defence", "defense"},
+    {"programme", "program"},     {"metre", "meter"},
+    {"kilometre", "kilometer"},   {"labour", "labor"},
+    {"theater", "theatre"},       {"vinylon", "vinalon"},
+    {NULL, NULL}};
+
+const char *cck_lex_variant(const char *w)
+{
+    for (size_t i = 0; variants[i][0]; i++)
+        if (strcmp(variants[i][0], w) == 0)
+            return variants[i][1];
+    return NULL;
+}
+
+static const char *const event_nouns[] = {
+    "famine", "evacuation", "war", "reconstruction", "uprising", "offensive",
+    "campaign", "revolution", "massacre", "earthquake", "occupation", "bombing",
+    "invasion", "siege", "battle", "rebellion", "flood", "floods", "election",
+    "crisis", "epidemic", "pandemic", "movement", "dynasty", "programme", "program",
+    "project", "armistice", NULL};
+
+bool cck_lex_event_noun(const char *w) { return in_list(event_nouns, w); }
+
+#define K(k) (1u << (k))
+#define NUM (K(CCK_KIND_COUNT) | K(CCK_KIND_MEASURE))
+#define CNT K(CCK_KIND_COUNT)
+#define DAT K(CCK_KIND_DATE)
+#define MEA K(CCK_KIND_MEASURE)
+#define PCT K(CCK_KIND_PERCENT)
+#define MON K(CCK_KIND_MONEY)
+
+const cck_lex_keyword cck_lex_keywords[] = {
+    {"population*", "population", NUM},
+    {"inhabitant*", "population", NUM},
+    {"resident*", "population", NUM},
+    {"populous", "population", NUM},
+    {"people", "population", CNT},
+    {"citizens", "population", CNT},
+    {"built", "founded", DAT},
+    {"build", "founded", DAT},
+    {"established", "founded", DAT},
+    {"establishment", "founded", DAT},
+    {"founded", "founded", DAT},
+    {"est", "founded", DAT},
+    {"dates", "founded", DAT},
+    {"dating", "founded", DAT},
+    {"founding", "founded", DAT},
+    {"opened", "founded", DAT},
+    {"opening", "founded", DAT},
+    {"completed", "founded", DAT},
+    {"constructed", "founded", DAT},
+    {"construction", "founded", DAT},
+    {"launched", "founded", DAT},
+    {"initiated", "founded", DAT},
+    {"inaugurated", "founded", DAT},
+    {"created", "founded", DAT},
+    {"died", "died", DAT},
+    {"death", "died", DAT},
+    {"born", "born", DAT},
+    {"died", "deaths", CNT},
+    {"deaths", "deaths", CNT},
+    {"dead", "deaths", CNT},
+    {"killed", "deaths", CNT},
+    {"perished", "deaths", CNT},
+    {"fatalities", "deaths", CNT},
+    {"toll", "deaths", CNT},
+    {"casualties", "casualties", CNT},
+    {"capacity", "annual_capacity", NUM},
+    {"annually", "annual_capacity", MEA},
+    {"produced", "production", NUM},
+    {"produces", "production", NUM},
+    {"production", "production", NUM},
+    {"output", "production", NUM},
+    {"workers", "workers", CNT},
+    {"employees", "workers", CNT},
+    {"employ*", "workers", CNT},
+    {"staff", "workers", CNT},
+    {"inmate*", "inmates", CNT},
+    {"prisoners", "inmates", CNT},
+    {"detainees", "inmates", CNT},
+    {"seats", "seats", CNT},
+    {"seating", "seats", CNT},
+    {"ships", "ships", CNT},
+    {"vessels", "ships", CNT},
+    {"troops", "troops_evacuated", CNT},
+    {"soldiers", "troops_evacuated", CNT},
+    {"refugees", "civilians_evacuated", CNT},
+    {"civilians", "civilians_evacuated", CNT},
+    {"vehicles", "vehicles", CNT},
+    {"trolleybuses", "vehicles", CNT},
+    {"buses", "vehicles", CNT},
+    {"trams", "vehicles", CNT},
+    {"cars", "vehicles", CNT},
+    {"visits", "visits", CNT},
+    {"visited", "visits", CNT},
+    {"elevation", "elevation", MEA},
+    {"altitude", "elevation", MEA},
+    {"sea", "elevation", MEA},
+    {"area", "area", MEA},
+    {"destroyed", "destroyed_share", PCT},
+    {"destruction", "destroyed_share", PCT},
+    {"growth", "population_growth_rate", PCT},
+    {"literacy", "literacy_rate", PCT},
+    {"gdp", "gdp_contribution", MON},
+    {"economy", "gdp_contribution", MON},
+    {"economic", "gdp_contribution", MON},
+    {"budget", "budget", MON},
+    {"cost", "cost", MON},
+    {"costs", "cost", MON},
+    {"price", "price", MON},
+};
+const size_t cck_lex_nkeywords = sizeof cck_lex_keywords / sizeof *cck_lex_keywords;
+
+bool cck_lex_match(const char *p, const char *w)
+{
+    size_t n = strlen(p);
+    if (n && p[n - 1] == '*')
+        return strncmp(p, w, n - 1) == 0;
+    return strcmp(p, w) == 0;
+}

@@ -1,0 +1,363 @@
+/* test_subject.c: subjects of claims (entity, attribute, as_of) on
+ * sources built by hand, and name folding. Sentences are our own. */
+#include <stdio.h>
+#include <string.h>
+
+#include "reconcile.h"
+#include "tests.h"
+
+/* One claim to place: the sentence it stands in, its text inside the
+ * sentence, and what the subject stage must say about it. */
+typedef struct {
+    const char *sentence;
+    const char *span;
+    cck_kind kind;
+    const char *unit;       /* canonical unit, "" for counts */
+    const char *date;       /* dates: "1931" or "1951-05-03/1951-05-09" */
+    const char *entity, *attribute, *as_of;
+} scase;
+
+/* A table cell: its headers and the subject it must get. */
+typedef struct {
+    const char *row, *col, *cell;
+    cck_kind kind;
+    const char *attribute, *as_of;
+    const char *entity;     /* NULL: the main subject */
+} tcase;
+
+/* Builds a source "title\n\n" + one sentence per line + table cells, with
+ * one article, a unit per sentence and per cell, and a claim per case. */
+static cck_source *build(const char *path, const char *title, const scase *sc, size_t ns,
+                         const tcase *tc, size_t nt)
+{
+    char text[8192];
+    size_t len = (size_t)snprintf(text, sizeof text, "%s\n\n", title);
+    size_t sstart[48], cstart[48];
+    CU_ASSERT_FATAL(ns < 48 && nt < 48);
+    for (size_t i = 0; i < ns; i++) {
+        sstart[i] = len;
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s\n", sc[i].sentence);
+    }
+    for (size_t i = 0; i < nt; i++) {
+        cstart[i] = len + 2;
+        len += (size_t)snprintf(text + len, sizeof text - len, "| %s |\n", tc[i].cell);
+    }
+    CU_ASSERT_FATAL(len < sizeof text);
+    cck_source *s = cck_source_from_memory(path, text, len);
+    s->narticles = 1;
+    s->articles = cck_arena_alloc(s->arena, sizeof *s->articles);
+    s->articles[0].start = 0;
+    s->articles[0].end = len;
+    s->articles[0].title = cck_arena_strdup(s->arena, title);
+    s->nunits = ns + nt;
+    s->units = cck_arena_alloc(s->arena, (ns + nt + 1) * sizeof *s->units);
+    for (size_t i = 0; i < ns + nt; i++) {
+        cck_unit *u = &s->units[i];
+        u->section = -1;
+        u->table = -1;
+        if (i < ns) {
+            u->start = sstart[i];
+            u->end = sstart[i] + strlen(sc[i].sentence);
+        } else {
+            const tcase *t = &tc[i - ns];
+            u->start = cstart[i - ns];
+            u->end = u->start + strlen(t->cell);
+            u->zone = CCK_ZONE_TABLE;
+            u->table = 0;
+            u->row_header = t->row;
+            u->col_header = t->col;
+        }
+    }
+    for (size_t i = 0; i < ns + nt; i++) {
+        cck_claim c;
+        memset(&c, 0, sizeof c);
+        c.unit_index = i;
+        if (i < ns) {
+            const char *at = strstr(sc[i].sentence, sc[i].span);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+            c.start = sstart[i] + (size_t)(at - sc[i].sentence);
+            c.end = c.start + strlen(sc[i].span);
+            c.kind = sc[i].kind;
+            c.unit = sc[i].unit;
+            if (sc[i].date) {
+                const char *slash = strchr(sc[i].date, '/');
+                size_t n = slash ? (size_t)(slash - sc[i].date) : strlen(sc[i].date);
+                memcpy(c.date_lo, sc[i].date, n);
+                strcpy(c.date_hi, slash ? slash + 1 : sc[i].date);
+            }
+        } else {
+            c.start = s->units[i].start;
+            c.end = s->units[i].end;
+            c.kind = tc[i - ns].kind;
+            c.unit = "";
+        }
+        c.zone = s->units[i].zone;
+        cck_source_add_claim(s, &c);
+    }
+    return s;
+}
+
+static void check(const cck_claim *c, const char *entity, const char *attribute,
+                  const char *as_of, const char *what)
+{
+    if (strcmp(c->entity, entity) || strcmp(c->attribute, attribute) ||
+        (as_of ? !c->as_of || strcmp(c->as_of, as_of) : c->as_of != NULL))
+        fprintf(stderr, "\n  %s: got {%s, %s, %s}, want {%s, %s, %s}\n", what, c->entity,
+                c->attribute, c->as_of ? c->as_of : "null", entity, attribute,
+                as_of ? as_of : "null");
+    CU_ASSERT_STRING_EQUAL(c->entity, entity);
+    CU_ASSERT_STRING_EQUAL(c->attribute, attribute);
+    if (as_of) {
+        CU_ASSERT_PTR_NOT_NULL(c->as_of);
+        if (c->as_of)
+            CU_ASSERT_STRING_EQUAL(c->as_of, as_of);
+    } else {
+        CU_ASSERT_PTR_NULL(c->as_of);
+    }
+}
+
+static const scase town[] = {
+    {"Marrowby is the second largest city of the northern coast.", "second largest city",
+     CCK_KIND_RANK, "", NULL, "Marrowby", "population_rank", NULL},
+    {"As of 2019, Marrowby had a population of 412,000 residents.", "412,000",
+     CCK_KIND_COUNT, "", NULL, "Marrowby", "population", "2019"},
+    {"The Marrowby Steel Works was founded in 1931 by a mining company.", "1931",
+     CCK_KIND_DATE, "", "1931", "Marrowby Steel Works", "founded", NULL},
+    {"The fishing port of Saltby, about 14 kilometres east of Marrowby, is older.",
+     "about 14 kilometres", CCK_KIND_MEASURE, "m", NULL, "Saltby", "distance_from_marrowby",
+     NULL},
+    {"In January the mean temperature in Marrowby is -4.5 °C.", "-4.5 °C",
+     CCK_KIND_MEASURE, "degC", NULL, "Marrowby", "mean_temp_jan", NULL},
+    {"Summer highs reach 27 °C in July.", "27 °C", CCK_KIND_MEASURE, "degC", NULL,
+     "Marrowby", "mean_max_temp_jul", NULL},
+    {"Annual precipitation is about 910 mm.", "about 910 mm", CCK_KIND_MEASURE, "m", NULL,
+     "Marrowby", "annual_precipitation", NULL},
+    {"Lena Ostrova (1921–1990) was a painter from Marrowby.", "1921", CCK_KIND_DATE, "",
+     "1921", "Lena Ostrova", "born", NULL},
+    {"Lena Ostrova (1921–1990) was a painter from Marrowby.", "1990", CCK_KIND_DATE, "",
+     "1990", "Lena Ostrova", "died", NULL},
+    {"From 3 to 9 May 1951, the Marrowby evacuation moved 40,000 civilians by sea.",
+     "3 to 9 May 1951", CCK_KIND_DATE, "", "1951-05-03/1951-05-09", "Marrowby evacuation",
+     "period", NULL},
+    {"From 3 to 9 May 1951, the Marrowby evacuation moved 40,000 civilians by sea.",
+     "40,000", CCK_KIND_COUNT, "", NULL, "Marrowby evacuation", "civilians_evacuated", NULL},
+    {"The city is divided into 12 wards.", "12", CCK_KIND_COUNT, "", NULL, "Marrowby",
+     "count_wards", NULL},
+    {"The old prison held around 300 inmates in 1998.", "around 300", CCK_KIND_COUNT, "",
+     NULL, "Marrowby", "inmates", "1998"},
+    {"The Marrowby Opera House has 1,400 seats.", "1,400", CCK_KIND_COUNT, "", NULL,
+     "Marrowby", "seats", NULL},
+    {"Its coordinates are 51.5° 3.2°.", "51.5° 3.2°", CCK_KIND_COORDINATE, "", NULL,
+     "Marrowby", "coordinates", NULL},
+    {"The city stands 45 metres above sea level.", "45 metres", CCK_KIND_MEASURE, "m", NULL,
+     "Marrowby", "elevation", NULL},
+    {"Marrowby's 2015 estimated population was 398,000 and Saltby 61,000.", "61,000",
+     CCK_KIND_COUNT, "", NULL, "Saltby", "population", "2015"},
+    {"Marrowby's 2015 estimated population was 398,000 and Saltby 61,000.", "398,000",
+     CCK_KIND_COUNT, "", NULL, "Marrowby", "population", "2015"},
+    {"Fighting between 1940 and 1944 left 70% of the centre destroyed.", "70%",
+     CCK_KIND_PERCENT, "%", NULL, "Marrowby", "destroyed_share", NULL},
+    {"The old ferry service ran until 1962.", "1962", CCK_KIND_DATE, "", "1962", "Marrowby",
+     "ended", NULL},
+    {"Saltby, two hours drive north of Marrowby, is smaller.", "two hours", CCK_KIND_MEASURE,
+     "s", NULL, "Saltby", "road_travel_time_from_marrowby", NULL},
+};
+
+static const tcase town_cells[] = {
+    {"Mean daily maximum °C (°F)", "Jul", "26.1", CCK_KIND_MEASURE, "mean_max_temp_jul", NULL,
+     NULL},
+    {"Daily mean °C (°F)", "Jan", "−4.2", CCK_KIND_MEASURE, "mean_temp_jan", NULL, NULL},
+    {"Mean daily minimum °C (°F)", "Feb", "−9.9", CCK_KIND_MEASURE, "mean_min_temp_feb", NULL,
+     NULL},
+    {"Average precipitation mm (inches)", "Year", "905.0", CCK_KIND_MEASURE,
+     "annual_precipitation", NULL, NULL},
+    {"Average precipitation days (≥ 0.1 mm)", "Mar", "4.1", CCK_KIND_COUNT, "rainy_days_mar",
+     NULL, NULL},
+    {"Sep", "Rainy Days", "9", CCK_KIND_COUNT, "rainy_days_sep", NULL, NULL},
+    {"Oct", "Precip. (mm)", "71", CCK_KIND_MEASURE, "precipitation_oct", NULL, NULL},
+    {"2020 (proj.)", "Estimated Population", "431,500", CCK_KIND_COUNT, "population", "2020",
+     NULL},
+    {"Saltby", "Population", "61,200", CCK_KIND_COUNT, "population", NULL, "Saltby"},
+};
+
+
+static void test_subjects_of_prose_and_tables(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    size_t ns = sizeof town / sizeof *town, nt = sizeof town_cells / sizeof *town_cells;
+    cck_corpus_add(&c, build("town.txt", "Marrowby", town, ns, town_cells, nt));
+    cck_corpus_add(&c, build("coast.txt", "Saltby", NULL, 0, NULL, 0));
+    cck_rec_subjects(&c);
+    const cck_source *s = c.sources[0];
+    CU_ASSERT_EQUAL_FATAL(s->nclaims, ns + nt);
+    for (size_t i = 0; i < ns; i++)
+        check(&s->claims[i], town[i].entity, town[i].attribute, town[i].as_of, town[i].span);
+    for (size_t i = 0; i < nt; i++)
+        check(&s->claims[ns + i], town_cells[i].entity ? town_cells[i].entity : "Marrowby",
+              town_cells[i].attribute, town_cells[i].as_of, town_cells[i].cell);
+    cck_corpus_free(&c);
+}
+
+/* The title's name is the main subject even when the title is a phrase,
+ * and the display form drops diacritics. */
+static void test_main_subject_from_title(void)
+{
+    static const scase body[] = {
+        {"Kŏrvik is a quiet harbour town.", "quiet", CCK_KIND_COUNT, "", NULL, "Korvik",
+         "count", NULL},
+        {"Kŏrvik has about 20,000 inhabitants.", "about 20,000", CCK_KIND_COUNT, "", NULL,
+         "Korvik", "population", NULL},
+        {"Visitors to Kŏrvik rarely stay long.", "rarely", CCK_KIND_COUNT, "", NULL, "Korvik",
+         "count", NULL},
+    };
+    static const char *const titles[] = {
+        "Kŏrvik",
+        "Discovering the Hidden Charms of Kŏrvik, Norland: A Short Guide",
+        "The Towns of Kŏrvik and Elsmere",
+        "",
+    };
+    for (size_t t = 0; t < sizeof titles / sizeof *titles; t++) {
+        cck_corpus c;
+        cck_corpus_init(&c);
+        cck_corpus_add(&c, build("k.txt", titles[t], body, 3, NULL, 0));
+        cck_rec_subjects(&c);
+        check(&c.sources[0]->claims[1], "Korvik", "population", NULL, titles[t]);
+        cck_corpus_free(&c);
+    }
+}
+
+/* British and American spellings and generic heads name one facility,
+ * shown in its most frequent form. */
+static void test_facility_aliases(void)
+{
+    static const scase a[] = {
+        {"The Tarnfield Fertiliser Plant opened in 1930.", "1930", CCK_KIND_DATE, "", "1930",
+         "Tarnfield Fertilizer Complex", "founded", NULL},
+    };
+    static const scase b[] = {
+        {"The Tarnfield Fertilizer Complex was established in 1931.", "1931", CCK_KIND_DATE,
+         "", "1931", "Tarnfield Fertilizer Complex", "founded", NULL},
+        {"Today the Tarnfield Fertilizer Complex employs 6,000 workers.", "6,000",
+         CCK_KIND_COUNT, "", NULL, "Tarnfield Fertilizer Complex", "workers", NULL},
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_corpus_add(&c, build("a.txt", "Tarnfield", a, 1, NULL, 0));
+    cck_corpus_add(&c, build("b.txt", "Tarnfield", b, 2, NULL, 0));
+    cck_rec_subjects(&c);
+    check(&c.sources[0]->claims[0], a[0].entity, a[0].attribute, NULL, a[0].span);
+    for (size_t i = 0; i < 2; i++)
+        check(&c.sources[1]->claims[i], b[i].entity, b[i].attribute, NULL, b[i].span);
+    cck_corpus_free(&c);
+}
+
+/* Events: a bare "famine" is the corpus's well-known famine, also in the
+ * sentence after; a one-source nickname maps to it; a port's distance is
+ * its town's. */
+static void test_events_and_ports(void)
+{
+    static const scase a[] = {
+        {"The Norland famine of the 1840s hit Tarsk hard.", "1840s", CCK_KIND_DATE, "",
+         "1840/1849", "Norland famine", "period", NULL},
+        {"Severe famine returned to the region in later years.", "later", CCK_KIND_COUNT, "",
+         NULL, "Tarsk", "count", NULL},
+        {"From 1871 to 1873, about 90,000 people died.", "about 90,000", CCK_KIND_COUNT, "",
+         NULL, "Norland famine", "deaths", NULL},
+        {"Tarsk Port, on the bay, lies 6 km north of Norland.", "6 km", CCK_KIND_MEASURE, "m",
+         NULL, "Tarsk", "distance_from_norland", NULL},
+    };
+    static const scase b[] = {
+        {"The Long Winter famine killed 200,000 people in Norland.", "200,000",
+         CCK_KIND_COUNT, "", NULL, "Norland famine", "deaths", NULL},
+        {"Norland trades with Tarsk across the bay.", "across", CCK_KIND_COUNT, "", NULL,
+         "Norland", "count", NULL},
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_corpus_add(&c, build("a.txt", "Tarsk", a, 4, NULL, 0));
+    cck_corpus_add(&c, build("b.txt", "Norland", b, 2, NULL, 0));
+    cck_rec_subjects(&c);
+    for (size_t i = 0; i < 4; i++)
+        if (i != 1)
+            check(&c.sources[0]->claims[i], a[i].entity, a[i].attribute, NULL, a[i].span);
+    check(&c.sources[1]->claims[0], b[0].entity, b[0].attribute, NULL, b[0].span);
+    cck_corpus_free(&c);
+}
+
+/* A table caption "Climate data for X" names the cells' entity. */
+static void test_caption_names_entity(void)
+{
+    static const tcase cell[] = {
+        {"Jan", "Mean Temp (°C)", "-6", CCK_KIND_MEASURE, "mean_temp_jan", NULL, "Saltby"},
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *s = build("t.txt", "Marrowby", NULL, 0, cell, 1);
+    s->units[0].caption = "Climate data for Saltby (1991–2020)";
+    cck_corpus_add(&c, s);
+    cck_corpus_add(&c, build("s1.txt", "Saltby", NULL, 0, NULL, 0));
+    cck_corpus_add(&c, build("s2.txt", "Saltby", NULL, 0, NULL, 0));
+    cck_rec_subjects(&c);
+    check(&s->claims[0], "Saltby", "mean_temp_jan", NULL, "caption");
+    cck_corpus_free(&c);
+}
+
+static void test_fold_aliases(void)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Hamhŭng", "hamhung"},   {"HAMHUNG", "hamhung"},     {"Ham-hung", "hamhung"},
+        {"Ham hung", "hamhung"},  {"Kyo-hwa-so No. 9", "kyohwasono9"},
+        {"Hŭngnam’s", "hungnams"}, {"Ｔｏｋｙｏ", "tokyo"},  {"", ""},
+    };
+    cck_arena *a = cck_arena_new();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        CU_ASSERT_STRING_EQUAL(cck_rec_fold(a, cases[i].in, strlen(cases[i].in)),
+                               cases[i].out);
+    /* invalid UTF-8 is folded byte-wise, never rejected */
+    static const char bad[] = "Ab\xff\xfe";
+    const char *f = cck_rec_fold(a, bad, sizeof bad - 1);
+    CU_ASSERT_EQUAL(strncmp(f, "ab", 2), 0);
+    cck_arena_free(a);
+}
+
+/* Claims with no unit, or spans without words, still get a subject. */
+static void test_odd_claims_get_a_subject(void)
+{
+    static const char text[] = "Orvel\n\nOrvel has 5 bridges. ---";
+    cck_source *s = cck_source_from_memory("o.txt", text, sizeof text - 1);
+    cck_claim c;
+    memset(&c, 0, sizeof c);
+    c.unit = "";
+    c.unit_index = (size_t)-1;
+    c.start = 17;
+    c.end = 18;
+    cck_source_add_claim(s, &c);
+    c.start = sizeof text - 4;
+    c.end = sizeof text - 1;
+    cck_source_add_claim(s, &c);
+    cck_corpus cp;
+    cck_corpus_init(&cp);
+    cck_corpus_add(&cp, s);
+    cck_rec_subjects(&cp);
+    CU_ASSERT_STRING_EQUAL(s->claims[0].entity, "Orvel");
+    CU_ASSERT_STRING_EQUAL(s->claims[0].attribute, "count_bridges");
+    CU_ASSERT_PTR_NOT_NULL(s->claims[1].entity);
+    CU_ASSERT_PTR_NOT_NULL(s->claims[1].attribute);
+    cck_corpus_free(&cp);
+}
+
+static CU_TestInfo subject_tests[] = {
+    {"subjects of prose and tables", test_subjects_of_prose_and_tables},
+    {"main subject from the title", test_main_subject_from_title},
+    {"facility aliases", test_facility_aliases},
+    {"events and ports", test_events_and_ports},
+    {"caption names the entity", test_caption_names_entity},
+    {"fold aliases", test_fold_aliases},
+    {"odd claims get a subject", test_odd_claims_get_a_subject},
+    CU_TEST_INFO_NULL,
+};
+
+void cck_suite_subject(void) { CCK_ADD_SUITE("subject", subject_tests); }

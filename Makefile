@@ -88,7 +88,7 @@ test-%: $(B)/tests/run.o
 	./$(B)/tests/run-$*
 
 # --- the targets the README names ----------------------------------------
-.PHONY: all deps demo check test asan valgrind clean install bench score
+.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz
 
 # Accuracy against the hand-checked answer key beside the repository
 # (../shared/gold, ../shared/eval/score), when it is there.
@@ -100,6 +100,18 @@ score: all
 	./claimcheck check --format=jsonl $(SHARED)/seeds/*.txt > build/score-groups.jsonl; \
 	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	$(SHARED)/eval/score --show 0 build/score-groups.jsonl | grep -E '^conflicts'
+
+# --- extractor coverage on the peer's spec cases (issue 3) ---------------
+spec-eval: all
+	@echo "spec-eval: not written yet"; exit 2
+
+# --- source-reader fuzzers (issue 5) --------------------------------------
+fuzz:
+	@echo "fuzz: not written yet"; exit 2
+
+# --- throughput benchmark (issue 7) ---------------------------------------
+bench: all
+	@echo "bench: not written yet"; exit 2
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \

@@ -177,6 +177,11 @@ typedef struct cck_claim {
     const char *entity;
     const char *attribute;
     const char *as_of;      /* NULL when the text gives no time */
+    /* true when the text does not say what the figure is about (only its
+     * kind or unit tells the attribute, or an event's date stands in an
+     * article about a place without naming what happened): such a claim
+     * is reported on its own and never compared with others */
+    bool unclear;
 } cck_claim;
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs

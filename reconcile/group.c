@@ -472,13 +472,17 @@ void cck_rec_group(cck_corpus *c)
     if (!total)
         return;
     item *v = cck_xcalloc(total, sizeof *v);
-    size_t n = 0;
+    size_t n = 0, nalone = 0;
     for (size_t s = 0; s < c->nsources; s++) {
         cck_source *src = c->sources[s];
         for (size_t k = 0; k < src->nclaims; k++) {
             cck_claim *cl = &src->claims[k];
             if (!cl->entity || !*cl->entity || !cl->attribute || !*cl->attribute)
                 continue;   /* no subject, nothing to compare it with */
+            if (cl->unclear) {
+                nalone++;
+                continue;
+            }
             item *it = &v[n++];
             it->c = cl;
             it->fold = fold_entity(c->arena, cl->entity);
@@ -495,8 +499,31 @@ void cck_rec_group(cck_corpus *c)
     assign_subjects(v, n);
     qsort(v, n, sizeof *v, cmp_subject);
 
-    slot *gs = cck_xcalloc(n ? n : 1, sizeof *gs);   /* at most one per claim */
+    slot *gs = cck_xcalloc(n + nalone ? n + nalone : 1, sizeof *gs); /* at most one per claim */
     size_t ng = 0;
+    for (size_t s = 0; s < c->nsources; s++) {
+        cck_source *src = c->sources[s];
+        for (size_t k = 0; k < src->nclaims; k++) {
+            cck_claim *cl = &src->claims[k];
+            if (!cl->unclear || !cl->entity || !*cl->entity || !cl->attribute ||
+                !*cl->attribute)
+                continue;
+            slot *o = &gs[ng++];
+            o->fold = fold_entity(c->arena, cl->entity);
+            o->g.entity = cl->entity;
+            o->g.attribute = cl->attribute;
+            o->g.as_of = cl->as_of;
+            o->g.status = CCK_GROUP_SINGLE;
+            o->g.claims = cck_arena_alloc(c->arena, sizeof *o->g.claims);
+            o->g.claims[0] = cl;
+            o->g.nclaims = 1;
+            o->g.nsources = 1;
+            o->g.favoured = cl;
+            o->g.note = "not compared: the text does not say what this figure is about "
+                        "(no keyword, counted noun or header names the attribute, or the "
+                        "event it dates is not named)";
+        }
+    }
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && !strcmp(v[j].fold, v[i].fold) &&

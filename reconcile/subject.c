@@ -9,6 +9,16 @@
 #include "lexicon.h"
 #include "reconcile.h"
 
+/* Case-insensitive ASCII comparison of two strings of equal length: 0 when
+ * they are the same. */
+static int strncasecmp_ascii(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 1;
+    return *a != *b;
+}
+
 /* ---- tokens ----------------------------------------------------------- */
 
 typedef struct {
@@ -470,7 +480,7 @@ static const char *expand_facility(const table *tb, const char *key, const char 
         size_t el = strlen(e->key);
         if (!e->facility || el <= kl || strcmp(e->key + el - kl, key))
             continue;
-        if (found)
+        if (found && strcmp(found->disp, e->disp))
             return disp;
         found = e;
     }
@@ -481,6 +491,91 @@ static const char *disp_of(const table *tb, const name *m)
 {
     const entry *e = lookup((table *)tb, m->key);
     return e ? e->disp : m->disp;
+}
+
+static bool in_words(const char *const *list, const char *w)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (!strcmp(list[i], w))
+            return true;
+    return false;
+}
+
+/* ---- aliases the text declares ----------------------------------------- */
+
+static size_t first_name(const stoks *st, size_t t);
+
+/* The words that introduce another name for what was just named: "known
+ * (in Korean shorthand) as", "also called", "then called", "renamed". */
+static bool alias_cue(const tok *t, size_t i, size_t end, size_t *after)
+{
+    static const char *const fillers[] = {"also", "formerly", "then", "once", "previously",
+                                          "originally", "sometimes", "commonly", "locally",
+                                          "widely", "still", "often", NULL};
+    while (i < end && in_words(fillers, t[i].low))
+        i++;
+    if (i >= end)
+        return false;
+    const char *w = t[i].low;
+    if (!strcmp(w, "called") || !strcmp(w, "renamed")) {
+        *after = i + 1;
+        return true;
+    }
+    if (strcmp(w, "known") && strcmp(w, "named"))
+        return false;
+    for (size_t j = i + 1; j < end && j <= i + 5; j++)
+        if (!strcmp(t[j].low, "as")) {
+            *after = j + 1;
+            return true;
+        }
+    return false;
+}
+
+/* Makes the entry of key `alias` display as (and so group with) `to`. */
+static void set_alias(table *tb, const char *alias, const char *to)
+{
+    entry *a = lookup(tb, alias), *b = lookup(tb, to);
+    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), alias))
+        return;
+    a->disp = b->disp;
+    a->facility |= b->facility;
+}
+
+/* Every "Name, known as Other" and "the city, then called Other" of one
+ * source: Other becomes another name of Name (or of the article's main
+ * subject, keys[article]). */
+static void declared_aliases(table *tb, const stoks *st, const char *const *keys)
+{
+    const tok *t = st->t;
+    for (size_t k = 0; k + 1 < st->nn; k++) {
+        const name *m = &st->nm[k];
+        size_t after;
+        if (!alias_cue(t, m->t1, st->nt, &after))
+            continue;
+        if (after < st->nt && !strcmp(t[after].low, "the"))
+            after++;
+        if (after < st->nt && t[after].num)
+            after++;   /* "the 2.8 Vinalon Complex" */
+        for (size_t j = k + 1; j < st->nn && st->nm[j].t0 <= after; j++)
+            if (st->nm[j].t0 == after)
+                set_alias(tb, st->nm[j].key, m->key);
+    }
+    /* "the city, then called Kanko": the main subject's older name */
+    static const char *const place[] = {"city", "town", "village", "settlement", NULL};
+    for (size_t i = 1; i < st->nt; i++) {
+        size_t after;
+        if (!in_words(place, t[i].low) || strcmp(t[i - 1].low, "the") ||
+            !alias_cue(t, i + 1, st->nt, &after))
+            continue;
+        size_t art = 0;
+        const cck_source *s = st->s;
+        for (size_t a = 0; a < s->narticles; a++)
+            if (t[i].s >= s->articles[a].start)
+                art = a;
+        for (size_t j = first_name(st, after); j < st->nn && st->nm[j].t0 <= after; j++)
+            if (st->nm[j].t0 == after)
+                set_alias(tb, st->nm[j].key, keys[art]);
+    }
 }
 
 /* ---- main subject of an article --------------------------------------- */
@@ -990,7 +1085,10 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         if (!range && x->c0 > x->s0 &&
             (low_eq(x, x->c0 - 1, "until") || low_eq(x, x->c0 - 1, "till")))
             return "ended";
-        const char *kw = keyword_attr(x, 7, x->c0 <= x->s0 + 3 ? 14 : 3);
+        /* "in 1928, when the plant was completed": the clause after a
+         * figure that a comma closes tells what it dates */
+        bool clause_after = x->c1 < x->s1 && x->b[x->t[x->c1 - 1].e] == ',';
+        const char *kw = keyword_attr(x, 7, x->c0 <= x->s0 + 3 ? 14 : clause_after ? 8 : 3);
         if (kw && (!range || !twoends || strcmp(kw, "founded")))
             return kw;
         if (range && (twoends || (decade && !fuzzy)))
@@ -1248,6 +1346,54 @@ static const char *bare_event(cck_arena *a, const ctx *x, const stoks *st, const
     return NULL;
 }
 
+/* The thing a date belongs to when the sentence names it with a lowercase
+ * noun phrase opened by a determiner before the figure ("The old
+ * lighthouse was built in 1887", "its trolleybus network, opened in
+ * 1973"): "<main> lighthouse", "<main> trolleybus network". NULL when
+ * there is none, or when the phrase is the main subject itself ("the
+ * city") or a time ("the year"). */
+static const char *owned_thing(cck_arena *a, const ctx *x, const char *main)
+{
+    static const char *const det[] = {"the", "its", "their", "a", "an", "this", NULL};
+    static const char *const adjectives[] = {
+        "new", "old", "large", "small", "major", "first", "big", "modern", "local", "main",
+        "original", "current", "present", "former", "delayed", "great", "grand", "oldest",
+        "largest", "second", "third", "last", "only", "present-day", NULL};
+    static const char *const stops[] = {
+        "was", "were", "is", "are", "had", "has", "have", "been", "built", "opened",
+        "founded", "completed", "established", "constructed", "launched", "inaugurated",
+        "created", "dates", "began", "started", "ended", "of", "in", "on", "at", "by",
+        "from", "to", "and", "or", "which", "that", "first", "he", "she", "it", "they", "we",
+        "who", "whose", "i", "you", NULL};
+    static const char *const not_things[] = {
+        "city", "town", "village", "capital", "country", "region", "province", "county",
+        "district", "area", "year", "years", "century", "decade", "time", "period", "date",
+        "war", "place", "site", "population", "name", "end", "start", "beginning", NULL};
+    for (size_t i = x->c0; i-- > x->s0 && x->c0 - i <= 10;) {
+        if (!in_words(det, x->t[i].low) || semicolon_between(x, i, x->c0))
+            continue;
+        const tok *head = NULL, *mod = NULL;
+        size_t words = 0;
+        for (size_t j = i + 1; j < x->c0 && words < 3; j++) {
+            const tok *w = &x->t[j];
+            if (w->cap || w->num || !isalpha((unsigned char)x->b[w->s]) ||
+                in_words(stops, w->low) || !adjacent(x->b, &x->t[j - 1], w, false))
+                break;
+            mod = head;
+            head = w;
+            words++;
+        }
+        if (!head || in_words(adjectives, head->low))
+            return NULL;
+        if (in_words(not_things, head->low))
+            return NULL;
+        if (mod && !in_words(adjectives, mod->low))
+            return cck_arena_printf(a, "%s %s %s", main, mod->low, head->low);
+        return cck_arena_printf(a, "%s %s", main, head->low);
+    }
+    return NULL;
+}
+
 /* The entity of a prose claim: the main subject unless the sentence
  * clearly names another, tried from the strongest cue down: "Name
  * (figure)", "Chongjin 760,165", a possessive, a facility or event named
@@ -1438,26 +1584,12 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
         PICK(&nm[f]);
         goto done;
     }
-    /* "a trolleybus network, opened in 1973": the main subject's one */
-    if (!strcmp(attr, "founded")) {
-        static const char *const heads[] = {"network", "park", "library", "theatre", "theater",
-                                            "market", "port", "station", "line", "bridge",
-                                            "museum", "stadium", "hospital", "airport",
-                                            "railway", "school", "university", NULL};
-        static const char *const adj[] = {"new", "large", "small", "major", "first", "big",
-                                          "modern", "local", "main", "old", "the", "a", "an",
-                                          "its", "their", "this", "delayed", NULL};
-        for (size_t i = x->c0; i > x->s0 + 1 && x->c0 - i < 8; i--) {
-            const tok *h = &x->t[i - 1], *m = &x->t[i - 2];
-            bool head = false, ad = false;
-            for (size_t k = 0; heads[k]; k++)
-                head |= !strcmp(h->low, heads[k]);
-            for (size_t k = 0; adj[k]; k++)
-                ad |= !strcmp(m->low, adj[k]);
-            if (!head || h->cap || m->cap || m->num || ad || !adjacent(x->b, m, h, false))
-                continue;
-            return cck_arena_printf(a, "%s %s %s", main, m->low, h->low);
-        }
+    /* "the old lighthouse was built in 1887", "its trolleybus network,
+     * opened in 1973": a thing of the main subject's */
+    if (!strcmp(attr, "founded") || !strcmp(attr, "ended") || !strcmp(attr, "period")) {
+        const char *thing = owned_thing(a, x, main);
+        if (thing)
+            return thing;
     }
 done:
 #undef PICK
@@ -1559,6 +1691,69 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
     return best;
 }
 
+/* ---- is the subject clear enough to compare? ----------------------------- */
+
+/* Attributes told by the figure's kind or unit alone ("a count", "a date",
+ * "a distance"): the sentence had no keyword, counted noun or header. */
+static bool kind_only(const char *attr)
+{
+    static const char *const generic[] = {"count", "value", "date", "duration", "mass",
+                                          "share", "rank", "distance", NULL};
+    for (size_t i = 0; generic[i]; i++)
+        if (!strcmp(attr, generic[i]))
+            return true;
+    return false;
+}
+
+/* Attributes that date an event: they belong to whatever the sentence says
+ * happened, which in an article about a place is rarely the place itself. */
+static bool dates_an_event(const char *attr)
+{
+    return !strcmp(attr, "founded") || !strcmp(attr, "period") || !strcmp(attr, "ended") ||
+           !strcmp(attr, "born") || !strcmp(attr, "died");
+}
+
+/* True when the corpus knows the key as an event ("Korean War"): a period
+ * of an event is its span, a period of a place says nothing by itself. */
+static bool is_event(const table *tb, const char *key)
+{
+    const entry *e = lookup((table *)tb, key);
+    return e && e->event;
+}
+
+/* True when the sentence speaks of the article's main subject: names it,
+ * or refers back to it with a pronoun or "the <head noun>" ("the city",
+ * "the complex" for "... Fertilizer Complex"). */
+static bool speaks_of_main(const ctx *x, const stoks *st, const char *main,
+                           const char *main_key)
+{
+    for (size_t k = first_name(st, x->s0); k < st->nn && st->nm[k].t0 < x->s1; k++)
+        if (!strcmp(st->nm[k].key, main_key))
+            return true;
+    static const char *const pronouns[] = {"it", "its", "he", "she", "his", "her", "itself",
+                                           NULL};
+    static const char *const place_nouns[] = {"city", "town", "village", "capital", "county",
+                                              "province", "region", "country", "district",
+                                              "municipality", "settlement", NULL};
+    /* the main subject's head noun, lowercase ("complex") */
+    const char *head = strrchr(main, ' ');
+    head = head ? head + 1 : main;
+    for (size_t i = x->s0; i < x->s1; i++) {
+        const char *w = x->t[i].low;
+        for (size_t k = 0; pronouns[k]; k++)
+            if (!strcmp(w, pronouns[k]))
+                return true;
+        if (i == x->s0 || x->t[i].cap || strcmp(x->t[i - 1].low, "the"))
+            continue;
+        for (size_t k = 0; place_nouns[k]; k++)
+            if (!strcmp(w, place_nouns[k]))
+                return true;
+        if (strlen(head) == strlen(w) && !strncasecmp_ascii(head, w))
+            return true;
+    }
+    return false;
+}
+
 /* ---- the stage -------------------------------------------------------- */
 
 /* A row header that is wholly a known name ("Chongjin" in a table of
@@ -1616,6 +1811,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                       : cl->kind == CCK_KIND_DATE       ? "date"
                                                         : "value";
         cl->as_of = NULL;
+        cl->unclear = true;
         return;
     }
     if (x.s1 < x.c1)
@@ -1634,6 +1830,10 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
             as_of = as_of_for(a, &x);
         const char *e = entity_for(a, &x, st, tb, u, main, main_key, attr, target);
         cl->entity = e == main ? main : cck_arena_strdup(a, e);
+        cl->unclear = kind_only(attr) ||
+                      (e == main && dates_an_event(attr) &&
+                       (!speaks_of_main(&x, st, main, main_key) ||
+                        (!strcmp(attr, "period") && !is_event(tb, main_key))));
     } else {
         const char *e = row_entity(tb, u->row_header, false);
         if (!e)
@@ -1641,6 +1841,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key)
                          ? cck_arena_strdup(a, e)
                          : main;
+        cl->unclear = false;
     }
     cl->attribute = attr;
     cl->as_of = as_of;
@@ -1662,19 +1863,29 @@ void cck_rec_subjects(cck_corpus *c)
         for (size_t k = 0; k < st[i].nn; k++)
             note_name(&tb, &st[i].nm[k], st[i].t, i);
     }
+    /* the main subject of every article, then the aliases the text
+     * declares ("X, known as Y"; "the city, then called Y") */
+    const char ***mains = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *mains);
+    const char ***keys = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *keys);
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
         size_t na = s->narticles ? s->narticles : 1;
-        const char **mains = cck_arena_alloc(tb.a, na * sizeof *mains);
-        const char **keys = cck_arena_alloc(tb.a, na * sizeof *keys);
+        mains[i] = cck_arena_alloc(tb.a, na * sizeof **mains);
+        keys[i] = cck_arena_alloc(tb.a, na * sizeof **keys);
         for (size_t k = 0; k < na; k++) {
             size_t as = s->narticles ? s->articles[k].start : 0;
             size_t ae = s->narticles ? s->articles[k].end : s->len;
             const char *title = s->narticles ? s->articles[k].title : "";
             const char *m = main_subject(&tb, &st[i], title, as, ae);
-            mains[k] = cck_arena_strdup(s->arena, m);
-            keys[k] = cck_rec_fold(tb.a, m, strlen(m));
+            mains[i][k] = cck_arena_strdup(s->arena, m);
+            keys[i][k] = cck_rec_fold(tb.a, m, strlen(m));
         }
+    }
+    for (size_t i = 0; i < c->nsources; i++)
+        declared_aliases(&tb, &st[i], keys[i]);
+    for (size_t i = 0; i < c->nsources; i++) {
+        cck_source *s = c->sources[i];
+        size_t na = s->narticles ? s->narticles : 1;
         for (size_t k = 0; k < s->nclaims; k++) {
             cck_claim *cl = &s->claims[k];
             size_t art = 0;
@@ -1686,7 +1897,7 @@ void cck_rec_subjects(cck_corpus *c)
                         art = j;
             if (art >= na)
                 art = 0;
-            subject_of(s, cl, &st[i], &tb, mains[art], keys[art]);
+            subject_of(s, cl, &st[i], &tb, mains[i][art], keys[i][art]);
         }
     }
     for (size_t i = 0; i < c->nsources; i++) {

@@ -527,6 +527,37 @@ static void test_group_large(void)
     cck_corpus_free(&f.c);
 }
 
+/* Claims whose subject is unclear stand alone: two wildly different
+ * "dates" of one article are not a conflict, and they do not join the
+ * clear claims of the same key either. */
+static void test_group_unclear_alone(void)
+{
+    fixture f;
+    fx_init(&f, 2);
+    add(&f, 0, 0, "Marrowby", "date", NULL, (spec)DATE("1392", "1392"))->unclear = true;
+    add(&f, 1, 0, "Marrowby", "date", NULL, (spec)DATE("2021", "2021"))->unclear = true;
+    add(&f, 0, 10, "Marrowby", "founded", NULL, (spec)DATE("1203", "1203"));
+    add(&f, 1, 10, "Marrowby", "founded", NULL, (spec)DATE("1203", "1203"));
+    add(&f, 1, 20, "Marrowby", "founded", NULL, (spec)DATE("1950", "1950"))->unclear = true;
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 4);
+    size_t alone = 0;
+    for (size_t i = 0; i < f.c.ngroups; i++) {
+        const cck_group *g = &f.c.groups[i];
+        CU_ASSERT_NOT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+        if (g->nclaims == 1 && g->claims[0]->unclear) {
+            alone++;
+            CU_ASSERT_EQUAL(g->status, CCK_GROUP_SINGLE);
+            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "not compared"));
+        }
+    }
+    CU_ASSERT_EQUAL(alone, 3);
+    const cck_group *g = find(&f.c, "Marrowby", "founded", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONSISTENT);
+    cck_corpus_free(&f.c);
+}
+
 static void test_group_empty(void)
 {
     fixture f;
@@ -549,6 +580,7 @@ static CU_TestInfo group_tests[] = {
     {"group_favoured", test_group_favoured},
     {"group_articles", test_group_articles},
     {"group_large", test_group_large},
+    {"group_unclear_alone", test_group_unclear_alone},
     {"group_empty", test_group_empty},
     CU_TEST_INFO_NULL,
 };

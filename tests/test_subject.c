@@ -157,8 +157,14 @@ static const scase town[] = {
      CCK_KIND_COUNT, "", NULL, "Marrowby", "population", "2015"},
     {"Fighting between 1940 and 1944 left 70% of the centre destroyed.", "70%",
      CCK_KIND_PERCENT, "%", NULL, "Marrowby", "destroyed_share", NULL},
-    {"The old ferry service ran until 1962.", "1962", CCK_KIND_DATE, "", "1962", "Marrowby",
-     "ended", NULL},
+    {"The old ferry service ran until 1962.", "1962", CCK_KIND_DATE, "", "1962",
+     "Marrowby ferry service", "ended", NULL},
+    {"The old lighthouse was built in 1887.", "1887", CCK_KIND_DATE, "", "1887",
+     "Marrowby lighthouse", "founded", NULL},
+    {"Its tram network, opened in 1904, still runs.", "1904", CCK_KIND_DATE, "", "1904",
+     "Marrowby tram network", "founded", NULL},
+    {"The city was founded in 1203 by fishermen.", "1203", CCK_KIND_DATE, "", "1203",
+     "Marrowby", "founded", NULL},
     {"Saltby, two hours drive north of Marrowby, is smaller.", "two hours", CCK_KIND_MEASURE,
      "s", NULL, "Saltby", "road_travel_time_from_marrowby", NULL},
 };
@@ -196,6 +202,51 @@ static void test_subjects_of_prose_and_tables(void)
     for (size_t i = 0; i < nt; i++)
         check(&s->claims[ns + i], town_cells[i].entity ? town_cells[i].entity : "Marrowby",
               town_cells[i].attribute, town_cells[i].as_of, town_cells[i].cell);
+    cck_corpus_free(&c);
+}
+
+/* A figure whose subject the text leaves open is flagged unclear (and so
+ * never compared), while one with a keyword, a counted noun or a named
+ * event is not. */
+static const scase vague_subjects[] = {
+    {"Nothing much changed until 1977.", "1977", CCK_KIND_DATE, "", "1977", NULL, NULL, NULL},
+    {"Of the two, only one remained.", "two", CCK_KIND_COUNT, "", NULL, NULL, NULL, NULL},
+    {"Between 1930 and 1941 a road was laid across the marsh.", "Between 1930 and 1941",
+     CCK_KIND_DATE, "", "1930/1941", NULL, NULL, NULL},
+    {"The ridge lies 40 km inland.", "40 km", CCK_KIND_MEASURE, "m", NULL, NULL, NULL, NULL},
+};
+static const scase clear_subjects[] = {
+    {"The city was founded in 1203 by fishermen.", "1203", CCK_KIND_DATE, "", "1203", NULL,
+     NULL, NULL},
+    {"The harbour employs 2,300 workers.", "2,300", CCK_KIND_COUNT, "", NULL, NULL, NULL,
+     NULL},
+    {"Marrowby had a population of 412,000 in 2019.", "412,000", CCK_KIND_COUNT, "", NULL,
+     NULL, NULL, NULL},
+};
+
+static void test_unclear_subjects(void)
+{
+    size_t nv = sizeof vague_subjects / sizeof *vague_subjects;
+    size_t nc = sizeof clear_subjects / sizeof *clear_subjects;
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_corpus_add(&c, build("vague.txt", "Marrowby", vague_subjects, nv, NULL, 0));
+    cck_corpus_add(&c, build("clear.txt", "Marrowby", clear_subjects, nc, NULL, 0));
+    cck_rec_subjects(&c);
+    CU_ASSERT_EQUAL_FATAL(c.sources[0]->nclaims, nv);
+    CU_ASSERT_EQUAL_FATAL(c.sources[1]->nclaims, nc);
+    for (size_t i = 0; i < nv; i++) {
+        if (!c.sources[0]->claims[i].unclear)
+            fprintf(stderr, "\n  %s: should be unclear (got %s)\n", vague_subjects[i].span,
+                    c.sources[0]->claims[i].attribute);
+        CU_ASSERT_TRUE(c.sources[0]->claims[i].unclear);
+    }
+    for (size_t i = 0; i < nc; i++) {
+        if (c.sources[1]->claims[i].unclear)
+            fprintf(stderr, "\n  %s: should be clear (got %s)\n", clear_subjects[i].span,
+                    c.sources[1]->claims[i].attribute);
+        CU_ASSERT_FALSE(c.sources[1]->claims[i].unclear);
+    }
     cck_corpus_free(&c);
 }
 
@@ -352,6 +403,7 @@ static void test_odd_claims_get_a_subject(void)
 static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
+    {"unclear subjects are flagged", test_unclear_subjects},
     {"facility aliases", test_facility_aliases},
     {"events and ports", test_events_and_ports},
     {"caption names the entity", test_caption_names_entity},

@@ -201,6 +201,10 @@ struct cck_source {
     cck_ref *refs;          size_t nrefs;
     cck_claim *claims;      size_t nclaims;  /* sorted by start */
     size_t claims_cap;
+    /* reliability: weight is the prior a config gives (0 = none, taken as
+     * 0.8); trust is estimated by cck_rec_group() across all groups from
+     * how often the source's figures agree with the best-supported ones */
+    double weight, trust;
 };
 
 /* Reads a file into a new source (bytes + line table). Files larger than

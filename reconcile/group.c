@@ -277,6 +277,100 @@ static void put_tolerance(text *t, cck_kind k, bool drift)
                "an undated one)", tol->drift_per_year * 100, tol->undated_years);
 }
 
+/* ---- why two figures disagree ---------------------------------------------- */
+
+/* Words that narrow what a figure measures: two figures of one subject
+ * qualified differently may not be about the same thing at all. */
+static const char *const qualifiers[] = {
+    "metropolitan", "metro", "urban", "proper", "greater", "municipal", "agglomeration",
+    "built-up", "original", "originally", "rebuilt", "reconstruction", "reconstructed",
+    "post-war", "postwar", "pre-war", "prewar", "expanded", "design", "designed",
+    "planned", NULL};
+
+/* Bit k set when qualifier k stands in the claim's sentence. */
+static unsigned long qualifier_mask(const cck_claim *c)
+{
+    const cck_source *s = c->src;
+    if (!s || !s->units || c->unit_index >= s->nunits)
+        return 0;
+    const cck_unit *u = &s->units[c->unit_index];
+    /* only the words near the figure qualify it */
+    size_t from = c->start > u->start + 60 ? c->start - 60 : u->start;
+    size_t to = c->end + 30 < u->end ? c->end + 30 : u->end;
+    while (from > u->start && s->bytes[from - 1] != ' ')
+        from--;
+    unsigned long mask = 0;
+    char w[24];
+    size_t n = 0;
+    for (size_t i = from; i <= to && i <= s->len; i++) {
+        unsigned char ch = i < to ? (unsigned char)s->bytes[i] : ' ';
+        bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch == '-' && n);
+        if (letter) {
+            if (n < sizeof w - 1)
+                w[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+            n++;
+            continue;
+        }
+        if (n && n < sizeof w) {
+            w[n] = '\0';
+            for (size_t k = 0; qualifiers[k]; k++)
+                if (!strcmp(w, qualifiers[k]))
+                    mask |= 1ul << k;
+        }
+        n = 0;
+    }
+    return mask;
+}
+
+/* The figure's middle in its canonical unit, or NAN when it has none. */
+static double middle(const cck_claim *c)
+{
+    if (c->vague || c->kind == CCK_KIND_DATE || c->kind == CCK_KIND_COORDINATE)
+        return NAN;
+    return (c->lo + c->hi) / 2;
+}
+
+/* Writes the likely cause of a and b disagreeing: different times, two
+ * things under one name (ambiguity), one source contradicting itself, or
+ * plain disagreement. */
+static void put_cause(text *t, const item *a, const item *b, double drift)
+{
+    const cck_rec_tol *tol = &cck_rec_tolerances;
+    const cck_claim *x = a->c, *y = b->c;
+    if (drift > 0) {
+        put(t, "likely cause: figures for different times (%s vs %s), one may be out of "
+               "date; ", x->as_of ? x->as_of : "undated", y->as_of ? y->as_of : "undated");
+        return;
+    }
+    if (x->kind == CCK_KIND_COORDINATE && y->kind == CCK_KIND_COORDINATE &&
+        cck_rec_coord_distance(x, y) > tol->place_apart_m) {
+        put(t, "likely cause: ambiguity: the positions are %.0f km apart, so they probably "
+               "name different places; ", cck_rec_coord_distance(x, y) / 1000);
+        return;
+    }
+    unsigned long qx = qualifier_mask(x), qy = qualifier_mask(y);
+    if (qx != qy) {
+        unsigned long only = qx & ~qy ? qx & ~qy : qy & ~qx;
+        size_t k = 0;
+        while (!(only & (1ul << k)))
+            k++;
+        put(t, "likely cause: ambiguity: one sentence says \"%s\" and the other does not, "
+               "so they may measure different things; ", qualifiers[k]);
+        return;
+    }
+    double mx = fabs(middle(x)), my = fabs(middle(y));
+    if (mx > 0 && my > 0 && (mx > my ? mx / my : my / mx) >= tol->ambiguity_ratio) {
+        put(t, "likely cause: ambiguity: the figures are %.0f times apart, more like two "
+               "different things under one name (city proper and metropolitan area, say) "
+               "than a slip; ", mx > my ? mx / my : my / mx);
+        return;
+    }
+    if (a->origin == b->origin)
+        put(t, "likely cause: one source gives two values; ");
+    else
+        put(t, "likely cause: the sources disagree; ");
+}
+
 /* ---- judging one group ---------------------------------------------------- */
 
 static size_t distinct_sources(const item *v, size_t n)
@@ -297,22 +391,58 @@ static size_t cites_of(const cck_claim *c)
 /* Distinct sources among the partners of claim i that agree (or, with
  * agree false, disagree) with it. Partners are the whole group, or for a
  * big group its first pair_cap claims. */
-static size_t support(const item *v, size_t n, size_t i, bool agree)
+static size_t support_cited(const item *v, size_t n, size_t i, bool agree, size_t *cited)
 {
     size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
     size_t k = 0;
     unsigned long long last = 0;
-    bool any = false;
+    bool any = false, last_cited = false;
+    if (cited)
+        *cited = 0;
     for (size_t j = 0; j < lim; j++) {
-        if (any && v[j].origin == last)
+        if ((i == j || pair_agree(&v[i], &v[j])) != agree)
             continue;
-        if ((i == j || pair_agree(&v[i], &v[j])) == agree) {
-            k++;
-            last = v[j].origin;
-            any = true;
+        bool c = cites_of(v[j].c) > 0;
+        if (any && v[j].origin == last) {
+            /* one voice: cited when any of its claims is */
+            if (cited && c && !last_cited) {
+                (*cited)++;
+                last_cited = true;
+            }
+            continue;
         }
+        k++;
+        last = v[j].origin;
+        any = true;
+        last_cited = c;
+        if (cited && c)
+            (*cited)++;
     }
     return k;
+}
+
+static size_t support(const item *v, size_t n, size_t i, bool agree)
+{
+    return support_cited(v, n, i, agree, NULL);
+}
+
+/* How much the evidence backs claim i: 1 - the product over the distinct
+ * sources agreeing with it of (1 - the source's trust), as TruthFinder
+ * combines independent witnesses. */
+static double confidence(const item *v, size_t n, size_t i, const double *trust)
+{
+    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    double miss = 1;
+    size_t last = (size_t)-1;
+    for (size_t j = 0; j < lim || j == i; j++) {
+        if (j >= n)
+            break;
+        if (v[j].src == last || !(i == j || pair_agree(&v[i], &v[j])))
+            continue;
+        last = v[j].src;
+        miss *= 1 - trust[v[j].src];
+    }
+    return 1 - miss;
 }
 
 /* The first two claims that cannot both be true, or false. */
@@ -357,7 +487,7 @@ static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
     return false;
 }
 
-static void judge(cck_corpus *corp, slot *out, item *v, size_t n)
+static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *trust)
 {
     cck_group *g = &out->g;
     out->fold = v[0].fold;
@@ -384,17 +514,29 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n)
      * phrase only when nothing firmer is there. */
     size_t fav = 0, best = 0, best_cites = 0;
     int best_rank = -1;
+    double best_conf = -1;
     for (size_t i = 0; i < n; i++) {
         bool side = conflict && (n <= cck_rec_tolerances.pair_cap
                                      ? support(v, n, i, false) > 0
                                      : !pair_agree(&v[i], &v[a]) || !pair_agree(&v[i], &v[b]));
         int rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
         size_t s = support(v, n, i, true), ct = cites_of(v[i].c);
-        if (rank > best_rank || (rank == best_rank && (s > best || (s == best && ct > best_cites)))) {
+        double cf = confidence(v, n, i, trust);
+        /* confidences within 0.05 are a tie, broken by the count of
+         * sources, then by citations, then by the closer confidence */
+        bool tie = fabs(cf - best_conf) <= 0.05;
+        bool better = rank > best_rank ||
+                      (rank == best_rank &&
+                       ((!tie && cf > best_conf) ||
+                        (tie && (s > best ||
+                                 (s == best && (ct > best_cites ||
+                                                (ct == best_cites && cf > best_conf + 1e-9)))))));
+        if (better) {
             fav = i;
             best = s;
             best_cites = ct;
             best_rank = rank;
+            best_conf = cf;
         }
     }
     g->favoured = v[fav].c;
@@ -423,20 +565,18 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n)
             put(&t, ": different units; ");
         else
             put(&t, ": no overlap; ");
-        if (pair_drift(&v[a], &v[b]) > 0)
-            put(&t, "likely cause: figures for different times (%s vs %s), one may "
-                    "be out of date; ", v[a].c->as_of ? v[a].c->as_of : "undated",
-                v[b].c->as_of ? v[b].c->as_of : "undated");
-        else if (v[a].origin == v[b].origin)
-            put(&t, "likely cause: one source gives two values; ");
-        else
-            put(&t, "likely cause: the sources disagree; ");
+        put_cause(&t, &v[a], &v[b], pair_drift(&v[a], &v[b]));
         put_tolerance(&t, k, mixed_years);
-        size_t dissent = support(v, n, fav, false);
+        size_t cited_for = 0, cited_against = 0;
+        size_t dissent = support_cited(v, n, fav, false, &cited_against);
+        support_cited(v, n, fav, true, &cited_for);
         put(&t, "; favoured ");
         put_claim(&t, &v[fav], false);
-        put(&t, ": %zu source%s agree%s within tolerance; %zu dissent%s", best,
-            best == 1 ? "" : "s", best == 1 ? "s" : "", dissent, dissent == 1 ? "s" : "");
+        put(&t, ": %zu source%s agree%s within tolerance (%zu cited, %zu uncited); %zu "
+                "dissent%s (%zu cited, %zu uncited); confidence %.2f from source trust",
+            best, best == 1 ? "" : "s", best == 1 ? "s" : "", cited_for, best - cited_for,
+            dissent, dissent == 1 ? "s" : "", cited_against, dissent - cited_against,
+            best_conf);
     } else if (g->status == CCK_GROUP_CONSISTENT) {
         put(&t, "consistent: %zu sources (%zu claims) agree; ", g->nsources, n);
         put_tolerance(&t, k, mixed_years);
@@ -449,6 +589,130 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n)
     if (g->as_of == NULL && mixed_years && !conflict)
         put(&t, "; undated figures are taken as current and grouped with recent dated ones");
     g->note = cck_arena_strndup(corp->arena, t.buf, t.n);
+}
+
+/* ---- source reliability -------------------------------------------------- */
+
+/* Estimates every source's trust from the subjects two or more sources
+ * speak to, iterating as TruthFinder and CRH do: a claim's confidence
+ * comes from the trust of the sources agreeing with it; a source's trust
+ * is the share of its claims that agree with the most confident claim of
+ * their subject, smoothed toward its prior (two pseudo-claims at the
+ * prior). Deterministic: fixed rounds, sources and subjects in corpus
+ * order. Returns nsources values (free()). */
+static double *estimate_trust(const cck_corpus *c, const item *v, const size_t *cut, size_t nr)
+{
+    enum { ROUNDS = 10 };
+    const double pseudo = 2;
+    size_t ns = c->nsources ? c->nsources : 1;
+    double *prior = cck_xcalloc(ns, sizeof *prior);
+    double *trust = cck_xcalloc(ns, sizeof *trust);
+    double *agree = cck_xcalloc(ns, sizeof *agree);
+    double *total = cck_xcalloc(ns, sizeof *total);
+    for (size_t s = 0; s < c->nsources; s++) {
+        double w = c->sources[s]->weight;
+        prior[s] = w > 0 && w < 1 ? w : w >= 1 ? 0.99 : cck_rec_tolerances.prior_trust;
+        trust[s] = prior[s];
+    }
+    for (int round = 0; round < ROUNDS; round++) {
+        memset(agree, 0, ns * sizeof *agree);
+        memset(total, 0, ns * sizeof *total);
+        for (size_t r = 0; r < nr; r++) {
+            const item *g = v + cut[r];
+            size_t n = cut[r + 1] - cut[r];
+            if (n < 2 || distinct_sources(g, n) < 2)
+                continue;
+            size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+            size_t top = 0;
+            double best = -1;
+            for (size_t i = 0; i < lim; i++) {
+                double cf = confidence(g, n, i, trust);
+                if (cf > best + 1e-12) {
+                    best = cf;
+                    top = i;
+                }
+            }
+            for (size_t i = 0; i < lim; i++) {
+                total[g[i].src] += 1;
+                if (i == top || pair_agree(&g[i], &g[top]))
+                    agree[g[i].src] += 1;
+            }
+        }
+        for (size_t s = 0; s < c->nsources; s++)
+            trust[s] = (pseudo * prior[s] + agree[s]) / (pseudo + total[s]);
+    }
+    for (size_t s = 0; s < c->nsources; s++)
+        if (trust[s] > 0.99)
+            trust[s] = 0.99;
+    free(prior);
+    free(agree);
+    free(total);
+    return trust;
+}
+
+/* ---- sources that may copy each other -------------------------------------- */
+
+/* Two sources that state most of the figures they share identically, and
+ * written alike ("874,682" in both, not "874,682" and "about 875,000"; only
+ * figures telling enough count), may
+ * be copies of one another rather than two independent voices: say so in
+ * a note. A dense pair table, so only for corpora of up to 256 sources. */
+/* A figure specific enough that two sources writing it alike is telling:
+ * not a date (everyone writes "1961" the same way), with four digits or
+ * more ("874,682", "39.838676"). */
+static bool telling(const cck_claim *c)
+{
+    if (c->kind == CCK_KIND_DATE || !c->src || c->end <= c->start)
+        return false;
+    size_t digits = 0;
+    for (size_t i = c->start; i < c->end; i++)
+        digits += c->src->bytes[i] >= '0' && c->src->bytes[i] <= '9';
+    return digits >= 4;
+}
+
+static void note_copies(cck_corpus *c, const item *v, const size_t *cut, size_t nr)
+{
+    enum { MAX_SOURCES = 256, MIN_SAME = 3 };
+    size_t ns = c->nsources;
+    if (ns < 2 || ns > MAX_SOURCES)
+        return;
+    unsigned *shared = cck_xcalloc(ns * ns, sizeof *shared);
+    unsigned *same = cck_xcalloc(ns * ns, sizeof *same);
+    for (size_t r = 0; r < nr; r++) {
+        const item *g = v + cut[r];
+        size_t n = cut[r + 1] - cut[r];
+        size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+        /* each pair of sources once per subject: their first claims */
+        for (size_t i = 0; i < lim; i++) {
+            if (i && g[i - 1].src == g[i].src)
+                continue;
+            for (size_t j = i + 1; j < lim; j++) {
+                if (g[j].src == g[i].src || g[j - 1].src == g[j].src)
+                    continue;
+                const cck_claim *x = g[i].c, *y = g[j].c;
+                if (!telling(x) || !telling(y))
+                    continue;
+                size_t a = g[i].src, b = g[j].src, k = a * ns + b;
+                shared[k]++;
+                size_t lx = x->end - x->start, ly = y->end - y->start;
+                if (lx == ly &&
+                    !memcmp(x->src->bytes + x->start, y->src->bytes + y->start, lx))
+                    same[k]++;
+            }
+        }
+    }
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = a + 1; b < ns; b++) {
+            size_t k = a * ns + b;
+            if (same[k] >= MIN_SAME && same[k] * 5 >= shared[k] * 4)
+                cck_diag_add(&c->diags, c->sources[a]->path, 0, 0, CCK_SEV_NOTE,
+                             "states %u of the %u figures it shares with %s exactly as that "
+                             "source writes them; one may copy the other, so they are less "
+                             "than two independent voices",
+                             same[k], shared[k], c->sources[b]->path);
+        }
+    free(shared);
+    free(same);
 }
 
 /* ---- the stage ------------------------------------------------------------ */
@@ -524,14 +788,26 @@ void cck_rec_group(cck_corpus *c)
                         "event it dates is not named)";
         }
     }
+    /* subjects as ranges of v */
+    size_t *cut = cck_xcalloc(n + 1, sizeof *cut);
+    size_t nr = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && !strcmp(v[j].fold, v[i].fold) &&
                !strcmp(v[j].c->attribute, v[i].c->attribute) && !cmp_str(v[j].as_of, v[i].as_of))
             j++;
-        judge(c, &gs[ng++], v + i, j - i);
+        cut[nr++] = i;
         i = j;
     }
+    cut[nr] = n;
+    double *trust = estimate_trust(c, v, cut, nr);
+    note_copies(c, v, cut, nr);
+    for (size_t r = 0; r < nr; r++)
+        judge(c, &gs[ng++], v + cut[r], cut[r + 1] - cut[r], trust);
+    for (size_t s = 0; s < c->nsources; s++)
+        c->sources[s]->trust = trust[s];
+    free(trust);
+    free(cut);
     qsort(gs, ng, sizeof *gs, cmp_group);
     if (ng) {
         c->groups = cck_arena_alloc(c->arena, ng * sizeof *c->groups);

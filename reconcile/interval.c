@@ -16,6 +16,9 @@ cck_rec_tol cck_rec_tolerances = {
     .undated_years = 5,
     .current_years = 10,
     .pair_cap = 64,
+    .prior_trust = 0.8,
+    .ambiguity_ratio = 10,
+    .place_apart_m = 20000,
 };
 
 #define EARTH_RADIUS_M 6371008.8

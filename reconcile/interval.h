@@ -19,6 +19,10 @@ typedef struct {
     int current_years;         /* dated figures this close to the newest
                                   one join the undated ("current") subject */
     size_t pair_cap;           /* groups larger than this: envelope checks */
+    double prior_trust;        /* a source's reliability before evidence */
+    double ambiguity_ratio;    /* figures this many times apart measure
+                                  different things, more likely than not */
+    double place_apart_m;      /* positions this far apart name different places */
 } cck_rec_tol;
 
 /* The tolerances in force. Mutable so a config loader can set fields

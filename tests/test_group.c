@@ -2,6 +2,7 @@
  * reconcile/group.c) on claims built by hand. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "interval.h"
@@ -558,6 +559,148 @@ static void test_group_unclear_alone(void)
     cck_corpus_free(&f.c);
 }
 
+/* A source of one sentence holding one claim: the sentence is the unit. */
+static cck_claim *sentence_claim(fixture *f, size_t src, const char *text, const char *span,
+                                 const char *entity, const char *attr, spec sp)
+{
+    cck_source *s = cck_source_from_memory("x.txt", text, strlen(text));
+    free(s->path);
+    s->path = cck_xstrndup(f->src[src]->path, strlen(f->src[src]->path));
+    cck_source_free(f->src[src]);
+    f->src[src] = s;
+    s->units = cck_arena_alloc(s->arena, sizeof *s->units);
+    s->nunits = 1;
+    s->units[0].start = 0;
+    s->units[0].end = strlen(text);
+    const char *at = strstr(text, span);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    cck_claim *c = add(f, src, (size_t)(at - text), entity, attr, NULL, sp);
+    c->end = c->start + strlen(span);
+    return c;
+}
+
+/* Each conflict names its likely cause. */
+static void test_group_causes(void)
+{
+    static const struct {
+        const char *a, *aspan, *b, *bspan;
+        spec sa, sb;
+        const char *cause;
+    } rows[] = {
+        {"The metropolitan area has 2,100,000 people.", "2,100,000",
+         "The town has 900,000 people.", "900,000", NUM(2100000, 2100000, 100000),
+         NUM(900000, 900000, 100000), "ambiguity: one sentence says \"metropolitan\""},
+        {"The plant was rebuilt in 1956.", "1956", "The plant opened in 1931.", "1931",
+         DATE("1956", "1956"), DATE("1931", "1931"), "ambiguity: one sentence says \"rebuilt\""},
+        {"It covers 5 km2.", "5", "It covers 330 km2.", "330", MEAS(5e6, 1e6, "m2", false),
+         MEAS(330e6, 1e6, "m2", false), "times apart"},
+        {"Its position is 39.9 127.5.", "39.9 127.5", "Its position is 41.8 129.7.",
+         "41.8 129.7", COORD(39.9, 127.5, 0.1), COORD(41.8, 129.7, 0.1), "km apart"},
+        {"It has 412,000 people.", "412,000", "It has 655,000 people.", "655,000",
+         NUM(412000, 412000, 1000), NUM(655000, 655000, 1000), "the sources disagree"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        fixture f;
+        fx_init(&f, 2);
+        sentence_claim(&f, 0, rows[i].a, rows[i].aspan, "X", "n", rows[i].sa);
+        sentence_claim(&f, 1, rows[i].b, rows[i].bspan, "X", "n", rows[i].sb);
+        fx_run(&f);
+        CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+        const cck_group *g = &f.c.groups[0];
+        CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+        if (!strstr(g->note, rows[i].cause))
+            fprintf(stderr, "\n  row %zu: want \"%s\" in: %s\n", i, rows[i].cause, g->note);
+        CU_ASSERT_PTR_NOT_NULL(strstr(g->note, rows[i].cause));
+        cck_corpus_free(&f.c);
+    }
+    /* one source with two values */
+    fixture f;
+    fx_init(&f, 1);
+    add(&f, 0, 0, "X", "n", NULL, (spec)NUM(10, 10, 1));
+    add(&f, 0, 10, "X", "n", NULL, (spec)NUM(12, 12, 1));
+    fx_run(&f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.c.groups[0].note, "one source gives two values"));
+    cck_corpus_free(&f.c);
+}
+
+/* Trust: a source that keeps agreeing with the others earns more of it
+ * than one that keeps dissenting, and decides a one-against-one subject;
+ * a configured weight outranks the evidence of a few subjects. */
+static void test_group_trust(void)
+{
+    fixture f;
+    fx_init(&f, 3);
+    for (size_t k = 0; k < 3; k++) {
+        const char *attr = k == 0 ? "a" : k == 1 ? "b" : "c";
+        add(&f, 0, k * 3, "X", attr, NULL, (spec)NUM(100, 100, 1));
+        add(&f, 1, k * 3, "X", attr, NULL, (spec)NUM(100, 100, 1));
+        add(&f, 2, k * 3, "X", attr, NULL, (spec)NUM(300, 300, 1));
+    }
+    /* source 1 and source 2 alone disagree on d */
+    add(&f, 1, 20, "X", "d", NULL, (spec)NUM(5, 5, 1));
+    add(&f, 2, 20, "X", "d", NULL, (spec)NUM(9, 9, 1));
+    fx_run(&f);
+    CU_ASSERT_TRUE(f.c.sources[0]->trust > f.c.sources[2]->trust + 0.1);
+    CU_ASSERT_TRUE(f.c.sources[1]->trust > f.c.sources[2]->trust + 0.1);
+    const cck_group *g = find(&f.c, "X", "d", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_DOUBLE_EQUAL(g->favoured->lo, 5, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "confidence"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "0 cited, 1 uncited"));
+    cck_corpus_free(&f.c);
+
+    /* the same one-against-one subject, with a weight on the other side */
+    fx_init(&f, 2);
+    add(&f, 0, 0, "X", "d", NULL, (spec)NUM(5, 5, 1));
+    add(&f, 1, 0, "X", "d", NULL, (spec)NUM(9, 9, 1));
+    f.src[1]->weight = 0.99;
+    fx_run(&f);
+    CU_ASSERT_DOUBLE_EQUAL(f.c.groups[0].favoured->lo, 9, 0);
+    CU_ASSERT_TRUE(f.c.sources[1]->trust > f.c.sources[0]->trust);
+    cck_corpus_free(&f.c);
+}
+
+/* Two sources that write the same figures the same way are noted as
+ * possible copies; sources that merely agree are not. */
+static void test_group_copies(void)
+{
+    /* c0 and c1 write four figures alike; c2 agrees but writes them its
+     * own way, and shares only the year with them */
+    static const char *const texts[3] = {"412,318 1887 330.25 7,041",
+                                         "412,318 1887 330.25 7,041",
+                                         "412318. 1887 330.3. 7041."};
+    static const struct { size_t start, len; const char *attr; double v; } at[] = {
+        {0, 7, "population", 412318}, {8, 4, "founded", 1887}, {13, 6, "area", 330.25},
+        {20, 5, "workers", 7041}};
+    static const size_t len2[] = {6, 4, 5, 4};
+    fixture f;
+    cck_corpus_init(&f.c);
+    f.n = 3;
+    for (size_t i = 0; i < 3; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "c%zu.txt", i);
+        f.src[i] = cck_source_from_memory(name, texts[i], strlen(texts[i]));
+    }
+    for (size_t src = 0; src < 3; src++)
+        for (size_t k = 0; k < 4; k++) {
+            spec sp = k == 1 ? (spec)DATE("1887", "1887") : (spec)NUM(at[k].v, at[k].v, 0);
+            cck_claim *c = add(&f, src, at[k].start, "X", at[k].attr, NULL, sp);
+            c->end = c->start + (src < 2 ? at[k].len : len2[k]);
+        }
+    fx_run(&f);
+    size_t notes = 0;
+    for (size_t i = 0; i < f.c.diags.n; i++)
+        if (f.c.diags.v[i].sev == CCK_SEV_NOTE && strstr(f.c.diags.v[i].msg, "copy")) {
+            notes++;
+            CU_ASSERT_STRING_EQUAL(f.c.diags.v[i].file, "c0.txt");
+            CU_ASSERT_PTR_NOT_NULL(strstr(f.c.diags.v[i].msg, "3 of the 3"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(f.c.diags.v[i].msg, "c1.txt"));
+        }
+    CU_ASSERT_EQUAL(notes, 1);
+    cck_corpus_free(&f.c);
+}
+
 static void test_group_empty(void)
 {
     fixture f;
@@ -581,6 +724,9 @@ static CU_TestInfo group_tests[] = {
     {"group_articles", test_group_articles},
     {"group_large", test_group_large},
     {"group_unclear_alone", test_group_unclear_alone},
+    {"group_causes", test_group_causes},
+    {"group_trust", test_group_trust},
+    {"group_copies", test_group_copies},
     {"group_empty", test_group_empty},
     CU_TEST_INFO_NULL,
 };

@@ -78,6 +78,7 @@ MOD_sources   := sources
 MOD_segment   := sources
 MOD_subject   := sources reconcile
 MOD_group     := sources reconcile
+MOD_settings  := sources reconcile
 MOD_report    := sources reports
 test-%: $(B)/tests/run.o
 	@mods="$(MOD_$*)"; [ -n "$$mods" ] || { echo "no module test named $*"; exit 2; }; \

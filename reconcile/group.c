@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "interval.h"
+#include "settings.h"
 
 typedef struct {
     cck_claim *c;
@@ -151,10 +152,11 @@ static void assign_subjects(item *v, size_t n)
 static double pair_drift(const item *a, const item *b)
 {
     const cck_rec_tol *t = &cck_rec_tolerances;
+    double per_year = cck_rec_drift_for(a->c->attribute);
     if (a->dated && b->dated)
-        return t->drift_per_year * abs(a->year - b->year);
+        return per_year * abs(a->year - b->year);
     if (a->dated != b->dated)
-        return t->drift_per_year * t->undated_years;
+        return per_year * t->undated_years;
     return 0;
 }
 
@@ -259,7 +261,7 @@ static void put_claim(text *t, const item *it, bool show_year)
         put(t, " [%s]", c->as_of ? c->as_of : "undated");
 }
 
-static void put_tolerance(text *t, cck_kind k, bool drift)
+static void put_tolerance(text *t, cck_kind k, bool drift, const char *attr)
 {
     const cck_rec_tol *tol = &cck_rec_tolerances;
     if (k == CCK_KIND_DATE)
@@ -274,7 +276,7 @@ static void put_tolerance(text *t, cck_kind k, bool drift)
             tol->hedge_frac * 100);
     if (drift && k != CCK_KIND_DATE && k != CCK_KIND_COORDINATE)
         put(t, ", %.0f%% a year between figures of different years (%.0f years for "
-               "an undated one)", tol->drift_per_year * 100, tol->undated_years);
+               "an undated one)", cck_rec_drift_for(attr) * 100, tol->undated_years);
 }
 
 /* ---- why two figures disagree ---------------------------------------------- */
@@ -566,7 +568,7 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
         else
             put(&t, ": no overlap; ");
         put_cause(&t, &v[a], &v[b], pair_drift(&v[a], &v[b]));
-        put_tolerance(&t, k, mixed_years);
+        put_tolerance(&t, k, mixed_years, g->attribute);
         size_t cited_for = 0, cited_against = 0;
         size_t dissent = support_cited(v, n, fav, false, &cited_against);
         support_cited(v, n, fav, true, &cited_for);
@@ -579,12 +581,12 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
             best_conf);
     } else if (g->status == CCK_GROUP_CONSISTENT) {
         put(&t, "consistent: %zu sources (%zu claims) agree; ", g->nsources, n);
-        put_tolerance(&t, k, mixed_years);
+        put_tolerance(&t, k, mixed_years, g->attribute);
     } else if (n == 1) {
         put(&t, "single: one claim");
     } else {
         put(&t, "single: one source, its %zu claims agree; ", n);
-        put_tolerance(&t, k, mixed_years);
+        put_tolerance(&t, k, mixed_years, g->attribute);
     }
     if (g->as_of == NULL && mixed_years && !conflict)
         put(&t, "; undated figures are taken as current and grouped with recent dated ones");
@@ -610,7 +612,8 @@ static double *estimate_trust(const cck_corpus *c, const item *v, const size_t *
     double *agree = cck_xcalloc(ns, sizeof *agree);
     double *total = cck_xcalloc(ns, sizeof *total);
     for (size_t s = 0; s < c->nsources; s++) {
-        double w = c->sources[s]->weight;
+        double w = c->sources[s]->weight > 0 ? c->sources[s]->weight
+                                              : cck_rec_weight_for(c->sources[s]->path);
         prior[s] = w > 0 && w < 1 ? w : w >= 1 ? 0.99 : cck_rec_tolerances.prior_trust;
         trust[s] = prior[s];
     }

@@ -6,7 +6,7 @@
 
 #include "interval.h"
 
-cck_rec_tol cck_rec_tolerances = {
+const cck_rec_tol cck_rec_default_tolerances = {
     .hedge_frac = 0.10,
     .approx_year_days = 2 * 365.25,
     .approx_month_days = 31,
@@ -20,6 +20,7 @@ cck_rec_tol cck_rec_tolerances = {
     .ambiguity_ratio = 10,
     .place_apart_m = 20000,
 };
+cck_rec_tol cck_rec_tolerances = cck_rec_default_tolerances;
 
 #define EARTH_RADIUS_M 6371008.8
 #define METRES_PER_DEGREE 111320.0

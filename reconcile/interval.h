@@ -28,6 +28,8 @@ typedef struct {
 /* The tolerances in force. Mutable so a config loader can set fields
  * before cck_rec_group(); not thread-safe while a run is going. */
 extern cck_rec_tol cck_rec_tolerances;
+/* The defaults, for cck_rec_settings_reset(). */
+extern const cck_rec_tol cck_rec_default_tolerances;
 
 /* Day number (days since 0000-03-01, proleptic Gregorian) of the first
  * (end false) or last (end true) day an ISO "YYYY", "YYYY-MM" or

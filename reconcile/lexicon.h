@@ -36,6 +36,10 @@ typedef struct {
 } cck_lex_keyword;
 extern const cck_lex_keyword cck_lex_keywords[];
 extern const size_t cck_lex_nkeywords;
+/* Every keyword in force: the user's [lexicon] entries (settings.c) first,
+ * then the built-in table. i < cck_lex_count(). */
+size_t cck_lex_count(void);
+const cck_lex_keyword *cck_lex_get(size_t i);
 /* True when w matches the keyword pattern p ("built", "inhabit*"). */
 bool cck_lex_match(const char *p, const char *w);
 

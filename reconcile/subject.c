@@ -8,6 +8,7 @@
 
 #include "lexicon.h"
 #include "reconcile.h"
+#include "settings.h"
 
 /* Case-insensitive ASCII comparison of two strings of equal length: 0 when
  * they are the same. */
@@ -949,8 +950,8 @@ static const char *keyword_attr(const ctx *x, size_t before, size_t after)
             continue;
         if (x->b[x->t[i].e] == '-')
             continue;   /* "built-up area": a compound modifier */
-        for (size_t k = 0; k < cck_lex_nkeywords; k++) {
-            const cck_lex_keyword *w = &cck_lex_keywords[k];
+        for (size_t k = 0; k < cck_lex_count(); k++) {
+            const cck_lex_keyword *w = cck_lex_get(k);
             if (!(w->kinds & kb) || !cck_lex_match(w->word, x->t[i].low))
                 continue;
             size_t d = dist(x, i) * 2 + (i < x->c0 ? 0 : 1);
@@ -1031,10 +1032,10 @@ static const char *counted_noun(cck_arena *a, const ctx *x)
             strcmp(n->low, "years") && strcmp(n->low, "times") && strcmp(n->low, "others") &&
             strcmp(n->low, "is") && strcmp(n->low, "was") && strcmp(n->low, "has")) {
             const char *one = w[nw - 1];
-            for (size_t k = 0; k < cck_lex_nkeywords; k++)
-                if ((cck_lex_keywords[k].kinds & (1u << CCK_KIND_COUNT)) &&
-                    cck_lex_match(cck_lex_keywords[k].word, n->low))
-                    return cck_lex_keywords[k].attr;
+            for (size_t k = 0; k < cck_lex_count(); k++)
+                if ((cck_lex_get(k)->kinds & (1u << CCK_KIND_COUNT)) &&
+                    cck_lex_match(cck_lex_get(k)->word, n->low))
+                    return cck_lex_get(k)->attr;
             char *res = nw >= 2 ? cck_arena_printf(a, "count_%s_%s", w[nw - 2], one)
                                 : cck_arena_printf(a, "count_%s", one);
             return snake(a, res);
@@ -1673,9 +1674,9 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
                     ok = true;
         /* "opened in 1984" dates the building, not the figure */
         for (size_t k = i > x->s0 + 3 ? i - 3 : x->s0; k < i && ok; k++)
-            for (size_t w = 0; w < cck_lex_nkeywords; w++)
-                if (!strcmp(cck_lex_keywords[w].attr, "founded") &&
-                    cck_lex_match(cck_lex_keywords[w].word, x->t[k].low))
+            for (size_t w = 0; w < cck_lex_count(); w++)
+                if (!strcmp(cck_lex_get(w)->attr, "founded") &&
+                    cck_lex_match(cck_lex_get(w)->word, x->t[k].low))
                     ok = false;
         if (!ok)
             continue;
@@ -1845,6 +1846,9 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
     }
     cl->attribute = attr;
     cl->as_of = as_of;
+    const char *canon = cck_rec_canonical(a, cl->entity);
+    if (canon != cl->entity)
+        cl->entity = cck_arena_strdup(a, canon);
 }
 
 void cck_rec_subjects(cck_corpus *c)

@@ -1692,6 +1692,38 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
     return best;
 }
 
+/* The year a section heading gives its figures ("Population in 2020",
+ * "Census of 1944 [edit]"): a lone four-digit year from 1000 to 2199 in the
+ * innermost heading that has one, not a span ("1950-1953"). */
+static const char *section_year(cck_arena *a, const cck_source *s, int sec)
+{
+    for (int depth = 0; sec >= 0 && (size_t)sec < s->nsections && depth < 8; depth++) {
+        const char *t = s->sections[sec].title;
+        const char *found = NULL;
+        int years = 0;
+        for (size_t i = 0; t && t[i]; i++) {
+            bool start = i == 0 || !isalnum((unsigned char)t[i - 1]);
+            if (!start || !isdigit((unsigned char)t[i]))
+                continue;
+            size_t n = 0;
+            while (isdigit((unsigned char)t[i + n]))
+                n++;
+            if (n == 4 && !isalnum((unsigned char)t[i + 4]) && (t[i] == '1' || t[i] == '2') &&
+                !(t[i] == '2' && t[i + 1] > '1')) {
+                years++;
+                found = t + i;
+            }
+            i += n - 1;
+        }
+        if (years == 1)
+            return cck_arena_strndup(a, found, 4);
+        if (years > 1)
+            return NULL;
+        sec = s->sections[sec].parent;
+    }
+    return NULL;
+}
+
 /* ---- is the subject clear enough to compare? ----------------------------- */
 
 /* Attributes told by the figure's kind or unit alone ("a count", "a date",
@@ -1827,8 +1859,11 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         attr = table_attr(a, u, &as_of);
     if (!attr) {
         attr = prose_attr(a, &x, u, st, tb, main, &target);
-        if (!time_free(attr) && cl->kind != CCK_KIND_DATE && cl->kind != CCK_KIND_COORDINATE)
+        if (!time_free(attr) && cl->kind != CCK_KIND_DATE && cl->kind != CCK_KIND_COORDINATE) {
             as_of = as_of_for(a, &x);
+            if (!as_of && u)
+                as_of = section_year(a, s, u->section);
+        }
         const char *e = entity_for(a, &x, st, tb, u, main, main_key, attr, target);
         cl->entity = e == main ? main : cck_arena_strdup(a, e);
         cl->unclear = kind_only(attr) ||

@@ -205,6 +205,42 @@ static void test_subjects_of_prose_and_tables(void)
     cck_corpus_free(&c);
 }
 
+/* A changing figure with no time in its sentence takes the year of its
+ * section heading, when the heading gives one year and not a span. */
+static void test_section_as_of(void)
+{
+    static const scase one[] = {
+        {"The town had 41,000 inhabitants.", "41,000", CCK_KIND_COUNT, "", NULL, NULL, NULL,
+         NULL},
+    };
+    static const char *const headings[] = {"Population in 2020", "War years 1950-1953",
+                                           "Census of 1944 [edit]"};
+    static const char *const want[] = {"2020", NULL, "1944"};
+    for (size_t h = 0; h < 3; h++) {
+        cck_corpus c;
+        cck_corpus_init(&c);
+        cck_source *s = build("sec.txt", "Marrowby", one, 1, NULL, 0);
+        s->nsections = 1;
+        s->sections = cck_arena_alloc(s->arena, sizeof *s->sections);
+        s->sections[0].title = headings[h];
+        s->sections[0].level = 2;
+        s->sections[0].parent = -1;
+        s->units[0].section = 0;
+        cck_corpus_add(&c, s);
+        cck_rec_subjects(&c);
+        const cck_claim *cl = &c.sources[0]->claims[0];
+        CU_ASSERT_STRING_EQUAL(cl->attribute, "population");
+        if (want[h]) {
+            CU_ASSERT_PTR_NOT_NULL(cl->as_of);
+            if (cl->as_of)
+                CU_ASSERT_STRING_EQUAL(cl->as_of, want[h]);
+        } else {
+            CU_ASSERT_PTR_NULL(cl->as_of);
+        }
+        cck_corpus_free(&c);
+    }
+}
+
 /* A figure whose subject the text leaves open is flagged unclear (and so
  * never compared), while one with a keyword, a counted noun or a named
  * event is not. */
@@ -404,6 +440,7 @@ static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
     {"unclear subjects are flagged", test_unclear_subjects},
+    {"as_of from the section heading", test_section_as_of},
     {"facility aliases", test_facility_aliases},
     {"events and ports", test_events_and_ports},
     {"caption names the entity", test_caption_names_entity},

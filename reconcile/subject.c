@@ -10,6 +10,18 @@
 #include "reconcile.h"
 #include "settings.h"
 
+/* Case-insensitive ASCII comparison of the first n bytes: 0 when equal. */
+static int strncasecmp_ascii_n(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!a[i] || !b[i])
+            return a[i] != b[i];
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Case-insensitive ASCII comparison of two strings of equal length: 0 when
  * they are the same. */
 static int strncasecmp_ascii(const char *a, const char *b)
@@ -778,7 +790,8 @@ static const char *const w_rank[] = {"largest", "populous", "biggest", "city",
                                      "cities", "population", "populated", NULL};
 static const char *const w_dir[] = {"from", "away", "southeast", "southwest", "northeast",
                                     "northwest", "south", "north", "east", "west",
-                                    "outside", NULL};
+                                    "outside", "down", "up",
+                                    "along", "road", "drive", "route", "railway", NULL};
 
 /* Climate figures written in prose ("-5 °C in January"). */
 static const char *climate_attr(cck_arena *a, const ctx *x)
@@ -1044,6 +1057,53 @@ static const char *counted_noun(cck_arena *a, const ctx *x)
     return NULL;
 }
 
+/* A figure in a list under a heading that names what the list gives
+ * ("DISTANCES (by road)" / "Wonsan: 112 km"): the distance from the main
+ * subject to the name that opens the line. */
+static const char *section_attr(cck_arena *a, const ctx *x, const cck_unit *u,
+                                const stoks *st, const char *main, const char **dist_target)
+{
+    const cck_source *s = st->s;
+    if (!u || u->section < 0 || (size_t)u->section >= s->nsections ||
+        strcmp(x->cl->unit, "m"))
+        return NULL;
+    const char *title = s->sections[u->section].title;
+    bool distances = false;
+    for (const char *p = title; p && *p; p++)
+        if (!strncasecmp_ascii_n(p, "distance", 8))
+            distances = true;
+    if (!distances)
+        return NULL;
+    *dist_target = main;
+    return cck_arena_printf(a, "distance_from_%s", snake(a, main));
+}
+
+/* "Estimates of the city's population vary. Recent ones cluster at
+ * 543,000-559,000": a figure whose own sentence names no attribute takes
+ * the keyword of the sentence before it, when that sentence (in the same
+ * article and paragraph zone) states no figure of its own. */
+static const char *earlier_sentence_attr(const ctx *x, const cck_unit *u, const stoks *st)
+{
+    const cck_source *s = st->s;
+    size_t ui = x->cl->unit_index;
+    if (!u || u->zone != CCK_ZONE_BODY || ui == 0 || ui >= s->nunits)
+        return NULL;
+    const cck_unit *pu = &s->units[ui - 1];
+    if (pu->article != u->article || pu->zone != CCK_ZONE_BODY)
+        return NULL;
+    for (size_t k = 0; k < s->nclaims; k++)
+        if (s->claims[k].start >= pu->start && s->claims[k].end <= pu->end)
+            return NULL;
+    /* only a figure near the start of its sentence continues the last one */
+    if (x->c0 > x->s0 + 8)
+        return NULL;
+    size_t p0 = tok_at(st, pu->start), p1 = tok_at(st, pu->end);
+    if (p1 <= p0)
+        return NULL;
+    const ctx prev = {x->b, x->t, p0, p1, p1, p1, x->cl, pu->start};
+    return keyword_attr(&prev, p1 - p0, 0);
+}
+
 static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
                               const stoks *st, const table *tb, const char *main,
                               const char **dist_target)
@@ -1083,8 +1143,9 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         }
         if (range && twoends)
             return "period";
-        if (!range && x->c0 > x->s0 &&
-            (low_eq(x, x->c0 - 1, "until") || low_eq(x, x->c0 - 1, "till")))
+        if (!range && ((x->c0 > x->s0 && (low_eq(x, x->c0 - 1, "until") ||
+                                           low_eq(x, x->c0 - 1, "till"))) ||
+                       low_eq(x, x->c0, "until") || low_eq(x, x->c0, "till")))
             return "ended";
         /* "in 1928, when the plant was completed": the clause after a
          * figure that a comma closes tells what it dates */
@@ -1147,6 +1208,18 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     if (counted)
         return counted;
     const char *kw = keyword_attr(x, 10, 8);
+    if (kw)
+        return kw;
+    if (!strcmp(cl->unit, "m")) {
+        static const char *const w_height[] = {"summit", "peak", "highest", "mount",
+                                               "mountain", "hill", "above", NULL};
+        if (word_within(x, w_height, 8, 4))
+            return "elevation";
+    }
+    kw = section_attr(a, x, u, st, main, dist_target);
+    if (kw)
+        return kw;
+    kw = earlier_sentence_attr(x, u, st);
     if (kw)
         return kw;
     if (!strcmp(cl->unit, "m"))
@@ -1419,7 +1492,8 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
 
     if (!strncmp(attr, "distance_from_", 14) || strstr(attr, "_travel_time_from_")) {
         if (l > f && nm[f].t0 == x->s0 && nm[f].t1 <= x->c0 && known(tb, &nm[f]) &&
-            (nm[f].facility || x->b[x->t[nm[f].t1 - 1].e] == ',') &&
+            (nm[f].facility || x->b[x->t[nm[f].t1 - 1].e] == ',' ||
+             x->b[x->t[nm[f].t1 - 1].e] == ':') &&
             !(dist_target && !strcmp(disp_of(tb, &nm[f]), dist_target))) {
             PICK(&nm[f]);
             goto done;
@@ -1436,6 +1510,20 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
             }
         }
         goto done;
+    }
+    /* a height belongs to the summit named just before it ("Mount Tonghung
+     * at 319 m", "Mount Tonghung, 319 m") */
+    if (!strcmp(attr, "elevation")) {
+        for (size_t k = l; k > f; k--) {
+            const name *m = &nm[k - 1];
+            if (m->t1 > x->c0 || x->c0 - m->t1 > 1)
+                continue;
+            if (strcmp(m->key, main_key) && (known(tb, m) || m->t1 - m->t0 >= 2)) {
+                PICK(m);
+                goto done;
+            }
+            break;
+        }
     }
     /* E1: "Name (figure)" */
     size_t p = open_paren(x, x->us);
@@ -1754,6 +1842,17 @@ static bool is_event(const table *tb, const char *key)
     return e && e->event;
 }
 
+/* True when a name of the sentence has the key ("Tarsk Port" names "tarsk"
+ * when its port is folded to the town, as keys end the same way). */
+static bool names_key(const ctx *x, const stoks *st, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t k = first_name(st, x->s0); k < st->nn && st->nm[k].t0 < x->s1; k++)
+        if (!strncmp(st->nm[k].key, key, kl))
+            return true;
+    return false;
+}
+
 /* True when the sentence speaks of the article's main subject: names it,
  * or refers back to it with a pronoun or "the <head noun>" ("the city",
  * "the complex" for "... Fertilizer Complex"). */
@@ -1865,6 +1964,19 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                 as_of = section_year(a, s, u->section);
         }
         const char *e = entity_for(a, &x, st, tb, u, main, main_key, attr, target);
+        /* a distance between the main subject and another place belongs to
+         * the other place ("the 112 km road to Wonsan" = Wonsan's distance
+         * from the city), so that both ways of saying it meet */
+        if (e == main && target && strcmp(target, main) &&
+            strcmp(cck_rec_fold(a, target, strlen(target)), main_key) &&
+            !names_key(&x, st, main_key)) {
+            const char *from = strstr(attr, "_from_");
+            if (from) {
+                attr = cck_arena_printf(a, "%.*s_from_%s", (int)(from - attr), attr,
+                                        snake(a, main));
+                e = target;
+            }
+        }
         cl->entity = e == main ? main : cck_arena_strdup(a, e);
         cl->unclear = kind_only(attr) ||
                       (e == main && dates_an_event(attr) &&

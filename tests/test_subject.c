@@ -165,6 +165,14 @@ static const scase town[] = {
      "Marrowby tram network", "founded", NULL},
     {"The city was founded in 1203 by fishermen.", "1203", CCK_KIND_DATE, "", "1203",
      "Marrowby", "founded", NULL},
+    {"Road links are poor: the 85 km road to Saltby is often shut.", "85 km",
+     CCK_KIND_MEASURE, "m", NULL, "Saltby", "distance_from_marrowby", NULL},
+    {"Above the harbour rises Mount Carrow at 412 m.", "412 m", CCK_KIND_MEASURE, "m", NULL,
+     "Mount Carrow", "elevation", NULL},
+    {"Our guide said 900 people can sit in the hall.", "900", CCK_KIND_COUNT, "", NULL,
+     "Marrowby", "seats", NULL},
+    {"The charter, granted in 1340, held until 1801.", "until 1801", CCK_KIND_DATE, "", "1801",
+     "Marrowby charter", "ended", NULL},
     {"Saltby, two hours drive north of Marrowby, is smaller.", "two hours", CCK_KIND_MEASURE,
      "s", NULL, "Saltby", "road_travel_time_from_marrowby", NULL},
 };
@@ -202,6 +210,43 @@ static void test_subjects_of_prose_and_tables(void)
     for (size_t i = 0; i < nt; i++)
         check(&s->claims[ns + i], town_cells[i].entity ? town_cells[i].entity : "Marrowby",
               town_cells[i].attribute, town_cells[i].as_of, town_cells[i].cell);
+    cck_corpus_free(&c);
+}
+
+/* A figure whose sentence names no attribute continues the sentence before
+ * it when that one states none of its own; a list under a "Distances"
+ * heading gives distances from the main subject to the names opening its
+ * lines. */
+static void test_attribute_from_context(void)
+{
+    static const scase two[] = {
+        {"Estimates of the town's population vary widely, by 1 or 2 points.", "1",
+         CCK_KIND_COUNT, "", NULL, NULL, NULL, NULL},
+        {"Recent ones cluster at 401,000 to 415,000.", "401,000 to 415,000", CCK_KIND_COUNT,
+         "", NULL, NULL, NULL, NULL},
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *s = build("ctx.txt", "Marrowby", two, 2, NULL, 0);
+    /* the first sentence must state no figure: drop its claim */
+    s->claims[0] = s->claims[1];
+    s->claims[0].index = 0;
+    s->nclaims = 1;
+    cck_corpus_add(&c, s);
+    static const scase list[] = {
+        {"Saltby: 14 km", "14 km", CCK_KIND_MEASURE, "m", NULL, NULL, NULL, NULL},
+    };
+    cck_source *l = build("list.txt", "Marrowby", list, 1, NULL, 0);
+    l->nsections = 1;
+    l->sections = cck_arena_alloc(l->arena, sizeof *l->sections);
+    l->sections[0].title = "DISTANCES (by road)";
+    l->sections[0].parent = -1;
+    l->units[0].section = 0;
+    cck_corpus_add(&c, l);
+    cck_corpus_add(&c, build("saltby.txt", "Saltby", NULL, 0, NULL, 0));
+    cck_rec_subjects(&c);
+    check(&c.sources[0]->claims[0], "Marrowby", "population", NULL, "401,000 to 415,000");
+    check(&c.sources[1]->claims[0], "Saltby", "distance_from_marrowby", NULL, "14 km");
     cck_corpus_free(&c);
 }
 
@@ -441,6 +486,7 @@ static CU_TestInfo subject_tests[] = {
     {"main subject from the title", test_main_subject_from_title},
     {"unclear subjects are flagged", test_unclear_subjects},
     {"as_of from the section heading", test_section_as_of},
+    {"attribute from the context", test_attribute_from_context},
     {"facility aliases", test_facility_aliases},
     {"events and ports", test_events_and_ports},
     {"caption names the entity", test_caption_names_entity},

@@ -48,6 +48,7 @@ typedef struct {
     const char *key;    /* alias key */
     const char *disp;   /* display form of this mention */
     bool poss, facility, event;
+    bool attribution;   /* "according to X": X is who says it, not what */
 } name;
 
 typedef struct {
@@ -382,6 +383,13 @@ static name *find_names(const table *tb, cck_arena *a, const char *b, tok *t, si
         m->disp = make_disp(a, b, t, i, j);
         m->poss = t[j - 1].poss;
         m->event = event;
+        {
+            size_t k = i;
+            if (k > a0 && !strcmp(t[k - 1].low, "the"))
+                k--;
+            m->attribution = k >= a0 + 2 && !strcmp(t[k - 1].low, "to") &&
+                             !strcmp(t[k - 2].low, "according");
+        }
         m->facility = cck_lex_facility_head(t[j - 1].low) ||
                       (j - i >= 2 && t[j - 1].num && !strcmp(t[j - 2].low, "no"));
         /* "University of Chemical Industry", "Academy of Sciences" */
@@ -1163,7 +1171,13 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     const char *c = climate_attr(a, x);
     if (c)
         return c;
-    /* the counted noun right after the figure, or its gloss "(wards)" */
+    /* the counted noun right after the figure, or its gloss "(wards)"; of a
+     * compound the head noun counts ("100 inmate deaths" are deaths) */
+    {
+        const char *counted = counted_noun(a, x);
+        if (counted && strncmp(counted, "count_", 6) && strcmp(counted, "population"))
+            return counted;
+    }
     if (x->c1 < x->s1) {
         const ctx near = {x->b, x->t, x->s0, x->c1 + 3 < x->s1 ? x->c1 + 3 : x->s1,
                           x->c0, x->c1, x->cl, x->us};
@@ -1426,7 +1440,7 @@ static const char *bare_event(cck_arena *a, const ctx *x, const stoks *st, const
  * 1973"): "<main> lighthouse", "<main> trolleybus network". NULL when
  * there is none, or when the phrase is the main subject itself ("the
  * city") or a time ("the year"). */
-static const char *owned_thing(cck_arena *a, const ctx *x, const char *main)
+static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, bool at_start)
 {
     static const char *const det[] = {"the", "its", "their", "a", "an", "this", NULL};
     static const char *const adjectives[] = {
@@ -1438,20 +1452,35 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main)
         "founded", "completed", "established", "constructed", "launched", "inaugurated",
         "created", "dates", "began", "started", "ended", "of", "in", "on", "at", "by",
         "from", "to", "and", "or", "which", "that", "first", "he", "she", "it", "they", "we",
-        "who", "whose", "i", "you", NULL};
+        "who", "whose", "i", "you", "held", "holds", "stands", "stood", "lies", "lay",
+        "covers", "covered", "employs", "produces", "houses", "contains", "seats", "counts",
+        "measures", "reaches", "rises", "rose", "lists", "records", "handles", "receives",
+        "hosts", "serves", "carries", "runs", "ran", "makes", "made", "takes", "took",
+        "became", "becomes", "remains", "saw", "sees", "got", "gets", "can", "could", "will",
+        "would", "may", "might", "must", "should", "did", "does", "be", "being", "sits",
+        "spans", "stretches", "owns", "operates", "uses", "needs", "needed", "moved", NULL};
     static const char *const not_things[] = {
         "city", "town", "village", "capital", "country", "region", "province", "county",
         "district", "area", "year", "years", "century", "decade", "time", "period", "date",
-        "war", "place", "site", "population", "name", "end", "start", "beginning", NULL};
+        "war", "place", "site", "population", "name", "end", "start", "beginning",
+        "coordinates", "location", "position", "latitude", "longitude", "centre", "center",
+        "downtown", "total", "number", "figure", "figures", "estimate", "estimates",
+        "average", "rate", "share", "majority", "rest", "most", "same", "other", "others",
+        "former", "latter", "government", "authorities", "report", "study", "survey", NULL};
     for (size_t i = x->c0; i-- > x->s0 && x->c0 - i <= 10;) {
+        if (at_start && i != x->s0)
+            continue;
         if (!in_words(det, x->t[i].low) || semicolon_between(x, i, x->c0))
             continue;
         const tok *head = NULL, *mod = NULL;
         size_t words = 0;
         for (size_t j = i + 1; j < x->c0 && words < 3; j++) {
             const tok *w = &x->t[j];
+            size_t wl = strlen(w->low);
+            bool past = wl > 4 && !strcmp(w->low + wl - 2, "ed");  /* "was opened" */
             if (w->cap || w->num || !isalpha((unsigned char)x->b[w->s]) ||
-                in_words(stops, w->low) || !adjacent(x->b, &x->t[j - 1], w, false))
+                in_words(stops, w->low) || past || !adjacent(x->b, &x->t[j - 1], w, false) ||
+                x->t[j - 1].poss)
                 break;
             mod = head;
             head = w;
@@ -1486,6 +1515,8 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
     const char *pick_key = NULL;
 #define PICK(m)                                                               \
     do {                                                                      \
+        if ((m)->attribution)                                                 \
+            break;  /* the source of the figure, not its subject */           \
         pick = disp_of(tb, (m));                                              \
         pick_key = (m)->key;                                                  \
     } while (0)
@@ -1576,6 +1607,28 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
             goto done;
         }
         break;
+    }
+    /* "Hungdok-guyok was created in 1995": the name that is the subject of
+     * the dating verb just before the figure */
+    if (!strcmp(attr, "founded") || !strcmp(attr, "ended")) {
+        for (size_t k = l; k > f; k--) {
+            const name *m = &nm[k - 1];
+            size_t v = m->t1;
+            if (v >= x->c0 || x->c0 - v > 6)
+                continue;
+            if (!(low_eq(x, v, "was") || low_eq(x, v, "were") || low_eq(x, v, "is")))
+                continue;
+            bool dated = false;
+            for (size_t w = v + 1; w < x->c0 && w <= v + 2; w++)
+                for (size_t q = 0; q < cck_lex_count() && !dated; q++)
+                    dated = (!strcmp(cck_lex_get(q)->attr, "founded") ||
+                             !strcmp(cck_lex_get(q)->attr, "ended")) &&
+                            cck_lex_match(cck_lex_get(q)->word, x->t[w].low);
+            if (dated) {
+                PICK(m);
+                goto done;
+            }
+        }
     }
     /* E5: a facility or event named before the figure in the clause */
     for (size_t k = l; k > f; k--) {
@@ -1676,7 +1729,16 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
     /* "the old lighthouse was built in 1887", "its trolleybus network,
      * opened in 1973": a thing of the main subject's */
     if (!strcmp(attr, "founded") || !strcmp(attr, "ended") || !strcmp(attr, "period")) {
-        const char *thing = owned_thing(a, x, main);
+        const char *thing = owned_thing(a, x, main, false);
+        if (thing)
+            return thing;
+    }
+    /* "a radar station (41.77° 129.84°)": a position belongs to the thing
+     * named just before it; "The largest market has 14,700 square metres":
+     * a figure to the thing that opens its sentence */
+    if (x->cl->kind != CCK_KIND_DATE && strcmp(attr, "population") &&
+        strncmp(attr, "population_", 11)) {
+        const char *thing = owned_thing(a, x, main, x->cl->kind != CCK_KIND_COORDINATE);
         if (thing)
             return thing;
     }
@@ -1834,6 +1896,30 @@ static bool dates_an_event(const char *attr)
            !strcmp(attr, "born") || !strcmp(attr, "died");
 }
 
+/* "its population grew from 10,000 to 100,000": either end of a change
+ * whose times the sentence does not give is not a figure for now. */
+static bool describes_change(const ctx *x)
+{
+    static const char *const verbs[] = {
+        "rose", "risen", "rising", "grew", "grown", "growing", "increased", "increasing",
+        "exploded", "fell", "fallen", "dropped", "declined", "doubled", "tripled",
+        "climbed", "jumped", "shrank", "shrunk", "expanded", "soared", "surged",
+        "plummeted", "went", NULL};
+    bool verb = false;
+    for (size_t i = x->s0; i < x->s1 && !verb; i++)
+        verb = in_words(verbs, x->t[i].low);
+    if (!verb)
+        return false;
+    bool from_before = x->c0 > x->s0 && low_eq(x, x->c0 - 1, "from");
+    bool to_after = x->c1 < x->s1 && low_eq(x, x->c1, "to");
+    bool to_before = x->c0 > x->s0 && low_eq(x, x->c0 - 1, "to");
+    bool from_earlier = false;
+    for (size_t i = x->s0; i + 1 < x->c0 && to_before; i++)
+        if (low_eq(x, i, "from") && x->t[i + 1].num)
+            from_earlier = true;
+    return (from_before && to_after) || (to_before && from_earlier);
+}
+
 /* True when the corpus knows the key as an event ("Korean War"): a period
  * of an event is its span, a period of a place says nothing by itself. */
 static bool is_event(const table *tb, const char *key)
@@ -1978,7 +2064,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
             }
         }
         cl->entity = e == main ? main : cck_arena_strdup(a, e);
-        cl->unclear = kind_only(attr) ||
+        cl->unclear = kind_only(attr) || (!as_of && !time_free(attr) && describes_change(&x)) ||
                       (e == main && dates_an_event(attr) &&
                        (!speaks_of_main(&x, st, main, main_key) ||
                         (!strcmp(attr, "period") && !is_event(tb, main_key))));

@@ -1614,7 +1614,7 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
         for (size_t k = l; k > f; k--) {
             const name *m = &nm[k - 1];
             size_t v = m->t1;
-            if (v >= x->c0 || x->c0 - v > 6)
+            if (v >= x->c0 || x->c0 - v > 6 || after_preposition(x, m->t0))
                 continue;
             if (!(low_eq(x, v, "was") || low_eq(x, v, "were") || low_eq(x, v, "is")))
                 continue;

@@ -1474,18 +1474,31 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, boo
             continue;
         const tok *head = NULL, *mod = NULL;
         size_t words = 0;
-        for (size_t j = i + 1; j < x->c0 && words < 3; j++) {
+        bool bounded = false;   /* the phrase ends at a verb, a stop or a mark */
+        for (size_t j = i + 1; j <= x->c0; j++) {
             const tok *w = &x->t[j];
             size_t wl = strlen(w->low);
             bool past = wl > 4 && !strcmp(w->low + wl - 2, "ed");  /* "was opened" */
-            if (w->cap || w->num || !isalpha((unsigned char)x->b[w->s]) ||
-                in_words(stops, w->low) || past || !adjacent(x->b, &x->t[j - 1], w, false) ||
-                x->t[j - 1].poss)
+            bool ends = j == x->c0 || w->cap || w->num || !isalpha((unsigned char)x->b[w->s]) ||
+                        in_words(stops, w->low) || past ||
+                        !adjacent(x->b, &x->t[j - 1], w, false) || x->t[j - 1].poss;
+            if (ends) {
+                /* the figure itself ends it only behind a mark: "a radar
+                 * station (41.77° ...)", not "the mine lost about 40" */
+                bounded = j < x->c0;
+                for (size_t k = head ? head->e : x->cl->start; k < x->cl->start; k++)
+                    if (x->b[k] == '(' || x->b[k] == ',' || x->b[k] == ':')
+                        bounded = true;
+                break;
+            }
+            if (words == 3)
                 break;
             mod = head;
             head = w;
             words++;
         }
+        if (!bounded)
+            return NULL;
         if (!head || in_words(adjectives, head->low))
             return NULL;
         if (in_words(not_things, head->low))
@@ -1874,6 +1887,33 @@ static const char *section_year(cck_arena *a, const cck_source *s, int sec)
     return NULL;
 }
 
+/* A count per period is a rate, not a total: "100 deaths per month" is
+ * deaths_per_month; growth of an economy is not growth of a population. */
+static const char *rate_of(cck_arena *a, const ctx *x, const char *attr)
+{
+    static const char *const periods[] = {"day", "week", "month", "year", "annum", NULL};
+    static const char *const per[] = {"per", "a", "each", "every", NULL};
+    static const char *const economy[] = {"economic", "economy", "gdp", "industrial", "output",
+                                          "trade", "exports", NULL};
+    if (!strcmp(attr, "population_growth_rate")) {
+        for (size_t i = x->s0; i < x->s1; i++)
+            if (low_eq(x, i, "growth") && ((i > x->s0 && in_words(economy, x->t[i - 1].low)) ||
+                                           (i > x->s0 + 1 && in_words(economy, x->t[i - 2].low))))
+                return "economic_growth_rate";
+        return attr;
+    }
+    if (x->cl->kind != CCK_KIND_COUNT || strstr(attr, "_per_") || !strncmp(attr, "annual", 6))
+        return attr;
+    for (size_t i = x->c1; i < x->s1 && i < x->c1 + 4; i++) {
+        if (low_eq(x, i, "annually") || low_eq(x, i, "yearly"))
+            return cck_arena_printf(a, "%s_per_year", attr);
+        if (i + 1 < x->s1 && in_words(per, x->t[i].low) && in_words(periods, x->t[i + 1].low))
+            return cck_arena_printf(a, "%s_per_%s", attr,
+                                    low_eq(x, i + 1, "annum") ? "year" : x->t[i + 1].low);
+    }
+    return attr;
+}
+
 /* ---- is the subject clear enough to compare? ----------------------------- */
 
 /* Attributes told by the figure's kind or unit alone ("a count", "a date",
@@ -2049,6 +2089,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
             if (!as_of && u)
                 as_of = section_year(a, s, u->section);
         }
+        attr = rate_of(a, &x, attr);
         const char *e = entity_for(a, &x, st, tb, u, main, main_key, attr, target);
         /* a distance between the main subject and another place belongs to
          * the other place ("the 112 km road to Wonsan" = Wonsan's distance

@@ -340,8 +340,19 @@ static void put_cause(text *t, const item *a, const item *b, double drift)
     const cck_rec_tol *tol = &cck_rec_tolerances;
     const cck_claim *x = a->c, *y = b->c;
     if (drift > 0) {
-        put(t, "likely cause: figures for different times (%s vs %s), one may be out of "
-               "date; ", x->as_of ? x->as_of : "undated", y->as_of ? y->as_of : "undated");
+        double mx = middle(x), my = middle(y);
+        if (a->dated && b->dated && a->year != b->year && isfinite(mx) && isfinite(my) &&
+            mx != 0 && my != 0) {
+            double change = fabs(mx - my) / fmin(fabs(mx), fabs(my));
+            put(t, "likely cause: figures for %s and %s differ by %.0f%%, more than the %.0f%% "
+                   "a year %s plausibly changes, so they cannot both be right (or one is out "
+                   "of date); ", x->as_of, y->as_of, change * 100,
+                cck_rec_drift_for(x->attribute) * 100, x->attribute);
+        } else {
+            put(t, "likely cause: figures for different times (%s vs %s), one may be out "
+                   "of date; ", x->as_of ? x->as_of : "undated",
+                y->as_of ? y->as_of : "undated");
+        }
         return;
     }
     if (x->kind == CCK_KIND_COORDINATE && y->kind == CCK_KIND_COORDINATE &&

@@ -427,7 +427,7 @@ static void test_group_as_of(void)
     g = find(&f.c, "Sinpo", "population", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);
     CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
-    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "different times (2020 vs 2021)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "figures for 2020 and 2021 differ"));
     CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "out of date"));
 
     g = find(&f.c, "Famine", "deaths", NULL);
@@ -613,8 +613,18 @@ static void test_group_causes(void)
         CU_ASSERT_PTR_NOT_NULL(strstr(g->note, rows[i].cause));
         cck_corpus_free(&f.c);
     }
-    /* one source with two values */
+    /* figures of two close years too far apart for the attribute's drift */
     fixture f;
+    fx_init(&f, 2);
+    add(&f, 0, 0, "X", "population", "2021", (spec)NUM(874682, 874682, 1));
+    add(&f, 1, 0, "X", "population", "2023", (spec)NUM(543000, 543000, 1000));
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.c.groups[0].note, "figures for 2021 and 2023 differ by 61%"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.c.groups[0].note, "more than the 2% a year population"));
+    cck_corpus_free(&f.c);
+    /* one source with two values */
     fx_init(&f, 1);
     add(&f, 0, 0, "X", "n", NULL, (spec)NUM(10, 10, 1));
     add(&f, 0, 10, "X", "n", NULL, (spec)NUM(12, 12, 1));

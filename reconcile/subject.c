@@ -666,6 +666,10 @@ static const char *main_subject(table *tb, stoks *st, const char *title, size_t 
                         break;
                     const entry *e = lookup(tb, make_key(a, tt, x, y));
                     size_t c = e ? tally[(size_t)(e - tb->v)] : 0;
+                    /* a facility or event, or a name other sources use, is
+                     * a subject even when the article names it once */
+                    if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
+                        c = 2;
                     if (c > bestn) {
                         bestn = c;
                         best = e->disp;
@@ -798,7 +802,8 @@ static const char *const w_rank[] = {"largest", "populous", "biggest", "city",
                                      "cities", "population", "populated", NULL};
 static const char *const w_dir[] = {"from", "away", "southeast", "southwest", "northeast",
                                     "northwest", "south", "north", "east", "west",
-                                    "outside", "down", "up",
+                                    "outside", "down", "up", "downstream", "upstream",
+                                    "below", "downriver", "upriver",
                                     "along", "road", "drive", "route", "railway", NULL};
 
 /* Climate figures written in prose ("-5 °C in January"). */
@@ -1175,6 +1180,14 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
      * compound the head noun counts ("100 inmate deaths" are deaths) */
     {
         const char *counted = counted_noun(a, x);
+        /* "17 workers died", "25 workers lost their lives": a death toll */
+        static const char *const dying[] = {"died", "killed", "perished", "drowned", "dead",
+                                            "lives", NULL};
+        if (counted && x->cl->kind == CCK_KIND_COUNT) {
+            for (size_t i = x->c1; i < x->s1 && i < x->c1 + 5; i++)
+                if (in_words(dying, x->t[i].low))
+                    return "deaths";
+        }
         if (counted && strncmp(counted, "count_", 6) && strcmp(counted, "population"))
             return counted;
     }
@@ -1225,9 +1238,13 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     if (kw)
         return kw;
     if (!strcmp(cl->unit, "m")) {
-        static const char *const w_height[] = {"summit", "peak", "highest", "mount",
-                                               "mountain", "hill", "above", NULL};
-        if (word_within(x, w_height, 8, 4))
+        static const char *const w_elev[] = {"summit", "peak", "highest", "mount",
+                                             "mountain", "hill", NULL};
+        static const char *const w_tall[] = {"high", "tall", "height", "rises", "rise",
+                                             "towers", "above", NULL};
+        if (word_within(x, w_tall, 3, 3))
+            return "height";
+        if (word_within(x, w_elev, 8, 4))
             return "elevation";
     }
     kw = section_attr(a, x, u, st, main, dist_target);
@@ -1317,7 +1334,7 @@ static const char *lowercase_facility(cck_arena *a, const ctx *x, const stoks *s
             const name *p = &nm[k - 1];
             const tok *last = &st->t[p->t1 - 1];
             if (p->facility && (!strcmp(last->low, h->low) || last->num))
-                return disp_of(tb, p);
+                return expand_facility(tb, p->key, disp_of(tb, p));
         }
     }
     return NULL;
@@ -1458,7 +1475,11 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, boo
         "hosts", "serves", "carries", "runs", "ran", "makes", "made", "takes", "took",
         "became", "becomes", "remains", "saw", "sees", "got", "gets", "can", "could", "will",
         "would", "may", "might", "must", "should", "did", "does", "be", "being", "sits",
-        "spans", "stretches", "owns", "operates", "uses", "needs", "needed", "moved", NULL};
+        "spans", "stretches", "owns", "operates", "uses", "needs", "needed", "moved",
+        "behind", "above", "below", "under", "over", "near", "across", "along", "around",
+        "between", "within", "inside", "outside", "beyond", "through", "into", "onto", "for",
+        "with", "without", "after", "before", "during", "since", "until", "via", "per",
+        "against", "among", NULL};
     static const char *const not_things[] = {
         "city", "town", "village", "capital", "country", "region", "province", "county",
         "district", "area", "year", "years", "century", "decade", "time", "period", "date",
@@ -1620,6 +1641,35 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
             goto done;
         }
         break;
+    }
+    /* "As of 2020, Orsk had a population of 48,200": the name that is the
+     * subject of the clause's verb, before the figure */
+    {
+        static const char *const verbs[] = {
+            "had", "has", "have", "is", "was", "were", "are", "counted", "numbered",
+            "recorded", "reached", "covers", "covered", "employs", "employed", "lies", "lay",
+            "stands", "holds", "held", "produces", "produced", "houses", "housed",
+            "contains", "hosts", "boasts", "became", "remains", "reported", "measures",
+            "spans", "sits", NULL};
+        for (size_t k = l; k > f; k--) {
+            const name *m = &nm[k - 1];
+            if (m->t1 >= x->c0)
+                continue;
+            if (x->c0 - m->t1 > 12 || semicolon_between(x, m->t1, x->c0))
+                break;
+            static const char *const fillers[] = {"itself", "alone", "now", "today", "still",
+                                                  "also", "then", "once", NULL};
+            size_t v = m->t1;
+            while (v < x->c0 && in_words(fillers, x->t[v].low))
+                v++;
+            if (m->poss || m->attribution || after_preposition(x, m->t0) ||
+                !in_words(verbs, x->t[v].low) || !strcmp(m->key, main_key))
+                continue;
+            if (known(tb, m) || m->t1 - m->t0 >= 2) {
+                PICK(m);
+                goto done;
+            }
+        }
     }
     /* "Hungdok-guyok was created in 1995": the name that is the subject of
      * the dating verb just before the figure */
@@ -2155,6 +2205,11 @@ void cck_rec_subjects(cck_corpus *c)
             size_t ae = s->narticles ? s->articles[k].end : s->len;
             const char *title = s->narticles ? s->articles[k].title : "";
             const char *m = main_subject(&tb, &st[i], title, as, ae);
+            {
+                /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
+                const char *mk = cck_rec_fold(tb.a, m, strlen(m));
+                m = expand_facility(&tb, mk, m);
+            }
             mains[i][k] = cck_arena_strdup(s->arena, m);
             keys[i][k] = cck_rec_fold(tb.a, m, strlen(m));
         }

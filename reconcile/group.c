@@ -284,6 +284,9 @@ static void put_tolerance(text *t, cck_kind k, bool drift, const char *attr)
 /* Words that narrow what a figure measures: two figures of one subject
  * qualified differently may not be about the same thing at all. */
 static const char *const qualifiers[] = {
+    /* the first few say the figure is for now: one with and one without is a
+     * difference of time (see NOW_WORDS) */
+    "today", "now", "currently", "nowadays", "presently",
     "metropolitan", "metro", "urban", "proper", "greater", "municipal", "agglomeration",
     "built-up", "original", "originally", "rebuilt", "reconstruction", "reconstructed",
     "post-war", "postwar", "pre-war", "prewar", "expanded", "design", "designed",
@@ -362,6 +365,12 @@ static void put_cause(text *t, const item *a, const item *b, double drift)
         return;
     }
     unsigned long qx = qualifier_mask(x), qy = qualifier_mask(y);
+    const unsigned long now = (1ul << 5) - 1;   /* the first five of the list */
+    if ((qx & now) != (qy & now)) {
+        put(t, "likely cause: different times: one figure is given for today and the other "
+               "is undated, so it may be old; ");
+        return;
+    }
     if (qx != qy) {
         unsigned long only = qx & ~qy ? qx & ~qy : qy & ~qx;
         size_t k = 0;

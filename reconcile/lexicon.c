@@ -61,7 +61,10 @@ static const char *const facility_heads[] = {
     "hospital", "school", "college", "airport", "prison", "shipyard", "harbour",
     "harbor", "refinery", "enterprise", "company", "corporation", "network",
     "line", "railway", "park", "palace", "temple", "tower", "centre", "center",
-    "hotel", "farm", "nursery", "base", "reservoir", "library", NULL};
+    "hotel", "farm", "nursery", "base", "reservoir", "library", "viaduct", "tunnel",
+    "canal", "lighthouse", "cathedral", "church", "castle", "fort", "fortress", "aqueduct",
+    "pier", "terminal", "arena", "observatory", "monastery", "mosque", "synagogue",
+    "power", "building", NULL};
 
 bool cck_lex_facility_head(const char *w) { return in_list(facility_heads, w); }
 
@@ -121,6 +124,10 @@ const cck_lex_keyword cck_lex_keywords[] = {
     {"erected", "founded", DAT},
     {"unveiled", "founded", DAT},
     {"height", "height", MEA},
+    {"long", "length", MEA},
+    {"length", "length", MEA},
+    {"stretches", "length", MEA},
+    {"spans", "length", MEA},
     {"tall", "height", MEA},
     {"established", "founded", DAT},
     {"establishment", "founded", DAT},

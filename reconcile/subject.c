@@ -1642,6 +1642,29 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
         }
         break;
     }
+    /* "born in Tessel, a mill town of some 12,000 inhabitants": a place
+     * described in apposition, with the figure in the description */
+    {
+        static const char *const places[] = {"town", "city", "village", "port", "settlement",
+                                             "county", "district", "province", "region",
+                                             "country", "island", "municipality", NULL};
+        for (size_t k = l; k > f; k--) {
+            const name *m = &nm[k - 1];
+            if (m->t1 >= x->c0 || x->c0 - m->t1 > 7 || x->b[x->t[m->t1 - 1].e] != ',')
+                continue;
+            size_t d = m->t1;
+            if (!(low_eq(x, d, "a") || low_eq(x, d, "an") || low_eq(x, d, "the")))
+                continue;
+            bool place = false;
+            for (size_t i = d + 1; i < x->c0; i++)
+                place |= in_words(places, x->t[i].low);
+            if (place && low_eq(x, x->c0 - 1, "of")) {
+                PICK(m);
+                goto done;
+            }
+            break;
+        }
+    }
     /* "As of 2020, Orsk had a population of 48,200": the name that is the
      * subject of the clause's verb, before the figure */
     {
@@ -1650,7 +1673,8 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
             "recorded", "reached", "covers", "covered", "employs", "employed", "lies", "lay",
             "stands", "holds", "held", "produces", "produced", "houses", "housed",
             "contains", "hosts", "boasts", "became", "remains", "reported", "measures",
-            "spans", "sits", NULL};
+            "spans", "sits", "ran", "runs", "operated", "operates", "owned", "owns", "served",
+            "serves", "carried", "carries", "handled", "handles", "counts", NULL};
         for (size_t k = l; k > f; k--) {
             const name *m = &nm[k - 1];
             if (m->t1 >= x->c0)

@@ -598,6 +598,8 @@ static void test_group_causes(void)
          "41.8 129.7", COORD(39.9, 127.5, 0.1), COORD(41.8, 129.7, 0.1), "km apart"},
         {"It has 412,000 people.", "412,000", "It has 655,000 people.", "655,000",
          NUM(412000, 412000, 1000), NUM(655000, 655000, 1000), "the sources disagree"},
+        {"It had 12,000 people.", "12,000", "Today it has 30,000 people.", "30,000",
+         NUM(12000, 12000, 1000), NUM(30000, 30000, 1000), "one figure is given for today"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         fixture f;

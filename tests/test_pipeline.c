@@ -143,12 +143,49 @@ static void test_another_subject(void)
     cck_corpus_free(&c);
 }
 
+/* A life and a structure: birth and death dates compare at the coarser
+ * granularity, a viaduct's length and opening year agree, and a town's two
+ * populations disagree because one is for today. */
+static void test_a_life(void)
+{
+    char a[] = "tests/fixtures/person/dictionary.txt", b[] = "tests/fixtures/person/feature.txt";
+    char *paths[] = {a, b};
+    cck_corpus c;
+    run_on(&c, paths, 2);
+    static const struct {
+        const char *entity, *attr;
+        cck_group_status status;
+        const char *note;
+    } want[] = {
+        {"Ada Brennick", "born", CCK_GROUP_CONFLICT, "the sources disagree"}, /* 1871 vs 1872 */
+        {"Ada Brennick", "died", CCK_GROUP_CONSISTENT, NULL},   /* 2 June 1939 and 1939 */
+        {"Brennick Viaduct", "founded", CCK_GROUP_CONSISTENT, NULL},
+        {"Brennick Viaduct", "length", CCK_GROUP_CONSISTENT, NULL}, /* 420 m, some 450 m */
+        {"Tessel", "population", CCK_GROUP_CONFLICT, "given for today"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const cck_group *g = group_of(&c, want[i].entity, want[i].attr);
+        if (!g) {
+            fprintf(stderr, "\n  no group %s / %s\n", want[i].entity, want[i].attr);
+            CU_FAIL("group missing");
+            continue;
+        }
+        CU_ASSERT_EQUAL(g->status, want[i].status);
+        CU_ASSERT_EQUAL(g->nclaims, 2);
+        if (want[i].note)
+            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, want[i].note));
+    }
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+}
+
 void cck_suite_pipeline(void)
 {
     static CU_TestInfo tests[] = {
         {"claims are found with their subjects", test_claims_found_with_subjects},
         {"groups conflict and agree", test_groups_conflict_and_agree},
         {"another subject reads right", test_another_subject},
+        {"a life and a structure", test_a_life},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("pipeline", tests);

@@ -17,6 +17,8 @@ typedef struct {
     unsigned long long origin; /* the voice: source and article within it */
     int year;            /* the claim's own as_of year, when dated */
     bool dated;          /* has a year, and the attribute changes over time */
+    bool placed;         /* undated, but agrees with the figure of some year of
+                            its group: taken to be for that year */
 } item;
 
 typedef struct {
@@ -168,9 +170,37 @@ static bool same_voice(const item *a, const item *b)
            !strcmp(x->date_lo, y->date_lo) && !strcmp(x->date_hi, y->date_hi);
 }
 
+/* One voice giving figures for different years is a time series ("2022:
+ * 46.7, 2023: 48.2"), not a contradiction. */
+static bool series(const item *a, const item *b)
+{
+    return a->origin == b->origin && a->dated && b->dated && a->year != b->year;
+}
+
 static bool pair_agree(const item *a, const item *b)
 {
-    return same_voice(a, b) || cck_rec_agree_drift(a->c, b->c, pair_drift(a, b));
+    return same_voice(a, b) || series(a, b) || (a->placed && b->dated) ||
+           (b->placed && a->dated) || cck_rec_agree_drift(a->c, b->c, pair_drift(a, b));
+}
+
+/* Marks the undated figures of a group that agree exactly (no drift) with
+ * a dated one: "inflation eased to 4.2%" beside "2022: 5.9, 2023: 4.2" is
+ * the 2023 figure, not a contradiction of 2022's. */
+static void place_undated(item *v, size_t n)
+{
+    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    bool years = false;
+    for (size_t i = 0; i < lim && !years; i++)
+        for (size_t j = 0; j < lim && !years; j++)
+            years = v[i].dated && v[j].dated && v[i].year != v[j].year;
+    if (!years)
+        return;   /* one year or none: nothing to place */
+    for (size_t i = 0; i < lim; i++) {
+        if (v[i].dated || v[i].c->as_of)
+            continue;
+        for (size_t j = 0; j < lim && !v[i].placed; j++)
+            v[i].placed = v[j].dated && cck_rec_agree(v[i].c, v[j].c);
+    }
 }
 
 /* ---- notes -------------------------------------------------------------- */
@@ -823,6 +853,8 @@ void cck_rec_group(cck_corpus *c)
         i = j;
     }
     cut[nr] = n;
+    for (size_t r = 0; r < nr; r++)
+        place_undated(v + cut[r], cut[r + 1] - cut[r]);
     double *trust = estimate_trust(c, v, cut, nr);
     note_copies(c, v, cut, nr);
     for (size_t r = 0; r < nr; r++)

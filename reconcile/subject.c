@@ -49,6 +49,7 @@ typedef struct {
     const char *disp;   /* display form of this mention */
     bool poss, facility, event;
     bool attribution;   /* "according to X": X is who says it, not what */
+    bool initial;       /* opens a sentence or line (so its capital tells nothing) */
 } name;
 
 typedef struct {
@@ -58,6 +59,7 @@ typedef struct {
     size_t *fcount;
     size_t nforms;
     size_t count, nsrc, last_src;
+    size_t initial;         /* mentions that open a sentence or line */
     bool facility, event;
     const char *event_noun; /* last token when an event ("famine") */
     const char *mod_key;    /* key of the event's modifier ("northkorean") */
@@ -389,6 +391,10 @@ static name *find_names(const table *tb, cck_arena *a, const char *b, tok *t, si
                 k--;
             m->attribution = k >= a0 + 2 && !strcmp(t[k - 1].low, "to") &&
                              !strcmp(t[k - 2].low, "according");
+            size_t p = t[i].s;
+            while (p > 0 && strchr(" \t\"'*#|(_[", b[p - 1]))
+                p--;
+            m->initial = p == 0 || strchr(".!?\n\r:;", b[p - 1]) != NULL;
         }
         m->facility = cck_lex_facility_head(t[j - 1].low) ||
                       (j - i >= 2 && t[j - 1].num && !strcmp(t[j - 2].low, "no"));
@@ -446,6 +452,7 @@ static void note_name(table *tb, const name *m, const tok *t, size_t src)
         *ix_slot(tb, e->key) = tb->n;
     }
     e->count++;
+    e->initial += m->initial;
     if (e->last_src != src) {
         e->nsrc++;
         e->last_src = src;
@@ -917,6 +924,23 @@ static const char *stat_base(cck_arena *a, const char *h)
     return NULL;
 }
 
+/* The attribute a header's first word names through the keyword lexicon,
+ * whatever the cell's kind ("Inflation (%)" -> inflation_rate, "GDP (US$
+ * billion)" -> gdp), so that tables and prose meet. */
+static const char *header_keyword(cck_arena *a, const char *h)
+{
+    size_t n;
+    tok *t = tokenize(a, h, 0, strlen(h), &n);
+    const char *res = NULL;
+    for (size_t i = 0; i < n && i < 1 && !res; i++)
+        for (size_t k = 0; k < cck_lex_count() && !res; k++)
+            if (cck_lex_match(cck_lex_get(k)->word, t[i].low) &&
+                strcmp(cck_lex_get(k)->word, "people") && strcmp(cck_lex_get(k)->word, "sea"))
+                res = cck_lex_get(k)->attr;
+    free(t);
+    return res;
+}
+
 static const char *table_attr(cck_arena *a, const cck_unit *u, const char **as_of)
 {
     const char *hs[2] = {u->col_header, u->row_header};
@@ -950,6 +974,8 @@ static const char *table_attr(cck_arena *a, const cck_unit *u, const char **as_o
     if (!base && u->caption)
         base = stat_base(a, u->caption);
     if (!base && plain)
+        base = header_keyword(a, plain);
+    if (!base && plain)
         base = snake(a, cck_rec_ascii(a, plain, strlen(plain)));
     if (!base || !*base)
         return NULL;
@@ -981,6 +1007,13 @@ static const char *keyword_attr(const ctx *x, size_t before, size_t after)
             if (!(w->kinds & kb) || !cck_lex_match(w->word, x->t[i].low))
                 continue;
             size_t d = dist(x, i) * 2 + (i < x->c0 ? 0 : 1);
+            /* "fell to 7.9%, and inflation eased": a keyword of the next clause */
+            if (i >= x->c1)
+                for (size_t q = x->t[x->c1 - 1].e; q < x->t[i].s; q++)
+                    if (x->b[q] == ',') {
+                        d += 20;
+                        break;
+                    }
             if (!strcmp(w->word, "people") || !strcmp(w->word, "citizens") ||
                 !strcmp(w->word, "sea"))
                 d += 12;
@@ -1068,6 +1101,72 @@ static const char *counted_noun(cck_arena *a, const ctx *x)
         }
     }
     return NULL;
+}
+
+/* What a percentage is of: "a fifth of the national population" is
+ * share_population; "unemployment fell to 7.9%" is the level of what the
+ * clause speaks of (unemployment_rate); "exports grew 4%" its growth
+ * (exports_growth_rate). NULL when the words do not tell. */
+static const char *percent_attr(cck_arena *a, const ctx *x)
+{
+    static const char *const dets[] = {"the", "its", "their", "his", "her", "all", NULL};
+    static const char *const level[] = {"to", "at", "of", "was", "is", "stood", "remained",
+                                        "reached", "hit", NULL};
+    static const char *const change[] = {"grew", "rose", "fell", "dropped", "declined",
+                                         "increased", "decreased", "jumped", "climbed",
+                                         "slipped", "up", "down", "by", "expanded", "shrank",
+                                         "contracted", NULL};
+    static const char *const skip[] = {"fell", "rose", "dropped", "declined", "eased",
+                                       "climbed", "jumped", "slipped", "increased",
+                                       "decreased", "grew", "stood", "remained", "reached",
+                                       "hit", "was", "is", "were", "are", "has", "had",
+                                       "been", "to", "at", "by", "of", "up", "down", NULL};
+    /* share of: "<figure> of the <adj>* <noun>" */
+    size_t i = x->c1;
+    if (i + 1 < x->s1 && low_eq(x, i, "of")) {
+        i++;
+        if (in_words(dets, x->t[i].low))
+            i++;
+        const tok *noun = NULL;
+        for (size_t k = 0; k < 3 && i < x->s1; k++, i++) {
+            const tok *w = &x->t[i];
+            if (w->num || !isalpha((unsigned char)x->b[w->s]) || cck_lex_stopword(w->low))
+                break;
+            noun = w;
+            if (x->b[w->e] == ',' || x->b[w->e] == '.' || w->poss)
+                break;
+        }
+        if (noun && !noun->cap)
+            return cck_arena_printf(a, "share_%s", snake(a, noun->low));
+    }
+    /* the clause's subject before its verb */
+    if (x->c0 == x->s0)
+        return NULL;
+    size_t j = x->c0;
+    bool is_change = false, is_level = false;
+    while (j > x->s0 && in_words(skip, x->t[j - 1].low)) {
+        j--;
+        if (j == x->c0 - 1) {
+            is_change = in_words(change, x->t[j].low);
+            is_level = in_words(level, x->t[j].low);
+        } else if (!is_change && !is_level) {
+            is_change = in_words(change, x->t[j].low);
+        }
+    }
+    if (j == x->c0 || j == x->s0)
+        return NULL;
+    const tok *n = &x->t[j - 1];
+    if (n->num || !isalpha((unsigned char)x->b[n->s]) || cck_lex_stopword(n->low) ||
+        (n->cap && j - 1 != x->s0))
+        return NULL;
+    const char *noun = n->low;
+    size_t nl = strlen(noun);
+    if (nl > 4 && !strcmp(noun + nl - 4, "rate"))
+        return snake(a, noun);
+    bool rate_word = nl > 4 && (!strcmp(noun + nl - 4, "ment") || !strcmp(noun + nl - 4, "tion"));
+    if (is_change && !is_level && !rate_word)
+        return cck_arena_printf(a, "%s_growth_rate", snake(a, noun));
+    return cck_arena_printf(a, "%s_rate", snake(a, noun));
 }
 
 /* A figure in a list under a heading that names what the list gives
@@ -1192,8 +1291,18 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
             return counted;
     }
     if (x->c1 < x->s1) {
-        const ctx near = {x->b, x->t, x->s0, x->c1 + 3 < x->s1 ? x->c1 + 3 : x->s1,
-                          x->c0, x->c1, x->cl, x->us};
+        /* the noun right after the figure, not one past a comma */
+        size_t end = x->c1 + 3 < x->s1 ? x->c1 + 3 : x->s1;
+        for (size_t i = x->c1; i < end; i++) {
+            bool comma = false;
+            for (size_t q = x->t[i - 1].e; q < x->t[i].s; q++)
+                comma |= x->b[q] == ',' || x->b[q] == ';';
+            if (comma) {
+                end = i;
+                break;
+            }
+        }
+        const ctx near = {x->b, x->t, x->s0, end, x->c0, x->c1, x->cl, x->us};
         const char *kw = keyword_attr(&near, 0, 3);
         if (kw && strcmp(kw, "population") != 0)
             return kw;
@@ -1246,6 +1355,11 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
             return "height";
         if (word_within(x, w_elev, 8, 4))
             return "elevation";
+    }
+    if (cl->kind == CCK_KIND_PERCENT) {
+        kw = percent_attr(a, x);
+        if (kw)
+            return kw;
     }
     kw = section_attr(a, x, u, st, main, dist_target);
     if (kw)
@@ -1969,10 +2083,18 @@ static const char *rate_of(cck_arena *a, const ctx *x, const char *attr)
     static const char *const per[] = {"per", "a", "each", "every", NULL};
     static const char *const economy[] = {"economic", "economy", "gdp", "industrial", "output",
                                           "trade", "exports", NULL};
-    if (!strcmp(attr, "population_growth_rate")) {
+    static const char *const people[] = {"population", "residents", "inhabitants", "people",
+                                         "populations", NULL};
+    if (!strcmp(attr, "growth_rate")) {
         for (size_t i = x->s0; i < x->s1; i++)
             if (low_eq(x, i, "growth") && ((i > x->s0 && in_words(economy, x->t[i - 1].low)) ||
                                            (i > x->s0 + 1 && in_words(economy, x->t[i - 2].low))))
+                return "economic_growth_rate";
+        for (size_t i = x->s0; i < x->s1; i++)
+            if (in_words(people, x->t[i].low))
+                return "population_growth_rate";
+        for (size_t i = x->s0; i < x->s1; i++)
+            if (in_words(economy, x->t[i].low) || low_eq(x, i, "gdp"))
                 return "economic_growth_rate";
         return attr;
     }
@@ -2099,8 +2221,13 @@ static const char *row_entity(const table *tb, const char *row, bool caption)
     tok *t = tokenize(tb->a, row, 0, n, &nt);
     name *nm = find_names(tb, tb->a, row, t, 0, nt, &nn);
     const char *res = NULL;
-    if (!caption && nn == 1 && nm[0].t0 == 0 && nm[0].t1 == nt && known(tb, &nm[0]))
-        res = disp_of(tb, &nm[0]);
+    if (!caption && nn == 1 && nm[0].t0 == 0 && nm[0].t1 == nt && known(tb, &nm[0])) {
+        /* a capitalised word seen only where any word is capitalised
+         * ("Unemployment fell ...") is a common noun, not a name */
+        const entry *e = lookup((table *)tb, nm[0].key);
+        if (e && (e->count > e->initial || e->facility || e->event))
+            res = disp_of(tb, &nm[0]);
+    }
     /* a caption "Climate data for X": the known name after "for"/"of"/"in" */
     for (size_t k = 0; caption && k < nn && !res; k++) {
         size_t p = nm[k].t0;

@@ -713,6 +713,30 @@ static void test_group_copies(void)
     cck_corpus_free(&f.c);
 }
 
+/* A source's figures for several years are a series, not a conflict; an
+ * undated figure equal to one year's is that year's; two sources' figures
+ * for different years still conflict beyond the drift. */
+static void test_group_series(void)
+{
+    fixture f;
+    fx_init(&f, 3);
+    add(&f, 0, 0, "X", "inflation_rate", "2022", (spec)NUM(5.9, 5.9, 0.1));
+    add(&f, 0, 5, "X", "inflation_rate", "2023", (spec)NUM(4.2, 4.2, 0.1));
+    add(&f, 1, 0, "X", "inflation_rate", NULL, (spec)NUM(4.2, 4.2, 0.1));
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONSISTENT);
+    cck_corpus_free(&f.c);
+
+    fx_init(&f, 2);
+    add(&f, 0, 0, "X", "inflation_rate", "2022", (spec)NUM(5.9, 5.9, 0.1));
+    add(&f, 1, 0, "X", "inflation_rate", "2023", (spec)NUM(4.2, 4.2, 0.1));
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+    cck_corpus_free(&f.c);
+}
+
 static void test_group_empty(void)
 {
     fixture f;
@@ -739,6 +763,7 @@ static CU_TestInfo group_tests[] = {
     {"group_causes", test_group_causes},
     {"group_trust", test_group_trust},
     {"group_copies", test_group_copies},
+    {"group_series", test_group_series},
     {"group_empty", test_group_empty},
     CU_TEST_INFO_NULL,
 };

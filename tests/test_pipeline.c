@@ -179,6 +179,44 @@ static void test_a_life(void)
     cck_corpus_free(&c);
 }
 
+/* An economic brief with a yearly table and a wire story: a table's years
+ * are a series, not a contradiction; an undated figure equal to one year's
+ * is that year's; headers and prose name the same attributes. */
+static void test_a_table_of_years(void)
+{
+    char a[] = "tests/fixtures/economy/brief.txt", b[] = "tests/fixtures/economy/wire.txt";
+    char *paths[] = {a, b};
+    cck_corpus c;
+    run_on(&c, paths, 2);
+    static const struct {
+        const char *entity, *attr;
+        size_t n;
+    } want[] = {
+        {"Calmaria", "unemployment_rate", 4}, /* 8.1, 7.4 in the table; 7.4%, 7.9% */
+        {"Calmaria", "inflation_rate", 3},    /* 5.9, 4.2; eased to 4.2% */
+        {"Calmaria", "gdp", 4},
+        {"Calmaria", "exports", 2},
+        {"Varnholm", "population", 2},
+        {"Varnholm", "share_population", 1},  /* "about a fifth of the population" */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const cck_group *g = group_of(&c, want[i].entity, want[i].attr);
+        if (!g) {
+            fprintf(stderr, "\n  no group %s / %s\n", want[i].entity, want[i].attr);
+            CU_FAIL("group missing");
+            continue;
+        }
+        CU_ASSERT_NOT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+        CU_ASSERT_EQUAL(g->nclaims, want[i].n);
+    }
+    for (size_t i = 0; i < c.ngroups; i++)
+        CU_ASSERT_NOT_EQUAL(c.groups[i].status, CCK_GROUP_CONFLICT);
+    /* a row header that is a capitalised common noun is not an entity */
+    CU_ASSERT_PTR_NULL(group_of(&c, "Unemployment", "unemployment_rate"));
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+}
+
 void cck_suite_pipeline(void)
 {
     static CU_TestInfo tests[] = {
@@ -186,6 +224,7 @@ void cck_suite_pipeline(void)
         {"groups conflict and agree", test_groups_conflict_and_agree},
         {"another subject reads right", test_another_subject},
         {"a life and a structure", test_a_life},
+        {"a table of years", test_a_table_of_years},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("pipeline", tests);

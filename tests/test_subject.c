@@ -156,7 +156,7 @@ static const scase town[] = {
     {"According to the Marrowby Steel Works, the town has 2,000 idle workers.", "2,000",
      CCK_KIND_COUNT, "", NULL, "Marrowby", "workers", NULL},
     {"The Marrowby Opera House has 1,400 seats.", "1,400", CCK_KIND_COUNT, "", NULL,
-     "Marrowby", "seats", NULL},
+     "Marrowby Opera House", "seats", NULL},
     {"Its coordinates are 51.5° 3.2°.", "51.5° 3.2°", CCK_KIND_COORDINATE, "", NULL,
      "Marrowby", "coordinates", NULL},
     {"The city stands 45 metres above sea level.", "45 metres", CCK_KIND_MEASURE, "m", NULL,

@@ -255,11 +255,33 @@ double cck_rec_weight_for(const char *path)
     return 0;
 }
 
+/* Built-in plausible changes per year where the default (a population's
+ * 2%) is far too tight: rates swing by points, money by a tenth. */
+static const struct {
+    const char *pattern;    /* "_rate": suffix; otherwise the whole name */
+    double per_year;
+} builtin_drift[] = {
+    {"_rate", 0.30},  {"gdp", 0.10},     {"exports", 0.15}, {"imports", 0.15},
+    {"revenue", 0.15}, {"profit", 0.30}, {"debt", 0.15},    {"investment", 0.30},
+    {"spending", 0.15}, {"aid", 0.30},   {"wage", 0.10},    {"income", 0.10},
+    {"budget", 0.15}, {"price", 0.15},   {"cost", 0.15},    {"production", 0.10},
+    {"visits", 0.30}, {"workers", 0.10},
+};
+
 double cck_rec_drift_for(const char *attr)
 {
+    if (!attr)
+        return cck_rec_tolerances.drift_per_year;
     for (size_t i = drifts.n; i-- > 0;)
-        if (attr && !strcmp(drifts.v[i].a, attr))
+        if (!strcmp(drifts.v[i].a, attr))
             return drifts.v[i].x;
+    size_t n = strlen(attr);
+    for (size_t i = 0; i < sizeof builtin_drift / sizeof *builtin_drift; i++) {
+        const char *p = builtin_drift[i].pattern;
+        size_t k = strlen(p);
+        if (p[0] == '_' ? n >= k && !strcmp(attr + n - k, p) : !strcmp(attr, p))
+            return builtin_drift[i].per_year;
+    }
     return cck_rec_tolerances.drift_per_year;
 }
 

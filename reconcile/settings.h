@@ -32,8 +32,9 @@ const char *cck_rec_canonical(cck_arena *a, const char *entity);
  * path and its base name), or 0 when none matches. */
 double cck_rec_weight_for(const char *path);
 
-/* The plausible relative change per year of an attribute: its [drift], or
- * the drift_per_year tolerance. */
+/* The plausible relative change per year of an attribute: its [drift],
+ * else a built-in figure for rates (30%) and money (10-30%), else the
+ * drift_per_year tolerance (2%, a population's). */
 double cck_rec_drift_for(const char *attr);
 
 /* Writes the settings in force as INI (for `claimcheck config`). */

@@ -59,6 +59,9 @@ static void test_settings_applied(void)
     set_ok("drift", "population", "0.05");
     CU_ASSERT_DOUBLE_EQUAL(cck_rec_drift_for("population"), 0.05, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(cck_rec_drift_for("seats"), cck_rec_tolerances.drift_per_year, 0);
+    CU_ASSERT_DOUBLE_EQUAL(cck_rec_drift_for("inflation_rate"), 0.30, 1e-12);
+    set_ok("drift", "inflation_rate", "0.5");
+    CU_ASSERT_DOUBLE_EQUAL(cck_rec_drift_for("inflation_rate"), 0.5, 1e-12);
 
     set_ok("weight", "*.txt", "0.6");
     set_ok("weight", "trusted/*", "0.95");

@@ -369,6 +369,8 @@ static name *find_names(const table *tb, cck_arena *a, const char *b, tok *t, si
         }
         if (cck_lex_event_noun(t[j - 1].low))
             event = j - i >= 2;
+        else if (j - i >= 3 && cck_lex_event_noun(t[i].low) && !strcmp(t[i + 1].low, "of"))
+            event = true;   /* "Siege of Marlow Ford", "Battle of the Ridge" */
         else if (j < a1 && !t[j - 1].poss && !t[j].cap && cck_lex_event_noun(t[j].low) &&
                  adjacent(b, &t[j - 1], &t[j], false)) {
             j++;
@@ -461,7 +463,7 @@ static void note_name(table *tb, const name *m, const tok *t, size_t src)
     e->event |= m->event;
     if (m->event)
     {
-        e->event_noun = t[m->t1 - 1].low;
+        e->event_noun = cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
         if (m->t1 - m->t0 >= 2)
             e->mod_key = make_key(tb->a, t, m->t0, m->t1 - 1);
     }
@@ -1087,7 +1089,13 @@ static const char *counted_noun(cck_arena *a, const ctx *x)
         }
         bool next_joins = i + 1 < x->s1 && b[n->e] == '-' && n->e + 1 == x->t[i + 1].s;
         size_t l = strlen(n->low);
-        if (!next_joins && l > 2 && n->low[l - 1] == 's' && n->low[l - 2] != 's' &&
+        static const char *const irregular[] = {"men", "women", "children", "personnel", "police", "staff", "cattle",
+                                                "sheep", "aircraft", "militiamen",
+                                                "servicemen", "fishermen", NULL};
+        bool plural_irregular = in_words(irregular, n->low) ||
+                                (l > 3 && !strcmp(n->low + l - 3, "men"));
+        if (!next_joins && l > 2 &&
+            ((n->low[l - 1] == 's' && n->low[l - 2] != 's') || plural_irregular) &&
             strcmp(n->low, "years") && strcmp(n->low, "times") && strcmp(n->low, "others") &&
             strcmp(n->low, "is") && strcmp(n->low, "was") && strcmp(n->low, "has")) {
             const char *one = w[nw - 1];
@@ -1282,10 +1290,26 @@ static const char *prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         /* "17 workers died", "25 workers lost their lives": a death toll */
         static const char *const dying[] = {"died", "killed", "perished", "drowned", "dead",
                                             "lives", NULL};
+        static const char *const anyone[] = {"people", "persons", "person", "individuals",
+                                             NULL};
         if (counted && x->cl->kind == CCK_KIND_COUNT) {
-            for (size_t i = x->c1; i < x->s1 && i < x->c1 + 5; i++)
-                if (in_words(dying, x->t[i].low))
-                    return "deaths";
+            /* the death verb of the figure's clause: up to a comma or "which" */
+            for (size_t i = x->c1; i < x->s1 && i < x->c1 + 8; i++) {
+                if (i > x->c1 && (x->b[x->t[i - 1].e] == ',' || x->b[x->t[i - 1].e] == ';' ||
+                                  low_eq(x, i, "which") || low_eq(x, i, "who")))
+                    break;
+                if (in_words(dying, x->t[i].low)) {
+                    /* whose deaths: "600 defenders ... killed" */
+                    const char *who = x->t[x->c1].low;
+                    if (!strncmp(counted, "count_", 6))
+                        who = counted + 6;
+                    else if (!strcmp(counted, "population") || in_words(anyone, who))
+                        return "deaths";
+                    else
+                        who = counted;
+                    return cck_arena_printf(a, "deaths_%s", snake(a, who));
+                }
+            }
         }
         if (counted && strncmp(counted, "count_", 6) && strcmp(counted, "population"))
             return counted;
@@ -1607,6 +1631,11 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, boo
             continue;
         if (!in_words(det, x->t[i].low) || semicolon_between(x, i, x->c0))
             continue;
+        static const char *const preps[] = {"over", "of", "in", "on", "at", "by", "from", "to",
+                                            "across", "under", "near", "with", "for", "into",
+                                            "onto", "behind", "beside", "along", NULL};
+        if (i > x->s0 && in_words(preps, x->t[i - 1].low))
+            continue;   /* "the bridge over the river": not the river */
         const tok *head = NULL, *mod = NULL;
         size_t words = 0;
         bool bounded = false;   /* the phrase ends at a verb, a stop or a mark */
@@ -1929,7 +1958,8 @@ static const char *entity_for(cck_arena *a, const ctx *x, const stoks *st, const
     }
     /* "the old lighthouse was built in 1887", "its trolleybus network,
      * opened in 1973": a thing of the main subject's */
-    if (!strcmp(attr, "founded") || !strcmp(attr, "ended") || !strcmp(attr, "period")) {
+    if (!strcmp(attr, "founded") || !strcmp(attr, "ended") || !strcmp(attr, "period") ||
+        !strcmp(attr, "rebuilt") || !strcmp(attr, "destroyed")) {
         const char *thing = owned_thing(a, x, main, false);
         if (thing)
             return thing;
@@ -2098,6 +2128,12 @@ static const char *rate_of(cck_arena *a, const ctx *x, const char *attr)
                 return "economic_growth_rate";
         return attr;
     }
+    if (!strcmp(attr, "troops") || !strcmp(attr, "civilians")) {
+        for (size_t i = x->s0; i < x->s1; i++)
+            if (!strncmp(x->t[i].low, "evacuat", 7))
+                return cck_arena_printf(a, "%s_evacuated", attr);
+        return attr;
+    }
     if (x->cl->kind != CCK_KIND_COUNT || strstr(attr, "_per_") || !strncmp(attr, "annual", 6))
         return attr;
     for (size_t i = x->c1; i < x->s1 && i < x->c1 + 4; i++) {
@@ -2129,7 +2165,8 @@ static bool kind_only(const char *attr)
 static bool dates_an_event(const char *attr)
 {
     return !strcmp(attr, "founded") || !strcmp(attr, "period") || !strcmp(attr, "ended") ||
-           !strcmp(attr, "born") || !strcmp(attr, "died");
+           !strcmp(attr, "born") || !strcmp(attr, "died") || !strcmp(attr, "rebuilt") ||
+           !strcmp(attr, "destroyed");
 }
 
 /* "its population grew from 10,000 to 100,000": either end of a change

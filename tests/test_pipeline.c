@@ -1,6 +1,7 @@
 /* test_pipeline.c: source -> extract -> subject -> reconcile through the
  * library, on fixtures written for the project: the claims an editor would
  * see, their subjects, and the verdicts. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,44 +102,76 @@ static const cck_group *group_of(const cck_corpus *c, const char *entity, const 
     return NULL;
 }
 
-/* Another subject altogether (a dam and its town, an encyclopedia entry
- * and a travel note): the subjects meet across the two ways of writing
- * them and the verdicts are the ones an editor would reach. */
-static void test_another_subject(void)
+/* A subject group a fixture corpus must have: its status (or NOT_CONFLICT),
+ * its number of claims, and words its note must contain (or NULL). */
+enum { NOT_CONFLICT = -1 };
+typedef struct {
+    const char *entity, *attr;
+    int status;
+    size_t n;
+    const char *note;
+} want_group;
+
+/* Runs the pipeline over two fixtures and checks every wanted group; when
+ * conflicts_only is given, every conflict group must be one of those wanted.
+ * Leaves the corpus in c for further checks (the caller frees it). */
+static void check_groups(cck_corpus *c, const char *a, const char *b, const want_group *want,
+                         size_t nwant, bool conflicts_only)
 {
-    char a[] = "tests/fixtures/dam/encyclopedia.txt", b[] = "tests/fixtures/dam/blog.txt";
-    char *paths[] = {a, b};
-    cck_corpus c;
-    run_on(&c, paths, 2);
-    static const struct {
-        const char *entity, *attr;
-        cck_group_status status;
-        size_t n;
-    } want[] = {
-        {"Lake Varn Dam", "founded", CCK_GROUP_CONFLICT, 2},      /* 1964 vs 1965 */
-        {"Lake Varn Dam", "deaths_workers", CCK_GROUP_CONFLICT, 2}, /* 17 vs some 25 */
-        {"Lake Varn Dam", "height", CCK_GROUP_CONSISTENT, 2},     /* 142 metres */
-        {"Orsk", "population", CCK_GROUP_CONSISTENT, 2},          /* 48,200 (2020), ~50,000 */
-        {"Orsk", "distance_from_lake_varn_dam", CCK_GROUP_CONFLICT, 2}, /* 12 vs ~15 km */
-    };
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        const cck_group *g = group_of(&c, want[i].entity, want[i].attr);
+    char pa[256], pb[256];
+    snprintf(pa, sizeof pa, "%s", a);
+    snprintf(pb, sizeof pb, "%s", b);
+    char *paths[] = {pa, pb};
+    run_on(c, paths, 2);
+    for (size_t i = 0; i < nwant; i++) {
+        const cck_group *g = group_of(c, want[i].entity, want[i].attr);
         if (!g) {
             fprintf(stderr, "\n  no group %s / %s\n", want[i].entity, want[i].attr);
             CU_FAIL("group missing");
             continue;
         }
-        CU_ASSERT_EQUAL(g->status, want[i].status);
+        if (want[i].status == NOT_CONFLICT) {
+            CU_ASSERT_NOT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+        } else {
+            CU_ASSERT_EQUAL(g->status, (cck_group_status)want[i].status);
+        }
         CU_ASSERT_EQUAL(g->nclaims, want[i].n);
+        if (want[i].note)
+            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, want[i].note));
     }
-    /* the reservoir's volume says nothing comparable without a unit it
-     * knows, and no group mixes the two sources' unrelated figures */
-    for (size_t i = 0; i < c.ngroups; i++)
-        if (c.groups[i].status == CCK_GROUP_CONFLICT)
-            CU_ASSERT_TRUE(!strcmp(c.groups[i].attribute, "founded") ||
-                           !strcmp(c.groups[i].attribute, "deaths_workers") ||
-                           !strcmp(c.groups[i].attribute, "workers") ||
-                           !strncmp(c.groups[i].attribute, "distance_from_", 14));
+    for (size_t i = 0; conflicts_only && i < c->ngroups; i++) {
+        if (c->groups[i].status != CCK_GROUP_CONFLICT)
+            continue;
+        bool wanted = false;
+        for (size_t k = 0; k < nwant; k++)
+            wanted |= want[k].status == CCK_GROUP_CONFLICT &&
+                      !strcmp(c->groups[i].entity, want[k].entity) &&
+                      !strcmp(c->groups[i].attribute, want[k].attr);
+        if (!wanted)
+            fprintf(stderr, "\n  unexpected conflict %s / %s\n", c->groups[i].entity,
+                    c->groups[i].attribute);
+        CU_ASSERT_TRUE(wanted);
+    }
+}
+
+/* Another subject altogether (a dam and its town, an encyclopedia entry
+ * and a travel note): the subjects meet across the two ways of writing
+ * them and the verdicts are the ones an editor would reach. The one
+ * conflict left that an editor would not raise (1,200 MW against 340
+ * workers) waits for the extractor to read megawatts. */
+static void test_another_subject(void)
+{
+    static const want_group want[] = {
+        {"Lake Varn Dam", "founded", CCK_GROUP_CONFLICT, 2, NULL},        /* 1964 vs 1965 */
+        {"Lake Varn Dam", "deaths_workers", CCK_GROUP_CONFLICT, 2, NULL}, /* 17 vs some 25 */
+        {"Lake Varn Dam", "height", CCK_GROUP_CONSISTENT, 2, NULL},       /* 142 metres */
+        {"Orsk", "population", CCK_GROUP_CONSISTENT, 2, NULL}, /* 48,200 (2020), ~50,000 */
+        {"Orsk", "distance_from_lake_varn_dam", CCK_GROUP_CONFLICT, 2, NULL}, /* 12, ~15 km */
+        {"Lake Varn Dam", "workers", CCK_GROUP_CONFLICT, 2, NULL},
+    };
+    cck_corpus c;
+    check_groups(&c, "tests/fixtures/dam/encyclopedia.txt", "tests/fixtures/dam/blog.txt",
+                 want, sizeof want / sizeof *want, true);
     cck_ext_cleanup();
     cck_corpus_free(&c);
 }
@@ -148,33 +181,16 @@ static void test_another_subject(void)
  * populations disagree because one is for today. */
 static void test_a_life(void)
 {
-    char a[] = "tests/fixtures/person/dictionary.txt", b[] = "tests/fixtures/person/feature.txt";
-    char *paths[] = {a, b};
-    cck_corpus c;
-    run_on(&c, paths, 2);
-    static const struct {
-        const char *entity, *attr;
-        cck_group_status status;
-        const char *note;
-    } want[] = {
-        {"Ada Brennick", "born", CCK_GROUP_CONFLICT, "the sources disagree"}, /* 1871 vs 1872 */
-        {"Ada Brennick", "died", CCK_GROUP_CONSISTENT, NULL},   /* 2 June 1939 and 1939 */
-        {"Brennick Viaduct", "founded", CCK_GROUP_CONSISTENT, NULL},
-        {"Brennick Viaduct", "length", CCK_GROUP_CONSISTENT, NULL}, /* 420 m, some 450 m */
-        {"Tessel", "population", CCK_GROUP_CONFLICT, "given for today"},
+    static const want_group want[] = {
+        {"Ada Brennick", "born", CCK_GROUP_CONFLICT, 2, "the sources disagree"}, /* 1871/2 */
+        {"Ada Brennick", "died", CCK_GROUP_CONSISTENT, 2, NULL}, /* 2 June 1939 and 1939 */
+        {"Brennick Viaduct", "founded", CCK_GROUP_CONSISTENT, 2, NULL},
+        {"Brennick Viaduct", "length", CCK_GROUP_CONSISTENT, 2, NULL}, /* 420, some 450 m */
+        {"Tessel", "population", CCK_GROUP_CONFLICT, 2, "given for today"},
     };
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        const cck_group *g = group_of(&c, want[i].entity, want[i].attr);
-        if (!g) {
-            fprintf(stderr, "\n  no group %s / %s\n", want[i].entity, want[i].attr);
-            CU_FAIL("group missing");
-            continue;
-        }
-        CU_ASSERT_EQUAL(g->status, want[i].status);
-        CU_ASSERT_EQUAL(g->nclaims, 2);
-        if (want[i].note)
-            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, want[i].note));
-    }
+    cck_corpus c;
+    check_groups(&c, "tests/fixtures/person/dictionary.txt", "tests/fixtures/person/feature.txt",
+                 want, sizeof want / sizeof *want, true);
     cck_ext_cleanup();
     cck_corpus_free(&c);
 }
@@ -184,33 +200,17 @@ static void test_a_life(void)
  * is that year's; headers and prose name the same attributes. */
 static void test_a_table_of_years(void)
 {
-    char a[] = "tests/fixtures/economy/brief.txt", b[] = "tests/fixtures/economy/wire.txt";
-    char *paths[] = {a, b};
-    cck_corpus c;
-    run_on(&c, paths, 2);
-    static const struct {
-        const char *entity, *attr;
-        size_t n;
-    } want[] = {
-        {"Calmaria", "unemployment_rate", 4}, /* 8.1, 7.4 in the table; 7.4%, 7.9% */
-        {"Calmaria", "inflation_rate", 3},    /* 5.9, 4.2; eased to 4.2% */
-        {"Calmaria", "gdp", 4},
-        {"Calmaria", "exports", 2},
-        {"Varnholm", "population", 2},
-        {"Varnholm", "share_population", 1},  /* "about a fifth of the population" */
+    static const want_group want[] = {
+        {"Calmaria", "unemployment_rate", NOT_CONFLICT, 4, NULL}, /* 8.1, 7.4; 7.4%, 7.9% */
+        {"Calmaria", "inflation_rate", NOT_CONFLICT, 3, NULL},    /* 5.9, 4.2; eased to 4.2% */
+        {"Calmaria", "gdp", NOT_CONFLICT, 4, NULL},
+        {"Calmaria", "exports", NOT_CONFLICT, 2, NULL},
+        {"Varnholm", "population", NOT_CONFLICT, 2, NULL},
+        {"Varnholm", "share_population", NOT_CONFLICT, 1, NULL}, /* "a fifth of the ..." */
     };
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        const cck_group *g = group_of(&c, want[i].entity, want[i].attr);
-        if (!g) {
-            fprintf(stderr, "\n  no group %s / %s\n", want[i].entity, want[i].attr);
-            CU_FAIL("group missing");
-            continue;
-        }
-        CU_ASSERT_NOT_EQUAL(g->status, CCK_GROUP_CONFLICT);
-        CU_ASSERT_EQUAL(g->nclaims, want[i].n);
-    }
-    for (size_t i = 0; i < c.ngroups; i++)
-        CU_ASSERT_NOT_EQUAL(c.groups[i].status, CCK_GROUP_CONFLICT);
+    cck_corpus c;
+    check_groups(&c, "tests/fixtures/economy/brief.txt", "tests/fixtures/economy/wire.txt", want,
+                 sizeof want / sizeof *want, true);
     /* a row header that is a capitalised common noun is not an entity */
     CU_ASSERT_PTR_NULL(group_of(&c, "Unemployment", "unemployment_rate"));
     cck_ext_cleanup();

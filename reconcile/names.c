@@ -1,0 +1,610 @@
+/* names.c: who is named where. Word tokens, name mentions (capitalised
+ * runs, facilities, events), the corpus's table of entities with their
+ * display forms, the aliases a text declares, and each article's main
+ * subject. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "reconcile.h"
+#include "subject_int.h"
+
+/* Case-insensitive ASCII comparison of the first n bytes: 0 when equal. */
+int cck_rec_casecmp_n(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!a[i] || !b[i])
+            return a[i] != b[i];
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Case-insensitive ASCII comparison of two strings of equal length: 0 when
+ * they are the same. */
+int cck_rec_casecmp(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 1;
+    return *a != *b;
+}
+
+
+/* ---- tokens ----------------------------------------------------------- */
+
+
+
+
+
+
+
+/* A UTF-8 sequence that is punctuation or a symbol, not part of a word. */
+static size_t punct_len(const unsigned char *p, size_t left)
+{
+    if (left >= 3 && p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81 || p[1] == 0x88 ||
+                                      p[1] == 0x84 || p[1] == 0x89))
+        return 3;
+    if (left >= 2 && p[0] == 0xC2)
+        return 2;   /* nbsp, degree, section sign ... */
+    if (left >= 2 && p[0] == 0xC3 && p[1] == 0x97)
+        return 2;   /* multiplication sign */
+    if (left >= 3 && p[0] == 0xE3 && p[1] == 0x80)
+        return 3;   /* CJK punctuation */
+    if (left >= 3 && p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD))
+        return 3;   /* fullwidth forms */
+    return 0;
+}
+
+static bool word_byte(const char *b, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)b[i];
+    if (c < 0x80)
+        return isalnum(c) != 0;
+    if ((c & 0xC0) == 0x80)
+        return true;    /* continuation of a letter already accepted */
+    return punct_len((const unsigned char *)b + i, end - i) == 0;
+}
+
+/* Length of an apostrophe at i (' or U+2019), else 0. */
+static size_t apos_len(const char *b, size_t i, size_t end)
+{
+    if (b[i] == '\'')
+        return 1;
+    if (i + 2 < end && (unsigned char)b[i] == 0xE2 && (unsigned char)b[i + 1] == 0x80 &&
+        (unsigned char)b[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *b,
+                     size_t s, size_t e, bool poss)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *v = cck_xreallocarray(*v, *cap, sizeof **v);
+    }
+    tok *t = &(*v)[(*n)++];
+    t->s = s;
+    t->e = e;
+    char *low = cck_rec_ascii(a, b + s, e - s);
+    t->cap = isupper((unsigned char)low[0]) != 0;
+    for (char *p = low; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    t->low = low;
+    t->fold = cck_rec_fold(a, b + s, e - s);
+    t->num = isdigit((unsigned char)b[s]) != 0;
+    t->poss = poss;
+}
+
+/* Splits b[start,end) into words. Hyphens join a capitalised word's parts
+ * ("Kyo-hwa-so", "Sci-Tech"); digits keep their separators ("3.3"). */
+tok * cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+{
+    tok *v = NULL;
+    size_t n = 0, cap = 0, i = start;
+    while (i < end) {
+        if (!word_byte(b, i, end)) {
+            size_t pl = punct_len((const unsigned char *)b + i, end - i);
+            i += pl ? pl : 1;
+            continue;
+        }
+        size_t s = i;
+        bool upper = isupper((unsigned char)b[s]) || (unsigned char)b[s] >= 0x80;
+        bool digit = isdigit((unsigned char)b[s]) != 0;
+        bool poss = false;
+        while (i < end) {
+            if (word_byte(b, i, end)) {
+                i++;
+                continue;
+            }
+            if (b[i] == '-' && upper && !digit && i + 1 < end && word_byte(b, i + 1, end)) {
+                i++;
+                continue;
+            }
+            if ((b[i] == '.' || b[i] == ',') && digit && i + 1 < end &&
+                isdigit((unsigned char)b[i + 1])) {
+                i++;
+                continue;
+            }
+            size_t al = apos_len(b, i, end);
+            if (al && i + al < end && (b[i + al] == 's' || b[i + al] == 'S') &&
+                (i + al + 1 >= end || !word_byte(b, i + al + 1, end))) {
+                push_tok(a, &v, &n, &cap, b, s, i, true);
+                i += al + 1;
+                poss = true;
+                break;
+            }
+            if (al && i + al < end && word_byte(b, i + al, end) && upper) {
+                i += al;    /* Yan'an */
+                continue;
+            }
+            break;
+        }
+        if (!poss)
+            push_tok(a, &v, &n, &cap, b, s, i, false);
+    }
+    *nt = n;
+    return v;
+}
+
+
+static bool is_month_tok(const tok *t) { return t->cap && cck_lex_month(t->low); }
+
+static bool name_start(const tok *t)
+{
+    return t->cap && !t->num && !cck_lex_stopword(t->low) && strcmp(t->low, "no") != 0;
+}
+
+/* ---- common words ----------------------------------------------------- */
+
+static size_t hash(const char *w)
+{
+    size_t h = 5381;
+    for (; *w; w++)
+        h = h * 33 + (unsigned char)*w;
+    return h;
+}
+
+static wcount *word_slot(const table *tb, const char *w)
+{
+    size_t i = hash(w) & (tb->hcap - 1);
+    while (tb->h[i].w && strcmp(tb->h[i].w, w))
+        i = (i + 1) & (tb->hcap - 1);
+    return &tb->h[i];
+}
+
+void cck_rec_count_words(table *tb, const tok *t, size_t nt)
+{
+    size_t need = 1024;
+    while (need < nt * 2)
+        need *= 2;
+    if (!tb->h) {
+        tb->hcap = 1u << 16;
+        while (tb->hcap < need)
+            tb->hcap *= 2;
+        tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < tb->hcap; i++)
+        used += tb->h[i].w != NULL;
+    if ((used + nt) * 2 > tb->hcap) {
+        wcount *old = tb->h;
+        size_t ocap = tb->hcap;
+        while ((used + nt) * 2 > tb->hcap)
+            tb->hcap *= 2;
+        tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].w)
+                *word_slot(tb, old[i].w) = old[i];
+        free(old);
+    }
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].num || !t[i].fold[0])
+            continue;
+        wcount *c = word_slot(tb, t[i].fold);
+        c->w = t[i].fold;
+        if (t[i].cap)
+            c->upper++;
+        else
+            c->lower++;
+    }
+}
+
+/* A capitalised word that is mostly written in lowercase ("Average"). */
+static bool common_word(const table *tb, const tok *t)
+{
+    if (!tb || !tb->h)
+        return false;
+    const wcount *c = word_slot(tb, t->fold);
+    return c->w && c->lower >= 2 && c->lower * 3 >= c->upper;
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+static const char *make_key(cck_arena *a, const tok *t, size_t t0, size_t t1)
+{
+    size_t len = 0;
+    for (size_t j = t0; j < t1; j++)
+        len += strlen(t[j].fold) + 12;
+    char *k = cck_arena_alloc(a, len + 1);
+    for (size_t j = t0; j < t1; j++) {
+        if (j == t1 - 1 && t1 - t0 >= 2 && cck_lex_generic_head(t[j].low))
+            break;
+        const char *v = cck_lex_variant(t[j].low);
+        strcat(k, v ? v : t[j].fold);
+    }
+    return k;
+}
+
+static const char *make_disp(cck_arena *a, const char *b, const tok *t, size_t t0, size_t t1)
+{
+    size_t len = t[t1 - 1].e - t[t0].s + 16 * (t1 - t0) + 1;
+    char *d = cck_arena_alloc(a, len);
+    size_t k = 0;
+    for (size_t j = t0; j < t1; j++) {
+        if (j > t0) {
+            for (size_t i = t[j - 1].e; i < t[j].s && k < len - 1; i++)
+                d[k++] = b[i];
+        }
+        const char *v = cck_lex_variant(t[j].low);
+        const char *w = v ? v : cck_rec_ascii(a, b + t[j].s, t[j].e - t[j].s);
+        size_t wl = strlen(w);
+        if (k + wl >= len)
+            break;
+        memcpy(d + k, w, wl);
+        if (v && t[j].cap)
+            d[k] = (char)toupper((unsigned char)d[k]);
+        k += wl;
+    }
+    d[k] = '\0';
+    return d;
+}
+
+/* Finds the name mentions among tokens [a0, a1): runs of capitalised
+ * words with "of", "No. 9" and "February 8 X" inside, and a trailing
+ * event noun ("Hungnam evacuation"). */
+name * cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                        size_t a1, size_t *nn)
+{
+    name *v = NULL;
+    size_t n = 0, cap = 0;
+    size_t i = a0;
+    while (i < a1) {
+        bool start = name_start(&t[i]);
+        bool month_lead = is_month_tok(&t[i]) && i + 2 < a1 && t[i + 1].num &&
+                          name_start(&t[i + 2]) && adjacent(b, &t[i], &t[i + 1], false) &&
+                          adjacent(b, &t[i + 1], &t[i + 2], false);
+        if (!start && !month_lead) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        if (month_lead)
+            j = i + 2;
+        while (j < a1 && !t[j - 1].poss) {
+            const tok *p = &t[j - 1], *q = &t[j];
+            bool dot = !strcmp(p->low, "no") || (p->e - p->s == 1 && p->cap);
+            if (!adjacent(b, p, q, dot))
+                break;
+            if (q->cap && !q->num &&
+                (!cck_lex_stopword(q->low) || cck_lex_month(q->low)))
+                j++;
+            else if (q->num && !strcmp(p->low, "no"))
+                j++;
+            else if (!strcmp(q->low, "no") && q->cap)
+                j++;
+            else if (!strcmp(q->low, "of") && j + 1 < a1 && name_start(&t[j + 1]) &&
+                     adjacent(b, q, &t[j + 1], false))
+                j += 2;
+            else
+                break;
+        }
+        bool event = false;
+        if (j - i == 1 && common_word(tb, &t[i])) {
+            i = j;
+            continue;
+        }
+        if (cck_lex_event_noun(t[j - 1].low))
+            event = j - i >= 2;
+        else if (j - i >= 3 && cck_lex_event_noun(t[i].low) && !strcmp(t[i + 1].low, "of"))
+            event = true;   /* "Siege of Marlow Ford", "Battle of the Ridge" */
+        else if (j < a1 && !t[j - 1].poss && !t[j].cap && cck_lex_event_noun(t[j].low) &&
+                 adjacent(b, &t[j - 1], &t[j], false)) {
+            j++;
+            event = true;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            v = cck_xreallocarray(v, cap, sizeof *v);
+        }
+        name *m = &v[n++];
+        m->t0 = i;
+        m->t1 = j;
+        m->key = make_key(a, t, i, j);
+        m->disp = make_disp(a, b, t, i, j);
+        m->poss = t[j - 1].poss;
+        m->event = event;
+        {
+            size_t k = i;
+            if (k > a0 && !strcmp(t[k - 1].low, "the"))
+                k--;
+            m->attribution = k >= a0 + 2 && !strcmp(t[k - 1].low, "to") &&
+                             !strcmp(t[k - 2].low, "according");
+            size_t p = t[i].s;
+            while (p > 0 && strchr(" \t\"'*#|(_[", b[p - 1]))
+                p--;
+            m->initial = p == 0 || strchr(".!?\n\r:;", b[p - 1]) != NULL;
+        }
+        m->facility = cck_lex_facility_head(t[j - 1].low) ||
+                      (j - i >= 2 && t[j - 1].num && !strcmp(t[j - 2].low, "no"));
+        /* "University of Chemical Industry", "Academy of Sciences" */
+        for (size_t k = i; k + 1 < j && !m->facility; k++)
+            m->facility = !strcmp(t[k + 1].low, "of") &&
+                          (!strcmp(t[k].low, "university") || !strcmp(t[k].low, "academy") ||
+                           !strcmp(t[k].low, "institute") || !strcmp(t[k].low, "college") ||
+                           !strcmp(t[k].low, "museum") || !strcmp(t[k].low, "school"));
+        if (!m->key[0])
+            n--;
+        i = j;
+    }
+    *nn = n;
+    return v;
+}
+
+/* ---- the corpus table of entities ------------------------------------- */
+
+static size_t *ix_slot(const table *tb, const char *key)
+{
+    size_t i = hash(key) & (tb->ixcap - 1);
+    while (tb->ix[i] && strcmp(tb->v[tb->ix[i] - 1].key, key))
+        i = (i + 1) & (tb->ixcap - 1);
+    return &tb->ix[i];
+}
+
+entry * cck_rec_lookup(table *tb, const char *key)
+{
+    if (!tb->ix)
+        return NULL;
+    size_t *sl = ix_slot(tb, key);
+    return *sl ? &tb->v[*sl - 1] : NULL;
+}
+
+void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
+{
+    entry *e = cck_rec_lookup(tb, m->key);
+    if (!e) {
+        if (tb->n == tb->cap) {
+            tb->cap = tb->cap ? tb->cap * 2 : 64;
+            tb->v = cck_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
+        }
+        if ((tb->n + 1) * 2 > tb->ixcap) {
+            free(tb->ix);
+            tb->ixcap = tb->ixcap ? tb->ixcap * 2 : 256;
+            tb->ix = cck_xcalloc(tb->ixcap, sizeof *tb->ix);
+            for (size_t i = 0; i < tb->n; i++)
+                *ix_slot(tb, tb->v[i].key) = i + 1;
+        }
+        e = &tb->v[tb->n++];
+        memset(e, 0, sizeof *e);
+        e->key = m->key;
+        e->last_src = (size_t)-1;
+        *ix_slot(tb, e->key) = tb->n;
+    }
+    e->count++;
+    e->initial += m->initial;
+    if (e->last_src != src) {
+        e->nsrc++;
+        e->last_src = src;
+    }
+    e->facility |= m->facility;
+    e->event |= m->event;
+    if (m->event)
+    {
+        e->event_noun = cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
+        if (m->t1 - m->t0 >= 2)
+            e->mod_key = make_key(tb->a, t, m->t0, m->t1 - 1);
+    }
+    size_t f = 0;
+    while (f < e->nforms && strcmp(e->forms[f], m->disp))
+        f++;
+    if (f == e->nforms) {
+        const char **nf = cck_arena_alloc(tb->a, (f + 1) * sizeof *nf);
+        size_t *nc = cck_arena_alloc(tb->a, (f + 1) * sizeof *nc);
+        if (f) {
+            memcpy(nf, e->forms, f * sizeof *nf);
+            memcpy(nc, e->fcount, f * sizeof *nc);
+        }
+        nf[f] = m->disp;
+        e->forms = nf;
+        e->fcount = nc;
+        e->nforms++;
+    }
+    e->fcount[f]++;
+    size_t best = 0;
+    for (size_t k = 1; k < e->nforms; k++)
+        if (e->fcount[k] > e->fcount[best])
+            best = k;
+    e->disp = e->forms[best];
+}
+
+bool cck_rec_known(const table *tb, const name *m)
+{
+    const entry *e = cck_rec_lookup((table *)tb, m->key);
+    if (!e)
+        return false;
+    return m->facility || e->facility || m->event || e->nsrc >= 2 || e->count >= 3 ||
+           (m->t1 - m->t0 >= 2 && e->count >= 2);
+}
+
+/* A facility named by a shorter form ("the Sci-Tech Library") stands for
+ * the one longer facility of the corpus that ends the same way. */
+const char * cck_rec_expand_facility(const table *tb, const char *key, const char *disp)
+{
+    size_t kl = strlen(key);
+    const entry *found = NULL;
+    for (size_t i = 0; i < tb->n; i++) {
+        const entry *e = &tb->v[i];
+        size_t el = strlen(e->key);
+        if (!e->facility || el <= kl || strcmp(e->key + el - kl, key))
+            continue;
+        if (found && strcmp(found->disp, e->disp))
+            return disp;
+        found = e;
+    }
+    return found ? found->disp : disp;
+}
+
+const char * cck_rec_disp_of(const table *tb, const name *m)
+{
+    const entry *e = cck_rec_lookup((table *)tb, m->key);
+    return e ? e->disp : m->disp;
+}
+
+
+/* ---- aliases the text declares ----------------------------------------- */
+
+
+/* The words that introduce another name for what was just named: "known
+ * (in Korean shorthand) as", "also called", "then called", "renamed". */
+static bool alias_cue(const tok *t, size_t i, size_t end, size_t *after)
+{
+    static const char *const fillers[] = {"also", "formerly", "then", "once", "previously",
+                                          "originally", "sometimes", "commonly", "locally",
+                                          "widely", "still", "often", NULL};
+    while (i < end && in_words(fillers, t[i].low))
+        i++;
+    if (i >= end)
+        return false;
+    const char *w = t[i].low;
+    if (!strcmp(w, "called") || !strcmp(w, "renamed")) {
+        *after = i + 1;
+        return true;
+    }
+    if (strcmp(w, "known") && strcmp(w, "named"))
+        return false;
+    for (size_t j = i + 1; j < end && j <= i + 5; j++)
+        if (!strcmp(t[j].low, "as")) {
+            *after = j + 1;
+            return true;
+        }
+    return false;
+}
+
+/* Makes the entry of key `alias` display as (and so group with) `to`. */
+static void set_alias(table *tb, const char *alias, const char *to)
+{
+    entry *a = cck_rec_lookup(tb, alias), *b = cck_rec_lookup(tb, to);
+    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), alias))
+        return;
+    a->disp = b->disp;
+    a->facility |= b->facility;
+}
+
+/* Every "Name, known as Other" and "the city, then called Other" of one
+ * source: Other becomes another name of Name (or of the article's main
+ * subject, keys[article]). */
+void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *keys)
+{
+    const tok *t = st->t;
+    for (size_t k = 0; k + 1 < st->nn; k++) {
+        const name *m = &st->nm[k];
+        size_t after;
+        if (!alias_cue(t, m->t1, st->nt, &after))
+            continue;
+        if (after < st->nt && !strcmp(t[after].low, "the"))
+            after++;
+        if (after < st->nt && t[after].num)
+            after++;   /* "the 2.8 Vinalon Complex" */
+        for (size_t j = k + 1; j < st->nn && st->nm[j].t0 <= after; j++)
+            if (st->nm[j].t0 == after)
+                set_alias(tb, st->nm[j].key, m->key);
+    }
+    /* "the city, then called Kanko": the main subject's older name */
+    static const char *const place[] = {"city", "town", "village", "settlement", NULL};
+    for (size_t i = 1; i < st->nt; i++) {
+        size_t after;
+        if (!in_words(place, t[i].low) || strcmp(t[i - 1].low, "the") ||
+            !alias_cue(t, i + 1, st->nt, &after))
+            continue;
+        size_t art = 0;
+        const cck_source *s = st->s;
+        for (size_t a = 0; a < s->narticles; a++)
+            if (t[i].s >= s->articles[a].start)
+                art = a;
+        for (size_t j = first_name(st, after); j < st->nn && st->nm[j].t0 <= after; j++)
+            if (st->nm[j].t0 == after)
+                set_alias(tb, st->nm[j].key, keys[art]);
+    }
+}
+
+/* ---- main subject of an article --------------------------------------- */
+
+
+
+const char * cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start, size_t end)
+{
+    cck_arena *a = tb->a;
+    size_t a0 = tok_at(st, start), a1 = tok_at(st, end);
+    /* how often each name stands on its own in the article */
+    size_t *tally = cck_xcalloc(tb->n ? tb->n : 1, sizeof *tally);
+    const entry *top = NULL;
+    size_t topn = 0;
+    for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
+        entry *e = cck_rec_lookup(tb, st->nm[i].key);
+        if (!e)
+            continue;
+        size_t c = ++tally[(size_t)(e - tb->v)];
+        if (c > topn) {
+            topn = c;
+            top = e;
+        }
+    }
+    const char *best = NULL;
+    size_t bestn = 0;
+    if (title && *title) {
+        size_t tl = strcspn(title, ":|");
+        if (tl > 200)
+            tl = 200;   /* a title, not a paragraph */
+        size_t nt;
+        tok *tt = cck_rec_tokenize(a, title, 0, tl, &nt);
+        size_t nn;
+        name *tn = cck_rec_find_names(tb, a, title, tt, 0, nt, &nn);
+        for (size_t i = 0; i < nn; i++) {
+            /* every sub-run of the name, split at "of" */
+            for (size_t x = tn[i].t0; x < tn[i].t1; x++) {
+                if (!name_start(&tt[x]))
+                    continue;
+                for (size_t y = x + 1; y <= tn[i].t1; y++) {
+                    if (!strcmp(tt[y - 1].low, "of"))
+                        break;
+                    const entry *e = cck_rec_lookup(tb, make_key(a, tt, x, y));
+                    size_t c = e ? tally[(size_t)(e - tb->v)] : 0;
+                    /* a facility or event, or a name other sources use, is
+                     * a subject even when the article names it once */
+                    if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
+                        c = 2;
+                    if (c > bestn) {
+                        bestn = c;
+                        best = e->disp;
+                    }
+                }
+            }
+        }
+        free(tn);
+        free(tt);
+    }
+    /* a title that names its subject wins unless another name clearly
+     * dominates the article ("World Cities Almanac" over a city page) */
+    const char *res = NULL;
+    if (best && bestn >= 2 && !(topn > 3 * bestn))
+        res = best;
+    else if (top)
+        res = top->disp;
+    else
+        res = best ? best : (title ? title : "");
+    free(tally);
+    return res;
+}

@@ -1,0 +1,217 @@
+/* subject_int.h: internal to reconcile/: what the three files of the
+ * subject stage share. names.c finds who is named (tokens, name mentions,
+ * the corpus's table of entities, declared aliases, each article's main
+ * subject); attribute.c tells what a figure measures; subject.c decides the
+ * entity and the time and runs the stage. Nothing here is public. */
+#ifndef CCK_SUBJECT_INT_H
+#define CCK_SUBJECT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "claimcheck.h"
+
+typedef struct {
+    size_t s, e;        /* raw byte span */
+    const char *low;    /* ASCII lowercase, marks stripped ("hamhung") */
+    const char *fold;   /* alias fold */
+    bool cap;           /* starts with an uppercase letter */
+    bool num;           /* starts with a digit */
+    bool poss;          /* followed by 's */
+} tok;
+
+typedef struct {
+    size_t t0, t1;      /* tokens [t0, t1) */
+    const char *key;    /* alias key */
+    const char *disp;   /* display form of this mention */
+    bool poss, facility, event;
+    bool attribution;   /* "according to X": X is who says it, not what */
+    bool initial;       /* opens a sentence or line (so its capital tells nothing) */
+} name;
+
+typedef struct {
+    const char *key;
+    const char *disp;       /* most frequent display form */
+    const char **forms;     /* display forms seen, with counts */
+    size_t *fcount;
+    size_t nforms;
+    size_t count, nsrc, last_src;
+    size_t initial;         /* mentions that open a sentence or line */
+    bool facility, event;
+    const char *event_noun; /* last token when an event ("famine") */
+    const char *mod_key;    /* key of the event's modifier ("northkorean") */
+} entry;
+
+typedef struct {
+    const char *w;
+    size_t lower, upper;    /* written lowercase / capitalised */
+} wcount;
+
+typedef struct {
+    cck_arena *a;           /* scratch for the whole run */
+    entry *v;
+    size_t n, cap;
+    wcount *h;              /* open-addressing hash of word folds */
+    size_t hcap;
+    size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
+    size_t ixcap;
+} table;
+
+typedef struct {
+    const cck_source *s;
+    tok *t;
+    size_t nt;
+    name *nm;               /* every name mention of the source */
+    size_t nn;
+} stoks;
+
+typedef struct {
+    const char *b;
+    const tok *t;
+    size_t s0, s1;      /* sentence tokens */
+    size_t c0, c1;      /* claim tokens */
+    const cck_claim *cl;
+    size_t us;          /* byte where the sentence starts */
+} ctx;
+
+/* ---- names.c ------------------------------------------------------------ */
+
+/* Case-insensitive ASCII comparisons: 0 when equal (the first n bytes; or
+ * two whole strings). */
+int cck_rec_casecmp_n(const char *a, const char *b, size_t n);
+int cck_rec_casecmp(const char *a, const char *b);
+
+/* Splits b[start,end) into word tokens (malloc'd array, *nt of them). */
+tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt);
+/* Counts how each word is written (capitalised or not) across the corpus. */
+void cck_rec_count_words(table *tb, const tok *t, size_t nt);
+/* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
+name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                         size_t a1, size_t *nn);
+
+/* The corpus's entity of a key, or NULL. */
+entry *cck_rec_lookup(table *tb, const char *key);
+/* Adds a mention from source src to the corpus table. */
+void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src);
+/* True when the corpus knows the name well enough to take it as an entity. */
+bool cck_rec_known(const table *tb, const name *m);
+/* The one longer facility a short form stands for, else disp. */
+const char *cck_rec_expand_facility(const table *tb, const char *key, const char *disp);
+/* The display form of a mention: its entity's most frequent form. */
+const char *cck_rec_disp_of(const table *tb, const name *m);
+/* Applies "X, known as Y" and "the city, then called Y" of one source. */
+void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *keys);
+/* The main subject of the article in [start, end) of a source. */
+const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start,
+                                 size_t end);
+
+/* ---- attribute.c -------------------------------------------------------- */
+
+/* snake_case of s, ASCII letters and digits only (arena a). */
+char *cck_rec_snake(cck_arena *a, const char *s);
+/* The innermost "(" before the claim in its sentence, or (size_t)-1. */
+size_t cck_rec_open_paren(const ctx *x, size_t ustart);
+/* True when the token is a year (1000-2199); *year gets it. */
+bool cck_rec_is_year_tok(const tok *t, const char *b, long *year);
+/* The attribute a table cell's headers give, and its as_of (or NULL). */
+const char *cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as_of);
+/* The attribute of a figure in prose; *dist_target gets the place a
+ * distance is measured from. */
+const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
+                               const stoks *st, const table *tb, const char *main, const char **dist_target);
+
+/* ---- small helpers on tokens and sentences ------------------------------ */
+
+/* True when only spaces (and at most one period after "No"/an initial)
+ * separate tokens x and y. */
+static inline bool adjacent(const char *b, const tok *x, const tok *y, bool allow_dot)
+{
+    for (size_t i = x->e; i < y->s; i++) {
+        if (b[i] == ' ')
+            continue;
+        if (b[i] == '.' && allow_dot && i == x->e)
+            continue;
+        return false;
+    }
+    return y->s > x->e;
+}
+
+static inline bool in_words(const char *const *list, const char *w)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (!strcmp(list[i], w))
+            return true;
+    return false;
+}
+
+static inline size_t tok_at(const stoks *st, size_t off)
+{
+    size_t lo = 0, hi = st->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->t[mid].s < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Index of the first name mention starting at or after token t. */
+static inline size_t first_name(const stoks *st, size_t t)
+{
+    size_t lo = 0, hi = st->nn;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->nm[mid].t0 < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static inline bool low_eq(const ctx *x, size_t i, const char *w) { return !strcmp(x->t[i].low, w); }
+
+/* Semicolons end a clause for keyword search. */
+static inline bool semicolon_between(const ctx *x, size_t i, size_t j)
+{
+    size_t lo = i < j ? x->t[i].e : x->t[j].e, hi = i < j ? x->t[j].s : x->t[i].s;
+    for (size_t k = lo; k < hi; k++)
+        if (x->b[k] == ';')
+            return true;
+    return false;
+}
+
+static inline size_t dist(const ctx *x, size_t i)
+{
+    if (i < x->c0)
+        return x->c0 - i;
+    if (i >= x->c1)
+        return i - x->c1 + 1;
+    return 0;
+}
+
+static inline bool dash_at(const char *b, size_t i, size_t end)
+{
+    while (i < end && b[i] == ' ')
+        i++;
+    if (i < end && b[i] == '-')
+        return true;
+    return i + 2 < end && (unsigned char)b[i] == 0xE2 && (unsigned char)b[i + 1] == 0x80 &&
+           ((unsigned char)b[i + 2] == 0x93 || (unsigned char)b[i + 2] == 0x94);
+}
+
+static inline bool dash_before(const char *b, size_t i, size_t start)
+{
+    while (i > start && b[i - 1] == ' ')
+        i--;
+    if (i > start && b[i - 1] == '-')
+        return true;
+    return i >= start + 3 && (unsigned char)b[i - 3] == 0xE2 &&
+           (unsigned char)b[i - 2] == 0x80 &&
+           ((unsigned char)b[i - 1] == 0x93 || (unsigned char)b[i - 1] == 0x94);
+}
+
+#endif

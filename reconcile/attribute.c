@@ -499,7 +499,19 @@ const char * cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     case CCK_KIND_RANK:
     {
         const ctx wide = {x->b, x->t, x->s0, x->s1, x->c0, x->c0, x->cl, x->us};
-        return word_within(&wide, w_rank, 6, 6 + (x->c1 - x->c0)) ? "population_rank" : "rank";
+        if (!word_within(&wide, w_rank, 6, 6 + (x->c1 - x->c0)))
+            return "rank";
+        /* a rank within a wider or narrower whole is another ranking:
+         * "16th largest city in the Korean Peninsula", "... in the world" */
+        static const char *const scopes[] = {"world", "peninsula", "continent", "asia",
+                                             "europe", "africa", "america", "region", "province",
+                                             "state", "county", "globe", NULL};
+        size_t i = x->c1;
+        if (i + 1 < x->s1 && (low_eq(x, i, "in") || low_eq(x, i, "of") || low_eq(x, i, "on")))
+            for (size_t k = i + 1; k < x->s1 && k <= i + 4; k++)
+                if (in_words(scopes, x->t[k].low))
+                    return cck_arena_printf(a, "population_rank_%s", x->t[k].low);
+        return "population_rank";
     }
     case CCK_KIND_DATE: {
         bool range = strcmp(cl->date_lo, cl->date_hi) != 0;

@@ -119,6 +119,8 @@ static void check(const cck_claim *c, const char *entity, const char *attribute,
 static const scase town[] = {
     {"Marrowby is the second largest city of the northern coast.", "second largest city",
      CCK_KIND_RANK, "", NULL, "Marrowby", "population_rank", NULL},
+    {"It is also the 40th largest city in the world.", "40th largest city", CCK_KIND_RANK, "",
+     NULL, "Marrowby", "population_rank_world", NULL},
     {"As of 2019, Marrowby had a population of 412,000 residents.", "412,000",
      CCK_KIND_COUNT, "", NULL, "Marrowby", "population", "2019"},
     {"The Marrowby Steel Works was founded in 1931 by a mining company.", "1931",

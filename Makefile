@@ -34,7 +34,9 @@ SAN :=
 endif
 
 LIB_DIRS := sources extractors reconcile reports
-LIB_SRCS := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) cli/pipeline.c
+# cli/ modules other than main.c: CI gating (baseline, diff) and the config file
+CLI_LIB_SRCS := cli/baseline.c cli/diff.c
+LIB_SRCS := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) cli/pipeline.c $(CLI_LIB_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 TEST_SRCS := $(wildcard tests/test_*.c)
 TEST_OBJS := $(TEST_SRCS:%.c=$(B)/%.o)

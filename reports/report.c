@@ -15,6 +15,7 @@ static const struct {
     {"text", CCK_FMT_TEXT}, {"jsonl", CCK_FMT_JSONL}, {"md", CCK_FMT_MD},
     {"json", CCK_FMT_JSON}, {"csv", CCK_FMT_CSV}, {"findings", CCK_FMT_FINDINGS},
     {"sarif", CCK_FMT_SARIF}, {"junit", CCK_FMT_JUNIT}, {"github", CCK_FMT_GITHUB},
+    {"html", CCK_FMT_HTML},
 };
 
 bool cck_rep_parse_format(const char *name, cck_format *out)
@@ -29,7 +30,7 @@ bool cck_rep_parse_format(const char *name, cck_format *out)
 
 const char *cck_rep_format_names(void)
 {
-    return "text, jsonl, md, json, csv, findings, sarif, junit or github";
+    return "text, jsonl, md, json, csv, findings, sarif, junit, github or html";
 }
 
 /* Output is buffered: a failed write may only show when flushed. */
@@ -50,6 +51,7 @@ static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool gro
     case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
     case CCK_FMT_JUNIT: return cck_rep_junit(out, c, groups);
     case CCK_FMT_GITHUB: return cck_rep_github(out, c, groups);
+    case CCK_FMT_HTML: return cck_rep_html(out, c, groups);
     default: return CCK_ERR_INPUT;
     }
 }

@@ -6,6 +6,7 @@
  * formats keep stdout pure and are byte-identical from run to run. */
 #define _DEFAULT_SOURCE
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <stdio.h>
@@ -361,7 +362,8 @@ static void test_github_annotations_capped(void)
  * on stderr. */
 static void test_machine_formats_pure_and_deterministic(void)
 {
-    static const char *const fmts[] = {"json", "csv", "findings", "sarif", "junit", "github", "jsonl"};
+    static const char *const fmts[] = {"json", "csv", "findings", "sarif", "junit", "github", "jsonl",
+                                       "html"};
     for (size_t i = 0; i < sizeof fmts / sizeof *fmts; i++) {
         char args[600];
         snprintf(args, sizeof args, "check --format=%s " EX " /nonexistent/x.txt", fmts[i]);
@@ -422,6 +424,145 @@ static void test_sarif_fingerprints_survive_line_shifts(void)
     CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+
+static char *xpath_string(xmlDocPtr d, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(d);
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlChar *v = o ? xmlXPathCastToString(o) : NULL;
+    char *r = cck_xstrndup(v ? (const char *)v : "", v ? strlen((const char *)v) : 0);
+    xmlFree(v);
+    xmlXPathFreeObject(o);
+    xmlXPathFreeContext(ctx);
+    return r;
+}
+
+static xmlDocPtr parse_html(const run_result *r)
+{
+    htmlDocPtr d = htmlReadMemory(r->out, (int)r->outlen, "report.html", "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                  HTML_PARSE_NONET);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    return d;
+}
+
+static void test_html_report_content(void)
+{
+    run_result r = run("check --format=html " EX);
+    CU_ASSERT_EQUAL(r.status, 1);
+    xmlDocPtr d = parse_html(&r);
+    json_t *doc = example_doc();
+    size_t conflicts = doc_conflicts(doc);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[contains(@class,'conflict')]"), conflicts);
+    /* each conflict: a row per claim, the figure marked in its sentence */
+    size_t i, checked = 0;
+    json_t *g;
+    json_array_foreach(json_object_get(doc, "groups"), i, g) {
+        if (strcmp(json_string_value(json_object_get(g, "status")), "conflict"))
+            continue;
+        const char *id = json_string_value(json_object_get(g, "id"));
+        char expr[200];
+        snprintf(expr, sizeof expr, "//section[@id='%s']//tbody/tr", id);
+        json_t *claims = json_object_get(g, "claims");
+        CU_ASSERT_EQUAL(count_xpath(d, expr), json_array_size(claims));
+        size_t k;
+        json_t *cl;
+        json_array_foreach(claims, k, cl) {
+            snprintf(expr, sizeof expr, "string(//section[@id='%s']//tbody/tr[%zu]/td[6]/mark)", id, k + 1);
+            char *mark = xpath_string(d, expr);
+            char *span = cck_xstrndup(json_string_value(json_object_get(cl, "span")),
+                                      strlen(json_string_value(json_object_get(cl, "span"))));
+            for (char *p = span; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            CU_ASSERT_STRING_EQUAL(mark, span);
+            free(mark);
+            free(span);
+            snprintf(expr, sizeof expr, "string(//section[@id='%s']//tbody/tr[%zu]/td[4])", id, k + 1);
+            char *line = xpath_string(d, expr);
+            CU_ASSERT_EQUAL(atoi(line), json_integer_value(json_object_get(cl, "line")));
+            free(line);
+            checked++;
+        }
+        /* the favoured row is marked, and why is said */
+        snprintf(expr, sizeof expr, "//section[@id='%s']//tr[@class='favoured']", id);
+        CU_ASSERT_EQUAL(count_xpath(d, expr), json_is_null(json_object_get(g, "favoured")) ? 0 : 1);
+    }
+    CU_ASSERT(checked > 30);
+    /* citations resolved to reference text; the dangling one said so */
+    CU_ASSERT(count_xpath(d, "//span[@class='ref']") > 5);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='citations']//li"), 1);
+    char *dang = xpath_string(d, "string(//section[@id='citations']//li)");
+    CU_ASSERT_PTR_NOT_NULL(strstr(dang, "encyclopedia.txt:11:469"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dang, "\"[9]\""));
+    free(dang);
+    /* a per-source view and a filter box */
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/h3"), 5);
+    CU_ASSERT_EQUAL(count_xpath(d, "//input[@id='filter']"), 1);
+    /* self-contained: no external resource, one inline script, a CSP */
+    CU_ASSERT_EQUAL(count_xpath(d, "//*[@src]"), 0);
+    CU_ASSERT_EQUAL(count_xpath(d, "//link"), 0);
+    CU_ASSERT_EQUAL(count_xpath(d, "//script"), 1);
+    CU_ASSERT_EQUAL(count_xpath(d, "//a[contains(@href,'://')]"), 0);
+    CU_ASSERT_EQUAL(count_xpath(d, "//meta[@http-equiv='Content-Security-Policy']"), 1);
+    xmlFreeDoc(d);
+    json_decref(doc);
+    done(&r);
+}
+
+/* Markup in a source is text in the report, never markup. */
+static void test_html_escapes_source_text(void)
+{
+    static const char A[] = "Testville\n\nTestville has a population of 12,000 "
+                            "<script>alert(1)</script> & <b onclick=\"x()\">bold</b>.\n";
+    static const char B[] = "Testville\n\nTestville has a population of 55,000 people.\n";
+    char *pa = to_file(A, sizeof A - 1, ".txt"), *pb = to_file(B, sizeof B - 1, ".txt");
+    char args[300];
+    snprintf(args, sizeof args, "check --format=html %s %s", pa, pb);
+    run_result r = run(args);
+    CU_ASSERT_EQUAL(r.status, 1);
+    xmlDocPtr d = parse_html(&r);
+    CU_ASSERT_EQUAL(count_xpath(d, "//script"), 1);
+    CU_ASSERT_EQUAL(count_xpath(d, "//b"), 0);
+    CU_ASSERT_EQUAL(count_xpath(d, "//*[@onclick]"), 0);
+    char *td = xpath_string(d, "string(//section[contains(@class,'conflict')]//tbody/tr[td[6]/mark='12,000']/td[6])");
+    CU_ASSERT_PTR_NOT_NULL(strstr(td, "12,000 <script>alert(1)</script> & <b onclick=\"x()\">bold</b>."));
+    free(td);
+    xmlFreeDoc(d);
+    done(&r);
+    unlink(pa);
+    unlink(pb);
+    free(pa);
+    free(pb);
+}
+
+/* tests/formats/chromium.sh renders the page headless: skipped, with the
+ * reason said, when Debian's chromium is not installed. */
+static void test_html_in_headless_chromium(void)
+{
+    run_result r = run("check --format=html " EX);
+    char *path = to_file(r.out, r.outlen, ".html");
+    done(&r);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "sh tests/formats/chromium.sh %s 2>&1", path);
+    FILE *p = popen(cmd, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    char line[1024], last[1024] = "";
+    while (fgets(line, sizeof line, p))
+        memcpy(last, line, sizeof line);
+    int st = pclose(p);
+    int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    if (code == 77) {
+        fprintf(stderr, "\n  (skipped: %s)", last);
+    } else {
+        if (code != 0)
+            fprintf(stderr, "\nchromium.sh: %s", last);
+        CU_ASSERT_EQUAL(code, 0);
+    }
+    unlink(path);
+    free(path);
+}
+
 void cck_suite_formats(void);
 void cck_suite_formats(void)
 {
@@ -434,6 +575,9 @@ void cck_suite_formats(void)
         {"findings: path:line:col: severity: message at the figure", test_findings_lines_point_at_the_figure},
         {"github: at most 10 per kind, then a summary", test_github_annotations_capped},
         {"machine formats: stdout pure, output deterministic", test_machine_formats_pure_and_deterministic},
+        {"html: parsed by libxml2, tables and marks match the claims", test_html_report_content},
+        {"html: source text is escaped", test_html_escapes_source_text},
+        {"html: renders in headless chromium (if installed)", test_html_in_headless_chromium},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("formats", tests);

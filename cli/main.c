@@ -15,11 +15,14 @@
 
 #include "baseline.h"
 #include "claimcheck.h"
+#include "config.h"
 #include "diff.h"
 #include "extract.h"
 #include "pipeline.h"
+#include "reconcile.h"
 #include "report.h"
 #include "sources.h"
+#include "suppress.h"
 
 enum { EXIT_CLEAN = 0, EXIT_CONFLICT = 1, EXIT_TROUBLE = 2 };
 
@@ -28,6 +31,7 @@ static const char usage[] =
     "       claimcheck extract  [options] FILE|DIR...\n"
     "       claimcheck baseline [options] -o FILE FILE|DIR...\n"
     "       claimcheck diff     [options] OLD NEW\n"
+    "       claimcheck config   [--config=FILE]\n"
     "\n"
     "  check     extract every numeric claim, group the claims by subject and\n"
     "            report the subjects whose sources disagree\n"
@@ -37,6 +41,7 @@ static const char usage[] =
     "  diff      claims added, removed and changed between two versions of the\n"
     "            sources (two files or two directories), and conflicts\n"
     "            introduced, resolved or changed\n"
+    "  config    print the effective configuration and where each value came from\n"
     "\n"
     "options:\n"
     "  -f, --format=FMT    text (default), jsonl, md, json, csv, findings, sarif,\n"
@@ -50,6 +55,8 @@ static const char usage[] =
     "      --color=WHEN    auto (default: when stdout is a terminal and NO_COLOR\n"
     "                      is unset), always or never\n"
     "      --max-bytes=N   skip sources larger than N bytes (default 256 MiB)\n"
+    "      --config=FILE   read settings from FILE (default: ./" CCK_CFG_DEFAULT " if present)\n"
+    "      --no-config     read no configuration file\n"
     "  -h, --help          show this help\n"
     "      --version       show the version\n"
     "\n"
@@ -62,12 +69,15 @@ enum { FAIL_CONFLICT = 1, FAIL_NEW = 2, FAIL_UNCITED = 4, FAIL_DANGLING = 8 };
 typedef struct options {
     const char *command;
     cck_format format;
-    bool format_set;
+    bool format_set, color_set, max_bytes_set, fail_on_set;
     const char *output;
     int color;          /* -1 auto, 0 never, 1 always */
     size_t max_bytes;
     unsigned fail_on;   /* FAIL_* bits; 0 = never */
     const char *baseline;
+    const char *config_path;
+    bool no_config;
+    cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
     char **changed;     /* owned array of owned strings */
     size_t nchanged;
     char **paths;
@@ -84,6 +94,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 static void free_options(options *o)
 {
+    cck_cfg_free(&o->cfg);
     for (size_t i = 0; i < o->nchanged; i++)
         free(o->changed[i]);
     free(o->changed);
@@ -100,15 +111,19 @@ static bool parse_fail_on(const char *arg, unsigned *out, const char **bad)
     unsigned bits = 0;
     static char word[64];
     for (const char *p = arg;;) {
-        size_t n = strcspn(p, ",");
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strcspn(p, ","), k = n;
+        while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+            k--;
         bool ok = false;
         for (size_t i = 0; i < sizeof words / sizeof *words && !ok; i++)
-            if (n == strlen(words[i].name) && !strncmp(p, words[i].name, n)) {
+            if (k == strlen(words[i].name) && !strncmp(p, words[i].name, k)) {
                 bits |= words[i].bit;
                 ok = true;
             }
         if (!ok) {
-            snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), p);
+            snprintf(word, sizeof word, "%.*s", (int)(k < 60 ? k : 60), p);
             *bad = word;
             return false;
         }
@@ -144,12 +159,16 @@ static int cmd_check(options *o);
 static int cmd_extract(options *o);
 static int cmd_baseline(options *o);
 static int cmd_diff(options *o);
+static int cmd_config(options *o);
+
+enum { ANY = 1000000 };
 
 static const command COMMANDS[] = {
-    {"check", cmd_check, 1, 0},
-    {"extract", cmd_extract, 1, 0},
-    {"baseline", cmd_baseline, 1, 0},
+    {"check", cmd_check, 1, ANY},
+    {"extract", cmd_extract, 1, ANY},
+    {"baseline", cmd_baseline, 1, ANY},
     {"diff", cmd_diff, 2, 2},
+    {"config", cmd_config, 0, 0},
 };
 
 static const command *find_command(const char *name)
@@ -163,7 +182,8 @@ static const command *find_command(const char *name)
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, options *o, const command **cmd)
 {
-    enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES, OPT_FAIL_ON, OPT_BASELINE, OPT_CHANGED };
+    enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES, OPT_FAIL_ON, OPT_BASELINE, OPT_CHANGED,
+           OPT_CONFIG, OPT_NO_CONFIG };
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
@@ -173,6 +193,8 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"changed", required_argument, NULL, OPT_CHANGED},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -205,6 +227,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
             else if (!strcmp(optarg, "always")) o->color = 1;
             else if (!strcmp(optarg, "never")) o->color = 0;
             else return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            o->color_set = true;
             break;
         case OPT_MAX_BYTES: {
             char *end;
@@ -213,6 +236,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
             if (errno || *end || end == optarg || v == 0)
                 return usage_error("--max-bytes takes a positive number, not '%s'", optarg);
             o->max_bytes = (size_t)v;
+            o->max_bytes_set = true;
             break;
         }
         case OPT_FAIL_ON: {
@@ -220,6 +244,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
             if (!parse_fail_on(optarg, &o->fail_on, &bad))
                 return usage_error("--fail-on takes conflict, new, uncited, dangling or never, "
                                    "not '%s'", bad);
+            o->fail_on_set = true;
             break;
         }
         case OPT_BASELINE:
@@ -227,6 +252,12 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
             break;
         case OPT_CHANGED:
             add_changed(o, optarg);
+            break;
+        case OPT_CONFIG:
+            o->config_path = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = true;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -241,17 +272,121 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         }
     }
     if (!o->command)
-        return usage_error("%s", "no command given (check, extract, baseline or diff)");
+        return usage_error("%s", "no command given (check, extract, baseline, diff or config)");
     if (!(*cmd = find_command(o->command)))
-        return usage_error("unknown command '%s' (check, extract, baseline or diff)", o->command);
+        return usage_error("unknown command '%s' (check, extract, baseline, diff or config)",
+                           o->command);
     size_t n = optind < argc ? (size_t)(argc - optind) : 0;
     if (n < (*cmd)->min_paths)
         return usage_error("%s", (*cmd)->max_paths == 2 ? "diff needs OLD and NEW"
                                                         : "no FILE or DIR given");
-    if ((*cmd)->max_paths && n > (*cmd)->max_paths)
-        return usage_error("%s", "diff takes exactly two paths, OLD and NEW");
+    if (n > (*cmd)->max_paths)
+        return usage_error("%s", (*cmd)->max_paths == 2 ? "diff takes exactly two paths, OLD and NEW"
+                                                        : "config takes no FILE or DIR");
     o->paths = argv + optind;
     o->npaths = n;
+    return -1;
+}
+
+/* ---- the configuration ------------------------------------------------------ */
+
+/* Records the effective value of a [claimcheck] key for `config`. */
+static void effective(options *o, const char *key, const char *value, bool cli, bool dflt)
+{
+    const cck_cfg_entry *e = cck_cfg_find(&o->cfg, "claimcheck", key);
+    if (!cli && !dflt && e)
+        return;   /* the file's own entry stands */
+    cck_cfg_set(&o->cfg, "claimcheck", key, value, cli ? "command line" : "default");
+}
+
+static const char *format_name(cck_format f)
+{
+    static const char *const names[] = {"text", "jsonl", "md", "json", "csv", "findings",
+                                        "sarif", "junit", "github", "html"};
+    return (size_t)f < sizeof names / sizeof *names ? names[f] : "text";
+}
+
+/* A diagnostic at a configuration entry ("FILE:LINE" origin). */
+static void cfg_error(cck_diags *d, const cck_config *cfg, const char *key, const char *what)
+{
+    const cck_cfg_entry *e = cck_cfg_find(cfg, "claimcheck", key);
+    const char *colon = strrchr(e->origin, ':');
+    char *file = cck_xstrndup(e->origin, colon ? (size_t)(colon - e->origin) : strlen(e->origin));
+    cck_diag_add(d, file, colon ? (unsigned)atoi(colon + 1) : 0, 1, CCK_SEV_ERROR,
+                 "%s takes %s, not '%s'", key, what, e->value);
+    free(file);
+}
+
+/* Reads the configuration file (--config, or ./.claimcheck.ini when there)
+ * and fills in what the command line left unset. Returns -1 to go on, or
+ * an exit status after the diagnostics. */
+static int apply_config(options *o)
+{
+    cck_cfg_init(&o->cfg);
+    cck_diags d;
+    cck_diags_init(&d);
+    const char *path = o->config_path;
+    if (!path && !o->no_config && access(CCK_CFG_DEFAULT, F_OK) == 0)
+        path = CCK_CFG_DEFAULT;
+    bool bad = false;
+    if (path && !o->no_config) {
+        bad = cck_cfg_load(&o->cfg, path, &d) != CCK_OK;
+        bad = !cck_sup_check_config(&o->cfg, &d) || bad;
+    }
+    const char *v;
+    if (!bad && !o->format_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "format")) &&
+        !cck_rep_parse_format(v, &o->format)) {
+        cfg_error(&d, &o->cfg, "format", cck_rep_format_names());
+        bad = true;
+    }
+    if (!bad && !o->fail_on_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "fail-on"))) {
+        const char *word = NULL;
+        if (!parse_fail_on(v, &o->fail_on, &word)) {
+            cfg_error(&d, &o->cfg, "fail-on", "conflict, new, uncited, dangling or never");
+            bad = true;
+        }
+    }
+    if (!bad && !o->color_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "color"))) {
+        if (!strcmp(v, "auto")) o->color = -1;
+        else if (!strcmp(v, "always")) o->color = 1;
+        else if (!strcmp(v, "never")) o->color = 0;
+        else {
+            cfg_error(&d, &o->cfg, "color", "auto, always or never");
+            bad = true;
+        }
+    }
+    if (!bad && !o->max_bytes_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "max-bytes"))) {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(v, &end, 10);
+        if (errno || *end || end == v || n == 0) {
+            cfg_error(&d, &o->cfg, "max-bytes", "a positive number");
+            bad = true;
+        } else {
+            o->max_bytes = (size_t)n;
+        }
+    }
+    if (!bad && !o->baseline && (v = cck_cfg_get(&o->cfg, "claimcheck", "baseline")) && *v &&
+        !strcmp(o->command, "check"))
+        o->baseline = v;
+    cck_diags_print(&d, stderr);
+    cck_diags_free(&d);
+    if (bad)
+        return EXIT_TROUBLE;
+    /* what `config` shows: each [claimcheck] key with its winner */
+    effective(o, "format", format_name(o->format), o->format_set, false);
+    char fo[96] = "";
+    static const char *const fw[] = {"conflict", "new", "uncited", "dangling"};
+    for (unsigned i = 0; i < 4; i++)
+        if (o->fail_on & (1u << i))
+            snprintf(fo + strlen(fo), sizeof fo - strlen(fo), "%s%s", *fo ? "," : "", fw[i]);
+    effective(o, "fail-on", *fo ? fo : "never", o->fail_on_set, false);
+    effective(o, "color", o->color < 0 ? "auto" : o->color ? "always" : "never", o->color_set, false);
+    char mb[32];
+    snprintf(mb, sizeof mb, "%zu", o->max_bytes ? o->max_bytes : (size_t)256 << 20);
+    effective(o, "max-bytes", mb, o->max_bytes_set, false);
+    if (!cck_cfg_find(&o->cfg, "claimcheck", "baseline"))
+        effective(o, "baseline", "", false, true);
     return -1;
 }
 
@@ -320,55 +455,71 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Runs the stages over paths into c. When stderr is a terminal, sources
- * are read one at a time so that a run longer than a second can show a
- * progress line there (erased when done); otherwise in one call. Returns
- * the number of paths skipped. */
+/* Runs the stages over paths into c: expands directories, leaves out the
+ * paths the configuration skips, extracts, drops inline and configured
+ * suppressions, and (when reconcile) groups. When stderr is a terminal and
+ * the run passes a second (CLAIMCHECK_PROGRESS_AFTER=SECONDS moves that;
+ * tests use 0), a progress line shows there and is erased at the end.
+ * Returns the number of paths skipped. */
 static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
                    bool reconcile)
 {
     cck_run_options ro = {.max_bytes = o->max_bytes};
-    size_t skipped = 0;
-    if (!isatty(STDERR_FILENO)) {
-        skipped = cck_run_extract(c, paths, npaths, &ro);
-    } else {
-        char **files = NULL;
-        size_t nfiles = 0;
-        for (size_t i = 0; i < npaths; i++) {
-            char **f = NULL;
-            size_t nf = 0;
-            if (cck_src_expand_path(paths[i], &f, &nf, &c->diags) != CCK_OK)
-                skipped++;
-            files = cck_xreallocarray(files, nfiles + nf + 1, sizeof *files);
-            memcpy(files + nfiles, f, nf * sizeof *f);
-            nfiles += nf;
-            free(f);
-        }
-        /* CLAIMCHECK_PROGRESS_AFTER=SECONDS moves the threshold (tests use 0) */
-        const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
-        double after = after_env ? atof(after_env) : 1.0;
-        double start = now();
-        bool shown = false;
-        for (size_t i = 0; i < nfiles; i++) {
-            skipped += cck_run_extract(c, files + i, 1, &ro);
-            if (now() - start >= after) {
-                fprintf(stderr, "\rclaimcheck: read %zu of %zu sources\x1b[K", i + 1, nfiles);
-                fflush(stderr);
-                shown = true;
+    size_t skipped = 0, ignored = 0;
+    char **files = NULL;
+    size_t nfiles = 0;
+    for (size_t i = 0; i < npaths; i++) {
+        char **f = NULL;
+        size_t nf = 0;
+        if (cck_src_expand_path(paths[i], &f, &nf, &c->diags) != CCK_OK)
+            skipped++;
+        files = cck_xreallocarray(files, nfiles + nf + 1, sizeof *files);
+        for (size_t k = 0; k < nf; k++) {
+            if (cck_sup_skip_path(&o->cfg, f[k])) {
+                ignored++;
+                free(f[k]);
+            } else {
+                files[nfiles++] = f[k];
             }
-            free(files[i]);
         }
-        free(files);
-        if (shown && reconcile)
-            fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
-        if (reconcile)
-            cck_run_reconcile(c);
-        if (shown)
-            fputs("\r\x1b[K", stderr);
-        return skipped;
+        free(f);
     }
-    if (reconcile)
-        cck_run_reconcile(c);
+    bool tty = isatty(STDERR_FILENO);
+    const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
+    double after = after_env ? atof(after_env) : 1.0;
+    double start = now();
+    bool shown = false;
+    size_t batch = tty ? 1 : nfiles;   /* one call when nobody watches */
+    for (size_t i = 0; i < nfiles; i += batch) {
+        size_t k = nfiles - i < batch ? nfiles - i : batch;
+        skipped += cck_run_extract(c, files + i, k, &ro);
+        if (tty && now() - start >= after) {
+            fprintf(stderr, "\rclaimcheck: read %zu of %zu sources\x1b[K", i + k, nfiles);
+            fflush(stderr);
+            shown = true;
+        }
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    size_t suppressed = 0;
+    for (size_t i = 0; i < c->nsources; i++)
+        suppressed += cck_sup_inline(c->sources[i], &c->diags);
+    if (reconcile) {
+        if (shown)
+            fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
+        cck_rec_subjects(c);
+        suppressed += cck_sup_config(c, &o->cfg);
+        cck_rec_group(c);
+    }
+    if (shown)
+        fputs("\r\x1b[K", stderr);
+    if (ignored)
+        fprintf(stderr, "claimcheck: %zu source%s ignored by the configuration\n", ignored,
+                ignored == 1 ? "" : "s");
+    if (suppressed)
+        fprintf(stderr, "claimcheck: %zu claim%s suppressed\n", suppressed,
+                suppressed == 1 ? "" : "s");
     return skipped;
 }
 
@@ -503,6 +654,14 @@ static cck_status write_diff(FILE *out, void *ctx)
     return cck_diff_write(out, d->a, d->ra, d->b, d->rb, d->json, &d->counts);
 }
 
+static int cmd_config(options *o)
+{
+    fprintf(stdout, "# effective configuration: %s, then the command line\n",
+            o->cfg.path ? o->cfg.path : "no configuration file");
+    cck_cfg_print(stdout, &o->cfg);
+    return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+}
+
 static int cmd_diff(options *o)
 {
     if (o->format_set && o->format != CCK_FMT_TEXT && o->format != CCK_FMT_JSON)
@@ -539,6 +698,10 @@ int main(int argc, char **argv)
     const command *cmd = NULL;
     int rc = parse_args(argc, argv, &o, &cmd);
     if (rc >= 0) {
+        free_options(&o);
+        return rc;
+    }
+    if ((rc = apply_config(&o)) >= 0) {
         free_options(&o);
         return rc;
     }

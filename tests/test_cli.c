@@ -464,6 +464,51 @@ static void test_color_and_progress_only_on_a_terminal(void)
     done(&r);
 }
 
+/* examples/ci/pre-commit in a scratch repository: a staged changed figure
+ * stops the commit (exit 1), putting it back lets it through. */
+static void test_pre_commit_hook_blocks_a_new_conflict(void)
+{
+    if (system("command -v git >/dev/null 2>&1") != 0) {
+        fprintf(stderr, "\n  (skipped: git is not installed)\n");
+        return;
+    }
+    char dir[] = "/tmp/cck-hook-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char cwd[2048], cmd[8192];
+    CU_ASSERT_FATAL(getcwd(cwd, sizeof cwd) != NULL);
+    const char *bin = getenv("CCK_BIN") ? getenv("CCK_BIN") : "build/claimcheck";
+    snprintf(cmd, sizeof cmd,
+             "cd %s && git init -q && mkdir examples && cp %s/examples/*.txt examples/ && "
+             "git add . && git -c user.email=t@t -c user.name=t commit -qm init && "
+             "%s/%s baseline -o .claimcheck-baseline examples 2>/dev/null && "
+             "git add .claimcheck-baseline && git -c user.email=t@t -c user.name=t commit -qm b && "
+             "cp %s/examples/ci/pre-commit .git/hooks/pre-commit",
+             dir, cwd, cwd, bin, cwd);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    /* a changed figure, staged */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && sed -i 's/830 mm/910 mm/' examples/city-factsheet.txt && git add examples && "
+             "CLAIMCHECK=%s/%s git -c user.email=t@t -c user.name=t commit -qm c >out 2>&1",
+             dir, cwd, bin);
+    int st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+    char path[2100];
+    snprintf(path, sizeof path, "%s/out", dir);
+    char *out = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "new conflicts in the staged sources"));
+    free(out);
+    /* only an unrelated edit: the commit goes through */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && sed -i 's/910 mm/830 mm/' examples/city-factsheet.txt && "
+             "echo 'One more line.' >> examples/travel-blog.txt && git add examples && "
+             "CLAIMCHECK=%s/%s git -c user.email=t@t -c user.name=t commit -qm d >out 2>&1",
+             dir, cwd, bin);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 void cck_suite_cli(void)
 {
     static CU_TestInfo tests[] = {
@@ -477,6 +522,7 @@ void cck_suite_cli(void)
         {"baseline and diff see only the changed figure", test_baseline_and_diff_see_only_the_changed_figure},
         {"baseline, diff and bad baselines exit 2 on trouble", test_ci_commands_exit_two_on_trouble},
         {"colour and progress only on a terminal", test_color_and_progress_only_on_a_terminal},
+        {"examples/ci/pre-commit blocks a new conflict", test_pre_commit_hook_blocks_a_new_conflict},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("cli", tests);

@@ -35,7 +35,7 @@ endif
 
 LIB_DIRS := sources extractors reconcile reports
 # cli/ modules other than main.c: CI gating (baseline, diff) and the config file
-CLI_LIB_SRCS := cli/baseline.c cli/diff.c cli/config.c cli/suppress.c
+CLI_LIB_SRCS := cli/baseline.c cli/diff.c cli/config.c cli/suppress.c cli/gitrev.c
 PKGS += inih
 LIB_SRCS := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) cli/pipeline.c $(CLI_LIB_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "diff.h"
 #include "extract.h"
+#include "gitrev.h"
 #include "pipeline.h"
 #include "reconcile.h"
 #include "report.h"
@@ -31,6 +32,7 @@ static const char usage[] =
     "       claimcheck extract  [options] FILE|DIR...\n"
     "       claimcheck baseline [options] -o FILE FILE|DIR...\n"
     "       claimcheck diff     [options] OLD NEW\n"
+    "       claimcheck diff     [options] --git REV1..REV2 DIR\n"
     "       claimcheck config   [--config=FILE]\n"
     "\n"
     "  check     extract every numeric claim, group the claims by subject and\n"
@@ -40,7 +42,8 @@ static const char usage[] =
     "            check --baseline\n"
     "  diff      claims added, removed and changed between two versions of the\n"
     "            sources (two files or two directories), and conflicts\n"
-    "            introduced, resolved or changed\n"
+    "            introduced, resolved or changed; with --git, DIR at two\n"
+    "            revisions of the git repository around it\n"
     "  config    print the effective configuration and where each value came from\n"
     "\n"
     "options:\n"
@@ -77,6 +80,7 @@ typedef struct options {
     const char *baseline;
     const char *config_path;
     bool no_config;
+    const char *git_range;   /* diff --git REV1..REV2 */
     cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
     char **changed;     /* owned array of owned strings */
     size_t nchanged;
@@ -159,6 +163,7 @@ static int cmd_check(options *o);
 static int cmd_extract(options *o);
 static int cmd_baseline(options *o);
 static int cmd_diff(options *o);
+static int diff_paths(options *o);
 static int cmd_config(options *o);
 
 enum { ANY = 1000000 };
@@ -183,7 +188,7 @@ static const command *find_command(const char *name)
 static int parse_args(int argc, char **argv, options *o, const command **cmd)
 {
     enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES, OPT_FAIL_ON, OPT_BASELINE, OPT_CHANGED,
-           OPT_CONFIG, OPT_NO_CONFIG };
+           OPT_CONFIG, OPT_NO_CONFIG, OPT_GIT };
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
@@ -195,6 +200,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         {"changed", required_argument, NULL, OPT_CHANGED},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"git", required_argument, NULL, OPT_GIT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -259,6 +265,9 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         case OPT_NO_CONFIG:
             o->no_config = true;
             break;
+        case OPT_GIT:
+            o->git_range = optarg;
+            break;
         case 'h':
             fputs(usage, stdout);
             return EXIT_CLEAN;
@@ -277,6 +286,15 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         return usage_error("unknown command '%s' (check, extract, baseline, diff or config)",
                            o->command);
     size_t n = optind < argc ? (size_t)(argc - optind) : 0;
+    if (o->git_range && strcmp(o->command, "diff"))
+        return usage_error("%s", "--git is for diff");
+    if (o->git_range) {
+        if (n != 1)
+            return usage_error("%s", "diff --git REV1..REV2 takes one DIR");
+        o->paths = argv + optind;
+        o->npaths = 1;
+        return -1;
+    }
     if (n < (*cmd)->min_paths)
         return usage_error("%s", (*cmd)->max_paths == 2 ? "diff needs OLD and NEW"
                                                         : "no FILE or DIR given");
@@ -666,6 +684,43 @@ static int cmd_diff(options *o)
 {
     if (o->format_set && o->format != CCK_FMT_TEXT && o->format != CCK_FMT_JSON)
         return usage_error("%s", "diff writes text or json");
+    char *revdirs[2] = {NULL, NULL};
+    char *diffpaths[2];
+    if (o->git_range) {
+        char *ra = NULL, *rb = NULL;
+        if (!cck_git_range(o->git_range, &ra, &rb))
+            return usage_error("--git takes REV1..REV2, not '%s'", o->git_range);
+        cck_diags d;
+        cck_diags_init(&d);
+        bool ok = cck_git_export(ra, o->paths[0], &revdirs[0], &d) == CCK_OK &&
+                  cck_git_export(rb, o->paths[0], &revdirs[1], &d) == CCK_OK;
+        cck_diags_print(&d, stderr);
+        cck_diags_free(&d);
+        free(ra);
+        free(rb);
+        if (!ok) {
+            for (size_t i = 0; i < 2; i++)
+                if (revdirs[i]) {
+                    cck_git_remove(revdirs[i]);
+                    free(revdirs[i]);
+                }
+            return EXIT_TROUBLE;
+        }
+        diffpaths[0] = revdirs[0];
+        diffpaths[1] = revdirs[1];
+        o->paths = diffpaths;
+    }
+    int rc = diff_paths(o);
+    for (size_t i = 0; i < 2; i++)
+        if (revdirs[i]) {
+            cck_git_remove(revdirs[i]);
+            free(revdirs[i]);
+        }
+    return rc;
+}
+
+static int diff_paths(options *o)
+{
     struct stat sa, sb;
     for (size_t i = 0; i < 2; i++) {
         struct stat *st = i ? &sb : &sa;

@@ -505,6 +505,30 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
              "CLAIMCHECK=%s/%s git -c user.email=t@t -c user.name=t commit -qm d >out 2>&1",
              dir, cwd, bin);
     CU_ASSERT_EQUAL(system(cmd), 0);
+    /* committed past the hook, the change shows in diff --git */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && sed -i 's/830 mm/910 mm/' examples/city-factsheet.txt && git add examples && "
+             "git -c user.email=t@t -c user.name=t commit --no-verify -qm e && "
+             "%s/%s diff --git HEAD~1..HEAD examples >out 2>&1",
+             dir, cwd, bin);
+    st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+    out = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "  ~ city-factsheet.txt:25 -> 25  Hamhung \xC2\xB7 "
+                                       "annual_precipitation: \"830 mm\" -> \"910 mm\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "0 claims added, 0 removed, 1 changed"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git HEAD~3..HEAD~2 examples >out 2>&1", dir, cwd, bin);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git nosuch..HEAD examples >out 2>&1", dir, cwd, bin);
+    st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+    out = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "nosuch"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git HEAD examples >out 2>&1", dir, cwd, bin);
+    st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 2);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CU_ASSERT_EQUAL(system(cmd), 0);
 }
@@ -522,7 +546,7 @@ void cck_suite_cli(void)
         {"baseline and diff see only the changed figure", test_baseline_and_diff_see_only_the_changed_figure},
         {"baseline, diff and bad baselines exit 2 on trouble", test_ci_commands_exit_two_on_trouble},
         {"colour and progress only on a terminal", test_color_and_progress_only_on_a_terminal},
-        {"examples/ci/pre-commit blocks a new conflict", test_pre_commit_hook_blocks_a_new_conflict},
+        {"examples/ci/pre-commit blocks a new conflict; diff --git", test_pre_commit_hook_blocks_a_new_conflict},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("cli", tests);

@@ -161,7 +161,7 @@ static char *canon(const char *p)
 }
 
 void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
-                   char *const *changed, size_t nchanged)
+                   char *const *changed, size_t nchanged, bool by_changed)
 {
     memset(v, 0, sizeof *v);
     v->c = *c;
@@ -191,7 +191,7 @@ void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
                 continue;
             }
         }
-        if (g->status == CCK_GROUP_CONFLICT && nchanged) {
+        if (g->status == CCK_GROUP_CONFLICT && by_changed) {
             bool touches = false;
             for (size_t j = 0; j < g->nclaims && !touches; j++)
                 for (size_t k = 0; k < c->nsources && !touches; k++)

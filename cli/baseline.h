@@ -25,8 +25,8 @@ cck_status cck_base_write(FILE *out, const cck_corpus *c);
 cck_status cck_base_read(const char *path, cck_fpset *s, cck_diags *d);
 
 /* A view of a corpus: the same sources, with conflicting groups left out
- * when their fingerprint is in known (if not NULL), or when no claim of
- * theirs stands in one of the changed paths (if nchanged > 0). Free with
+ * when their fingerprint is in known (if not NULL), or, when by_changed,
+ * when no claim of theirs stands in one of the changed paths. Free with
  * cck_view_free(); the view borrows everything else from c. */
 typedef struct {
     cck_corpus c;            /* shallow copy; groups is a new array */
@@ -35,7 +35,7 @@ typedef struct {
 } cck_view;
 
 void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
-                   char *const *changed, size_t nchanged);
+                   char *const *changed, size_t nchanged, bool by_changed);
 void cck_view_free(cck_view *v);
 
 #endif

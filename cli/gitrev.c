@@ -41,6 +41,64 @@ static int run(const char *const argv[])
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+cck_status cck_git_changed(const char *rev, char ***paths, size_t *npaths, cck_diags *d)
+{
+    if (rev[0] == '-') {
+        cck_diag_add(d, "", 0, 0, CCK_SEV_ERROR, "'%s' is not a revision", rev);
+        return CCK_ERR_INPUT;
+    }
+    int fd[2];
+    if (pipe(fd) != 0) {
+        cck_diag_add(d, "", 0, 0, CCK_SEV_ERROR, "cannot run git: %s", strerror(errno));
+        return CCK_ERR_IO;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        cck_diag_add(d, "", 0, 0, CCK_SEV_ERROR, "cannot run git: %s", strerror(errno));
+        return CCK_ERR_IO;
+    }
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            dup2(null, STDIN_FILENO);
+            dup2(null, STDERR_FILENO);
+        }
+        dup2(fd[1], STDOUT_FILENO);
+        close(fd[0]);
+        close(fd[1]);
+        const char *argv[] = {"git", "diff", "--name-only", "--relative", "--no-renames", rev,
+                              "--", NULL};
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(fd[1]);
+    FILE *f = fdopen(fd[0], "r");
+    char line[4096];
+    while (f && fgets(line, sizeof line, f)) {
+        size_t k = strcspn(line, "\n");
+        if (!k)
+            continue;
+        *paths = cck_xreallocarray(*paths, *npaths + 1, sizeof **paths);
+        (*paths)[(*npaths)++] = cck_xstrndup(line, k);
+    }
+    if (f)
+        fclose(f);
+    else
+        close(fd[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            break;
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        cck_diag_add(d, "", 0, 0, CCK_SEV_ERROR, "git diff --name-only %s failed (not a "
+                     "revision, or not inside a git repository)", rev);
+        return CCK_ERR_INPUT;
+    }
+    return CCK_OK;
+}
+
 bool cck_git_range(const char *spec, char **a, char **b)
 {
     const char *dots = strstr(spec, "..");

@@ -15,6 +15,11 @@ cck_status cck_git_export(const char *rev, const char *dir, char **out, cck_diag
 /* Removes a directory made by cck_git_export() and everything in it. */
 void cck_git_remove(const char *tmpdir);
 
+/* The files changed since revision rev (committed, staged or not), as
+ * `git diff --name-only --relative REV` lists them: paths relative to the
+ * current directory, appended to *paths (new strings). */
+cck_status cck_git_changed(const char *rev, char ***paths, size_t *npaths, cck_diags *d);
+
 /* Splits "A..B" into two new strings; false when there is no "..". */
 bool cck_git_range(const char *spec, char **a, char **b);
 

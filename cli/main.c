@@ -55,6 +55,7 @@ static const char usage[] =
     "      --baseline=FILE report and fail only on conflicts not in FILE\n"
     "      --changed=PATHS report only conflicts with a claim in these files or\n"
     "                      directories (comma-separated; may be repeated)\n"
+    "      --git-changed=REV  the same, for the files git says changed since REV\n"
     "      --color=WHEN    auto (default: when stdout is a terminal and NO_COLOR\n"
     "                      is unset), always or never\n"
     "      --max-bytes=N   skip sources larger than N bytes (default 256 MiB)\n"
@@ -81,6 +82,7 @@ typedef struct options {
     const char *config_path;
     bool no_config;
     const char *git_range;   /* diff --git REV1..REV2 */
+    const char *git_changed; /* --git-changed REV */
     cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
     char **changed;     /* owned array of owned strings */
     size_t nchanged;
@@ -188,7 +190,7 @@ static const command *find_command(const char *name)
 static int parse_args(int argc, char **argv, options *o, const command **cmd)
 {
     enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES, OPT_FAIL_ON, OPT_BASELINE, OPT_CHANGED,
-           OPT_CONFIG, OPT_NO_CONFIG, OPT_GIT };
+           OPT_CONFIG, OPT_NO_CONFIG, OPT_GIT, OPT_GIT_CHANGED };
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
@@ -201,6 +203,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"git", required_argument, NULL, OPT_GIT},
+        {"git-changed", required_argument, NULL, OPT_GIT_CHANGED},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -268,6 +271,9 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         case OPT_GIT:
             o->git_range = optarg;
             break;
+        case OPT_GIT_CHANGED:
+            o->git_changed = optarg;
+            break;
         case 'h':
             fputs(usage, stdout);
             return EXIT_CLEAN;
@@ -288,6 +294,8 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
     size_t n = optind < argc ? (size_t)(argc - optind) : 0;
     if (o->git_range && strcmp(o->command, "diff"))
         return usage_error("%s", "--git is for diff");
+    if ((o->git_changed || o->nchanged || o->baseline) && strcmp(o->command, "check"))
+        return usage_error("%s", "--changed, --git-changed and --baseline are for check");
     if (o->git_range) {
         if (n != 1)
             return usage_error("%s", "diff --git REV1..REV2 takes one DIR");
@@ -586,6 +594,15 @@ static size_t count_conflicts(const cck_corpus *c)
 
 static int cmd_check(options *o)
 {
+    if (o->git_changed) {
+        cck_diags d;
+        cck_diags_init(&d);
+        cck_status st = cck_git_changed(o->git_changed, &o->changed, &o->nchanged, &d);
+        cck_diags_print(&d, stderr);
+        cck_diags_free(&d);
+        if (st != CCK_OK)
+            return EXIT_TROUBLE;
+    }
     cck_corpus c;
     cck_corpus_init(&c);
     cck_fpset known = {NULL, 0, 0};
@@ -593,7 +610,9 @@ static int cmd_check(options *o)
     size_t skipped = bad_baseline ? 0 : load(o, o->paths, o->npaths, &c, true);
     int wrote = 0;
     cck_view v;
-    cck_view_init(&v, &c, o->baseline ? &known : NULL, o->changed, o->nchanged);
+    /* with --git-changed and nothing changed, no conflict involves a change */
+    cck_view_init(&v, &c, o->baseline ? &known : NULL, o->changed, o->nchanged,
+                  o->nchanged > 0 || o->git_changed);
     if (!bad_baseline) {
         report_ctx r = {&v.c, o->format, true, rep_options(o)};
         wrote = write_atomically(o->output, write_report, &r);

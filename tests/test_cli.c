@@ -391,6 +391,11 @@ static void test_ci_commands_exit_two_on_trouble(void)
         "diff -f csv " FIX "city-a.txt " FIX "city-b.txt",
         "diff " FIX "city-a.txt /nonexistent/x.txt",
         "baseline -f json " FIX "city-a.txt",
+        "extract --baseline x.txt " FIX "city-a.txt",
+        "diff --changed " FIX "city-a.txt " FIX "city-a.txt " FIX "city-b.txt",
+        "check --git HEAD~1..HEAD " FIX "city-a.txt",
+        "diff --git HEAD " FIX,
+        "diff --git HEAD~1..HEAD " FIX "city-a.txt " FIX "city-b.txt",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         r = run(bad[i]);
@@ -518,6 +523,21 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
                                        "annual_precipitation: \"830 mm\" -> \"910 mm\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "0 claims added, 0 removed, 1 changed"));
     free(out);
+    /* --git-changed: the figure changed since HEAD~1 is in city-factsheet.txt */
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s check -f findings --git-changed HEAD~1 examples >out 2>&1",
+             dir, cwd, bin);
+    st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+    out = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "conflicts not touching the changed sources not reported"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s check -f findings --git-changed HEAD examples >out 2>&1",
+             dir, cwd, bin);
+    CU_ASSERT_EQUAL(system(cmd), 0);   /* nothing changed since HEAD */
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s check --git-changed nosuch examples >out 2>&1", dir, cwd, bin);
+    st = system(cmd);
+    CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 2);
     snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git HEAD~3..HEAD~2 examples >out 2>&1", dir, cwd, bin);
     CU_ASSERT_EQUAL(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git nosuch..HEAD examples >out 2>&1", dir, cwd, bin);

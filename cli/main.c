@@ -513,16 +513,19 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     bool tty = isatty(STDERR_FILENO);
     const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
     double after = after_env ? atof(after_env) : 1.0;
-    double start = now();
+    double start = now(), last = 0;
     bool shown = false;
     size_t batch = tty ? 1 : nfiles;   /* one call when nobody watches */
     for (size_t i = 0; i < nfiles; i += batch) {
         size_t k = nfiles - i < batch ? nfiles - i : batch;
         skipped += cck_run_extract(c, files + i, k, &ro);
-        if (tty && now() - start >= after) {
+        double t = tty ? now() : 0;
+        /* at most ten updates a second, and always the last one */
+        if (tty && t - start >= after && (t - last >= 0.1 || i + k == nfiles)) {
             fprintf(stderr, "\rclaimcheck: read %zu of %zu sources\x1b[K", i + k, nfiles);
             fflush(stderr);
             shown = true;
+            last = t;
         }
     }
     for (size_t i = 0; i < nfiles; i++)

@@ -409,7 +409,9 @@ static void test_ci_commands_exit_two_on_trouble(void)
     CU_ASSERT_EQUAL(r.status, 0);   /* each alone has no conflict */
     CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "1 changed"));
     done(&r);
-    rmdir(dir);
+    snprintf(path, sizeof path, "%s/bad-baseline.txt", dir);
+    unlink(path);
+    CU_ASSERT_EQUAL(rmdir(dir), 0);
 }
 
 /* Runs ARGS on a pseudo-terminal (script(1)), returning what it showed. */

@@ -10,7 +10,7 @@ PKGS     := libpcre2-8 libxml-2.0 libutf8proc
 TESTPKGS := cunit jansson
 # Debian packages that provide the above (and the tools the targets use)
 DEB_PKGS := pkg-config libpcre2-dev libxml2-dev libutf8proc-dev libcunit1-dev \
-            libjansson-dev valgrind pcre2-utils
+            libjansson-dev valgrind pcre2-utils python3-jsonschema libinih-dev
 
 WARN   := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings
@@ -34,7 +34,10 @@ SAN :=
 endif
 
 LIB_DIRS := sources extractors reconcile reports
-LIB_SRCS := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) cli/pipeline.c
+# cli/ modules other than main.c: CI gating (baseline, diff) and the config file
+CLI_LIB_SRCS := cli/baseline.c cli/diff.c cli/config.c cli/suppress.c cli/gitrev.c
+PKGS += inih
+LIB_SRCS := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) cli/pipeline.c $(CLI_LIB_SRCS)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 TEST_SRCS := $(wildcard tests/test_*.c)
 TEST_OBJS := $(TEST_SRCS:%.c=$(B)/%.o)

@@ -1,6 +1,7 @@
 /* main.c: the command line. Parses arguments, runs the pipeline, prints
  * diagnostics (one line each, to stderr) and chooses the exit status.
- * No extraction or reconciliation logic lives here. */
+ * Each subcommand is one entry of COMMANDS; no extraction, reconciliation
+ * or report logic lives here. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
@@ -8,41 +9,83 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "claimcheck.h"
+#include "config.h"
+#include "diff.h"
 #include "extract.h"
+#include "gitrev.h"
 #include "pipeline.h"
+#include "reconcile.h"
 #include "report.h"
+#include "sources.h"
+#include "suppress.h"
 
 enum { EXIT_CLEAN = 0, EXIT_CONFLICT = 1, EXIT_TROUBLE = 2 };
 
 static const char usage[] =
-    "usage: claimcheck check   [options] FILE|DIR...\n"
-    "       claimcheck extract [options] FILE|DIR...\n"
+    "usage: claimcheck check    [options] FILE|DIR...\n"
+    "       claimcheck extract  [options] FILE|DIR...\n"
+    "       claimcheck baseline [options] -o FILE FILE|DIR...\n"
+    "       claimcheck diff     [options] OLD NEW\n"
+    "       claimcheck diff     [options] --git REV1..REV2 DIR\n"
+    "       claimcheck config   [--config=FILE]\n"
     "\n"
     "  check     extract every numeric claim, group the claims by subject and\n"
     "            report the subjects whose sources disagree\n"
     "  extract   list the claims alone\n"
+    "  baseline  record the current conflicts (by subject and values) for\n"
+    "            check --baseline\n"
+    "  diff      claims added, removed and changed between two versions of the\n"
+    "            sources (two files or two directories), and conflicts\n"
+    "            introduced, resolved or changed; with --git, DIR at two\n"
+    "            revisions of the git repository around it\n"
+    "  config    print the effective configuration and where each value came from\n"
     "\n"
     "options:\n"
-    "  -f, --format=FMT   text (default), jsonl or md\n"
-    "  -o, --output=FILE  write the report to FILE (atomically) instead of stdout\n"
-    "      --color=WHEN   auto (default: when stdout is a terminal and NO_COLOR\n"
-    "                     is unset), always or never\n"
-    "      --max-bytes=N  skip sources larger than N bytes (default 256 MiB)\n"
-    "  -h, --help         show this help\n"
-    "      --version      show the version\n"
+    "  -f, --format=FMT    text (default), jsonl, md, json, csv, findings, sarif,\n"
+    "                      junit or github (diff: text or json)\n"
+    "  -o, --output=FILE   write the report to FILE (atomically) instead of stdout\n"
+    "      --fail-on=WHAT  what makes the exit status 1, comma-separated: conflict\n"
+    "                      (default), new, uncited, dangling, never\n"
+    "      --baseline=FILE report and fail only on conflicts not in FILE\n"
+    "      --changed=PATHS report only conflicts with a claim in these files or\n"
+    "                      directories (comma-separated; may be repeated)\n"
+    "      --git-changed=REV  the same, for the files git says changed since REV\n"
+    "      --color=WHEN    auto (default: when stdout is a terminal and NO_COLOR\n"
+    "                      is unset), always or never\n"
+    "      --max-bytes=N   skip sources larger than N bytes (default 256 MiB)\n"
+    "      --config=FILE   read settings from FILE (default: ./" CCK_CFG_DEFAULT " if present)\n"
+    "      --no-config     read no configuration file\n"
+    "  -h, --help          show this help\n"
+    "      --version       show the version\n"
     "\n"
-    "exit status: 0 no conflict, 1 conflicts found (check), 2 usage or input\n"
-    "error (whatever could be read is still reported)\n";
+    "exit status: 0 nothing to fail on, 1 what --fail-on names was found (by\n"
+    "default a conflict; diff: a conflict introduced or changed), 2 usage or\n"
+    "input error (whatever could be read is still reported)\n";
 
-typedef struct {
+enum { FAIL_CONFLICT = 1, FAIL_NEW = 2, FAIL_UNCITED = 4, FAIL_DANGLING = 8 };
+
+typedef struct options {
     const char *command;
     cck_format format;
+    bool format_set, color_set, max_bytes_set, fail_on_set;
     const char *output;
     int color;          /* -1 auto, 0 never, 1 always */
     size_t max_bytes;
+    unsigned fail_on;   /* FAIL_* bits; 0 = never */
+    const char *baseline;
+    const char *config_path;
+    bool no_config;
+    const char *git_range;   /* diff --git REV1..REV2 */
+    const char *git_changed; /* --git-changed REV */
+    cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
+    char **changed;     /* owned array of owned strings */
+    size_t nchanged;
     char **paths;
     size_t npaths;
 } options;
@@ -55,22 +98,119 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_TROUBLE;
 }
 
-/* Returns -1 to go on, or an exit status. */
-static int parse_args(int argc, char **argv, options *o)
+static void free_options(options *o)
 {
-    enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES };
+    cck_cfg_free(&o->cfg);
+    for (size_t i = 0; i < o->nchanged; i++)
+        free(o->changed[i]);
+    free(o->changed);
+}
+
+/* "conflict,dangling" -> bits; false for an unknown word. */
+static bool parse_fail_on(const char *arg, unsigned *out, const char **bad)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } words[] = {{"conflict", FAIL_CONFLICT}, {"new", FAIL_NEW}, {"uncited", FAIL_UNCITED},
+                 {"dangling", FAIL_DANGLING}, {"never", 0}};
+    unsigned bits = 0;
+    static char word[64];
+    for (const char *p = arg;;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strcspn(p, ","), k = n;
+        while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+            k--;
+        bool ok = false;
+        for (size_t i = 0; i < sizeof words / sizeof *words && !ok; i++)
+            if (k == strlen(words[i].name) && !strncmp(p, words[i].name, k)) {
+                bits |= words[i].bit;
+                ok = true;
+            }
+        if (!ok) {
+            snprintf(word, sizeof word, "%.*s", (int)(k < 60 ? k : 60), p);
+            *bad = word;
+            return false;
+        }
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+    *out = bits;
+    return true;
+}
+
+static void add_changed(options *o, const char *arg)
+{
+    for (const char *p = arg;;) {
+        size_t n = strcspn(p, ",");
+        if (n) {
+            o->changed = cck_xreallocarray(o->changed, o->nchanged + 1, sizeof *o->changed);
+            o->changed[o->nchanged++] = cck_xstrndup(p, n);
+        }
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+}
+
+typedef struct command {
+    const char *name;
+    int (*run)(options *o);
+    size_t min_paths, max_paths;   /* 0 max = any number */
+} command;
+
+static int cmd_check(options *o);
+static int cmd_extract(options *o);
+static int cmd_baseline(options *o);
+static int cmd_diff(options *o);
+static int diff_paths(options *o);
+static int cmd_config(options *o);
+
+enum { ANY = 1000000 };
+
+static const command COMMANDS[] = {
+    {"check", cmd_check, 1, ANY},
+    {"extract", cmd_extract, 1, ANY},
+    {"baseline", cmd_baseline, 1, ANY},
+    {"diff", cmd_diff, 2, 2},
+    {"config", cmd_config, 0, 0},
+};
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strcmp(COMMANDS[i].name, name))
+            return &COMMANDS[i];
+    return NULL;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, options *o, const command **cmd)
+{
+    enum { OPT_VERSION = 256, OPT_COLOR, OPT_MAX_BYTES, OPT_FAIL_ON, OPT_BASELINE, OPT_CHANGED,
+           OPT_CONFIG, OPT_NO_CONFIG, OPT_GIT, OPT_GIT_CHANGED };
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"changed", required_argument, NULL, OPT_CHANGED},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"git", required_argument, NULL, OPT_GIT},
+        {"git-changed", required_argument, NULL, OPT_GIT_CHANGED},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     o->color = -1;
+    o->fail_on = FAIL_CONFLICT;
     if (argc >= 2 && argv[1][0] != '-') {
         o->command = argv[1];
         argv++;
@@ -81,8 +221,12 @@ static int parse_args(int argc, char **argv, options *o)
     while ((ch = getopt_long(argc, argv, ":f:o:h", longs, NULL)) != -1) {
         switch (ch) {
         case 'f':
-            if (!cck_rep_parse_format(optarg, &o->format))
-                return usage_error("unknown format '%s' (text, jsonl or md)", optarg);
+            if (!cck_rep_parse_format(optarg, &o->format)) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "unknown format '%%s' (%s)", cck_rep_format_names());
+                return usage_error(msg, optarg);
+            }
+            o->format_set = true;
             break;
         case 'o':
             o->output = optarg;
@@ -92,6 +236,7 @@ static int parse_args(int argc, char **argv, options *o)
             else if (!strcmp(optarg, "always")) o->color = 1;
             else if (!strcmp(optarg, "never")) o->color = 0;
             else return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            o->color_set = true;
             break;
         case OPT_MAX_BYTES: {
             char *end;
@@ -100,8 +245,35 @@ static int parse_args(int argc, char **argv, options *o)
             if (errno || *end || end == optarg || v == 0)
                 return usage_error("--max-bytes takes a positive number, not '%s'", optarg);
             o->max_bytes = (size_t)v;
+            o->max_bytes_set = true;
             break;
         }
+        case OPT_FAIL_ON: {
+            const char *bad = NULL;
+            if (!parse_fail_on(optarg, &o->fail_on, &bad))
+                return usage_error("--fail-on takes conflict, new, uncited, dangling or never, "
+                                   "not '%s'", bad);
+            o->fail_on_set = true;
+            break;
+        }
+        case OPT_BASELINE:
+            o->baseline = optarg;
+            break;
+        case OPT_CHANGED:
+            add_changed(o, optarg);
+            break;
+        case OPT_CONFIG:
+            o->config_path = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = true;
+            break;
+        case OPT_GIT:
+            o->git_range = optarg;
+            break;
+        case OPT_GIT_CHANGED:
+            o->git_changed = optarg;
+            break;
         case 'h':
             fputs(usage, stdout);
             return EXIT_CLEAN;
@@ -115,13 +287,132 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (!o->command)
-        return usage_error("%s", "no command given (check or extract)");
-    if (strcmp(o->command, "check") && strcmp(o->command, "extract"))
-        return usage_error("unknown command '%s' (check or extract)", o->command);
-    if (optind >= argc)
-        return usage_error("%s", "no FILE or DIR given");
+        return usage_error("%s", "no command given (check, extract, baseline, diff or config)");
+    if (!(*cmd = find_command(o->command)))
+        return usage_error("unknown command '%s' (check, extract, baseline, diff or config)",
+                           o->command);
+    size_t n = optind < argc ? (size_t)(argc - optind) : 0;
+    if (o->git_range && strcmp(o->command, "diff"))
+        return usage_error("%s", "--git is for diff");
+    if ((o->git_changed || o->nchanged || o->baseline) && strcmp(o->command, "check"))
+        return usage_error("%s", "--changed, --git-changed and --baseline are for check");
+    if (o->git_range) {
+        if (n != 1)
+            return usage_error("%s", "diff --git REV1..REV2 takes one DIR");
+        o->paths = argv + optind;
+        o->npaths = 1;
+        return -1;
+    }
+    if (n < (*cmd)->min_paths)
+        return usage_error("%s", (*cmd)->max_paths == 2 ? "diff needs OLD and NEW"
+                                                        : "no FILE or DIR given");
+    if (n > (*cmd)->max_paths)
+        return usage_error("%s", (*cmd)->max_paths == 2 ? "diff takes exactly two paths, OLD and NEW"
+                                                        : "config takes no FILE or DIR");
     o->paths = argv + optind;
-    o->npaths = (size_t)(argc - optind);
+    o->npaths = n;
+    return -1;
+}
+
+/* ---- the configuration ------------------------------------------------------ */
+
+/* Records the effective value of a [claimcheck] key for `config`. */
+static void effective(options *o, const char *key, const char *value, bool cli, bool dflt)
+{
+    const cck_cfg_entry *e = cck_cfg_find(&o->cfg, "claimcheck", key);
+    if (!cli && !dflt && e)
+        return;   /* the file's own entry stands */
+    cck_cfg_set(&o->cfg, "claimcheck", key, value, cli ? "command line" : "default");
+}
+
+static const char *format_name(cck_format f)
+{
+    static const char *const names[] = {"text", "jsonl", "md", "json", "csv", "findings",
+                                        "sarif", "junit", "github", "html"};
+    return (size_t)f < sizeof names / sizeof *names ? names[f] : "text";
+}
+
+/* A diagnostic at a configuration entry ("FILE:LINE" origin). */
+static void cfg_error(cck_diags *d, const cck_config *cfg, const char *key, const char *what)
+{
+    const cck_cfg_entry *e = cck_cfg_find(cfg, "claimcheck", key);
+    const char *colon = strrchr(e->origin, ':');
+    char *file = cck_xstrndup(e->origin, colon ? (size_t)(colon - e->origin) : strlen(e->origin));
+    cck_diag_add(d, file, colon ? (unsigned)atoi(colon + 1) : 0, 1, CCK_SEV_ERROR,
+                 "%s takes %s, not '%s'", key, what, e->value);
+    free(file);
+}
+
+/* Reads the configuration file (--config, or ./.claimcheck.ini when there)
+ * and fills in what the command line left unset. Returns -1 to go on, or
+ * an exit status after the diagnostics. */
+static int apply_config(options *o)
+{
+    cck_cfg_init(&o->cfg);
+    cck_diags d;
+    cck_diags_init(&d);
+    const char *path = o->config_path;
+    if (!path && !o->no_config && access(CCK_CFG_DEFAULT, F_OK) == 0)
+        path = CCK_CFG_DEFAULT;
+    bool bad = false;
+    if (path && !o->no_config) {
+        bad = cck_cfg_load(&o->cfg, path, &d) != CCK_OK;
+        bad = !cck_sup_check_config(&o->cfg, &d) || bad;
+    }
+    const char *v;
+    if (!bad && !o->format_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "format")) &&
+        !cck_rep_parse_format(v, &o->format)) {
+        cfg_error(&d, &o->cfg, "format", cck_rep_format_names());
+        bad = true;
+    }
+    if (!bad && !o->fail_on_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "fail-on"))) {
+        const char *word = NULL;
+        if (!parse_fail_on(v, &o->fail_on, &word)) {
+            cfg_error(&d, &o->cfg, "fail-on", "conflict, new, uncited, dangling or never");
+            bad = true;
+        }
+    }
+    if (!bad && !o->color_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "color"))) {
+        if (!strcmp(v, "auto")) o->color = -1;
+        else if (!strcmp(v, "always")) o->color = 1;
+        else if (!strcmp(v, "never")) o->color = 0;
+        else {
+            cfg_error(&d, &o->cfg, "color", "auto, always or never");
+            bad = true;
+        }
+    }
+    if (!bad && !o->max_bytes_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "max-bytes"))) {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(v, &end, 10);
+        if (errno || *end || end == v || n == 0) {
+            cfg_error(&d, &o->cfg, "max-bytes", "a positive number");
+            bad = true;
+        } else {
+            o->max_bytes = (size_t)n;
+        }
+    }
+    if (!bad && !o->baseline && (v = cck_cfg_get(&o->cfg, "claimcheck", "baseline")) && *v &&
+        !strcmp(o->command, "check"))
+        o->baseline = v;
+    cck_diags_print(&d, stderr);
+    cck_diags_free(&d);
+    if (bad)
+        return EXIT_TROUBLE;
+    /* what `config` shows: each [claimcheck] key with its winner */
+    effective(o, "format", format_name(o->format), o->format_set, false);
+    char fo[96] = "";
+    static const char *const fw[] = {"conflict", "new", "uncited", "dangling"};
+    for (unsigned i = 0; i < 4; i++)
+        if (o->fail_on & (1u << i))
+            snprintf(fo + strlen(fo), sizeof fo - strlen(fo), "%s%s", *fo ? "," : "", fw[i]);
+    effective(o, "fail-on", *fo ? fo : "never", o->fail_on_set, false);
+    effective(o, "color", o->color < 0 ? "auto" : o->color ? "always" : "never", o->color_set, false);
+    char mb[32];
+    snprintf(mb, sizeof mb, "%zu", o->max_bytes ? o->max_bytes : (size_t)256 << 20);
+    effective(o, "max-bytes", mb, o->max_bytes_set, false);
+    if (!cck_cfg_find(&o->cfg, "claimcheck", "baseline"))
+        effective(o, "baseline", "", false, true);
     return -1;
 }
 
@@ -136,36 +427,42 @@ static unsigned terminal_width(void)
     return 100;
 }
 
-/* Writes the report to a temporary file beside FILE and renames it into
- * place, so that a reader never sees half a report. */
-static int write_report(const options *o, const cck_corpus *c, const cck_rep_options *ro)
+/* ---- writing atomically ---------------------------------------------------- */
+
+typedef cck_status (*writer_fn)(FILE *out, void *ctx);
+
+/* Writes through fn to a temporary file beside path and renames it into
+ * place, so that a reader never sees half a report; stdout when path is
+ * NULL. Returns 0, or -1 after a message. */
+static int write_atomically(const char *path, writer_fn fn, void *ctx)
 {
     FILE *out = stdout;
     char *tmp = NULL;
-    if (o->output) {
-        size_t n = strlen(o->output) + 16;
+    if (path) {
+        size_t n = strlen(path) + 16;
         tmp = cck_xmalloc(n);
-        snprintf(tmp, n, "%s.tmp.XXXXXX", o->output);
+        snprintf(tmp, n, "%s.tmp.XXXXXX", path);
         int fd = mkstemp(tmp);
         if (fd < 0 || !(out = fdopen(fd, "w"))) {
-            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", o->output, strerror(errno));
-            if (fd >= 0)
+            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", path, strerror(errno));
+            if (fd >= 0) {
                 close(fd);
+                unlink(tmp);
+            }
             free(tmp);
             return -1;
         }
     }
-    cck_status rc = !strcmp(o->command, "check") ? cck_rep_groups(out, c, o->format, ro)
-                                                 : cck_rep_claims(out, c, o->format, ro);
+    cck_status rc = fn(out, ctx);
     if (fflush(out) != 0 || ferror(out))
         rc = CCK_ERR_IO;
-    if (o->output) {
+    if (path) {
         if (fclose(out) != 0)
             rc = CCK_ERR_IO;
-        if (rc == CCK_OK && rename(tmp, o->output) != 0)
+        if (rc == CCK_OK && rename(tmp, path) != 0)
             rc = CCK_ERR_IO;
         if (rc != CCK_OK) {
-            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", o->output, strerror(errno));
+            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", path, strerror(errno));
             unlink(tmp);
         }
         free(tmp);
@@ -175,43 +472,327 @@ static int write_report(const options *o, const cck_corpus *c, const cck_rep_opt
     return rc == CCK_OK ? 0 : -1;
 }
 
-int main(int argc, char **argv)
+/* ---- reading the sources --------------------------------------------------- */
+
+static double now(void)
 {
-    options o;
-    int rc = parse_args(argc, argv, &o);
-    if (rc >= 0)
-        return rc;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
-    cck_corpus c;
-    cck_corpus_init(&c);
-    if (cck_ext_init(&c.diags) != CCK_OK) {
-        cck_diags_print(&c.diags, stderr);
-        cck_corpus_free(&c);
-        return EXIT_TROUBLE;
+/* Runs the stages over paths into c: expands directories, leaves out the
+ * paths the configuration skips, extracts, drops inline and configured
+ * suppressions, and (when reconcile) groups. When stderr is a terminal and
+ * the run passes a second (CLAIMCHECK_PROGRESS_AFTER=SECONDS moves that;
+ * tests use 0), a progress line shows there and is erased at the end.
+ * Returns the number of paths skipped. */
+static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
+                   bool reconcile)
+{
+    cck_run_options ro = {.max_bytes = o->max_bytes};
+    size_t skipped = 0, ignored = 0;
+    char **files = NULL;
+    size_t nfiles = 0;
+    for (size_t i = 0; i < npaths; i++) {
+        char **f = NULL;
+        size_t nf = 0;
+        if (cck_src_expand_path(paths[i], &f, &nf, &c->diags) != CCK_OK)
+            skipped++;
+        files = cck_xreallocarray(files, nfiles + nf + 1, sizeof *files);
+        for (size_t k = 0; k < nf; k++) {
+            if (cck_sup_skip_path(&o->cfg, f[k])) {
+                ignored++;
+                free(f[k]);
+            } else {
+                files[nfiles++] = f[k];
+            }
+        }
+        free(f);
     }
-    cck_run_options ro = {.max_bytes = o.max_bytes};
-    size_t skipped = cck_run_extract(&c, o.paths, o.npaths, &ro);
-    bool check = !strcmp(o.command, "check");
-    if (check)
-        cck_run_reconcile(&c);
+    bool tty = isatty(STDERR_FILENO);
+    const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
+    double after = after_env ? atof(after_env) : 1.0;
+    double start = now(), last = 0;
+    bool shown = false;
+    size_t batch = tty ? 1 : nfiles;   /* one call when nobody watches */
+    for (size_t i = 0; i < nfiles; i += batch) {
+        size_t k = nfiles - i < batch ? nfiles - i : batch;
+        skipped += cck_run_extract(c, files + i, k, &ro);
+        double t = tty ? now() : 0;
+        /* at most ten updates a second, and always the last one */
+        if (tty && t - start >= after && (t - last >= 0.1 || i + k == nfiles)) {
+            fprintf(stderr, "\rclaimcheck: read %zu of %zu sources\x1b[K", i + k, nfiles);
+            fflush(stderr);
+            shown = true;
+            last = t;
+        }
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    size_t suppressed = 0;
+    for (size_t i = 0; i < c->nsources; i++)
+        suppressed += cck_sup_inline(c->sources[i], &c->diags);
+    if (reconcile) {
+        if (shown)
+            fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
+        cck_rec_subjects(c);
+        suppressed += cck_sup_config(c, &o->cfg);
+        cck_rec_group(c);
+    }
+    if (shown)
+        fputs("\r\x1b[K", stderr);
+    if (ignored)
+        fprintf(stderr, "claimcheck: %zu source%s ignored by the configuration\n", ignored,
+                ignored == 1 ? "" : "s");
+    if (suppressed)
+        fprintf(stderr, "claimcheck: %zu claim%s suppressed\n", suppressed,
+                suppressed == 1 ? "" : "s");
+    return skipped;
+}
 
-    cck_rep_options rep = {
-        .color = o.color == 1 || (o.color == -1 && !o.output && o.format == CCK_FMT_TEXT &&
-                                  isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
-        .width = terminal_width(),
-    };
-    int wrote = write_report(&o, &c, &rep);
-    cck_diags_print(&c.diags, stderr);
-
-    size_t conflicts = 0;
-    for (size_t i = 0; i < c.ngroups; i++)
-        conflicts += c.groups[i].status == CCK_GROUP_CONFLICT;
-    bool trouble = skipped || wrote != 0 || cck_diags_count(&c.diags, CCK_SEV_ERROR) > 0;
+/* Prints the diagnostics and the skipped count; true when there was trouble. */
+static bool report_trouble(const cck_corpus *c, size_t skipped)
+{
+    cck_diags_print(&c->diags, stderr);
     if (skipped)
         fprintf(stderr, "claimcheck: %zu source%s skipped\n", skipped, skipped == 1 ? "" : "s");
-    cck_ext_cleanup();
+    return skipped || cck_diags_count(&c->diags, CCK_SEV_ERROR) > 0;
+}
+
+/* ---- the commands ------------------------------------------------------------ */
+
+typedef struct {
+    const cck_corpus *c;
+    cck_format format;
+    bool groups;
+    cck_rep_options rep;
+} report_ctx;
+
+static cck_status write_report(FILE *out, void *ctx)
+{
+    report_ctx *r = ctx;
+    return r->groups ? cck_rep_groups(out, r->c, r->format, &r->rep)
+                     : cck_rep_claims(out, r->c, r->format, &r->rep);
+}
+
+static cck_rep_options rep_options(const options *o)
+{
+    cck_rep_options r = {
+        .color = o->color == 1 || (o->color == -1 && !o->output && o->format == CCK_FMT_TEXT &&
+                                   isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
+        .width = terminal_width(),
+    };
+    return r;
+}
+
+static size_t count_conflicts(const cck_corpus *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        n += c->groups[i].status == CCK_GROUP_CONFLICT;
+    return n;
+}
+
+static int cmd_check(options *o)
+{
+    if (o->git_changed) {
+        cck_diags d;
+        cck_diags_init(&d);
+        cck_status st = cck_git_changed(o->git_changed, &o->changed, &o->nchanged, &d);
+        cck_diags_print(&d, stderr);
+        cck_diags_free(&d);
+        if (st != CCK_OK)
+            return EXIT_TROUBLE;
+    }
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_fpset known = {NULL, 0, 0};
+    bool bad_baseline = o->baseline && cck_base_read(o->baseline, &known, &c.diags) != CCK_OK;
+    size_t skipped = bad_baseline ? 0 : load(o, o->paths, o->npaths, &c, true);
+    int wrote = 0;
+    cck_view v;
+    /* with --git-changed and nothing changed, no conflict involves a change */
+    cck_view_init(&v, &c, o->baseline ? &known : NULL, o->changed, o->nchanged,
+                  o->nchanged > 0 || o->git_changed);
+    if (!bad_baseline) {
+        report_ctx r = {&v.c, o->format, true, rep_options(o)};
+        wrote = write_atomically(o->output, write_report, &r);
+    }
+    bool trouble = report_trouble(&c, skipped) || wrote != 0 || bad_baseline;
+    if (v.known)
+        fprintf(stderr, "claimcheck: %zu known conflict%s (in %s) not reported\n", v.known,
+                v.known == 1 ? "" : "s", o->baseline);
+    if (v.unchanged)
+        fprintf(stderr, "claimcheck: %zu conflict%s not touching the changed sources not reported\n",
+                v.unchanged, v.unchanged == 1 ? "" : "s");
+    bool fail = false;
+    if (o->fail_on & (FAIL_CONFLICT | FAIL_NEW))
+        fail = fail || count_conflicts(&v.c) > 0;
+    if (o->fail_on & FAIL_UNCITED)
+        fail = fail || cck_rep_count_uncited(&v.c) > 0;
+    if (o->fail_on & FAIL_DANGLING)
+        fail = fail || cck_rep_count_dangling(&v.c) > 0;
+    cck_view_free(&v);
+    cck_fpset_free(&known);
     cck_corpus_free(&c);
     if (trouble)
         return EXIT_TROUBLE;
-    return check && conflicts ? EXIT_CONFLICT : EXIT_CLEAN;
+    return fail ? EXIT_CONFLICT : EXIT_CLEAN;
+}
+
+static int cmd_extract(options *o)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    size_t skipped = load(o, o->paths, o->npaths, &c, false);
+    report_ctx r = {&c, o->format, false, rep_options(o)};
+    int wrote = write_atomically(o->output, write_report, &r);
+    bool trouble = report_trouble(&c, skipped) || wrote != 0;
+    /* extract groups nothing: only dangling markers can fail it */
+    bool fail = (o->fail_on & FAIL_DANGLING) && cck_rep_count_dangling(&c) > 0;
+    cck_corpus_free(&c);
+    if (trouble)
+        return EXIT_TROUBLE;
+    return fail ? EXIT_CONFLICT : EXIT_CLEAN;
+}
+
+static cck_status write_baseline(FILE *out, void *ctx)
+{
+    return cck_base_write(out, ctx);
+}
+
+static int cmd_baseline(options *o)
+{
+    if (o->format_set)
+        return usage_error("%s", "baseline writes its own format; -f does not apply");
+    cck_corpus c;
+    cck_corpus_init(&c);
+    size_t skipped = load(o, o->paths, o->npaths, &c, true);
+    int wrote = 0;
+    if (!skipped)   /* a baseline from half the sources would hide conflicts later */
+        wrote = write_atomically(o->output, write_baseline, &c);
+    bool trouble = report_trouble(&c, skipped) || wrote != 0;
+    if (!trouble && o->output)
+        fprintf(stderr, "claimcheck: %zu conflict%s recorded in %s\n", count_conflicts(&c),
+                count_conflicts(&c) == 1 ? "" : "s", o->output);
+    cck_corpus_free(&c);
+    return trouble ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+typedef struct {
+    const cck_corpus *a, *b;
+    const char *ra, *rb;
+    bool json;
+    cck_diff_counts counts;
+} diff_ctx;
+
+static cck_status write_diff(FILE *out, void *ctx)
+{
+    diff_ctx *d = ctx;
+    return cck_diff_write(out, d->a, d->ra, d->b, d->rb, d->json, &d->counts);
+}
+
+static int cmd_config(options *o)
+{
+    fprintf(stdout, "# effective configuration: %s, then the command line\n",
+            o->cfg.path ? o->cfg.path : "no configuration file");
+    cck_cfg_print(stdout, &o->cfg);
+    return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+}
+
+static int cmd_diff(options *o)
+{
+    if (o->format_set && o->format != CCK_FMT_TEXT && o->format != CCK_FMT_JSON)
+        return usage_error("%s", "diff writes text or json");
+    char *revdirs[2] = {NULL, NULL};
+    char *diffpaths[2];
+    if (o->git_range) {
+        char *ra = NULL, *rb = NULL;
+        if (!cck_git_range(o->git_range, &ra, &rb))
+            return usage_error("--git takes REV1..REV2, not '%s'", o->git_range);
+        cck_diags d;
+        cck_diags_init(&d);
+        bool ok = cck_git_export(ra, o->paths[0], &revdirs[0], &d) == CCK_OK &&
+                  cck_git_export(rb, o->paths[0], &revdirs[1], &d) == CCK_OK;
+        cck_diags_print(&d, stderr);
+        cck_diags_free(&d);
+        free(ra);
+        free(rb);
+        if (!ok) {
+            for (size_t i = 0; i < 2; i++)
+                if (revdirs[i]) {
+                    cck_git_remove(revdirs[i]);
+                    free(revdirs[i]);
+                }
+            return EXIT_TROUBLE;
+        }
+        diffpaths[0] = revdirs[0];
+        diffpaths[1] = revdirs[1];
+        o->paths = diffpaths;
+    }
+    int rc = diff_paths(o);
+    for (size_t i = 0; i < 2; i++)
+        if (revdirs[i]) {
+            cck_git_remove(revdirs[i]);
+            free(revdirs[i]);
+        }
+    return rc;
+}
+
+static int diff_paths(options *o)
+{
+    struct stat sa, sb;
+    for (size_t i = 0; i < 2; i++) {
+        struct stat *st = i ? &sb : &sa;
+        if (stat(o->paths[i], st) != 0) {
+            fprintf(stderr, "claimcheck: %s: cannot read: %s\n", o->paths[i], strerror(errno));
+            return EXIT_TROUBLE;
+        }
+    }
+    if (S_ISDIR(sa.st_mode) != S_ISDIR(sb.st_mode))
+        return usage_error("%s", "diff compares two files or two directories, not one of each");
+    cck_corpus a, b;
+    cck_corpus_init(&a);
+    cck_corpus_init(&b);
+    size_t skipped = load(o, o->paths, 1, &a, true) + load(o, o->paths + 1, 1, &b, true);
+    diff_ctx d = {&a, &b, o->paths[0], o->paths[1], o->format == CCK_FMT_JSON, {0, 0, 0, 0, 0, 0}};
+    int wrote = write_atomically(o->output, write_diff, &d);
+    bool trouble = report_trouble(&a, 0) | report_trouble(&b, skipped) || wrote != 0;
+    bool fail = (o->fail_on & (FAIL_CONFLICT | FAIL_NEW)) &&
+                d.counts.introduced + d.counts.reworked > 0;
+    cck_corpus_free(&a);
+    cck_corpus_free(&b);
+    if (trouble)
+        return EXIT_TROUBLE;
+    return fail ? EXIT_CONFLICT : EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    const command *cmd = NULL;
+    int rc = parse_args(argc, argv, &o, &cmd);
+    if (rc >= 0) {
+        free_options(&o);
+        return rc;
+    }
+    if ((rc = apply_config(&o)) >= 0) {
+        free_options(&o);
+        return rc;
+    }
+    cck_diags d;
+    cck_diags_init(&d);
+    if (cck_ext_init(&d) != CCK_OK) {
+        cck_diags_print(&d, stderr);
+        cck_diags_free(&d);
+        free_options(&o);
+        return EXIT_TROUBLE;
+    }
+    cck_diags_free(&d);
+    rc = cmd->run(&o);
+    cck_ext_cleanup();
+    free_options(&o);
+    return rc;
 }

@@ -137,37 +137,55 @@ cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c)
     return CCK_OK;
 }
 
+void cck_rep_json_cstr(FILE *out, const char *s)
+{
+    json_cstr(out, s);
+}
+
+void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c, size_t i,
+                        bool fingerprint)
+{
+    const cck_group *g = &c->groups[i];
+    fprintf(out, "{\"id\": \"g%zu\", \"entity\": ", i + 1);
+    json_cstr(out, g->entity);
+    fputs(", \"attribute\": ", out);
+    json_cstr(out, g->attribute);
+    fputs(", \"as_of\": ", out);
+    json_cstr(out, g->as_of);
+    fputs(", \"status\": ", out);
+    json_cstr(out, cck_group_status_name(g->status));
+    fputs(", \"claims\": [", out);
+    for (size_t j = 0; j < g->nclaims; j++) {
+        if (j)
+            fputs(", ", out);
+        cck_rep_json_claim(out, ix, g->claims[j]);
+    }
+    fputs("], \"note\": ", out);
+    json_cstr(out, g->note);
+    fputs(", \"favoured\": ", out);
+    if (g->favoured) {
+        char id[48];
+        cck_rep_claim_id(id, ix, g->favoured);
+        json_cstr(out, id);
+    } else {
+        fputs("null", out);
+    }
+    fprintf(out, ", \"sources\": %zu", g->nsources);
+    if (fingerprint) {
+        char fp[17];
+        cck_rep_fingerprint(fp, g);
+        fprintf(out, ", \"fingerprint\": \"%s\"", fp);
+    }
+    fputc('}', out);
+}
+
 cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c)
 {
     cck_rep_index ix;
     cck_rep_index_init(&ix, c);
     for (size_t i = 0; i < c->ngroups; i++) {
-        const cck_group *g = &c->groups[i];
-        fprintf(out, "{\"id\": \"g%zu\", \"entity\": ", i + 1);
-        json_cstr(out, g->entity);
-        fputs(", \"attribute\": ", out);
-        json_cstr(out, g->attribute);
-        fputs(", \"as_of\": ", out);
-        json_cstr(out, g->as_of);
-        fputs(", \"status\": ", out);
-        json_cstr(out, cck_group_status_name(g->status));
-        fputs(", \"claims\": [", out);
-        for (size_t j = 0; j < g->nclaims; j++) {
-            if (j)
-                fputs(", ", out);
-            cck_rep_json_claim(out, &ix, g->claims[j]);
-        }
-        fputs("], \"note\": ", out);
-        json_cstr(out, g->note);
-        fputs(", \"favoured\": ", out);
-        if (g->favoured) {
-            char id[48];
-            cck_rep_claim_id(id, &ix, g->favoured);
-            json_cstr(out, id);
-        } else {
-            fputs("null", out);
-        }
-        fprintf(out, ", \"sources\": %zu}\n", g->nsources);
+        cck_rep_json_group(out, &ix, c, i, false);
+        fputc('\n', out);
     }
     cck_rep_index_free(&ix);
     return CCK_OK;

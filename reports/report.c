@@ -8,13 +8,29 @@
 
 #include "report_int.h"
 
+static const struct {
+    const char *name;
+    cck_format f;
+} FORMATS[] = {
+    {"text", CCK_FMT_TEXT}, {"jsonl", CCK_FMT_JSONL}, {"md", CCK_FMT_MD},
+    {"json", CCK_FMT_JSON}, {"csv", CCK_FMT_CSV}, {"findings", CCK_FMT_FINDINGS},
+    {"sarif", CCK_FMT_SARIF}, {"junit", CCK_FMT_JUNIT}, {"github", CCK_FMT_GITHUB},
+    {"html", CCK_FMT_HTML},
+};
+
 bool cck_rep_parse_format(const char *name, cck_format *out)
 {
-    if (!strcmp(name, "text")) *out = CCK_FMT_TEXT;
-    else if (!strcmp(name, "jsonl")) *out = CCK_FMT_JSONL;
-    else if (!strcmp(name, "md")) *out = CCK_FMT_MD;
-    else return false;
-    return true;
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        if (!strcmp(name, FORMATS[i].name)) {
+            *out = FORMATS[i].f;
+            return true;
+        }
+    return false;
+}
+
+const char *cck_rep_format_names(void)
+{
+    return "text, jsonl, md, json, csv, findings, sarif, junit, github or html";
 }
 
 /* Output is buffered: a failed write may only show when flushed. */
@@ -25,6 +41,21 @@ static cck_status finish(FILE *out, cck_status st)
     return st;
 }
 
+/* The formats that are the same for both commands, given which one. */
+static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool groups)
+{
+    switch (f) {
+    case CCK_FMT_JSON: return cck_rep_json_doc(out, c, groups);
+    case CCK_FMT_CSV: return cck_rep_csv(out, c, groups);
+    case CCK_FMT_FINDINGS: return cck_rep_findings_write(out, c, groups);
+    case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
+    case CCK_FMT_JUNIT: return cck_rep_junit(out, c, groups);
+    case CCK_FMT_GITHUB: return cck_rep_github(out, c, groups);
+    case CCK_FMT_HTML: return cck_rep_html(out, c, groups);
+    default: return CCK_ERR_INPUT;
+    }
+}
+
 cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
                           const cck_rep_options *o)
 {
@@ -33,7 +64,8 @@ cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
     switch (f) {
     case CCK_FMT_JSONL: st = cck_rep_jsonl_claims(out, c); break;
     case CCK_FMT_MD: st = cck_rep_md_claims(out, c); break;
-    default: st = cck_rep_text_claims(out, c); break;
+    case CCK_FMT_TEXT: st = cck_rep_text_claims(out, c); break;
+    default: st = machine(out, c, f, false); break;
     }
     return finish(out, st);
 }
@@ -47,7 +79,8 @@ cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
     switch (f) {
     case CCK_FMT_JSONL: st = cck_rep_jsonl_groups(out, c); break;
     case CCK_FMT_MD: st = cck_rep_md_groups(out, c); break;
-    default: st = cck_rep_text_groups(out, c, color, width); break;
+    case CCK_FMT_TEXT: st = cck_rep_text_groups(out, c, color, width); break;
+    default: st = machine(out, c, f, true); break;
     }
     return finish(out, st);
 }
@@ -121,6 +154,70 @@ bool cck_rep_number(char *buf, double v)
     return true;
 }
 
+void cck_rep_display_number(char *buf, double v)
+{
+    if (!isfinite(v)) {
+        strcpy(buf, "?");
+        return;
+    }
+    if (v == 0) {
+        strcpy(buf, "0");
+        return;
+    }
+    if (fabs(v) < 1e15 && v == floor(v)) {
+        snprintf(buf, 64, "%.0f", v);
+        return;
+    }
+    /* 6 significant digits, in fixed notation whatever the magnitude */
+    int mag = (int)floor(log10(fabs(v)));
+    int dec = 5 - mag;
+    if (dec < 0)
+        dec = 0;
+    if (dec > 30)
+        dec = 30;
+    snprintf(buf, 64, "%.*f", dec, v);
+    if (strchr(buf, '.')) {
+        char *e = buf + strlen(buf) - 1;
+        while (*e == '0')
+            *e-- = '\0';
+        if (*e == '.')
+            *e = '\0';
+    }
+    if (!strcmp(buf, "-0"))
+        strcpy(buf, "0");
+}
+
+void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
+                        unsigned *col)
+{
+    const cck_source *s = cl->src;
+    size_t a = cl->start < s->len ? cl->start : s->len;
+    size_t b = cl->end < s->len ? cl->end : s->len;
+    if (b < a)
+        b = a;
+    *cs = a;
+    *ce = b;
+    unsigned l = 0, k = 0;
+    cck_source_linecol(s, a, &l, &k);
+    if (line)
+        *line = l;
+    if (col)
+        *col = k;
+}
+
+unsigned cck_rep_char_col(const cck_source *s, size_t off)
+{
+    if (off > s->len)
+        off = s->len;
+    size_t a = off;
+    while (a > 0 && s->bytes[a - 1] != '\n')
+        a--;
+    unsigned col = 1;
+    for (size_t i = a; i < off; i++)
+        col += ((unsigned char)s->bytes[i] & 0xC0) != 0x80;
+    return col;
+}
+
 const char *cck_rep_basename(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -147,11 +244,14 @@ void cck_rep_value(char *buf, size_t size, const cck_claim *cl)
             snprintf(buf, size, "%s%.10s", pre, lo);
         return;
     }
-    char lo[32], hi[32];
-    if (!cck_rep_number(lo, cl->lo))
-        strcpy(lo, "?");
-    if (!cck_rep_number(hi, cl->hi))
-        strcpy(hi, "?");
+    char lo[64], hi[64];
+    cck_rep_display_number(lo, cl->lo);
+    cck_rep_display_number(hi, cl->hi);
+    /* an open end of a bound says nothing the sign does not */
+    if (!isfinite(cl->hi) && isfinite(cl->lo))
+        strcpy(hi, lo);
+    else if (!isfinite(cl->lo) && isfinite(cl->hi))
+        strcpy(lo, hi);
     const char *unit = cl->unit ? cl->unit : "";
     const char *sep = !*unit || !strcmp(unit, "%") ? "" : " ";
     if (strcmp(lo, hi))
@@ -382,4 +482,103 @@ char *cck_rep_summary(const cck_corpus *c)
              c->nsources, c->nsources == 1 ? "" : "s", nc, nc == 1 ? "" : "s",
              c->ngroups, c->ngroups == 1 ? "" : "s", conflicts, conflicts == 1 ? "" : "s");
     return r;
+}
+
+/* ---- fingerprints and counts for CI ------------------------------------------ */
+
+/* The exact value of a claim as a key: the same figure written differently
+ * ("830 mm", "83 cm") gives the same key, a changed figure another. */
+char *cck_rep_value_key(const cck_claim *cl)
+{
+    char buf[160];
+    const char *pre = cl->bound == CCK_BOUND_LOWER ? ">=" : cl->bound == CCK_BOUND_UPPER ? "<="
+                    : cl->approx || cl->vague ? "~" : "";
+    if (cl->kind == CCK_KIND_COORDINATE) {
+        snprintf(buf, sizeof buf, "%.4f,%.4f", cl->lat, cl->lon);
+    } else if (cl->kind == CCK_KIND_DATE) {
+        snprintf(buf, sizeof buf, "%s%.10s..%.10s", pre, cl->date_lo,
+                 cl->date_hi[0] ? cl->date_hi : cl->date_lo);
+    } else {
+        char lo[32], hi[32];
+        cck_rep_number(lo, cl->lo);
+        cck_rep_number(hi, cl->hi);
+        const char *u = cl->unit ? cl->unit : "";
+        snprintf(buf, sizeof buf, "%s%s..%s%s%s", pre, lo, hi, *u ? " " : "", u);
+    }
+    return cck_xstrndup(buf, strlen(buf));
+}
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *cck_rep_fingerprint_text(const cck_group *g)
+{
+    char **v = cck_xcalloc(g->nclaims ? g->nclaims : 1, sizeof *v);
+    for (size_t i = 0; i < g->nclaims; i++)
+        v[i] = cck_rep_value_key(g->claims[i]);
+    if (g->nclaims)
+        qsort(v, g->nclaims, sizeof *v, by_str);
+    char *r = NULL;
+    size_t n = 0;
+    const char *parts[] = {g->entity ? g->entity : "", g->attribute ? g->attribute : "",
+                           g->as_of ? g->as_of : ""};
+    r = cck_xstrndup("", 0);
+    for (size_t i = 0; i < 3; i++)
+        append(&r, &n, " \xC2\xB7 ", parts[i]);
+    bool first = true;
+    for (size_t i = 0; i < g->nclaims; i++) {
+        if (i && !strcmp(v[i], v[i - 1]))
+            continue;
+        append(&r, &n, first ? " = " : " | ", v[i]);
+        first = false;
+    }
+    for (size_t i = 0; i < g->nclaims; i++)
+        free(v[i]);
+    free(v);
+    return r;
+}
+
+void cck_rep_fingerprint(char out[17], const cck_group *g)
+{
+    char *t = cck_rep_fingerprint_text(g);
+    uint64_t h = 0xcbf29ce484222325u;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        h ^= *p;
+        h *= 0x100000001b3u;
+    }
+    free(t);
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+bool cck_rep_claim_uncited(const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    if (cl->unit_index >= s->nunits)
+        return true;
+    const cck_unit *u = &s->units[cl->unit_index];
+    for (size_t i = 0; i < u->ncites; i++)
+        if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
+            return false;
+    return true;
+}
+
+size_t cck_rep_count_uncited(const cck_corpus *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        if (c->groups[i].status == CCK_GROUP_CONFLICT)
+            for (size_t j = 0; j < c->groups[i].nclaims; j++)
+                n += cck_rep_claim_uncited(c->groups[i].claims[j]);
+    return n;
+}
+
+size_t cck_rep_count_dangling(const cck_corpus *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nsources; i++)
+        for (size_t j = 0; j < c->sources[i]->ncites; j++)
+            n += c->sources[i]->cites[j].ref < 0;
+    return n;
 }

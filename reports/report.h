@@ -5,10 +5,24 @@
 
 #include "claimcheck.h"
 
-typedef enum { CCK_FMT_TEXT = 0, CCK_FMT_JSONL, CCK_FMT_MD } cck_format;
+typedef enum {
+    CCK_FMT_TEXT = 0,
+    CCK_FMT_JSONL,
+    CCK_FMT_MD,
+    CCK_FMT_JSON,      /* one JSON document */
+    CCK_FMT_CSV,       /* RFC 4180, one row per claim with its group */
+    CCK_FMT_FINDINGS,  /* one "path:line:col: severity: message" line per finding */
+    CCK_FMT_SARIF,     /* SARIF 2.1.0 */
+    CCK_FMT_JUNIT,     /* JUnit XML */
+    CCK_FMT_GITHUB,    /* GitHub workflow annotations */
+    CCK_FMT_HTML       /* one self-contained HTML page */
+} cck_format;
 
-/* "text", "jsonl", "md" -> format; returns false for an unknown name. */
+/* "text", "jsonl", "md", "json", "csv", "findings", "sarif", "junit",
+ * "github", "html" -> format; returns false for an unknown name. */
 bool cck_rep_parse_format(const char *name, cck_format *out);
+/* The names above, comma-separated, for messages (static). */
+const char *cck_rep_format_names(void);
 
 typedef struct {
     bool color;        /* ANSI colour in text output */
@@ -29,5 +43,23 @@ cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
 /* Writes s as a JSON string (quotes included), escaping as RFC 8259 says;
  * invalid UTF-8 bytes become U+FFFD. n bytes of s. */
 void cck_rep_json_string(FILE *out, const char *s, size_t n);
+
+/* ---- what CI keys on ------------------------------------------------------ */
+
+/* A group's fingerprint: 16 lowercase hex digits (+ NUL) of a 64-bit FNV-1a
+ * hash over entity, attribute, as_of and the sorted distinct values of its
+ * claims. Lines, files and claim order do not enter it, so an edit
+ * elsewhere in a source leaves it unchanged. */
+void cck_rep_fingerprint(char out[17], const cck_group *g);
+/* A claim's exact value as a key ("~1238..1238 m", "1961-05..1961-05"):
+ * the same figure written two ways gives one key. New string (free()). */
+char *cck_rep_value_key(const cck_claim *cl);
+/* The text that is hashed (readable; new string, free()). */
+char *cck_rep_fingerprint_text(const cck_group *g);
+
+/* A claim in a conflicting group whose sentence has no citation marker. */
+size_t cck_rep_count_uncited(const cck_corpus *c);
+/* Citation markers (in any source) that resolve to no reference entry. */
+size_t cck_rep_count_dangling(const cck_corpus *c);
 
 #endif

@@ -33,6 +33,10 @@ char *cck_rep_fit(const char *s, size_t ms, size_t me, size_t w,
 /* Shortest of %.15g / %.17g that reads back as v, without ".0"; returns
  * false (and writes "null") for infinities and NaN. buf holds >= 32. */
 bool cck_rep_number(char *buf, double v);
+/* v for people: integers in full ("874682"), others to 6 significant
+ * digits without exponent or trailing zeros ("0.83", "11.1111",
+ * "0.00265"); "?" for infinities and NaN. buf holds >= 64. */
+void cck_rep_display_number(char *buf, double v);
 
 /* ---- claims (report.c; the JSON claim object in jsonl.c) ---------------- */
 
@@ -53,11 +57,26 @@ void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl);
  * "39.8387, 127.6219", in size bytes of buf (128 is plenty). */
 void cck_rep_value(char *buf, size_t size, const cck_claim *cl);
 
+/* True when the claim's sentence carries no citation marker. */
+bool cck_rep_claim_uncited(const cck_claim *cl);
+
 /* The file name part of a path (borrowed). */
 const char *cck_rep_basename(const char *path);
 
 /* Writes one claim object (no newline). */
 void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl);
+/* Writes group i of c as one group object (no newline); with fingerprint,
+ * the object also carries "fingerprint". */
+void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c, size_t i,
+                        bool fingerprint);
+/* JSON string of a NUL-terminated string, or null for NULL. */
+void cck_rep_json_cstr(FILE *out, const char *s);
+
+/* Clamped byte span of a claim and its 1-based line and column. */
+void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
+                        unsigned *col);
+/* Column in Unicode code points (1-based) of byte offset off. */
+unsigned cck_rep_char_col(const cck_source *s, size_t off);
 
 /* ---- the table model (table.c) ---------------------------------------------- */
 
@@ -109,6 +128,39 @@ char *cck_rep_summary(const cck_corpus *c);
 /* The marker text of the claim's unit, "[3][20]", or "uncited"; new string. */
 char *cck_rep_cites(const cck_claim *cl);
 
+/* ---- findings: what findings, github, sarif and junit list (findings.c) --- */
+
+typedef enum {
+    CCK_FIND_CONFLICT = 0,  /* a claim of a conflicting subject */
+    CCK_FIND_DANGLING,      /* a citation marker that resolves nowhere */
+    CCK_FIND_UNCITED        /* a claim of a conflicting subject with no citation */
+} cck_find_kind;
+
+typedef struct {
+    cck_find_kind kind;
+    cck_severity sev;
+    const cck_source *src;
+    size_t start, end;      /* clamped byte span */
+    unsigned line, col;     /* 1-based, col in bytes */
+    size_t group;           /* index into c->groups; SIZE_MAX for none */
+    char *msg;              /* owned, clean one line */
+} cck_finding;
+
+/* Every finding of c in file order (source order of the corpus, then
+ * offset, then kind). Free with cck_rep_findings_free(). */
+size_t cck_rep_findings(const cck_corpus *c, cck_finding **out);
+void cck_rep_findings_free(cck_finding *v, size_t n);
+/* "conflict", "dangling-citation", "uncited" (static). */
+const char *cck_rep_find_name(cck_find_kind k);
+/* The conflicting groups of c, most important first (more sources, then
+ * more claims, then corpus order): indices into c->groups, new array. */
+size_t cck_rep_conflict_order(const cck_corpus *c, size_t **out);
+/* One line about a conflicting group: "SUBJECT: V1 (a.txt:3) vs V2
+ * (b.txt:5, c.txt:9); favoured V1"; new clean string (free()). */
+char *cck_rep_conflict_line(const cck_group *g);
+/* The claim a conflict is shown at: the first that is not favoured. */
+const cck_claim *cck_rep_conflict_anchor(const cck_group *g);
+
 /* ---- the writers ----------------------------------------------------------- */
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c);
@@ -118,5 +170,12 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
                                unsigned width);
 cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c);
 cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c);
+cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups);
 
 #endif

@@ -2,6 +2,8 @@
  * claim and group objects field by field (read back with jansson), the
  * text report's heading, rows and summary, Markdown tables, widths. */
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -667,7 +669,7 @@ static void test_text_claims_lines(void)
     /* the newline and the invalid byte never reach the terminal */
     CU_ASSERT_STRING_EQUAL(lines[5], "b.txt:2:5  measure  \"quoted\" \\ back slash \xC3\x9C \xEF\xBF\xBD 12 km"
                                      "  -> \xE2\x89\xA4" "12000\xE2\x80\x93" "13000 m  Odd \"thing\" \xC2\xB7 length");
-    CU_ASSERT_STRING_EQUAL(lines[6], "b.txt:4:12  percent  3 percent  -> \xE2\x89\xA5" "0.30000000000000004\xE2\x80\x93?%");
+    CU_ASSERT_STRING_EQUAL(lines[6], "b.txt:4:12  percent  3 percent  -> \xE2\x89\xA5" "0.3%");
     free(lines);
     free(out);
     cck_corpus_free(&f.c);
@@ -741,7 +743,8 @@ static void test_md_claims_table(void)
                                  "Hamhung \xC2\xB7 population (as of 2021) |"));
     /* backslash and the figure's markup characters are escaped */
     CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "| \"quoted\" \\\\ back slash"));
-    CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "0.30000000000000004"));
+    /* normalized values are for people: 0.1 + 0.2 reads as 0.3 */
+    CU_ASSERT_PTR_NOT_NULL(line_with(lines, n, "| \xE2\x89\xA5" "0.3% |"));
     free(lines);
     free(out);
     cck_corpus_free(&f.c);
@@ -787,7 +790,13 @@ static void test_parse_format(void)
     CU_ASSERT(cck_rep_parse_format("jsonl", &fmt) && fmt == CCK_FMT_JSONL);
     CU_ASSERT(cck_rep_parse_format("md", &fmt) && fmt == CCK_FMT_MD);
     CU_ASSERT(cck_rep_parse_format("text", &fmt) && fmt == CCK_FMT_TEXT);
-    CU_ASSERT_FALSE(cck_rep_parse_format("json", &fmt));
+    static const char *const names[] = {"json", "csv", "findings", "sarif", "junit", "github"};
+    static const cck_format fmts[] = {CCK_FMT_JSON, CCK_FMT_CSV, CCK_FMT_FINDINGS,
+                                      CCK_FMT_SARIF, CCK_FMT_JUNIT, CCK_FMT_GITHUB};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        CU_ASSERT(cck_rep_parse_format(names[i], &fmt) && fmt == fmts[i]);
+    CU_ASSERT_FALSE(cck_rep_parse_format("xml", &fmt));
+    CU_ASSERT_FALSE(cck_rep_parse_format("JSON", &fmt));
 }
 
 static void test_width_and_fit(void)
@@ -841,6 +850,169 @@ static void test_width_and_fit(void)
     free(c);
 }
 
+static void test_display_numbers(void)
+{
+    static const struct {
+        double v;
+        const char *want;
+    } cases[] = {
+        {0.83000000000000007, "0.83"}, {874682, "874682"}, {5e9, "5000000000"},
+        {11.111111111111111, "11.1111"}, {0.00265, "0.00265"}, {-3.4, "-3.4"},
+        {0.1 + 0.2, "0.3"}, {1238.0000000001, "1238"}, {-0.0, "0"}, {123456.7, "123457"},
+        {1e20, "100000000000000000000"}, {INFINITY, "?"}, {NAN, "?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char b[64];
+        cck_rep_display_number(b, cases[i].v);
+        if (strcmp(b, cases[i].want))
+            fprintf(stderr, "\n%.17g -> %s, not %s\n", cases[i].v, b, cases[i].want);
+        CU_ASSERT_STRING_EQUAL(b, cases[i].want);
+    }
+}
+
+/* Keyed by subject and values: claim order, files and lines do not count. */
+static void test_fingerprint_keys(void)
+{
+    fixture f;
+    build(&f);
+    cck_group g = f.c.groups[0], h = g;
+    char a[17], b[17];
+    cck_rep_fingerprint(a, &g);
+    CU_ASSERT_EQUAL(strlen(a), 16);
+    /* the claims the other way round */
+    cck_claim *rev[2] = {g.claims[1], g.claims[0]};
+    h.claims = rev;
+    cck_rep_fingerprint(b, &h);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    /* a claim moved in its file */
+    size_t st = f.pop_b->start;
+    f.pop_b->start += 3;
+    f.pop_b->end += 3;
+    cck_rep_fingerprint(b, &g);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    f.pop_b->start = st;
+    f.pop_b->end = st + 7;
+    /* another value, another time or another attribute: another key */
+    f.pop_b->lo = f.pop_b->hi = 874683;
+    cck_rep_fingerprint(b, &g);
+    CU_ASSERT_STRING_NOT_EQUAL(a, b);
+    f.pop_b->lo = f.pop_b->hi = 874682;
+    h = g;
+    h.as_of = "2022";
+    cck_rep_fingerprint(b, &h);
+    CU_ASSERT_STRING_NOT_EQUAL(a, b);
+    h = g;
+    h.attribute = "area";
+    cck_rep_fingerprint(b, &h);
+    CU_ASSERT_STRING_NOT_EQUAL(a, b);
+    char *text = cck_rep_fingerprint_text(&g);
+    CU_ASSERT_STRING_EQUAL(text, "Hamhung \xC2\xB7 population \xC2\xB7 2021 = 559000..559000 | 874682..874682");
+    free(text);
+    cck_corpus_free(&f.c);
+}
+
+/* The fixture with a fourth group, a conflict between the odd claim (quotes,
+ * backslash, a newline, an invalid byte) and the percentage, in a file
+ * whose name has a comma and a colon. */
+static void build_hostile(fixture *f)
+{
+    build(f);
+    cck_group *g = cck_arena_alloc(f->c.arena, 4 * sizeof *g);
+    memcpy(g, f->c.groups, 3 * sizeof *g);
+    g[3].entity = "Odd \"thing\"";
+    g[3].attribute = "length";
+    g[3].status = CCK_GROUP_CONFLICT;
+    g[3].claims = cck_arena_alloc(f->c.arena, 2 * sizeof *g[3].claims);
+    g[3].claims[0] = f->odd;
+    g[3].claims[1] = f->pct;
+    g[3].nclaims = 2;
+    g[3].nsources = 1;
+    g[3].note = "a <note> & \"more\"";
+    f->c.groups = g;
+    f->c.ngroups = 4;
+    free(f->b->path);
+    f->b->path = cck_xstrndup("dir,x/b:c.txt", 13);
+}
+
+static void test_machine_formats_on_hostile_text(void)
+{
+    fixture f;
+    build_hostile(&f);
+    /* json: one valid document with every group */
+    char *out = render(&f.c, true, CCK_FMT_JSON, false, 0);
+    json_error_t e;
+    json_t *doc = json_loads(out, 0, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(json_array_size(json_object_get(doc, "groups")), 4);
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(doc, "summary"), "conflicts")), 2);
+    json_decref(doc);
+    free(out);
+    /* sarif: valid JSON, the snippet cleaned onto one line */
+    out = render(&f.c, true, CCK_FMT_SARIF, false, 0);
+    doc = json_loads(out, 0, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"snippet\": {\"text\": \"\\\"quoted\\\" \\\\ back slash \xC3\x9C \xEF\xBF\xBD 12 km\"}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"uri\": \"dir%2Cx/b%3Ac.txt\""));
+    json_decref(doc);
+    free(out);
+    /* csv: the span quoted, its quotes doubled, no line break inside */
+    out = render(&f.c, true, CCK_FMT_CSV, false, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, ",\"\"\"quoted\"\" \\ back slash \xC3\x9C \xEF\xBF\xBD 12 km\","));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, ",\"dir,x/b:c.txt\","));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, ",\"Odd \"\"thing\"\"\","));
+    size_t rows = 0;
+    for (const char *p = out; (p = strstr(p, "\r\n")); p += 2)
+        rows++;
+    CU_ASSERT_EQUAL(rows, 1 + 2 + 2 + 1 + 2);   /* header + the claims of 4 groups */
+    free(out);
+    /* junit: well-formed XML despite the invalid byte */
+    out = render(&f.c, true, CCK_FMT_JUNIT, false, 0);
+    xmlDocPtr x = xmlReadMemory(out, (int)strlen(out), "j.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                XML_PARSE_NOWARNING);
+    CU_ASSERT_PTR_NOT_NULL(x);
+    xmlFreeDoc(x);
+    free(out);
+    /* github: properties escaped, one command a line */
+    out = render(&f.c, true, CCK_FMT_GITHUB, false, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "::warning file=dir%2Cx/b%3Ac.txt,line="));
+    size_t n;
+    char **lines = lines_of(out, &n);
+    CU_ASSERT_EQUAL(n, 5);   /* two conflicts, the two dangling markers of a, the summary */
+    free(lines);
+    free(out);
+    /* findings: one line each, positions and severities */
+    out = render(&f.c, true, CCK_FMT_FINDINGS, false, 0);
+    lines = lines_of(out, &n);
+    CU_ASSERT_EQUAL(n, 4 + 3 + 2);   /* 4 conflict claims, 3 of them uncited, 2 dangling */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "dir/a.txt:2:28: note: conflict: Hamhung \xC2\xB7 population (as of 2021): "
+                                       "\"559,000\" (559000) is the favoured value; against it: 874682 (b:c.txt:1)\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "dir,x/b:c.txt:1:27: warning: conflict: Hamhung \xC2\xB7 population (as of 2021): "
+                                       "\"874,682\" (874682) vs favoured \"559,000\" (559000, a.txt:2:28)\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "dir,x/b:c.txt:1:27: note: uncited: "));
+    CU_ASSERT_PTR_NULL(strstr(out, "dir/a.txt:2:28: note: uncited"));   /* it cites [3][20] */
+    free(lines);
+    free(out);
+    /* html: the markup in sentences and notes is text */
+    out = render(&f.c, true, CCK_FMT_HTML, false, 0);
+    htmlDocPtr h = htmlReadMemory(out, (int)strlen(out), "r.html", "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "a &lt;note&gt; &amp; \"more\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "<note>"));
+    xmlFreeDoc(h);
+    free(out);
+    /* extract: every machine format still writes, with no group columns */
+    static const cck_format fmts[] = {CCK_FMT_JSON, CCK_FMT_CSV, CCK_FMT_FINDINGS, CCK_FMT_SARIF,
+                                      CCK_FMT_JUNIT, CCK_FMT_GITHUB, CCK_FMT_HTML};
+    for (size_t i = 0; i < sizeof fmts / sizeof *fmts; i++) {
+        out = render(&f.c, false, fmts[i], false, 0);
+        CU_ASSERT(fmts[i] == CCK_FMT_FINDINGS || strlen(out) > 0);
+        CU_ASSERT_PTR_NULL(strstr(out, "conflict: "));
+        free(out);
+    }
+    cck_corpus_free(&f.c);
+}
+
 void cck_suite_report(void)
 {
     static CU_TestInfo tests[] = {
@@ -861,6 +1033,9 @@ void cck_suite_report(void)
         {"write errors give CCK_ERR_IO", test_write_error_is_reported},
         {"format names", test_parse_format},
         {"display width, fit and clean", test_width_and_fit},
+        {"values for people: short numbers", test_display_numbers},
+        {"fingerprints: subject and values, not order or lines", test_fingerprint_keys},
+        {"machine formats on quotes, newlines and invalid bytes", test_machine_formats_on_hostile_text},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("report", tests);

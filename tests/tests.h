@@ -29,5 +29,7 @@ void cck_suite_settings(void);
 void cck_suite_report(void);
 void cck_suite_pipeline(void);
 void cck_suite_cli(void);
+void cck_suite_formats(void);
+void cck_suite_config(void);
 
 #endif

@@ -1,0 +1,425 @@
+/* findings.c: the findings every CI format lists (a claim of a conflicting
+ * subject, a citation marker that resolves nowhere, an uncited figure in a
+ * conflict), the importance order of conflicts, and the two line formats
+ * built on them: `findings` (path:line:col: severity: message) and GitHub
+ * workflow annotations. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+const char *cck_rep_find_name(cck_find_kind k)
+{
+    switch (k) {
+    case CCK_FIND_CONFLICT: return "conflict";
+    case CCK_FIND_DANGLING: return "dangling-citation";
+    default: return "uncited";
+    }
+}
+
+/* ---- building messages ----------------------------------------------------- */
+
+typedef struct {
+    char *p;
+    size_t n;
+    FILE *f;
+} sbuf;
+
+static void sb_open(sbuf *b)
+{
+    b->p = NULL;
+    b->n = 0;
+    b->f = open_memstream(&b->p, &b->n);
+    if (!b->f) {
+        fputs("claimcheck: out of memory (memstream)\n", stderr);
+        abort();
+    }
+}
+
+/* Closes the stream and returns its text cleaned into one safe line. */
+static char *sb_close(sbuf *b)
+{
+    fclose(b->f);
+    char *r = cck_rep_clean(b->p, b->n, NULL, NULL);
+    free(b->p);
+    return r;
+}
+
+static void put_span(FILE *f, const cck_claim *cl)
+{
+    size_t cs, ce;
+    cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
+    fputc('"', f);
+    fwrite(cl->src->bytes + cs, 1, ce - cs, f);
+    fputc('"', f);
+}
+
+static void put_loc(FILE *f, const cck_claim *cl, bool col)
+{
+    size_t cs, ce;
+    unsigned line, c;
+    cck_rep_claim_span(cl, &cs, &ce, &line, &c);
+    if (col)
+        fprintf(f, "%s:%u:%u", cck_rep_basename(cl->src->path), line, c);
+    else
+        fprintf(f, "%s:%u", cck_rep_basename(cl->src->path), line);
+}
+
+enum { MAX_VALUES = 6, MAX_LOCS = 3 };
+
+/* "V1 (a.txt:3, b.txt:5) vs V2 (c.txt:9)": the distinct values of g other
+ * than skip (NULL: all), each with where it is stated. */
+static void put_values(FILE *f, const cck_group *g, const char *skip, const char *sep)
+{
+    char seen[MAX_VALUES][128];
+    size_t nseen = 0;
+    bool more = false;
+    for (size_t i = 0; i < g->nclaims; i++) {
+        char v[128];
+        cck_rep_value(v, sizeof v, g->claims[i]);
+        if (skip && !strcmp(v, skip))
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < nseen; k++)
+            dup = dup || !strcmp(seen[k], v);
+        if (dup)
+            continue;
+        if (nseen == MAX_VALUES) {
+            more = true;
+            continue;
+        }
+        memcpy(seen[nseen++], v, sizeof v);
+    }
+    for (size_t k = 0; k < nseen; k++) {
+        if (k)
+            fputs(sep, f);
+        fprintf(f, "%s (", seen[k]);
+        size_t nl = 0;
+        for (size_t i = 0; i < g->nclaims; i++) {
+            char v[128];
+            cck_rep_value(v, sizeof v, g->claims[i]);
+            if (strcmp(v, seen[k]))
+                continue;
+            if (nl == MAX_LOCS) {
+                fputs(", \xE2\x80\xA6", f);
+                break;
+            }
+            if (nl++)
+                fputs(", ", f);
+            put_loc(f, g->claims[i], false);
+        }
+        fputc(')', f);
+    }
+    if (more)
+        fprintf(f, "%s\xE2\x80\xA6", sep);
+}
+
+const cck_claim *cck_rep_conflict_anchor(const cck_group *g)
+{
+    for (size_t i = 0; i < g->nclaims; i++)
+        if (g->claims[i] != g->favoured)
+            return g->claims[i];
+    return g->nclaims ? g->claims[0] : NULL;
+}
+
+char *cck_rep_conflict_line(const cck_group *g)
+{
+    sbuf b;
+    sb_open(&b);
+    char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+    fprintf(b.f, "%s: ", subj);
+    free(subj);
+    put_values(b.f, g, NULL, " vs ");
+    if (g->favoured) {
+        char v[128];
+        cck_rep_value(v, sizeof v, g->favoured);
+        fprintf(b.f, "; favoured %s (", v);
+        put_loc(b.f, g->favoured, true);
+        fputc(')', b.f);
+    }
+    return sb_close(&b);
+}
+
+/* ---- the findings ---------------------------------------------------------- */
+
+typedef struct {
+    cck_finding *v;
+    size_t n, cap;
+    cck_rep_index ix;
+    const cck_corpus *c;
+} flist;
+
+static cck_finding *push(flist *l, cck_find_kind k, cck_severity sev, const cck_source *s,
+                         size_t start, size_t end, size_t group)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 32;
+        l->v = cck_xreallocarray(l->v, l->cap, sizeof *l->v);
+    }
+    cck_finding *f = &l->v[l->n++];
+    memset(f, 0, sizeof *f);
+    f->kind = k;
+    f->sev = sev;
+    f->src = s;
+    f->start = start < s->len ? start : s->len;
+    f->end = end < s->len ? end : s->len;
+    if (f->end < f->start)
+        f->end = f->start;
+    cck_source_linecol(s, f->start, &f->line, &f->col);
+    f->group = group;
+    return f;
+}
+
+static void conflict_findings(flist *l, size_t gi)
+{
+    const cck_group *g = &l->c->groups[gi];
+    char fav[128] = "";
+    if (g->favoured)
+        cck_rep_value(fav, sizeof fav, g->favoured);
+    char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+    for (size_t i = 0; i < g->nclaims; i++) {
+        const cck_claim *cl = g->claims[i];
+        char v[128];
+        cck_rep_value(v, sizeof v, cl);
+        bool agrees = g->favoured && !strcmp(v, fav);
+        sbuf b;
+        sb_open(&b);
+        fprintf(b.f, "conflict: %s: ", subj);
+        put_span(b.f, cl);
+        fprintf(b.f, " (%s)", v);
+        if (cl == g->favoured) {
+            fputs(" is the favoured value; against it: ", b.f);
+            put_values(b.f, g, v, "; ");
+        } else if (agrees) {
+            fputs(" agrees with the favoured value; against it: ", b.f);
+            put_values(b.f, g, v, "; ");
+        } else if (g->favoured) {
+            fputs(" vs favoured ", b.f);
+            put_span(b.f, g->favoured);
+            fprintf(b.f, " (%s, ", fav);
+            put_loc(b.f, g->favoured, true);
+            fputc(')', b.f);
+        } else {
+            fputs(" vs ", b.f);
+            put_values(b.f, g, v, "; ");
+        }
+        size_t cs, ce;
+        cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
+        cck_finding *f = push(l, CCK_FIND_CONFLICT,
+                              cl == g->favoured || agrees ? CCK_SEV_NOTE : CCK_SEV_WARNING,
+                              cl->src, cs, ce, gi);
+        f->msg = sb_close(&b);
+        if (cck_rep_claim_uncited(cl)) {
+            sb_open(&b);
+            fprintf(b.f, "uncited: %s: ", subj);
+            put_span(b.f, cl);
+            fputs(" is disputed and cites no source", b.f);
+            f = push(l, CCK_FIND_UNCITED, CCK_SEV_NOTE, cl->src, cs, ce, gi);
+            f->msg = sb_close(&b);
+        }
+    }
+    free(subj);
+}
+
+static size_t source_pos(const flist *l, const cck_source *s)
+{
+    char id[48];
+    cck_claim probe;
+    memset(&probe, 0, sizeof probe);
+    probe.src = s;
+    cck_rep_claim_id(id, &l->ix, &probe);
+    return (size_t)strtoull(id + 1, NULL, 10);
+}
+
+static const flist *sort_list;
+
+static int by_place(const void *a, const void *b)
+{
+    const cck_finding *x = a, *y = b;
+    size_t px = source_pos(sort_list, x->src), py = source_pos(sort_list, y->src);
+    if (px != py)
+        return px < py ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    return strcmp(x->msg, y->msg);
+}
+
+size_t cck_rep_findings(const cck_corpus *c, cck_finding **out)
+{
+    flist l = {NULL, 0, 0, {NULL, NULL, 0}, c};
+    cck_rep_index_init(&l.ix, c);
+    for (size_t i = 0; i < c->ngroups; i++)
+        if (c->groups[i].status == CCK_GROUP_CONFLICT)
+            conflict_findings(&l, i);
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        for (size_t j = 0; j < s->ncites; j++) {
+            const cck_cite *ct = &s->cites[j];
+            if (ct->ref >= 0)
+                continue;
+            sbuf b;
+            sb_open(&b);
+            fprintf(b.f, "dangling-citation: marker \"%s\" %s", ct->marker ? ct->marker : "",
+                    ct->placeholder ? "is a placeholder link" : "resolves to no reference entry");
+            cck_finding *f = push(&l, CCK_FIND_DANGLING, CCK_SEV_WARNING, s, ct->start, ct->end,
+                                  SIZE_MAX);
+            f->msg = sb_close(&b);
+        }
+    }
+    /* qsort is not stable and has no context argument; the list is only
+     * read while sorting, by this thread */
+    sort_list = &l;
+    if (l.n)
+        qsort(l.v, l.n, sizeof *l.v, by_place);
+    sort_list = NULL;
+    cck_rep_index_free(&l.ix);
+    *out = l.v;
+    return l.n;
+}
+
+void cck_rep_findings_free(cck_finding *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].msg);
+    free(v);
+}
+
+/* ---- importance ------------------------------------------------------------ */
+
+static const cck_corpus *order_corpus;
+
+static int by_importance(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const cck_group *g = &order_corpus->groups[x], *h = &order_corpus->groups[y];
+    if (g->nsources != h->nsources)
+        return g->nsources > h->nsources ? -1 : 1;
+    if (g->nclaims != h->nclaims)
+        return g->nclaims > h->nclaims ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+size_t cck_rep_conflict_order(const cck_corpus *c, size_t **out)
+{
+    size_t n = 0;
+    size_t *v = cck_xcalloc(c->ngroups ? c->ngroups : 1, sizeof *v);
+    for (size_t i = 0; i < c->ngroups; i++)
+        if (c->groups[i].status == CCK_GROUP_CONFLICT)
+            v[n++] = i;
+    order_corpus = c;
+    if (n)
+        qsort(v, n, sizeof *v, by_importance);
+    order_corpus = NULL;
+    *out = v;
+    return n;
+}
+
+/* ---- the findings format --------------------------------------------------- */
+
+static const char *sev_name(cck_severity s)
+{
+    return s == CCK_SEV_ERROR ? "error" : s == CCK_SEV_WARNING ? "warning" : "note";
+}
+
+cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups)
+{
+    cck_finding *v;
+    size_t n = cck_rep_findings(c, &v);
+    for (size_t i = 0; i < n; i++) {
+        if (!groups && v[i].kind != CCK_FIND_DANGLING)
+            continue;
+        char *path = cck_rep_clean(v[i].src->path, strlen(v[i].src->path), NULL, NULL);
+        fprintf(out, "%s:%u:%u: %s: %s\n", path, v[i].line, v[i].col, sev_name(v[i].sev),
+                v[i].msg);
+        free(path);
+    }
+    cck_rep_findings_free(v, n);
+    return CCK_OK;
+}
+
+/* ---- GitHub workflow annotations -------------------------------------------- */
+
+/* GitHub's escaping of workflow command data; properties also escape ":"
+ * and ",". */
+static void gh_escape(FILE *out, const char *s, bool property)
+{
+    for (; *s; s++) {
+        if (*s == '%') fputs("%25", out);
+        else if (*s == '\r') fputs("%0D", out);
+        else if (*s == '\n') fputs("%0A", out);
+        else if (property && *s == ':') fputs("%3A", out);
+        else if (property && *s == ',') fputs("%2C", out);
+        else fputc(*s, out);
+    }
+}
+
+static void gh_command(FILE *out, const char *level, const cck_source *s, unsigned line,
+                       unsigned col, const char *title, const char *msg)
+{
+    fprintf(out, "::%s file=", level);
+    char *path = cck_rep_clean(s->path, strlen(s->path), NULL, NULL);
+    gh_escape(out, path, true);
+    free(path);
+    fprintf(out, ",line=%u,col=%u,title=", line, col);
+    gh_escape(out, title, true);
+    fputs("::", out);
+    gh_escape(out, msg, false);
+    fputc('\n', out);
+}
+
+/* GitHub shows at most 10 annotations of each level per step. */
+enum { GH_MAX = 10 };
+
+cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups)
+{
+    size_t *order = NULL, nconf = 0, shown_conf = 0;
+    if (groups) {
+        nconf = cck_rep_conflict_order(c, &order);
+        for (size_t k = 0; k < nconf && k < GH_MAX; k++) {
+            const cck_group *g = &c->groups[order[k]];
+            const cck_claim *at = cck_rep_conflict_anchor(g);
+            if (!at)
+                continue;
+            size_t cs, ce;
+            unsigned line, col;
+            cck_rep_claim_span(at, &cs, &ce, &line, &col);
+            char *msg = cck_rep_conflict_line(g);
+            char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+            size_t tn = strlen(subj) + 32;
+            char *title = cck_xmalloc(tn);
+            snprintf(title, tn, "claimcheck conflict: %s", subj);
+            gh_command(out, "warning", at->src, line, col, title, msg);
+            shown_conf++;
+            free(title);
+            free(subj);
+            free(msg);
+        }
+        free(order);
+    }
+    cck_finding *v;
+    size_t n = cck_rep_findings(c, &v), ndang = 0, shown_dang = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].kind != CCK_FIND_DANGLING)
+            continue;
+        ndang++;
+        if (shown_dang == GH_MAX)
+            continue;
+        gh_command(out, "notice", v[i].src, v[i].line, v[i].col,
+                   "claimcheck dangling citation", v[i].msg);
+        shown_dang++;
+    }
+    cck_rep_findings_free(v, n);
+    size_t unc = groups ? cck_rep_count_uncited(c) : 0;
+    char *sum = cck_rep_summary(c);
+    fprintf(out, "claimcheck: %s; %zu dangling citation%s, %zu uncited disputed figure%s; "
+                 "annotated %zu of %zu conflict%s and %zu of %zu dangling citation%s\n",
+            sum, ndang, ndang == 1 ? "" : "s", unc, unc == 1 ? "" : "s", shown_conf, nconf,
+            nconf == 1 ? "" : "s", shown_dang, ndang, ndang == 1 ? "" : "s");
+    free(sum);
+    return CCK_OK;
+}

@@ -1,0 +1,445 @@
+/* html.c: one self-contained HTML page for editors, built as a libxml2 tree
+ * (every source string becomes a text node or an attribute, so libxml2
+ * escapes it) with inline CSS and JavaScript and a Content-Security-Policy
+ * that forbids any network request: a summary, a filter box, each conflict
+ * with its provenance table (source and article title, line, section,
+ * sentence with the figure marked, citations resolved to their reference
+ * text, the favoured value and why), the consistent subjects, and a view
+ * per source. */
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+static const char CSS[] =
+    "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;"
+    "color:#1d1d1f;background:#fff}"
+    "h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .3rem}"
+    "h3{font-size:1rem;margin:1.2rem 0 .3rem}"
+    ".summary{color:#444}.note{color:#444;font-size:.9rem;margin:.2rem 0 .5rem}"
+    "#filter{font:inherit;width:100%;max-width:32rem;padding:.35rem .5rem;margin:.6rem 0;"
+    "border:1px solid #999;border-radius:4px}"
+    "table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.3rem 0}"
+    "th,td{border:1px solid #d0d0d0;padding:.25rem .4rem;text-align:left;vertical-align:top}"
+    "th{background:#f2f2f2}tr.favoured td{background:#eef8ee}"
+    "mark{background:#ffe27a;padding:0 .1em;border-radius:2px}"
+    ".conflict>h2::before{content:'CONFLICT ';color:#b00020;font-weight:700}"
+    ".ref{display:block;color:#555;font-size:.8rem}.why{font-size:.9rem}"
+    ".status-conflict{color:#b00020;font-weight:600}.hidden{display:none}"
+    "nav a{margin-right:1rem}";
+
+/* The filter: hides every element marked data-filter whose text does not
+ * hold each word typed. No network, no eval. */
+static const char JS[] =
+    "(function(){var box=document.getElementById('filter');"
+    "var items=document.querySelectorAll('[data-filter]');"
+    "var count=document.getElementById('shown');"
+    "function apply(){var words=box.value.toLowerCase().split(/\\s+/).filter(Boolean);"
+    "var n=0;for(var i=0;i<items.length;i++){var t=items[i].textContent.toLowerCase();"
+    "var ok=words.every(function(w){return t.indexOf(w)>=0;});"
+    "items[i].classList.toggle('hidden',!ok);if(ok&&items[i].tagName==='SECTION')n++;}"
+    "count.textContent=words.length?n+' conflict groups match':'';}"
+    "box.addEventListener('input',apply);apply();})();";
+
+/* libxml2 wants UTF-8 without controls: every string passes cck_rep_clean. */
+static xmlNodePtr el(xmlNodePtr parent, const char *name, const char *text)
+{
+    xmlNodePtr n = xmlNewNode(NULL, BAD_CAST name);
+    if (text) {
+        char *t = cck_rep_clean(text, strlen(text), NULL, NULL);
+        xmlAddChild(n, xmlNewText(BAD_CAST t));
+        free(t);
+    }
+    if (parent)
+        xmlAddChild(parent, n);
+    return n;
+}
+
+static void text(xmlNodePtr parent, const char *s, size_t n)
+{
+    char *t = cck_rep_clean(s, n, NULL, NULL);
+    xmlAddChild(parent, xmlNewText(BAD_CAST t));
+    free(t);
+}
+
+static void attr(xmlNodePtr n, const char *name, const char *value)
+{
+    char *t = cck_rep_clean(value, strlen(value), NULL, NULL);
+    xmlSetProp(n, BAD_CAST name, BAD_CAST t);
+    free(t);
+}
+
+/* The sentence of a claim with the figure inside <mark>: cleaned as one
+ * string so the spaces either side of the figure stay. */
+static void sentence(xmlNodePtr td, const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    size_t cs, ce;
+    cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
+    size_t a = cs, b = ce;
+    if (cl->unit_index < s->nunits) {
+        a = s->units[cl->unit_index].start;
+        b = s->units[cl->unit_index].end;
+        if (b > s->len) b = s->len;
+        if (a > cs) a = cs;
+        if (b < ce) b = ce;
+    }
+    /* a table cell is shown after what labels it */
+    char *lab = NULL;
+    size_t nlab = 0;
+    FILE *f = open_memstream(&lab, &nlab);
+    if (!f) {
+        fputs("claimcheck: out of memory (memstream)\n", stderr);
+        abort();
+    }
+    if (cl->unit_index < s->nunits && s->units[cl->unit_index].zone == CCK_ZONE_TABLE) {
+        const cck_unit *u = &s->units[cl->unit_index];
+        const char *parts[] = {u->caption, u->row_header, u->col_header};
+        bool any = false;
+        for (size_t i = 0; i < 3; i++)
+            if (parts[i] && *parts[i]) {
+                fprintf(f, "%s%s", any ? " \xC2\xB7 " : "", parts[i]);
+                any = true;
+            }
+        if (any)
+            fputs(": ", f);
+    }
+    fwrite(s->bytes + a, 1, b - a, f);
+    fclose(f);
+    size_t ms = nlab - (b - a) + (cs - a), me = ms + (ce - cs);
+    char *t = cck_rep_clean(lab, nlab, &ms, &me);
+    free(lab);
+    xmlAddChild(td, xmlNewTextLen(BAD_CAST t, (int)ms));
+    xmlNodePtr m = el(td, "mark", NULL);
+    xmlAddChild(m, xmlNewTextLen(BAD_CAST t + ms, (int)(me - ms)));
+    xmlAddChild(td, xmlNewText(BAD_CAST t + me));
+    free(t);
+}
+
+static const char *section_of(const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    if (cl->unit_index >= s->nunits)
+        return "";
+    int k = s->units[cl->unit_index].section;
+    return k >= 0 && (size_t)k < s->nsections && s->sections[k].title ? s->sections[k].title : "";
+}
+
+static const char *article_title(const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    unsigned a = cl->unit_index < s->nunits ? s->units[cl->unit_index].article : 0;
+    return a < s->narticles && s->articles[a].title ? s->articles[a].title : "";
+}
+
+/* Each marker of the claim's sentence, and the reference entry it names. */
+static void citations(xmlNodePtr td, const cck_claim *cl)
+{
+    const cck_source *s = cl->src;
+    const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+    bool any = false;
+    for (size_t i = 0; u && i < u->ncites; i++) {
+        if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            continue;
+        const cck_cite *c = &s->cites[u->cites[i]];
+        xmlNodePtr sp = el(td, "span", c->marker);
+        attr(sp, "class", "marker");
+        const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text : NULL;
+        xmlNodePtr r = el(td, "span", ref ? ref : c->placeholder ? "placeholder link, no reference"
+                                                                 : "resolves to no reference entry");
+        attr(r, "class", ref ? "ref" : "ref dangling");
+        any = true;
+    }
+    if (!any)
+        el(td, "em", "uncited");
+}
+
+static void num_text(xmlNodePtr td, size_t v)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%zu", v);
+    text(td, b, strlen(b));
+}
+
+static void provenance(xmlNodePtr parent, const cck_group *g)
+{
+    static const char *const heads[] = {"as written", "normalized", "source", "line", "section",
+                                        "sentence", "citations", "favoured"};
+    xmlNodePtr t = el(parent, "table", NULL);
+    xmlNodePtr hr = el(el(t, "thead", NULL), "tr", NULL);
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        el(hr, "th", heads[i]);
+    xmlNodePtr body = el(t, "tbody", NULL);
+    for (size_t i = 0; i < g->nclaims; i++) {
+        const cck_claim *cl = g->claims[i];
+        size_t cs, ce;
+        unsigned line, col;
+        cck_rep_claim_span(cl, &cs, &ce, &line, &col);
+        xmlNodePtr tr = el(body, "tr", NULL);
+        if (cl == g->favoured)
+            attr(tr, "class", "favoured");
+        xmlNodePtr td = el(tr, "td", NULL);
+        text(td, cl->src->bytes + cs, ce - cs);
+        char v[128];
+        cck_rep_value(v, sizeof v, cl);
+        el(tr, "td", v);
+        td = el(tr, "td", NULL);
+        xmlNodePtr a = el(td, "a", cck_rep_basename(cl->src->path));
+        attr(a, "href", cl->src->path);
+        attr(a, "title", cl->src->path);
+        if (*article_title(cl)) {
+            xmlNodePtr at = el(td, "span", article_title(cl));
+            attr(at, "class", "ref");
+        }
+        td = el(tr, "td", NULL);
+        num_text(td, line);
+        el(tr, "td", section_of(cl));
+        sentence(el(tr, "td", NULL), cl);
+        citations(el(tr, "td", NULL), cl);
+        el(tr, "td", cl == g->favoured ? "favoured" : "");
+    }
+}
+
+/* The part of the note that says why the favoured value is favoured. */
+static const char *why(const cck_group *g)
+{
+    if (!g->note)
+        return NULL;
+    const char *p = strstr(g->note, "favoured ");
+    return p ? p : g->note;
+}
+
+static int by_claim_addr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const cck_claim *const *)a, y = (uintptr_t)*(const cck_claim *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* claim -> group status, for the per-source view */
+typedef struct {
+    const cck_claim **claims;
+    size_t *group;
+    size_t n;
+} claim_map;
+
+static void map_init(claim_map *m, const cck_corpus *c)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        total += c->groups[i].nclaims;
+    const cck_claim **v = cck_xcalloc(total ? total : 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        for (size_t j = 0; j < c->groups[i].nclaims; j++)
+            v[k++] = c->groups[i].claims[j];
+    qsort(v, k, sizeof *v, by_claim_addr);
+    m->claims = v;
+    m->n = k;
+    m->group = cck_xcalloc(k ? k : 1, sizeof *m->group);
+    for (size_t i = 0; i < c->ngroups; i++)
+        for (size_t j = 0; j < c->groups[i].nclaims; j++) {
+            const cck_claim *cl = c->groups[i].claims[j];
+            const cck_claim **hit = bsearch(&cl, v, k, sizeof *v, by_claim_addr);
+            if (hit)
+                m->group[hit - v] = i;
+        }
+}
+
+static size_t map_find(const claim_map *m, const cck_claim *cl)
+{
+    const cck_claim **hit = bsearch(&cl, m->claims, m->n, sizeof *m->claims, by_claim_addr);
+    return hit ? m->group[hit - m->claims] : SIZE_MAX;
+}
+
+static void map_free(claim_map *m)
+{
+    free(m->claims);
+    free(m->group);
+}
+
+static void per_source(xmlNodePtr body, const cck_corpus *c, bool groups)
+{
+    xmlNodePtr sec = el(body, "section", NULL);
+    attr(sec, "id", "sources");
+    el(sec, "h2", "Sources");
+    claim_map m = {NULL, NULL, 0};
+    if (groups)
+        map_init(&m, c);
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        xmlNodePtr h = el(sec, "h3", s->path);
+        char id[32];
+        snprintf(id, sizeof id, "source-%zu", i + 1);
+        attr(h, "id", id);
+        if (s->narticles && s->articles[0].title && *s->articles[0].title) {
+            xmlNodePtr p = el(sec, "p", s->articles[0].title);
+            attr(p, "class", "note");
+        }
+        xmlNodePtr t = el(sec, "table", NULL);
+        xmlNodePtr hr = el(el(t, "thead", NULL), "tr", NULL);
+        static const char *const heads[] = {"line", "as written", "normalized", "subject", "status"};
+        for (size_t k = 0; k < 5; k++)
+            el(hr, "th", heads[k]);
+        xmlNodePtr tb = el(t, "tbody", NULL);
+        for (size_t j = 0; j < s->nclaims; j++) {
+            const cck_claim *cl = &s->claims[j];
+            size_t cs, ce;
+            unsigned line, col;
+            cck_rep_claim_span(cl, &cs, &ce, &line, &col);
+            xmlNodePtr tr = el(tb, "tr", NULL);
+            attr(tr, "data-filter", "");
+            num_text(el(tr, "td", NULL), line);
+            text(el(tr, "td", NULL), s->bytes + cs, ce - cs);
+            char v[128];
+            cck_rep_value(v, sizeof v, cl);
+            el(tr, "td", v);
+            char *subj = cck_rep_subject(cl->entity, cl->attribute, cl->as_of);
+            el(tr, "td", subj);
+            free(subj);
+            size_t gi = groups ? map_find(&m, cl) : SIZE_MAX;
+            const char *st = gi != SIZE_MAX ? cck_group_status_name(c->groups[gi].status) : "";
+            xmlNodePtr td = el(tr, "td", st);
+            if (gi != SIZE_MAX && c->groups[gi].status == CCK_GROUP_CONFLICT)
+                attr(td, "class", "status-conflict");
+        }
+    }
+    if (groups)
+        map_free(&m);
+}
+
+cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)
+{
+    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+    if (!doc)
+        return CCK_ERR_IO;
+    xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
+    xmlNodePtr html = xmlNewNode(NULL, BAD_CAST "html");
+    xmlDocSetRootElement(doc, html);
+    attr(html, "lang", "en");
+    xmlNodePtr head = el(html, "head", NULL);
+    xmlNodePtr meta = el(head, "meta", NULL);
+    attr(meta, "charset", "utf-8");
+    meta = el(head, "meta", NULL);
+    attr(meta, "http-equiv", "Content-Security-Policy");
+    attr(meta, "content", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
+    meta = el(head, "meta", NULL);
+    attr(meta, "name", "viewport");
+    attr(meta, "content", "width=device-width, initial-scale=1");
+    el(head, "title", groups ? "claimcheck report" : "claimcheck claims");
+    el(head, "style", CSS);
+    xmlNodePtr body = el(html, "body", NULL);
+    el(body, "h1", groups ? "claimcheck report" : "claimcheck claims");
+    char *sum = cck_rep_summary(c);
+    size_t ndang = cck_rep_count_dangling(c), nunc = groups ? cck_rep_count_uncited(c) : 0;
+    char line[256];
+    snprintf(line, sizeof line, "%s; %zu dangling citation%s; %zu uncited disputed figure%s", sum,
+             ndang, ndang == 1 ? "" : "s", nunc, nunc == 1 ? "" : "s");
+    free(sum);
+    xmlNodePtr p = el(body, "p", line);
+    attr(p, "class", "summary");
+    attr(p, "id", "summary");
+    xmlNodePtr nav = el(body, "nav", NULL);
+    attr(el(nav, "a", "Conflicts"), "href", "#conflicts");
+    attr(el(nav, "a", "Consistent subjects"), "href", "#consistent");
+    attr(el(nav, "a", "Dangling citations"), "href", "#citations");
+    attr(el(nav, "a", "Sources"), "href", "#sources");
+    xmlNodePtr box = el(body, "input", NULL);
+    attr(box, "id", "filter");
+    attr(box, "type", "search");
+    attr(box, "placeholder", "Filter: words from a subject, source, value or sentence");
+    attr(box, "aria-label", "Filter");
+    attr(el(body, "p", ""), "id", "shown");
+
+    if (groups) {
+        xmlNodePtr sec = el(body, "section", NULL);
+        attr(sec, "id", "conflicts");
+        el(sec, "h2", "Conflicts");
+        size_t *order, n = cck_rep_conflict_order(c, &order);
+        if (!n)
+            el(sec, "p", "No conflicts found.");
+        for (size_t k = 0; k < n; k++) {
+            const cck_group *g = &c->groups[order[k]];
+            xmlNodePtr gs = el(sec, "section", NULL);
+            attr(gs, "class", "group conflict");
+            attr(gs, "data-filter", "");
+            char id[32], fp[17];
+            snprintf(id, sizeof id, "g%zu", order[k] + 1);
+            attr(gs, "id", id);
+            cck_rep_fingerprint(fp, g);
+            attr(gs, "data-fingerprint", fp);
+            char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+            el(gs, "h2", subj);
+            free(subj);
+            if (g->note)
+                attr(el(gs, "p", g->note), "class", "note");
+            provenance(gs, g);
+            if (g->favoured) {
+                xmlNodePtr w = el(gs, "p", NULL);
+                attr(w, "class", "why");
+                el(w, "strong", "Favoured: ");
+                size_t cs, ce;
+                unsigned ln, col;
+                cck_rep_claim_span(g->favoured, &cs, &ce, &ln, &col);
+                text(w, g->favoured->src->bytes + cs, ce - cs);
+                char loc[300];
+                snprintf(loc, sizeof loc, " (%s:%u) \xE2\x80\x94 why: ",
+                         cck_rep_basename(g->favoured->src->path), ln);
+                text(w, loc, strlen(loc));
+                const char *y = why(g);
+                text(w, y ? y : "best supported", strlen(y ? y : "best supported"));
+            }
+        }
+        free(order);
+        sec = el(body, "section", NULL);
+        attr(sec, "id", "consistent");
+        el(sec, "h2", "Consistent subjects");
+        xmlNodePtr ul = el(sec, "ul", NULL);
+        for (size_t i = 0; i < c->ngroups; i++) {
+            if (c->groups[i].status != CCK_GROUP_CONSISTENT)
+                continue;
+            char *b = cck_rep_brief(&c->groups[i]);
+            attr(el(ul, "li", b), "data-filter", "");
+            free(b);
+        }
+    }
+    /* citation markers that resolve nowhere, wherever they stand */
+    xmlNodePtr cs = el(body, "section", NULL);
+    attr(cs, "id", "citations");
+    el(cs, "h2", "Dangling citations");
+    cck_finding *fv;
+    size_t nf = cck_rep_findings(c, &fv), nd = 0;
+    xmlNodePtr ul = el(cs, "ul", NULL);
+    for (size_t i = 0; i < nf; i++) {
+        if (fv[i].kind != CCK_FIND_DANGLING)
+            continue;
+        char loc[64];
+        snprintf(loc, sizeof loc, ":%u:%u ", fv[i].line, fv[i].col);
+        xmlNodePtr li = el(ul, "li", NULL);
+        attr(li, "data-filter", "");
+        text(li, fv[i].src->path, strlen(fv[i].src->path));
+        text(li, loc, strlen(loc));
+        xmlAddChild(li, xmlNewText(BAD_CAST " "));
+        text(li, fv[i].msg, strlen(fv[i].msg));
+        nd++;
+    }
+    cck_rep_findings_free(fv, nf);
+    if (!nd)
+        el(cs, "p", "Every citation marker resolves to a reference entry.");
+    per_source(body, c, groups);
+    xmlNodePtr script = xmlNewNode(NULL, BAD_CAST "script");
+    xmlAddChild(script, xmlNewText(BAD_CAST JS));
+    xmlAddChild(body, script);
+
+    xmlChar *mem = NULL;
+    int size = 0;
+    htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
+    xmlFreeDoc(doc);
+    if (!mem)
+        return CCK_ERR_IO;
+    fwrite(mem, 1, (size_t)size, out);
+    xmlFree(mem);
+    return CCK_OK;
+}

@@ -113,7 +113,11 @@ static bool after_preposition(const ctx *x, size_t i)
 {
     static const char *const preps[] = {"after", "before", "during", "in", "of", "from",
                                         "since", "until", "following", "at", "by",
-                                        "with", "to", "for", "near", "into", "on", NULL};
+                                        "with", "to", "for", "near", "into", "on", "across",
+                                        "throughout", "over", "under", "within", "outside",
+                                        "inside", "beyond", "around", "along", "among",
+                                        "between", "through", "via", "against", "without",
+                                        NULL};
     if (i > x->s0 && !strcmp(x->t[i - 1].low, "the"))
         i--;
     if (i <= x->s0)
@@ -227,6 +231,7 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, boo
     static const char *const not_things[] = {
         "city", "town", "village", "capital", "country", "region", "province", "county",
         "district", "area", "year", "years", "century", "decade", "time", "period", "date",
+        "municipality", "metropolis", "commune", "borough", "prefecture", "urban",
         "war", "place", "site", "population", "name", "end", "start", "beginning",
         "coordinates", "location", "position", "latitude", "longitude", "centre", "center",
         "downtown", "total", "number", "figure", "figures", "estimate", "estimates",

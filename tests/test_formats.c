@@ -320,11 +320,42 @@ static void test_findings_lines_point_at_the_figure(void)
     done(&r);
 }
 
+/* Two sources that disagree on the population of twelve towns: twelve
+ * conflicts, more than GitHub shows for one kind, and one dangling
+ * citation. */
+static char *many_conflicts_dir(void)
+{
+    char *dir = cck_xstrndup("/tmp/cck-many-XXXXXX", 20);
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    for (int f = 0; f < 2; f++) {
+        char path[64];
+        snprintf(path, sizeof path, "%s/%s.txt", dir, f ? "gazetteer" : "almanac");
+        FILE *out = fopen(path, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+        fprintf(out, "Towns of the Varn valley\n\n");
+        for (int t = 0; t < 12; t++)
+            /* one citation marker that resolves to nothing: one notice */
+            fprintf(out, "In 2020 %s had a population of %d,000.%s\n",
+                    (const char *[]){"Alder", "Birchmoor", "Cressing", "Dunmere", "Elsford",
+                                     "Fallow", "Greyholm", "Harrowgate", "Ilsby", "Jarrow",
+                                     "Kelderby", "Linthwaite"}[t],
+                    10 + t + (f ? 40 : 0), !f && !t ? "[7]" : "");
+        fclose(out);
+    }
+    return dir;
+}
+
 static void test_github_annotations_capped(void)
 {
-    run_result r = run("check --format=github " EX);
+    char *dir = many_conflicts_dir();
+    char args[256];
+    snprintf(args, sizeof args, "check --format=github %s", dir);
+    run_result r = run(args);
     CU_ASSERT_EQUAL(r.status, 1);
-    json_t *doc = example_doc();
+    snprintf(args, sizeof args, "check --format=json %s", dir);
+    run_result rj = run(args);
+    json_t *doc = parse_doc(rj.out);
+    done(&rj);
     size_t conflicts = doc_conflicts(doc);
     CU_ASSERT(conflicts > 10);   /* so the cap is exercised */
     size_t warn = 0, notice = 0, other = 0;
@@ -353,9 +384,12 @@ static void test_github_annotations_capped(void)
     char want[64];
     snprintf(want, sizeof want, "annotated 10 of %zu conflicts", conflicts);
     CU_ASSERT_PTR_NOT_NULL(strstr(last, want));
-    /* the first annotation is the conflict most sources take part in */
     json_decref(doc);
     done(&r);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    free(dir);
 }
 
 /* Only the format on stdout; byte-identical on a second run; diagnostics
@@ -488,7 +522,7 @@ static void test_html_report_content(void)
         snprintf(expr, sizeof expr, "//section[@id='%s']//tr[@class='favoured']", id);
         CU_ASSERT_EQUAL(count_xpath(d, expr), json_is_null(json_object_get(g, "favoured")) ? 0 : 1);
     }
-    CU_ASSERT(checked > 30);
+    CU_ASSERT(checked >= 15);
     /* citations resolved to reference text; the dangling one said so */
     CU_ASSERT(count_xpath(d, "//span[@class='ref']") > 5);
     CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='citations']//li"), 1);

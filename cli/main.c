@@ -3,6 +3,7 @@
  * Each subcommand is one entry of COMMANDS; no extraction, reconciliation
  * or report logic lives here. */
 #define _DEFAULT_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "baseline.h"
 #include "claimcheck.h"
 #include "config.h"
+#include "settings.h"
 #include "diff.h"
 #include "extract.h"
 #include "gitrev.h"
@@ -343,6 +345,48 @@ static void cfg_error(cck_diags *d, const cck_config *cfg, const char *key, cons
     free(file);
 }
 
+/* Hands the reconcile sections of the configuration ([alias], [lexicon],
+ * [tolerance], [drift], [weight]) to the reconcile stage; a line it refuses
+ * is an error at FILE:LINE, a section nobody reads a warning. Returns
+ * false when some line was refused. */
+static bool apply_reconcile_settings(const cck_config *cfg, cck_diags *d)
+{
+    static const char *const mine[] = {"alias", "lexicon", "tolerance", "drift", "weight"};
+    static const char *const others[] = {"", "claimcheck", "ignore"};
+    bool ok = true;
+    for (size_t i = 0; i < cfg->n; i++) {
+        const cck_cfg_entry *e = &cfg->v[i];
+        bool reconcile = false, known = cck_cfg_is_glob_section(e->section);
+        for (size_t k = 0; k < sizeof mine / sizeof *mine; k++)
+            reconcile |= !strcasecmp(e->section, mine[k]);
+        for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+            known |= !strcasecmp(e->section, others[k]);
+        const char *colon = strrchr(e->origin, ':');
+        char *file = cck_xstrndup(e->origin, colon ? (size_t)(colon - e->origin) : strlen(e->origin));
+        unsigned line = colon ? (unsigned)atoi(colon + 1) : 0;
+        if (reconcile) {
+            char section[16], err[256];
+            snprintf(section, sizeof section, "%s", e->section);
+            for (char *p = section; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            if (cck_rec_set(section, e->key, e->value, err, sizeof err) != CCK_OK) {
+                cck_diag_add(d, file, line, 1, CCK_SEV_ERROR, "%s", err);
+                ok = false;
+            }
+        } else if (!known) {
+            /* once per section: at its first entry */
+            bool first = true;
+            for (size_t k = 0; k < i && first; k++)
+                first = strcasecmp(cfg->v[k].section, e->section) != 0;
+            if (first)
+                cck_diag_add(d, file, line, 1, CCK_SEV_WARNING,
+                             "unknown section [%s] (ignored)", e->section);
+        }
+        free(file);
+    }
+    return ok;
+}
+
 /* Reads the configuration file (--config, or ./.claimcheck.ini when there)
  * and fills in what the command line left unset. Returns -1 to go on, or
  * an exit status after the diagnostics. */
@@ -358,6 +402,7 @@ static int apply_config(options *o)
     if (path && !o->no_config) {
         bad = cck_cfg_load(&o->cfg, path, &d) != CCK_OK;
         bad = !cck_sup_check_config(&o->cfg, &d) || bad;
+        bad = !apply_reconcile_settings(&o->cfg, &d) || bad;
     }
     const char *v;
     if (!bad && !o->format_set && (v = cck_cfg_get(&o->cfg, "claimcheck", "format")) &&
@@ -699,6 +744,8 @@ static int cmd_config(options *o)
     fprintf(stdout, "# effective configuration: %s, then the command line\n",
             o->cfg.path ? o->cfg.path : "no configuration file");
     cck_cfg_print(stdout, &o->cfg);
+    fprintf(stdout, "\n# the reconcile stage's settings in force, defaults included\n");
+    cck_rec_settings_print(stdout);
     return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
 }
 
@@ -793,6 +840,7 @@ int main(int argc, char **argv)
     cck_diags_free(&d);
     rc = cmd->run(&o);
     cck_ext_cleanup();
+    cck_rec_settings_reset();
     free_options(&o);
     return rc;
 }

@@ -559,12 +559,77 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
     CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/* The reconcile sections of the configuration reach the stage: an alias
+ * joins two names into one conflicting subject, a bad tolerance is an
+ * error at its line (exit 2), an unknown section a warning, and `config`
+ * prints the settings in force. */
+static void test_reconcile_settings_from_the_config(void)
+{
+    char dir[] = "/tmp/cck-rcfg-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char path[128], cmd[512], args[512];
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("Kanko\n\nKanko had a population of 412,000 in 1940.\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/b.txt", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("Hamhung\n\nHamhung had a population of 655,000 in 1940.\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/good.ini", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("[alias]\nKanko = Hamhung\n[tolerance]\nhedge = 0.2\n", f);
+    fclose(f);
+
+    /* without the alias: two subjects, no conflict */
+    snprintf(args, sizeof args, "check --no-config %s/a.txt %s/b.txt", dir, dir);
+    run_result r = run(args);
+    CU_ASSERT_EQUAL(r.status, 0);
+    done(&r);
+    snprintf(args, sizeof args, "check --config=%s/good.ini -f jsonl %s/a.txt %s/b.txt", dir, dir,
+             dir);
+    r = run(args);
+    CU_ASSERT_EQUAL(r.status, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\"entity\": \"Hamhung\""));
+    CU_ASSERT_PTR_NULL(strstr(r.out, "\"entity\": \"Kanko\""));
+    done(&r);
+
+    snprintf(args, sizeof args, "config --config=%s/good.ini", dir);
+    r = run(args);
+    CU_ASSERT_EQUAL(r.status, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "hedge = 0.2\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Kanko = Hamhung"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "prior_trust = 0.8\n"));
+    done(&r);
+
+    snprintf(path, sizeof path, "%s/bad.ini", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("[tolerance]\nhedge = 2\n[colours]\nx = 1\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "check --config=%s/bad.ini %s/a.txt", dir, dir);
+    r = run(args);
+    CU_ASSERT_EQUAL(r.status, 2);
+    char want[256];
+    snprintf(want, sizeof want, "%s/bad.ini:2:1: error: tolerance hedge: '2' is not a number", dir);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, want));
+    snprintf(want, sizeof want, "%s/bad.ini:4:1: warning: unknown section [colours]", dir);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, want));
+    done(&r);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 void cck_suite_cli(void)
 {
     static CU_TestInfo tests[] = {
         {"--help and --version exit 0", test_help_and_version_exit_zero},
         {"usage errors exit 2 with a message", test_usage_errors_exit_two_with_one_line},
         {"a conflict exits 1, agreement 0", test_conflict_exits_one_agreement_zero},
+        {"reconcile settings from the config", test_reconcile_settings_from_the_config},
         {"a bad source is skipped, the others reported, exit 2", test_bad_source_is_skipped_others_reported},
         {"extract jsonl spans are the file's bytes", test_extract_jsonl_spans_are_file_bytes},
         {"-o writes the whole report and leaves no temp file", test_output_file_written_whole},

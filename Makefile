@@ -102,8 +102,22 @@ score: all
 	$(SHARED)/eval/score --show 0 build/score-groups.jsonl | grep -E '^conflicts'
 
 # --- extractor coverage on the peer's spec cases (issue 3) ---------------
-spec-eval: all
-	@echo "spec-eval: not written yet"; exit 2
+# `make spec-eval` runs the real extractor (segment + extract) over every case
+# of the peer's English spec files and scores the answers with score-specs;
+# SPEC_OPTS=--misses=20 lists failing cases.
+SPECS      ?= $(SHARED)/peers/recognizers-specs
+SPEC_CATS  := number range percent ordinal currency dimension temperature date
+SPEC_OPTS  ?=
+$(B)/spec-eval: $(B)/tests/spec/spec_eval.o $(LIB)
+	$(CC) $(SAN) -o $@ $^ $(TEST_LIBS) $(PKG_LIBS) -lpthread -lm
+
+spec-eval: all $(B)/spec-eval
+	@test -x $(SHARED)/peers/score-specs || { echo "no spec cases at $(SPECS)"; exit 2; }
+	@mkdir -p build/spec
+	@set -e; pairs=""; for c in $(SPEC_CATS); do \
+	  ./$(B)/spec-eval $$c $(SPECS)/$$c.jsonl build/spec/$$c.answers.jsonl; \
+	  pairs="$$pairs $(SPECS)/$$c.jsonl build/spec/$$c.answers.jsonl"; done; \
+	  $(SHARED)/peers/score-specs $(SPEC_OPTS) $$pairs
 
 # --- source-reader fuzzers (issue 5) --------------------------------------
 fuzz:

@@ -32,6 +32,18 @@ static const hedge before[] = {
     {"ca.", CCK_BOUND_NONE},         {"c.", CCK_BOUND_NONE},
     {"estimated at", CCK_BOUND_NONE}, {"estimated", CCK_BOUND_NONE},
     {"an estimated", CCK_BOUND_NONE},
+    {"greater than", CCK_BOUND_LOWER}, {"larger than", CCK_BOUND_LOWER},
+    {"higher than", CCK_BOUND_LOWER}, {"no less than", CCK_BOUND_LOWER},
+    {"no fewer than", CCK_BOUND_LOWER}, {"not less than", CCK_BOUND_LOWER},
+    {"greater than or equal to", CCK_BOUND_LOWER}, {"more than or equal to", CCK_BOUND_LOWER},
+    {"equal to or greater than", CCK_BOUND_LOWER}, {"equal to or more than", CCK_BOUND_LOWER},
+    {"lower than", CCK_BOUND_UPPER}, {"below", CCK_BOUND_UPPER},
+    {"not more than", CCK_BOUND_UPPER}, {"less than or equal to", CCK_BOUND_UPPER},
+    {"equal to or less than", CCK_BOUND_UPPER}, {"a maximum of", CCK_BOUND_UPPER},
+    {"a minimum of", CCK_BOUND_LOWER}, {"as many as", CCK_BOUND_UPPER},
+    {"as much as", CCK_BOUND_UPPER}, {"as few as", CCK_BOUND_LOWER},
+    {">=", CCK_BOUND_LOWER}, {"\xe2\x89\xa5", CCK_BOUND_LOWER}, {">", CCK_BOUND_LOWER},
+    {"<=", CCK_BOUND_UPPER}, {"\xe2\x89\xa4", CCK_BOUND_UPPER}, {"<", CCK_BOUND_UPPER},
 };
 
 static const hedge after[] = {
@@ -63,7 +75,7 @@ static size_t ends_with(const char *text, size_t lo, size_t at, const char *phra
             k--;
             continue;
         }
-        if (tolower((unsigned char)text[i - 1]) != p)
+        if (tolower((unsigned char)text[i - 1]) != (unsigned char)p)
             return (size_t)-1;
         i--;
         k--;

@@ -24,10 +24,11 @@ enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"  \
     "nineteen|" WORDS_UNITS
 #define CUR                                                                     \
-    "(?<cur>\\\\\\$|US\\$|U\\.S\\.\\s?\\$|A\\$|C\\$|HK\\$|NZ\\$|\\$|€|£|¥|₩|"     \
+    "(?<cur>\\\\\\$|(?:US|A|C|HK|NZ|S)\\x20?\\$|U\\.S\\.\\s?\\$|\\$|€|£|¥|₩|"     \
     "(?-i:USD|EUR|GBP|KRW|KPW|CNY|JPY)(?=\\s?\\d))\\s?"
 #define NUM                                                                     \
-    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3})+|\\d+)(?:\\.\\d+)?)" \
+    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3})+|\\d{1,3}(?:\\x20\\d{3})+(?![\\d,])|\\d+|(?=\\.\\d))"   \
+    "(?:\\.\\d+)?)" \
     "(?![.,]\\d|·|\\d)"
 #define FIGURE "(?:" CUR ")?(?:" NUM "|(?<word>" WORDS ")(?![\\p{L}\\p{N}]))"
 
@@ -262,13 +263,18 @@ static const char *currency_code(const char *t, size_t s, size_t e)
         return "JPY";
     if (n >= 3 && !memcmp(t + s, "₩", 3))
         return "KRW";
-    if (n >= 2 && t[s] == 'A' && t[s + 1] == '$')
+    /* "A$", "C $" (a blank may stand before the sign), case-insensitive */
+    char a = n >= 1 ? (char)(t[s] | 0x20) : 0, b = n >= 2 ? (char)(t[s + 1] | 0x20) : 0;
+    bool sign = n >= 2 && (t[s + 1] == '$' || (t[s + 1] == ' ' && n >= 3 && t[s + 2] == '$'));
+    if (a == 'a' && sign)
         return "AUD";
-    if (n >= 2 && t[s] == 'C' && t[s + 1] == '$')
+    if (a == 'c' && sign)
         return "CAD";
-    if (n >= 3 && t[s] == 'H' && t[s + 1] == 'K')
+    if (a == 's' && sign)
+        return "SGD";
+    if (n >= 3 && a == 'h' && b == 'k')
         return "HKD";
-    if (n >= 3 && t[s] == 'N' && t[s + 1] == 'Z')
+    if (n >= 3 && a == 'n' && b == 'z')
         return "NZD";
     static const char *const codes[] = {"USD", "EUR", "GBP", "KRW", "KPW", "CNY", "JPY"};
     for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
@@ -287,6 +293,110 @@ static const struct {
     {"mn", 1e6, false},       {"m", 1e6, true},         {"k", 1e3, true},
     {"b", 1e9, true},
 };
+
+/* One number word at t[i, end): its value (hundred and the scale words
+ * too) and length, or 0. */
+static size_t one_word(const char *t, size_t i, size_t end, double *v)
+{
+    static const struct {
+        const char *w;
+        double v;
+    } big[] = {{"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
+    for (size_t k = 0; k < sizeof big / sizeof *big; k++) {
+        size_t n = word_at(t, i, end, big[k].w);
+        if (n) {
+            *v = big[k].v;
+            return n;
+        }
+    }
+    for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++) {
+        if (number_words[k].v == 12 && number_words[k].w[0] == 'd')
+            continue; /* "dozen" is a scale of its own */
+        size_t n = word_at(t, i, end, number_words[k].w);
+        if (n) {
+            *v = number_words[k].v;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* A number written in words from s ("one hundred and six",
+ * "twenty-one trillion three hundred"): its value, the rounding it shows
+ * (the run of scale words it ends with) and its end. Words join by blanks
+ * or a hyphen; "and" only after hundred or a scale word. False unless a
+ * smaller word follows a larger one. */
+static bool compound_words(const char *t, size_t s, size_t end, double *val, double *step, size_t *out)
+{
+    double total = 0, group = 0, last_scale = 1e15, tail = 1, v;
+    size_t i = s, last_end = s;
+    int words = 0;
+    bool last_big = false, last_tens = false, last_unit = false, mixed = false;
+    if ((t[s] == 'a' || t[s] == 'A') && s + 1 < end && !wordish((unsigned char)t[s + 1])) {
+        group = 1; /* "a hundred", "a million" */
+        i = last_end = s + 1;
+        last_unit = true;
+    }
+    for (;;) {
+        size_t j = i;
+        if (words > 0 || j > s) {
+            size_t k = skip_blanks(t, j, end);
+            if (k == j && j < end && t[j] == '-' && last_tens)
+                k = j + 1;
+            else if (k == j)
+                break;
+            size_t n = word_at(t, k, end, "and");
+            if (n && last_big) {
+                size_t k2 = skip_blanks(t, k + n, end);
+                if (k2 == k + n)
+                    break;
+                k = k2;
+            }
+            j = k;
+        }
+        size_t n = one_word(t, j, end, &v);
+        if (!n)
+            break;
+        if (v == 100) {
+            if (group == 0 || group >= 100 || last_big)
+                break;
+            group *= 100;
+            tail = last_big ? tail * 100 : 100;
+            last_big = true, last_tens = last_unit = false;
+        } else if (v >= 1000) {
+            if (v >= last_scale || (group == 0 && !last_big))
+                break;
+            if (group == 0)
+                break;
+            total += group * v;
+            group = 0;
+            tail = last_big ? tail * v : v;
+            last_scale = v;
+            last_big = true, last_tens = last_unit = false;
+        } else {
+            bool ok = (fmod(group, 100) == 0 && !last_unit && !last_tens) ||
+                      (last_tens && v < 10);
+            if (!ok)
+                break;
+            group += v;
+            tail = 1;
+            mixed = mixed || words > 0 || i > s;
+            last_tens = v >= 20 && fmod(v, 10) == 0;
+            last_unit = !last_tens;
+            last_big = false;
+        }
+        i = last_end = j + n;
+        words++;
+    }
+    /* a figure and scale words alone ("three million") are read by the
+     * scale loop, which ranges need ("two to three million") */
+    if (!mixed)
+        return false;
+    *val = total + group;
+    *step = tail;
+    *out = last_end;
+    return *val > 0;
+}
 
 /* Reads the numeric literal t[s, e) into *v; the step is the rounding the
  * writing shows. False when it is absurdly long. */
@@ -314,7 +424,7 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
                    (unsigned char)t[i + 2] == 0x92) { /* U+2212 minus */
             buf[n++] = '-';
             i += 2;
-        } else if (c == ',') {
+        } else if (c == ',' || c == ' ') {
             *sep = true;
         } else if (c >= 0x80) { /* thin or narrow no-break space */
             *sep = true;
@@ -367,6 +477,14 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         f->word = true;
         f->v = word_value(t, f->ns, f->ne);
         f->step = 1;
+        size_t we;
+        double wv, ws;
+        if (compound_words(t, f->ns, sc->end, &wv, &ws, &we) && we > f->ne) {
+            /* "one hundred and sixty-one", "twenty-one thousand three hundred" */
+            f->v = wv;
+            f->step = ws;
+            f->ne = f->e = we;
+        }
     }
     /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
     size_t i = f->e;
@@ -578,6 +696,8 @@ static bool digit_chain(const cck_scan *sc, size_t e)
     const char *t = sc->text;
     if (e + 1 < sc->end && (t[e] == ':' || t[e] == '/') && is_digit((unsigned char)t[e + 1]))
         return true;
+    if (e < sc->end && t[e] == '^')
+        return true; /* "1.1^23": a power, not a figure */
     if (e + 1 < sc->end && t[e] == '-' && is_digit((unsigned char)t[e + 1])) {
         size_t i = e + 1;
         while (i < sc->end && is_digit((unsigned char)t[i]))
@@ -598,7 +718,8 @@ static bool counts_something(const cck_scan *sc, size_t e, bool is_one)
         "place", "way", "such", "as", "if", "but", "so", "it", "he", "she", "they", "we",
         "i", "you", "his", "her", "their", "its", "said", "says", "point", "would", "could",
         "might", "will", "can", "had", "has", "have", "be", "not", "each", "alone", "apart",
-        "thing", "things", "way", "ways"};
+        "thing", "things", "way", "ways", "thirds", "quarters", "fifths", "sixths", "sevenths",
+        "eighths", "ninths", "tenths", "hundredths", "thousandths", "halves", "over"};
     const char *t = sc->text;
     size_t j = skip_blanks(t, e, sc->end);
     if (j + 1 < sc->end && t[j] == '[') /* a Markdown link: "seven [stations](#)" */
@@ -1059,7 +1180,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 
     /* a number word must count something (or carry a unit, or be a range) */
     bool last_word = range ? b.word : a->word;
-    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx) {
+    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100) {
         bool is_one = a->v == 1;
         if (!counts_something(sc, end, is_one))
             return false;

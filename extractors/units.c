@@ -21,6 +21,7 @@ static const cck_unit_def units[] = {
     {"ft", "ft|foot|feet", CCK_DIM_LENGTH, "m", FT, 0, false, true},
     {"in", "inch|inches", CCK_DIM_LENGTH, "m", 0.0254, 0, false, false},
     {"yd", "yd|yard|yards", CCK_DIM_LENGTH, "m", 0.9144, 0, false, false},
+    {"dm", "dm|decimetre|decimetres|decimeter|decimeters", CCK_DIM_LENGTH, "m", 0.1, 0, false, true},
     /* area */
     {"km2", "km²|km2|sq km|sq. km|sq.km|square kilometre|square kilometres|square kilometer|square kilometers|square km",
      CCK_DIM_AREA, "m2", 1e6, 0, false, true},
@@ -32,6 +33,14 @@ static const cck_unit_def units[] = {
     {"acre", "acre|acres", CCK_DIM_AREA, "m2", 4046.8564224, 0, false, false},
     /* volume */
     {"m3", "m³|m3|cubic metre|cubic metres|cubic meter|cubic meters", CCK_DIM_VOLUME, "m3", 1, 0, false, true},
+    {"km3", "km³|km3|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers", CCK_DIM_VOLUME, "m3", 1e9,
+     0, false, true},
+    {"ft3", "ft³|cu ft|cu. ft|cubic foot|cubic feet", CCK_DIM_VOLUME, "m3", FT * FT * FT, 0, false, true},
+    {"mL", "ml|millilitre|millilitres|milliliter|milliliters", CCK_DIM_VOLUME, "m3", 1e-6, 0, false, true},
+    {"gal", "gallon|gallons|US gallon|US gallons|gal", CCK_DIM_VOLUME, "m3", 0.003785411784, 0, false, false},
+    {"impgal", "imperial gallon|imperial gallons", CCK_DIM_VOLUME, "m3", 0.00454609, 0, false, false},
+    {"bbl", "barrel|barrels|bbl", CCK_DIM_VOLUME, "m3", 0.158987294928, 0, false, false},
+    {"floz", "fluid ounce|fluid ounces|fl oz|fl. oz.", CCK_DIM_VOLUME, "m3", 2.95735295625e-5, 0, false, false},
     {"MT", "measurement ton|measurement tons|measurement tonnes|freight ton|freight tons", CCK_DIM_VOLUME, "m3",
      1.13267386368, 0, false, false},
     {"L", "litre|litres|liter|liters", CCK_DIM_VOLUME, "m3", 0.001, 0, false, false},
@@ -42,14 +51,19 @@ static const cck_unit_def units[] = {
     {"t", "tonne|tonnes|ton|tons|metric ton|metric tons|metric tonne|metric tonnes", CCK_DIM_MASS, "kg", 1000, 0,
      false, false},
     {"Mt", "Mt", CCK_DIM_MASS, "kg", 1e9, 0, true, false},
-    {"lb", "lb|lbs|pound|pounds", CCK_DIM_MASS, "kg", 0.45359237, 0, false, false},
+    {"lb", "lb|lbs", CCK_DIM_MASS, "kg", 0.45359237, 0, false, true},
+    {"lb", "pound|pounds", CCK_DIM_MASS, "kg", 0.45359237, 0, false, false},
+    {"oz", "oz|ounce|ounces", CCK_DIM_MASS, "kg", 0.028349523125, 0, false, false},
     /* temperature */
-    {"degC", "°C|° C|ºC|℃|degC|degrees Celsius|degrees C|degrees centigrade", CCK_DIM_TEMP, "degC", 1, 0, false, true},
-    {"degF", "°F|° F|ºF|℉|degF|degrees Fahrenheit|degrees F", CCK_DIM_TEMP, "degC", 5.0 / 9.0, -32.0 * 5.0 / 9.0,
+    {"degC", "°C|° C|ºC|℃|degC|degrees Celsius|degree Celsius|degrees C|degrees centigrade|°Celsius|celsius|centigrade|"
+     "deg C|deg. C|deg Celsius|celcius|degrees celcius", CCK_DIM_TEMP, "degC", 1, 0, false, true},
+    {"degF", "°F|° F|ºF|℉|degF|degrees Fahrenheit|degree Fahrenheit|degrees F|°Fahrenheit|fahrenheit|"
+     "deg F|deg. F|deg Fahrenheit|farenheit|degrees farenheit", CCK_DIM_TEMP, "degC", 5.0 / 9.0, -32.0 * 5.0 / 9.0,
      false, true},
     /* speed */
-    {"km/h", "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour", CCK_DIM_SPEED, "m/s", 1 / 3.6, 0, false, true},
-    {"mph", "mph|miles per hour", CCK_DIM_SPEED, "m/s", 0.44704, 0, false, true},
+    {"km/h", "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometres an hour|"
+     "kilometers an hour", CCK_DIM_SPEED, "m/s", 1 / 3.6, 0, false, true},
+    {"mph", "mph|miles per hour|miles an hour|mi/h", CCK_DIM_SPEED, "m/s", 0.44704, 0, false, true},
     {"m/s", "m/s|metres per second|meters per second", CCK_DIM_SPEED, "m/s", 1, 0, false, true},
     {"kn", "knot|knots|kn", CCK_DIM_SPEED, "m/s", 1852.0 / 3600.0, 0, false, false},
     /* time */
@@ -66,11 +80,30 @@ static const cck_unit_def units[] = {
     /* money written after the figure */
     {"KPW", "North Korean won|won|KPW", CCK_DIM_MONEY, "KPW", 1, 0, false, false},
     {"KRW", "South Korean won|KRW", CCK_DIM_MONEY, "KRW", 1, 0, false, false},
-    {"USD", "US dollars|U.S. dollars|dollars|USD", CCK_DIM_MONEY, "USD", 1, 0, false, false},
+    {"USD", "US dollars|U.S. dollars|US dollar|U.S. dollar|United States dollars|American dollars|dollars|dollar|USD",
+     CCK_DIM_MONEY, "USD", 1, 0, false, false},
+    {"USD", "cents|cent", CCK_DIM_MONEY, "USD", 0.01, 0, false, false},
+    {"AUD", "Australian dollars|Australian dollar|AUD", CCK_DIM_MONEY, "AUD", 1, 0, false, false},
+    {"CAD", "Canadian dollars|Canadian dollar|CAD", CCK_DIM_MONEY, "CAD", 1, 0, false, false},
+    {"HKD", "Hong Kong dollars|Hong Kong dollar|HKD", CCK_DIM_MONEY, "HKD", 1, 0, false, false},
+    {"NZD", "New Zealand dollars|New Zealand dollar|NZD", CCK_DIM_MONEY, "NZD", 1, 0, false, false},
+    {"SGD", "Singapore dollars|Singapore dollar|SGD", CCK_DIM_MONEY, "SGD", 1, 0, false, false},
+    {"CHF", "Swiss francs|Swiss franc|CHF", CCK_DIM_MONEY, "CHF", 1, 0, false, false},
+    {"FRF", "French francs|French franc|francs|franc", CCK_DIM_MONEY, "FRF", 1, 0, false, false},
+    {"BEF", "Belgian francs|Belgian franc", CCK_DIM_MONEY, "BEF", 1, 0, false, false},
+    {"DEM", "Deutsche marks|Deutsche mark|deutschmarks|deutschmark|D-marks", CCK_DIM_MONEY, "DEM", 1, 0, false,
+     false},
+    {"NLG", "Dutch guilders|guilders|guilder", CCK_DIM_MONEY, "NLG", 1, 0, false, false},
+    {"ESP", "Spanish pesetas|pesetas|peseta", CCK_DIM_MONEY, "ESP", 1, 0, false, false},
+    {"FIM", "Finnish markka|Finnish markkaa|markkaa|markka", CCK_DIM_MONEY, "FIM", 1, 0, false, false},
+    {"ITL", "Italian lire|lire", CCK_DIM_MONEY, "ITL", 1, 0, false, false},
+    {"INR", "Indian rupees|rupees|rupee|INR", CCK_DIM_MONEY, "INR", 1, 0, false, false},
+    {"RUB", "Russian rubles|rubles|roubles|ruble|rouble|RUB", CCK_DIM_MONEY, "RUB", 1, 0, false, false},
     {"EUR", "euros|euro|EUR", CCK_DIM_MONEY, "EUR", 1, 0, false, false},
-    {"GBP", "pounds sterling|GBP", CCK_DIM_MONEY, "GBP", 1, 0, false, false},
-    {"JPY", "yen|JPY", CCK_DIM_MONEY, "JPY", 1, 0, false, false},
-    {"CNY", "yuan|renminbi|CNY|RMB", CCK_DIM_MONEY, "CNY", 1, 0, false, false},
+    {"GBP", "pounds sterling|British pounds|GBP", CCK_DIM_MONEY, "GBP", 1, 0, false, false},
+    {"GBP", "pence|penny", CCK_DIM_MONEY, "GBP", 0.01, 0, false, false},
+    {"JPY", "yen|Japanese yen|JPY", CCK_DIM_MONEY, "JPY", 1, 0, false, false},
+    {"CNY", "yuan|Chinese yuan|renminbi|CNY|RMB", CCK_DIM_MONEY, "CNY", 1, 0, false, false},
 };
 
 static int lower(int c)

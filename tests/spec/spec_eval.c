@@ -62,7 +62,7 @@ static const cck_unit_def *written_unit(const char *t, size_t n)
             continue; /* inside a word */
         const cck_unit_def *u = NULL;
         size_t m = cck_unit_match(t + i, n - i, &u);
-        if (m && u->dim != CCK_DIM_MONEY) {
+        if (m) {
             best = u;
             i += m - 1;
         }

@@ -3,7 +3,7 @@
  * C code then joins two atoms into a range ("1955 to 1962", "1955-62",
  * "between ... and ...") and takes in the prefix words that belong to a
  * date's span. Conventions, after the answer key's majority: "since X",
- * "before X", "until X" are in the span with no flags; "since at least X"
+ * "before X", "after X", "until X" are in the span with no flags; "since at least X"
  * and "by X" are approx with an upper bound; "from" stays out of a range's
  * span ("from [1955 to 1962]") except in "from 2016 onward"; early/mid/late
  * take decades 0-2/4-6/7-9, centuries 0-29/30-69/70-99, months of a year
@@ -441,7 +441,7 @@ static int prefix_of(const char *t, size_t lo, size_t s, size_t *ps)
     static const struct {
         const char *w;
         int p;
-    } words[] = {{"since", P_SINCE},   {"by", P_BY},          {"before", P_BEFORE},
+    } words[] = {{"since", P_SINCE},   {"by", P_BY},          {"before", P_BEFORE}, {"after", P_BEFORE},
                  {"until", P_UNTIL},   {"till", P_UNTIL},     {"between", P_BETWEEN},
                  {"from", P_FROM},     {"over", P_HEDGE},     {"nearly", P_HEDGE},
                  {"almost", P_HEDGE},  {"approximately", P_HEDGE}, {"roughly", P_HEDGE},

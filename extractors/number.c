@@ -910,7 +910,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 
     size_t start = a->s, end = a->e;
     size_t mws;
-    if (!a->word && a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
+    if (a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
         a->v = -a->v; /* "minus 20 °C" */
         a->s = start = mws;
     }
@@ -951,8 +951,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         if (k < sc->end && (t[k] == '-' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
             k += t[k] == '-' ? 1 : 3;
             ok = !a->word;
-        } else if (k > j && (word_at(t, k, sc->end, "to") || (between && word_at(t, k, sc->end, "and")))) {
-            k += word_at(t, k, sc->end, "to") ? 2 : 3;
+        } else if (k > j && (word_at(t, k, sc->end, "to") || word_at(t, k, sc->end, "through") ||
+                             (between && word_at(t, k, sc->end, "and")))) {
+            k += word_at(t, k, sc->end, "to") ? 2 : word_at(t, k, sc->end, "through") ? 7 : 3;
             ok = !from_change;
         }
         if (ok) {

@@ -47,6 +47,8 @@ static const cck_unit_def units[] = {
     /* mass */
     {"kg", "kg|kgs|kilogram|kilograms|kilogramme|kilogrammes", CCK_DIM_MASS, "kg", 1, 0, false, true},
     {"g", "g|gram|grams|gramme|grammes", CCK_DIM_MASS, "kg", 0.001, 0, true, false},
+    {"mg", "mg|milligram|milligrams|milligramme|milligrammes", CCK_DIM_MASS, "kg", 1e-6, 0, false, true},
+    {"ug", "µg|μg|mcg|microgram|micrograms|microgramme|microgrammes", CCK_DIM_MASS, "kg", 1e-9, 0, false, true},
     {"t", "t", CCK_DIM_MASS, "kg", 1000, 0, true, false},
     {"t", "tonne|tonnes|ton|tons|metric ton|metric tons|metric tonne|metric tonnes", CCK_DIM_MASS, "kg", 1000, 0,
      false, false},

@@ -1,7 +1,9 @@
 /* spec_eval.c: runs claimcheck's extractor over the Recognizers-Text spec
  * cases (../shared/peers/recognizers-specs/CATEGORY.jsonl) and writes one answer
  * line per case in the format score-specs reads, keeping the claims of the
- * file's category. Usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl */
+ * file's category. With two more paths it also writes the cases in
+ * claimcheck's field (see in_field) and their answers, for a second score.
+ * Usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl [FIELD_CASES FIELD_ANSWERS] */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -28,7 +30,7 @@ static const struct {
 static const char *const hedges[] = {
     "approximately ", "about ", "around ", "roughly ", "nearly ", "almost ", "some ",
     "estimated ", "an estimated ", "over ", "more than ", "at least ", "upwards of ",
-    "up to ", "less than ", "under ", "exceeding ", "~"};
+    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~"};
 
 static bool is_temp(const cck_claim *c)
 {
@@ -52,22 +54,50 @@ static bool wanted(category cat, const cck_claim *c)
     return false;
 }
 
-/* The unit written in the span (the last alias after a figure), so a
- * measure can be given back in the written unit as the spec wants. */
+/* The unit written in the span (the first alias after its first figure),
+ * so a measure can be given back in the written unit as the spec wants. */
 static const cck_unit_def *written_unit(const char *t, size_t n)
 {
-    const cck_unit_def *best = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (unsigned char)t[i - 1] >= 'A' && ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z'))
+    size_t i = 0;
+    while (i < n && !(t[i] >= '0' && t[i] <= '9'))
+        i++;
+    if (i == n)
+        i = 0; /* a number word: "ten miles", "six-mile" */
+    for (; i < n; i++) {
+        if (i > 0 && ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z'))
             continue; /* inside a word */
         const cck_unit_def *u = NULL;
-        size_t m = cck_unit_match(t + i, n - i, &u);
-        if (m) {
-            best = u;
-            i += m - 1;
-        }
+        if (cck_unit_match(t + i, n - i, &u))
+            return u;
     }
-    return best;
+    return NULL;
+}
+
+/* claimcheck's field, decided from the spec's own answer and nothing of
+ * ours: every mention that has a value is a figure written in digits (for
+ * dates: names a four-digit year, so it is no relative date like "next
+ * week"). Cases that expect nothing stay in (they test false alarms). */
+static bool in_field(category cat, json_t *c)
+{
+    json_t *exp = json_object_get(c, "expect");
+    size_t i;
+    json_t *e;
+    json_array_foreach(exp, i, e) {
+        const char *text = json_string_value(json_object_get(e, "text"));
+        json_t *v = json_object_get(e, "value");
+        if (!text)
+            return false;
+        if (cat != CAT_DATE && (!json_is_string(v) || !strcmp(json_string_value(v), "null")))
+            continue; /* a unit word alone ("fahrenheit"): --ignore-valueless drops it */
+        int run = 0, best = 0;
+        for (const char *p = text; *p; p++) {
+            run = (*p >= '0' && *p <= '9') ? run + 1 : 0;
+            best = run > best ? run : best;
+        }
+        if (best < (cat == CAT_DATE ? 4 : 1))
+            return false;
+    }
+    return true;
 }
 
 static double from_canon(const cck_unit_def *u, double v)
@@ -138,8 +168,8 @@ static json_t *answer(category cat, const char *input, size_t len, cck_matcher *
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl\n");
+    if (argc != 4 && argc != 6) {
+        fprintf(stderr, "usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl [FIELD_CASES FIELD_ANSWERS]\n");
         return 2;
     }
     int cat = -1;
@@ -159,6 +189,11 @@ int main(int argc, char **argv)
     if (!out) {
         perror(argv[3]);
         fclose(in);
+        return 2;
+    }
+    FILE *fcases = NULL, *fans = NULL;
+    if (argc == 6 && (!(fcases = fopen(argv[4], "w")) || !(fans = fopen(argv[5], "w")))) {
+        perror(fcases ? argv[5] : argv[4]);
         return 2;
     }
     cck_diags d;
@@ -193,6 +228,10 @@ int main(int argc, char **argv)
             json_t *a = answer((category)cat, input, ilen, m);
             char *s = json_dumps(a, JSON_COMPACT | JSON_ENSURE_ASCII);
             fprintf(out, "%s\n", s);
+            if (fcases && in_field((category)cat, c)) {
+                fputs(line, fcases);
+                fprintf(fans, "%s\n", s);
+            }
             free(s);
             json_decref(a);
         }
@@ -203,6 +242,10 @@ int main(int argc, char **argv)
     cck_ext_cleanup();
     cck_diags_free(&d);
     fclose(in);
+    if (fcases && (fclose(fcases) != 0 || fclose(fans) != 0)) {
+        perror(argv[4]);
+        rc = 2;
+    }
     if (fclose(out) != 0) {
         perror(argv[3]);
         rc = 2;

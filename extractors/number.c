@@ -291,6 +291,9 @@ static const struct {
     {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"million", 1e6, false},
     {"billion", 1e9, false}, {"trillion", 1e12, false}, {"bn", 1e9, false},
     {"mn", 1e6, false},       {"m", 1e6, true},         {"k", 1e3, true},
+    {"bln", 1e9, false},      {"tln", 1e12, false},     {"trn", 1e12, false},
+    {"lakh", 1e5, false},     {"lakhs", 1e5, false},    {"crore", 1e7, false},
+    {"crores", 1e7, false},   {"tn", 1e12, true},
     {"b", 1e9, true},
 };
 
@@ -443,6 +446,42 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
     return isfinite(*v);
 }
 
+/* A power of ten right after a figure: "e6", "E-07", "×10^6", " x 10^-4".
+ * Returns the exponent and sets *end past it (0 when there is none). */
+static int exponent_after(const char *t, size_t i, size_t end, size_t *out)
+{
+    *out = 0;
+    size_t j = i;
+    if (j < end && (t[j] == 'e' || t[j] == 'E')) {
+        j++;
+    } else {
+        size_t k = skip_blanks(t, j, end);
+        if (k + 1 < end && (unsigned char)t[k] == 0xC3 && (unsigned char)t[k + 1] == 0x97)
+            k += 2; /* U+00D7 multiplication sign */
+        else if (k < end && (t[k] == 'x' || t[k] == '*'))
+            k++;
+        else
+            return 0;
+        k = skip_blanks(t, k, end);
+        if (k + 3 > end || t[k] != '1' || t[k + 1] != '0' || t[k + 2] != '^')
+            return 0;
+        j = k + 3;
+    }
+    bool neg = false;
+    if (j < end && (t[j] == '-' || t[j] == '+'))
+        neg = t[j++] == '-';
+    else if (j + 2 < end && !memcmp(t + j, "\xE2\x88\x92", 3))
+        neg = true, j += 3;
+    int x = 0;
+    size_t d = j;
+    while (j < end && is_digit((unsigned char)t[j]) && j - d < 3)
+        x = x * 10 + (t[j++] - '0');
+    if (j == d || (j < end && (wordish((unsigned char)t[j]) || t[j] == '^')))
+        return 0;
+    *out = j;
+    return neg ? -x : x;
+}
+
 /* Matches a figure at from (anchored when a2), fills f. */
 static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
 {
@@ -469,6 +508,15 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         if (!read_digits(t, f->ns, f->ne, &f->v, &f->step, &sep))
             return false;
         f->yearlike = !sep && f->ne - f->ns == 4 && f->v >= 1000 && f->v <= 2100 && !f->cur;
+        size_t xe;
+        int x = exponent_after(t, f->ne, sc->end, &xe);
+        if (xe) {
+            /* "1.3e6", "6.23 × 10^-4": the step scales with the value */
+            f->v *= pow(10, x);
+            f->step *= pow(10, x);
+            f->ne = f->e = xe;
+            f->yearlike = false;
+        }
     } else {
         f->ns = cck_re_group_start(sc->m, 3);
         f->ne = cck_re_group_end(sc->m, 3);

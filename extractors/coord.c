@@ -144,7 +144,7 @@ static bool plain_ok(const cck_scan *sc)
         return true;
     if (d1 < 4 || d2 < 4)
         return false;
-    return cck_re_match(sc->m, re_hint, sc->text, sc->end, sc->start, 0) == 1;
+    return cck_ext_match(sc, re_hint, sc->text, sc->end, sc->start, 0) == 1;
 }
 
 enum { F_ANGLES, F_PLAIN, F_LETTERS };
@@ -153,7 +153,7 @@ static void scan(const cck_scan *sc, const cck_re *re, int form, cck_cands *out)
 {
     size_t from = sc->start;
     while (from < sc->end) {
-        int r = cck_re_match(sc->m, re, sc->text, sc->end, from, 0);
+        int r = cck_ext_match(sc, re, sc->text, sc->end, from, 0);
         if (r == 0)
             break;
         if (r < 0) {

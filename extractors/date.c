@@ -620,7 +620,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
 {
     cck_matcher *m = sc->m;
     const char *t = sc->text;
-    if (cck_re_match(m, re_conn, t, sc->end, a->e, 0) != 1)
+    if (cck_ext_match(sc, re_conn, t, sc->end, a->e, 0) != 1)
         return false;
     size_t ce = cck_re_group_end(m, 0);
     bool dash = has(m, 1);
@@ -630,7 +630,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
     else
         *conn = t[cck_re_group_start(m, 2)] == 'a' ? 'a' : 't';
     if (a->type == T_MD) {
-        if (*conn == 'a' || cck_re_match(m, re_dayyear, t, sc->end, ce, 0) != 1)
+        if (*conn == 'a' || cck_ext_match(sc, re_dayyear, t, sc->end, ce, 0) != 1)
             return false;
         int d = num(m, t, 1), y = num(m, t, 2);
         if (!valid_day(y, a->lm, a->ld) || !valid_day(y, a->lm, d) || d <= a->ld)
@@ -643,7 +643,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
         return true;
     }
     if (*conn == '-' && a->type == T_YEAR &&
-        cck_re_match(m, re_short, t, sc->end, ce, 0) == 1) {
+        cck_ext_match(sc, re_short, t, sc->end, ce, 0) == 1) {
         int yy = num(m, t, 1);
         if (yy > a->ly % 100) {
             memset(b, 0, sizeof *b);
@@ -654,7 +654,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
             return true;
         }
     }
-    if (cck_re_match(m, re_at, t, sc->end, ce, 0) != 1)
+    if (cck_ext_match(sc, re_at, t, sc->end, ce, 0) != 1)
         return false;
     read_atom(m, t, b);
     if (b->type == T_NONE || b->type == T_MD || b->type == T_QM)
@@ -729,7 +729,7 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
             start = ps;
         break;
     case P_FROM:
-        if (cck_re_match(sc->m, re_onward, t, sc->end, end, 0) == 1) {
+        if (cck_ext_match(sc, re_onward, t, sc->end, end, 0) == 1) {
             start = ps;
             end = cck_re_group_end(sc->m, 0);
         }
@@ -764,7 +764,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start;
     while (from < sc->end) {
-        int r = cck_re_match(sc->m, re_find, sc->text, sc->end, from, 0);
+        int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
         if (r == 0)
             break;
         if (r < 0) {

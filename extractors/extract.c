@@ -22,6 +22,23 @@ void cck_cands_free(cck_cands *c)
     memset(c, 0, sizeof *c);
 }
 
+int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
+                  size_t from, uint32_t options)
+{
+    int r = cck_re_match(sc->m, re, subject, len, from, options);
+    if (r >= 0 || !sc->diags)
+        return r;
+    if (sc->gave_up && (*sc->gave_up)++ > 0)
+        return r; /* one warning per unit is enough */
+    unsigned line = 0, col = 0;
+    if (sc->src)
+        cck_source_linecol(sc->src, from, &line, &col);
+    cck_diag_add(sc->diags, sc->src ? sc->src->path : "", line, col, CCK_SEV_WARNING,
+                 "an extractor pattern gave up here (PCRE2 match limit); figures in this "
+                 "sentence may be missed");
+    return r;
+}
+
 cck_status cck_ext_init(cck_diags *d)
 {
     char err[256] = "";
@@ -107,7 +124,8 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         /* dates inside a reference entry belong to the citation, not the subject */
         if (u->zone == CCK_ZONE_REFERENCES || u->end <= u->start)
             continue;
-        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d};
+        unsigned gave_up = 0;
+        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up};
         c.n = 0;
         cck_ext_numbers(&sc, &c);
         cck_ext_dates(&sc, &c);

@@ -62,7 +62,14 @@ typedef struct {
     size_t start, end;      /* the unit's byte span */
     cck_matcher *m;
     cck_diags *diags;
+    unsigned *gave_up;      /* give-ups counted in this unit, or NULL */
 } cck_scan;
+
+/* cck_re_match() over a unit's text, for the family scanners: when the
+ * pattern gives up (a PCRE2 limit), appends one warning per unit naming
+ * the position, so a missed figure is never silent. Same returns. */
+int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
+                  size_t from, uint32_t options);
 
 /* Family scanners. Each pushes every candidate it finds in the unit. */
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */

@@ -490,7 +490,7 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
     const cck_re *re = anchored ? re_atom2 : re_atom;
     /* a figure is short: an anchored match needs no more than a window */
     size_t len = anchored && sc->end - from > FIGURE_WINDOW ? from + FIGURE_WINDOW : sc->end;
-    int r = cck_re_match(sc->m, re, sc->text, len, from, 0);
+    int r = cck_ext_match(sc, re, sc->text, len, from, 0);
     if (r != 1)
         return false;
     const char *t = sc->text;
@@ -852,9 +852,16 @@ static void set_values(cck_claim *cl, const figure *a, const figure *b, const cc
     cl->step = step;
 }
 
+/* What a conversion in parentheses said: its figure and unit (NULL when
+ * it names none we know). */
+typedef struct {
+    figure g;
+    const cck_unit_def *u;
+} conversion;
+
 /* Reads "(52 feet)" after i: the same value in another unit. Returns the
- * end of the parenthesis, or 0. */
-static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def *first)
+ * end of the parenthesis, or 0; fills *cv when cv is not NULL. */
+static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def *first, conversion *cv)
 {
     const char *t = sc->text;
     size_t j = skip_blanks(t, i, sc->end);
@@ -865,17 +872,46 @@ static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def 
         return 0;
     size_t k = g.e;
     unit_at ua;
+    if (cv) {
+        cv->g = g;
+        cv->u = NULL;
+    }
     if (read_unit(sc, k, &ua)) {
         /* "1,234 (2.5%)" is a second claim, "16 m (52 ft)" the same one */
         if (first ? ua.u->dim != first->dim : (ua.u->dim == CCK_DIM_PERCENT || ua.u->dim == CCK_DIM_MONEY))
             return 0;
         k = ua.e;
+        if (cv)
+            cv->u = ua.u;
     }
     /* a unit we do not know ("14 in", "1,400/sq mi"): a few letters */
     for (size_t n = 0; n < 12 && k < sc->end && t[k] != ')'; n++, k++)
         if (!is_alpha((unsigned char)t[k]) && t[k] != ' ' && t[k] != '.' && t[k] != '/')
             return 0;
     return k < sc->end && t[k] == ')' ? k + 1 : 0;
+}
+
+/* "16 meters (60 feet)": a conversion that disagrees with its value by
+ * more than the rounding either figure shows (plus 1%) is an internal
+ * inconsistency of the source, reported as a warning at the value. */
+static void check_conversion(const cck_scan *sc, size_t s, size_t e, const figure *a,
+                             const cck_unit_def *u, const conversion *cv)
+{
+    if (!sc->diags || !sc->src || u->dim != cv->u->dim || u == cv->u)
+        return;
+    double lo1 = cck_unit_to_canon(u, a->v - a->step / 2), hi1 = cck_unit_to_canon(u, a->v + a->step / 2);
+    double lo2 = cck_unit_to_canon(cv->u, cv->g.v - cv->g.step / 2);
+    double hi2 = cck_unit_to_canon(cv->u, cv->g.v + cv->g.step / 2);
+    double v1 = cck_unit_to_canon(u, a->v), v2 = cck_unit_to_canon(cv->u, cv->g.v);
+    double slack = 0.01 * fmax(fabs(v1), fabs(v2));
+    if (lo2 <= hi1 + slack && lo1 <= hi2 + slack)
+        return;
+    unsigned line, col;
+    cck_source_linecol(sc->src, s, &line, &col);
+    int n = e - s > 80 ? 80 : (int)(e - s);
+    cck_diag_add(sc->diags, sc->src->path, line, col, CCK_SEV_WARNING,
+                 "the conversion in \"%.*s\" disagrees with its value: %g %s is %g %s, not %g %s", n,
+                 sc->text + s, cv->g.v, cv->u->name, v2, u->canon, v1, u->canon);
 }
 
 /* A rate: "tonnes a year", "tons annually", "tonnes of Vinalon a year". */
@@ -1050,7 +1086,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             figure g;
             cck_scan pre = *sc;
             pre.end = allws;
-            if (cck_re_match(sc->m, re_atom, sc->text, allws, pos, 0) != 1)
+            if (cck_ext_match(sc, re_atom, sc->text, allws, pos, 0) != 1)
                 break;
             size_t gs = cck_re_group_start(sc->m, 0), ge = cck_re_group_end(sc->m, 0);
             if (read_figure(&pre, gs, true, &g) && !g.cur && !g.yearlike)
@@ -1107,7 +1143,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->unit = "1/m2";
             cl->start = a->s;
             cl->end = j + m;
-            size_t conv = conversion_after(sc, cl->end, au);
+            size_t conv = conversion_after(sc, cl->end, au, NULL);
             p->skip_to = conv ? conv : cl->end;
             p->c.priority = PRIO_MEASURE;
             return true;
@@ -1269,7 +1305,10 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         }
     }
 
-    size_t conv = cl->kind == CCK_KIND_COUNT ? 0 : conversion_after(sc, end, clock ? NULL : unit);
+    conversion cv;
+    size_t conv = cl->kind == CCK_KIND_COUNT ? 0 : conversion_after(sc, end, clock ? NULL : unit, &cv);
+    if (conv && unit && cv.u && !range && !clock)
+        check_conversion(sc, start, conv, a, unit, &cv);
     p->skip_to = conv ? conv : end;
     cl->start = start;
     cl->end = end;
@@ -1334,7 +1373,7 @@ static void each_match(const cck_scan *sc, const cck_re *re, cck_cands *out,
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_re_match(sc->m, re, sc->text, sc->end, pos, 0);
+        int r = cck_ext_match(sc, re, sc->text, sc->end, pos, 0);
         if (r == 0)
             break;
         if (r < 0) { /* the pattern gave up here: step one character on */
@@ -1482,7 +1521,7 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (!read_figure(&sub, s, true, &f) || f.word || f.s != s)
         return false;
     size_t k = f.e;
-    size_t conv = conversion_after(&sub, k, NULL);
+    size_t conv = conversion_after(&sub, k, NULL, NULL);
     if (conv)
         k = conv;
     k = skip_blanks(t, k, e);
@@ -1548,7 +1587,7 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
     each_match(sc, re_unitlong, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_re_match(sc->m, re_atom, sc->text, sc->end, pos, 0);
+        int r = cck_ext_match(sc, re_atom, sc->text, sc->end, pos, 0);
         if (r == 0)
             break;
         if (r < 0) { /* the pattern gave up here: step one character on */

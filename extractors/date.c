@@ -15,7 +15,7 @@
 
 /* ---- patterns ---------------------------------------------------------- */
 
-#define SP "(?:\\x20|\\x{a0})+"
+#define SP "(?:\\x20|\\x{a0}){1,8}"
 #define QUAL "((?i:early|mid|late))"
 #define YEAR "(?:1[0-9]{3}|20[0-9]{2}|2100)"
 #define MONTH                                                                 \

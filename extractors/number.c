@@ -17,8 +17,8 @@ enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
 
 #define WORDS_UNITS "one|two|three|four|five|six|seven|eight|nine"
 #define WORDS                                                                   \
-    "a\\s+dozen|dozen|"                                                         \
-    "a(?=\\s+(?:hundred|thousand|million|billion)(?![\\p{L}]))|"                 \
+    "a\\s{1,8}dozen|dozen|"                                                         \
+    "a(?=\\s{1,8}(?:hundred|thousand|million|billion)(?![\\p{L}]))|"                 \
     "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                 \
     "(?:[-\\s](?:" WORDS_UNITS ")(?![\\p{L}]))?|"                               \
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"  \
@@ -27,8 +27,8 @@ enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
     "(?<cur>\\\\\\$|(?:US|A|C|HK|NZ|S)\\x20?\\$|U\\.S\\.\\s?\\$|\\$|€|£|¥|₩|"     \
     "(?-i:USD|EUR|GBP|KRW|KPW|CNY|JPY)(?=\\s?\\d))\\s?"
 #define NUM                                                                     \
-    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3})+|\\d{1,3}(?:\\x20\\d{3})+(?![\\d,])|\\d+|(?=\\.\\d))"   \
-    "(?:\\.\\d+)?)" \
+    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3}){1,12}|\\d{1,3}(?:\\x20\\d{3}){1,12}(?![\\d,])|\\d{1,40}|(?=\\.\\d))"   \
+    "(?:\\.\\d{1,40})?)" \
     "(?![.,]\\d|·|\\d)"
 #define FIGURE "(?:" CUR ")?(?:" NUM "|(?<word>" WORDS ")(?![\\p{L}\\p{N}]))"
 
@@ -46,24 +46,24 @@ static const char *const P_ATOM2 = FIGURE;
     "eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|"              \
     "\\d{1,3}(?:st|nd|rd|th)"
 #define SUPER                                                                   \
-    "(?:most|least)\\s+\\p{L}+|largest|biggest|busiest|highest|"                \
-    "(?!(?:inter|for|hon|mod|requ|gu|harv|southw|northw|midw)est)\\p{L}{2,}est"
+    "(?:most|least)\\s{1,8}\\p{L}{1,30}|largest|biggest|busiest|highest|"                \
+    "(?!(?:inter|for|hon|mod|requ|gu|harv|southw|northw|midw)est)\\p{L}{2,30}est"
 #define PLACE                                                                   \
-    "urban\\s+(?:cent(?:er|re)s?|areas?)|metropolitan\\s+areas?|cit(?:y|ies)|"  \
+    "urban\\s{1,8}(?:cent(?:er|re)s?|areas?)|metropolitan\\s{1,8}areas?|cit(?:y|ies)|"  \
     "towns?|ports?|economy|economies|countr(?:y|ies)|producers?|municipalit(?:y|ies)|" \
-    "settlements?|companies|company|industrial\\s+cent(?:er|re)s?"
+    "settlements?|companies|company|industrial\\s{1,8}cent(?:er|re)s?"
 
 static const char *const P_RANK =
     "(?<![\\p{L}\\p{N}])(?<ord>" ORD ")"
     "(?:"
-    "[-\\s](?:" SUPER ")(?:\\s+(?:" PLACE "))?(?![\\p{L}])"
+    "[-\\s](?:" SUPER ")(?:\\s{1,8}(?:" PLACE "))?(?![\\p{L}])"
     "|[-\\s]cit(?:y|ies)(?![\\p{L}])"
-    "|\\s+year\\s+of\\s+(?:King|Queen|Emperor|Empress|the\\s+reign\\s+of)\\s+\\p{Lu}[\\p{L}-]*"
-    "|(?=\\s+and\\s+(?:" ORD ")[-\\s](?:" SUPER ")(?![\\p{L}]))"
+    "|\\s{1,8}year\\s{1,8}of\\s{1,8}(?:King|Queen|Emperor|Empress|the\\s{1,8}reign\\s{1,8}of)\\s{1,8}\\p{Lu}[\\p{L}-]{0,30}"
+    "|(?=\\s{1,8}and\\s{1,8}(?:" ORD ")[-\\s](?:" SUPER ")(?![\\p{L}]))"
     ")";
 /* "ranked fifth", "ranks 12th in the world" */
 static const char *const P_RANKED =
-    "\\b(?:ranked|ranks|ranking)\\s+(?:as\\s+)?(?:the\\s+)?\\K(?<ord>" ORD ")(?![\\p{L}\\p{N}])";
+    "\\b(?:ranked|ranks|ranking)\\s{1,8}(?:as\\s{1,8})?(?:the\\s{1,8})?\\K(?<ord>" ORD ")(?![\\p{L}\\p{N}])";
 /* "the No. 1 weapon" */
 static const char *const P_NO1 = "(?<=\\b[Tt]he\\s)No\\.\\s?(?<n>[1-3])(?![\\d\\p{L}])";
 /* "a third of", "less than a quarter", "two-thirds" */

@@ -74,6 +74,7 @@ MOD_extract   := sources extractors
 MOD_numbers   := sources extractors
 MOD_dates     := sources extractors
 MOD_coords    := sources extractors
+MOD_cases     := sources extractors
 MOD_sources   := sources
 MOD_segment   := sources
 MOD_subject   := sources reconcile

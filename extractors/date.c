@@ -379,7 +379,7 @@ static const char *const LABELS[] = {
     "page", "pages", "p", "pp", "room", "highway", "route", "road", "no", "nos", "number",
     "flight", "model", "unit", "suite", "platform", "gate", "bus", "code", "isbn", "tel",
     "phone", "channel", "exit", "apartment", "apt", "section", "article", "art", "chapter",
-    "ch", "vol", "volume", "issue", "item", "lot", "box", "pop", "km", "mile",
+    "ch", "vol", "volume", "issue", "issn", "item", "lot", "box", "pop", "km", "mile",
     "rank", "ranked", "locomotive", "hull", "serial", "ward", "district", "stop", "track",
     "opus", "op", "fig", "figure", "table", "elevation", "altitude", "height"};
 
@@ -690,6 +690,9 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
     atom b;
     char conn = 0;
     bool ranged = range_end(sc, a, &b, &conn);
+    if (!ranged && a->type == T_YEAR && a->e + 1 < sc->end && t[a->e] == '-' &&
+        t[a->e + 1] >= '0' && t[a->e + 1] <= '9')
+        return a->e; /* "1234-5678", "2010-2015-86": an identifier, not a year */
     if (ranged && a->type == T_MD) {
         a->ly = b.ly;
     } else if (a->type == T_MD) {

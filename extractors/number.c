@@ -662,11 +662,23 @@ static bool names_something(const cck_scan *sc, const figure *f)
     return false;
 }
 
-/* "February 8 Vinalon Complex": between two capitalised words of a name. */
+/* "February 8 Vinalon Complex": between two capitalised words of a name;
+ * "the Group of 77": after a capitalised word and "of" inside a sentence. */
 static bool inside_name(const cck_scan *sc, size_t s, size_t e)
 {
     const char *t = sc->text;
     size_t we, ws = prev_word(t, sc->start, s, &we);
+    if (we - ws == 2 && word_at(t, ws, we, "of") && we < s) {
+        size_t we2, ws2 = prev_word(t, sc->start, ws, &we2);
+        if (ws2 < we2 && we2 < ws && is_upper((unsigned char)t[ws2]) && is_lower((unsigned char)t[ws2 + 1])) {
+            size_t k = ws2;
+            while (k > sc->start && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+                k--;
+            if (k > sc->start && t[k - 1] != '.' && t[k - 1] != '\n' && t[k - 1] != '|' && t[k - 1] != ':' &&
+                wordish((unsigned char)t[k - 1]) && is_lower((unsigned char)t[k - 1]))
+                return true;
+        }
+    }
     if (ws == we || we == s || !is_upper((unsigned char)t[ws]))
         return false;
     /* a capitalised word that opens the sentence is not a name */
@@ -750,8 +762,16 @@ static bool digit_chain(const cck_scan *sc, size_t e)
         size_t i = e + 1;
         while (i < sc->end && is_digit((unsigned char)t[i]))
             i++;
-        if (i + 1 < sc->end && (t[i] == '-' || t[i] == '.') && is_digit((unsigned char)t[i + 1]))
-            return true;
+        if (i + 1 < sc->end && t[i] == '-' && is_digit((unsigned char)t[i + 1]))
+            return true; /* "978-0-19" */
+        if (i + 1 < sc->end && t[i] == '.' && is_digit((unsigned char)t[i + 1])) {
+            /* "1.5-2.0 m" is a range; "3-4.5.6" a chain */
+            size_t k = i + 1;
+            while (k < sc->end && is_digit((unsigned char)t[k]))
+                k++;
+            if (k + 1 < sc->end && (t[k] == '.' || t[k] == '-') && is_digit((unsigned char)t[k + 1]))
+                return true;
+        }
     }
     return false;
 }
@@ -776,6 +796,14 @@ static bool counts_something(const cck_scan *sc, size_t e, bool is_one)
         return false;
     if (is_one && word_at(t, j, sc->end, "of"))
         return false;
+    size_t of = word_at(t, j, sc->end, "of");
+    if (of) { /* "two of them": a part of a group named elsewhere */
+        static const char *const pron[] = {"them", "us", "you", "these", "those", "which", "whom"};
+        size_t k2 = skip_blanks(t, j + of, sc->end);
+        for (size_t k = 0; k < sizeof pron / sizeof *pron; k++)
+            if (word_at(t, k2, sc->end, pron[k]))
+                return false;
+    }
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (word_at(t, j, sc->end, stop[k]))
             return false;

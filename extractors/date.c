@@ -669,6 +669,26 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
     return key_hi(b) > key_lo(a) && b->hy - a->ly <= 1000;
 }
 
+/* A bare year inside a name: a capitalised word follows it, and "the" or
+ * another capitalised word (not opening the sentence) stands before it. */
+static bool in_name(const char *t, size_t lo, size_t hi, size_t s, size_t e)
+{
+    if (e + 2 > hi || t[e] != ' ' || !(t[e + 1] >= 'A' && t[e + 1] <= 'Z') ||
+        !(t[e + 2] >= 'a' && t[e + 2] <= 'z'))
+        return false;
+    size_t a, b;
+    if (!word_before(t, lo, s, &a, &b))
+        return false;
+    if (word_is(t, a, b, "the"))
+        return t[a] == 't'; /* "The 1990s ..." opens a sentence: no name */
+    if (!(t[a] >= 'A' && t[a] <= 'Z'))
+        return false;
+    size_t i = a;
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    return i > lo && t[i - 1] != '.' && t[i - 1] != '\n' && t[i - 1] != '"' && t[i - 1] != '(';
+}
+
 /* Handles the atom a found by re_find; returns where scanning goes on. */
 static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
 {
@@ -740,6 +760,8 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
     default:
         break;
     }
+    if (a->type == T_YEAR && !ranged && pre == P_NONE && in_name(t, sc->start, sc->end, a->s, a->e))
+        return a->e; /* "the 2008 Beijing Olympics", "AccessDPRK 2021 Map" */
     if (a->type == T_YEAR && (!ranged || b.type == T_YEAR) &&
         (pre == P_HEDGE || pre == P_LABEL || (pre == P_BETWEEN && !ranged) ||
          counted_after(t, end, sc->end)))

@@ -90,6 +90,116 @@ static bool inside_cite(const cck_source *s, size_t start, size_t end)
     return lo < s->ncites && s->cites[lo].start < end;
 }
 
+static bool numeric(const cck_claim *c)
+{
+    return c->kind == CCK_KIND_COUNT || c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_PERCENT ||
+           c->kind == CCK_KIND_MONEY;
+}
+
+static bool lower_word(const char *t, size_t s, size_t e, const char *w)
+{
+    size_t n = strlen(w);
+    if (e - s != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((t[s + i] | 0x20) != w[i])
+            return false;
+    return true;
+}
+
+/* Splits t[s, e) into plain words (letters only, at most max); returns
+ * the count, or -1 when anything else stands there. */
+static int plain_words(const char *t, size_t s, size_t e, size_t *ws, size_t *we, int max)
+{
+    int n = 0;
+    size_t i = s;
+    while (i < e) {
+        if (t[i] == ' ' || t[i] == '\t') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < e && (((t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z')))
+            j++;
+        if (j == i || n == max)
+            return -1;
+        ws[n] = i, we[n] = j, n++;
+        i = j;
+    }
+    return n;
+}
+
+/* Is there a figure in the sentence of v[k], after it (dir 1) or before
+ * it (dir -1)? Sentences end at ". " and clauses at ";". */
+static bool figure_near(const char *t, const cck_cand *v, size_t n, size_t k, int dir)
+{
+    for (size_t j = k; dir > 0 ? j + 1 < n : j > 0;) {
+        j = dir > 0 ? j + 1 : j - 1;
+        const cck_claim *c = &v[j].claim;
+        size_t a = dir > 0 ? v[k].claim.end : c->end, b = dir > 0 ? c->start : v[k].claim.start;
+        for (size_t q = a; q < b; q++)
+            if (t[q] == ';' || (t[q] == '.' && q + 1 < b && t[q + 1] == ' '))
+                return false;
+        if (numeric(c))
+            return true;
+    }
+    return false;
+}
+
+/* A date that only says when a figure beside it holds is that figure's
+ * as_of (the subject stage reads it from the sentence), not a claim of
+ * its own: "168,827 in 1950", "244,000 by 1957", "28 trolleybuses in
+ * 2013", "As of 2023, ... 543,000", "By 1938, ... 72,353". Dates stating
+ * an event ("founded in 1750") stand alone and stay. */
+static bool dates_a_figure(const cck_source *s, const cck_cand *v, size_t n, size_t k, size_t ustart, size_t uend)
+{
+    const char *t = s->bytes;
+    const cck_claim *d = &v[k].claim;
+    size_t ws[5], we[5];
+    /* "as of 2023" */
+    {
+        size_t i = d->start;
+        while (i > ustart && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+            i--;
+        if (i >= ustart + 5 && (t[i - 2] | 0x20) == 'o' && (t[i - 1] | 0x20) == 'f' && t[i - 3] == ' ' &&
+            (t[i - 5] | 0x20) == 'a' && (t[i - 4] | 0x20) == 's' && (i - 5 == ustart || t[i - 6] == ' ') &&
+            (figure_near(t, v, n, k, 1) || figure_near(t, v, n, k, -1)))
+            return true; /* without a figure, "as of 2020" dates an observation */
+    }
+    /* the date's own prefix word ("by 1957") counts as the link */
+    size_t pe = d->start;
+    while (pe < d->end && ((t[pe] | 0x20) >= 'a' && (t[pe] | 0x20) <= 'z'))
+        pe++;
+    bool by_in = pe > d->start && pe < d->end && t[pe] == ' ' &&
+                 (lower_word(t, d->start, pe, "by") || lower_word(t, d->start, pe, "in"));
+    /* right after a figure: "<figure> [a few words] in|by|during <date>",
+     * "<figure> from <period>" */
+    if (k > 0 && numeric(&v[k - 1].claim)) {
+        int nw = plain_words(t, v[k - 1].claim.end, d->start, ws, we, 5);
+        if (nw == 0 && by_in)
+            return true;
+        if (nw > 0) {
+            size_t a = ws[nw - 1], b = we[nw - 1];
+            bool period = strcmp(d->date_lo, d->date_hi) != 0;
+            if ((nw <= 3 && (lower_word(t, a, b, "in") || lower_word(t, a, b, "by") ||
+                             lower_word(t, a, b, "during"))) ||
+                (nw == 1 && period && (lower_word(t, a, b, "from") || lower_word(t, a, b, "over"))) ||
+                by_in)
+                return true;
+        }
+    }
+    /* opening its clause with a comma, a figure later in it: "By 1938, ... 72,353" */
+    if (by_in || d->start == ustart) {
+        size_t i = d->start;
+        while (i > ustart && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+            i--;
+        bool opens = i == ustart || t[i - 1] == '.' || t[i - 1] == ';' || t[i - 1] == '\n';
+        if (opens && by_in && d->end < uend && t[d->end] == ',' && figure_near(t, v, n, k, 1))
+            return true;
+    }
+    return false;
+}
+
 /* Keeps the strongest non-overlapping candidates of one unit, in place. */
 static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *taken)
 {
@@ -143,6 +253,17 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         }
         memset(taken, 0, ulen);
         size_t kept = resolve(&c, u->start, u->end, taken);
+        if (u->zone != CCK_ZONE_TABLE) {
+            /* mark first (the test looks at neighbours), then compact */
+            for (size_t i = 0; i < kept; i++)
+                c.v[i].priority = c.v[i].claim.kind == CCK_KIND_DATE &&
+                                  dates_a_figure(s, c.v, kept, i, u->start, u->end);
+            size_t w2 = 0;
+            for (size_t i = 0; i < kept; i++)
+                if (!c.v[i].priority)
+                    c.v[w2++] = c.v[i];
+            kept = w2;
+        }
         for (size_t i = 0; i < kept; i++) {
             cck_claim cl = c.v[i].claim;
             /* a hedge may not reach into the previous claim */

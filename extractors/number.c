@@ -1309,6 +1309,11 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     }
     if (!range && inside_name(sc, a->s, end))
         return false;
+    size_t thes;
+    if (!range && a->yearlike && cl->kind == CCK_KIND_COUNT && prev_is(t, sc->start, a->s, "the", &thes) &&
+        t[thes] == 't' && end + 2 < sc->end && t[end] == ' ' && is_upper((unsigned char)t[end + 1]) &&
+        is_lower((unsigned char)t[end + 2]))
+        return false; /* "the 2008 Beijing Olympics": a year naming an event */
     if (cl->kind == CCK_KIND_COUNT && !range && number_list_in_parens(sc, start, end))
         return false;
     if (cl->kind == CCK_KIND_MEASURE && !strcmp(cl->unit, "s")) {

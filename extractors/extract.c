@@ -90,6 +90,16 @@ static bool inside_cite(const cck_source *s, size_t start, size_t end)
     return lo < s->ncites && s->cites[lo].start < end;
 }
 
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = (unsigned char)a[i] | 0x20, y = (unsigned char)b[i] | 0x20;
+        if (x != y)
+            return x - y;
+    }
+    return 0;
+}
+
 static bool numeric(const cck_claim *c)
 {
     return c->kind == CCK_KIND_COUNT || c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_PERCENT ||
@@ -200,6 +210,34 @@ static bool dates_a_figure(const cck_source *s, const cck_cand *v, size_t n, siz
     return false;
 }
 
+/* A figure the clause calls an estimate is approximate even with no hedge
+ * of its own: "the 2021 estimated population being 874,682", "estimates
+ * range between 80,000 and 120,000". Looks back within its clause. */
+static bool estimate_before(const char *t, size_t lo, size_t at)
+{
+    size_t from = at > lo + 120 ? at - 120 : lo;
+    for (size_t i = at; i > from; i--) {
+        char c = t[i - 1];
+        if (c == ';' || c == ':' || c == '\n' || (c == '.' && t[i] == ' '))
+            return false;
+        if (i - 1 + 7 <= at && (i - 1 == lo || !((t[i - 2] | 0x20) >= 'a' && (t[i - 2] | 0x20) <= 'z')) &&
+            !strncasecmp_ascii(t + i - 1, "estimat", 7))
+            return true;
+    }
+    return false;
+}
+
+/* "approximately 105,000 troops and 98,000 civilians": a figure joined by
+ * "and" to a hedged one of its kind shares the hedge (not its bound). */
+static bool shares_hedge(const char *t, const cck_claim *prev, const cck_claim *c)
+{
+    if (!prev || !prev->approx || prev->bound != CCK_BOUND_NONE || prev->kind != c->kind)
+        return false;
+    size_t ws[5], we[5];
+    int nw = plain_words(t, prev->end, c->start, ws, we, 5);
+    return nw > 0 && lower_word(t, ws[nw - 1], we[nw - 1], "and");
+}
+
 /* Keeps the strongest non-overlapping candidates of one unit, in place. */
 static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *taken)
 {
@@ -270,6 +308,10 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
             size_t lo = i ? c.v[i - 1].claim.end : u->start;
             size_t hi = i + 1 < kept ? c.v[i + 1].claim.start : u->end;
             cck_ext_hedge(s->bytes, lo, hi, &cl);
+            if (numeric(&cl) && !cl.approx &&
+                (estimate_before(s->bytes, u->start, cl.start) ||
+                 shares_hedge(s->bytes, i && s->nclaims ? &s->claims[s->nclaims - 1] : NULL, &cl)))
+                cl.approx = true;
             cl.unit_index = ui;
             cl.zone = u->zone;
             cck_source_add_claim(s, &cl);

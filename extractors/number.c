@@ -24,7 +24,7 @@ enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"  \
     "nineteen|" WORDS_UNITS
 #define CUR                                                                     \
-    "(?<cur>\\\\\\$|(?:US|A|C|HK|NZ|S)\\x20?\\$|U\\.S\\.\\s?\\$|\\$|€|£|¥|₩|"     \
+    "(?<cur>\\\\\\$|(?-i:US|A|C|HK|NZ|S)\\x20?\\$|U\\.S\\.\\s?\\$|\\$|€|£|¥|₩|"     \
     "(?-i:USD|EUR|GBP|KRW|KPW|CNY|JPY)(?=\\s?\\d))\\s?"
 #define NUM                                                                     \
     "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3}){1,12}|\\d{1,3}(?:\\x20\\d{3}){1,12}(?![\\d,])|\\d{1,40}|(?=\\.\\d))"   \

@@ -129,15 +129,16 @@ static json_t *answer(category cat, const char *input, size_t len, cck_matcher *
             continue;
         const char *t = s->bytes + c->start;
         size_t n = c->end - c->start;
-        if (cat != CAT_RANGE && c->kind != CCK_KIND_DATE && c->kind != CCK_KIND_RANK) {
-            for (size_t k = 0; k < sizeof hedges / sizeof *hedges; k++) {
-                size_t wn = strlen(hedges[k]);
-                if (n > wn && !strncasecmp(t, hedges[k], wn)) {
-                    t += wn;
-                    n -= wn;
-                    break;
-                }
-            }
+        for (int round = 0; round < 3 && cat != CAT_RANGE && c->kind != CCK_KIND_DATE &&
+                            c->kind != CCK_KIND_RANK; round++) {
+            size_t k = 0; /* "estimated at up to": strip each hedge word in turn */
+            while (k < sizeof hedges / sizeof *hedges &&
+                   !(n > strlen(hedges[k]) && !strncasecmp(t, hedges[k], strlen(hedges[k]))))
+                k++;
+            if (k == sizeof hedges / sizeof *hedges)
+                break;
+            t += strlen(hedges[k]);
+            n -= strlen(hedges[k]);
         }
         json_t *item = json_object();
         json_object_set_new(item, "text", json_stringn(t, n));
@@ -145,7 +146,8 @@ static json_t *answer(category cat, const char *input, size_t len, cck_matcher *
         if (c->kind == CCK_KIND_DATE) {
             v = json_string(c->date_lo);
         } else {
-            const cck_unit_def *u = c->kind == CCK_KIND_MEASURE ? written_unit(t, n) : NULL;
+            const cck_unit_def *u =
+                c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_MONEY ? written_unit(t, n) : NULL;
             double lo = from_canon(u, c->lo), hi = from_canon(u, c->hi);
             if (cat == CAT_RANGE && c->lo == c->hi && c->bound == CCK_BOUND_LOWER)
                 v = json_pack("[fn]", lo);

@@ -447,7 +447,9 @@ static int prefix_of(const char *t, size_t lo, size_t s, size_t *ps)
                  {"almost", P_HEDGE},  {"approximately", P_HEDGE}, {"roughly", P_HEDGE},
                  {"some", P_HEDGE},    {"than", P_HEDGE},     {"upwards", P_HEDGE},
                  {"estimated", P_HEDGE}, {"additional", P_HEDGE}, {"circa", P_CIRCA},
-                 {"around", P_CIRCA},  {"about", P_CIRCA}};
+                 {"around", P_CIRCA},  {"about", P_CIRCA},    {"above", P_HEDGE},
+                 {"below", P_HEDGE},   {"exceeding", P_HEDGE}, {"most", P_HEDGE},
+                 {"maximum", P_HEDGE}, {"minimum", P_HEDGE}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (word_is(t, a, b, words[i].w))
             return words[i].p;

@@ -154,6 +154,9 @@ void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
         const hedge *h = NULL;
         for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
             size_t p = ends_with(text, lo, at, before[i].words);
+            if (p != (size_t)-1 && (before[i].words[0] == '<' || before[i].words[0] == '>') && p > lo &&
+                strchr("<>=", text[p - 1]))
+                continue; /* "<>30", "=>30": not a bound we know */
             if (p != (size_t)-1 && (found == (size_t)-1 || p < found)) {
                 found = p;
                 h = &before[i];

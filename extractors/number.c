@@ -1190,6 +1190,29 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         memset(&u2, 0, sizeof u2);
     }
 
+    /* "5 ft 2 in", "6 feet 1 inch": one length */
+    if (!range && unit && !strcmp(unit->name, "ft") && !a->cur) {
+        size_t j = skip_blanks(t, end, sc->end), k2 = j;
+        if (j > end && word_at(t, j, sc->end, "and"))
+            k2 = skip_blanks(t, j + 3, sc->end);
+        figure in;
+        if (k2 > end && read_figure(sc, k2, true, &in) && !in.word && !in.cur && in.v < 12) {
+            size_t u = skip_blanks(t, in.e, sc->end), n = 0;
+            if (u > in.e && ((n = word_at(t, u, sc->end, "inches")) || (n = word_at(t, u, sc->end, "inch")) ||
+                             (n = word_at(t, u, sc->end, "in"))))
+                ; /* "in" is inches only right after feet */
+            else if (u == in.e && u + 1 < sc->end && t[u] == '"')
+                n = 1;
+            if (n) {
+                a->v += in.v / 12;
+                a->step = in.step / 12;
+                end = u + n;
+                if (end < sc->end && t[end] == '.' && t[end - 1] == 'n' && n == 2)
+                    end++; /* "in." */
+            }
+        }
+    }
+
     /* "6-7 AM": a time of day, as seconds after midnight */
     bool clock = false;
     if (!unit && !a->cur && !a->word && a->v >= 1 && a->v <= 12 && (!range || (b.v >= 1 && b.v <= 12))) {
@@ -1282,8 +1305,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             if (j2 == j + n1 || !n2)
                 continue;
             size_t j3 = skip_blanks(t, j2 + n2, sc->end);
-            if (word_at(t, j3, sc->end, "than"))
-                continue; /* "800,000 or less than a third": a comparison */
+            figure nf;
+            if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf)))
+                continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
             end = j2 + n2;
             cl->approx = true;
             cl->bound = trailers[k].b;

@@ -24,6 +24,7 @@
     "Nov|Dec)\\.?(?![a-z]))"
 #define ORD "(?:st|nd|rd|th)?"
 #define QRANGE "(?:" QUAL "(?:[-\\x20]to[-\\x20]" QUAL ")?[-\\x20])?"
+#define OF "(?:" SP "of)?" /* "April of 1987", "26th June of 2020" */
 #define DATE_END "(?![\\w%\\x{b0}\\x{2032}]|[.,][0-9])"
 
 /* Capture groups of ATOM, one block per alternative (the type is the
@@ -47,11 +48,11 @@ enum {
 
 #define ATOM                                                                  \
     "(?:([0-9]{4})-([0-9]{2})-([0-9]{2})"                                    \
-    "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" SP "(" YEAR ")"                \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" SP "(" YEAR ")"               \
+    "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" OF SP "(" YEAR ")"             \
+    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"            \
     "|(" MONTH ")" SP "([0-9]{1,2})" ORD                                     \
     "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?[0-9]{1,2},?" SP YEAR ")" \
-    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" SP "(" YEAR ")"                  \
+    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"               \
     "|" QUAL "[-\\x20](" MONTH ")"                                           \
     "|" QRANGE "([0-9]{1,2})(?:st|nd|rd|th)[-\\x20](?i:century)"             \
     "|" QRANGE "((?:1[0-9]|20)[0-9]0)(?:s|['\\x{2019}]s)"                                      \

@@ -715,7 +715,9 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
     bool ranged = range_end(sc, a, &b, &conn);
     if (!ranged && a->type == T_YEAR && a->e + 1 < sc->end && t[a->e] == '-' &&
         t[a->e + 1] >= '0' && t[a->e + 1] <= '9')
-        return a->e; /* "1234-5678", "2010-2015-86": an identifier, not a year */
+        return a->e; /* "1234-5678": an identifier, not a year */
+    if (ranged && b.e + 1 < sc->end && t[b.e] == '-' && t[b.e + 1] >= '0' && t[b.e + 1] <= '9')
+        return b.e; /* "2010-2015-86": a chain of digit groups */
     if (ranged && a->type == T_MD) {
         a->ly = b.ly;
     } else if (a->type == T_MD) {

@@ -356,7 +356,7 @@ static void test_pathological(void)
     for (size_t i = 0; i < 10000; i++)
         memcpy(buf + 5 * i, "1999-", 5);
     c = scan_dates(buf, 50000);
-    CU_ASSERT(c.n > 0);
+    CU_ASSERT_EQUAL(c.n, 0); /* "1999-1999-1999-...": a chain of digit groups, no date */
     for (size_t i = 0; i < c.n; i++)
         CU_ASSERT(c.v[i].claim.end <= 50000);
     cck_cands_free(&c);

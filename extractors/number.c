@@ -1562,6 +1562,24 @@ static bool read_header(const char *h, header_info *hi)
     return any;
 }
 
+/* The unit a header gives the conversions in parentheses of its cells:
+ * "Mean daily maximum °C (°F)" -> degF, "Precipitation mm (inches)" ->
+ * inches. NULL when it names none of first's dimension. */
+static const cck_unit_def *header_second_unit(const char *h, const cck_unit_def *first)
+{
+    if (!h || !first)
+        return NULL;
+    for (const char *p = strchr(h, '('); p; p = strchr(p + 1, '(')) {
+        const char *q = p + 1;
+        while (*q == ' ')
+            q++;
+        const cck_unit_def *u = NULL;
+        if (cck_unit_match(q, strlen(q), &u) && u->dim == first->dim && u != first)
+            return u;
+    }
+    return NULL;
+}
+
 /* A cell that is one figure, maybe with its conversion: "2.8 (37.0)",
  * "−5", "168,827". Returns true when it was handled. */
 static bool scan_cell(const cck_scan *sc, cck_cands *out)
@@ -1578,7 +1596,8 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (!read_figure(&sub, s, true, &f) || f.word || f.s != s)
         return false;
     size_t k = f.e;
-    size_t conv = conversion_after(&sub, k, NULL, NULL);
+    conversion cv;
+    size_t conv = conversion_after(&sub, k, NULL, &cv);
     if (conv)
         k = conv;
     k = skip_blanks(t, k, e);
@@ -1591,9 +1610,17 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (k != e)
         return false;
     header_info hi;
-    if (!read_header(sc->unit->row_header, &hi))
-        read_header(sc->unit->col_header, &hi);
+    const char *hdr = sc->unit->row_header;
+    if (!read_header(hdr, &hi))
+        read_header(hdr = sc->unit->col_header, &hi);
     const cck_unit_def *u = hi.u;
+    if (conv && u && !hi.density && !f.cur && hi.scale == 1) {
+        /* "28.1 (82.6)" under "°C (°F)": the two must agree as in prose */
+        if (!cv.u)
+            cv.u = header_second_unit(hdr, u);
+        if (cv.u)
+            check_conversion(sc, f.s, conv, &f, u, &cv);
+    }
     if (!u && !hi.cur && hi.scale == 1 && f.yearlike)
         return false; /* a year labelling the row */
     if (hi.scale != 1) {

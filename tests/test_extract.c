@@ -205,6 +205,31 @@ static void test_conversion_that_disagrees_is_a_warning(void)
     cck_diags_free(&d);
 }
 
+static void test_table_conversion_that_disagrees_is_a_warning(void)
+{
+    static const char text[] = "Climate of Example\n\n"
+                               "| Month | Jan | Feb |\n|---|---|---|\n"
+                               "| Mean daily maximum °C (°F) | 2.8 (37.0) | 5.0 (50.0) |\n"
+                               "| Precipitation mm (inches) | 10.5 (0.41) | 12.2 (2.48) |\n";
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = run_driver(text, sizeof text - 1, &d);
+    /* 50.0 °F is 10 °C, 2.48 in is 63 mm; 37.0 °F and 0.41 in agree */
+    CU_ASSERT_EQUAL(count_msgs(&d, "disagrees"), 2);
+    for (size_t i = 0; i < d.n; i++)
+        if (strstr(d.v[i].msg, "disagrees")) {
+            CU_ASSERT_EQUAL(d.v[i].sev, CCK_SEV_WARNING);
+            CU_ASSERT(d.v[i].line == 5 || d.v[i].line == 6);
+            CU_ASSERT(strstr(d.v[i].msg, "5.0 (50.0)") || strstr(d.v[i].msg, "12.2 (2.48)"));
+        }
+    size_t cells = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        cells += s->claims[i].zone == CCK_ZONE_TABLE && s->claims[i].kind == CCK_KIND_MEASURE;
+    CU_ASSERT_EQUAL(cells, 4); /* one claim per cell, in the first unit */
+    cck_source_free(s);
+    cck_diags_free(&d);
+}
+
 /* A line of n bytes repeating unit, after a title line. */
 static char *repeat_line(const char *unit, size_t n, size_t *len)
 {
@@ -266,6 +291,7 @@ void cck_suite_extract(void)
         {"hedges widen the span and set approx/bound", test_hedges_widen_span_and_set_flags},
         {"a hedge stays inside its limits", test_hedge_stays_inside_its_limits},
         {"a conversion that disagrees is a warning", test_conversion_that_disagrees_is_a_warning},
+        {"a table cell's conversion that disagrees is a warning", test_table_conversion_that_disagrees_is_a_warning},
         {"10 MB line of digits and separators", test_ten_megabyte_line_of_digits_and_separators},
         {"10 MB line of mixed separators", test_ten_megabyte_line_of_mixed_separators},
         CU_TEST_INFO_NULL,

@@ -1,7 +1,8 @@
 /* extract.c: the extractor driver. Runs every family scanner over each
  * unit of a source, drops candidates that stand inside a citation marker,
  * resolves overlaps (the longest candidate wins, then the higher
- * priority, then the earlier), and stores the winners as claims. */
+ * priority, then the earlier), drops dates that only date a figure beside
+ * them, applies hedges, and stores the winners as claims. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,13 +293,15 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         memset(taken, 0, ulen);
         size_t kept = resolve(&c, u->start, u->end, taken);
         if (u->zone != CCK_ZONE_TABLE) {
-            /* mark first (the test looks at neighbours), then compact */
+            /* mark first (the test looks at neighbours), then compact;
+             * taken (ulen bytes) is free again and kept <= ulen */
+            unsigned char *drop = taken;
             for (size_t i = 0; i < kept; i++)
-                c.v[i].priority = c.v[i].claim.kind == CCK_KIND_DATE &&
-                                  dates_a_figure(s, c.v, kept, i, u->start, u->end);
+                drop[i] = c.v[i].claim.kind == CCK_KIND_DATE &&
+                          dates_a_figure(s, c.v, kept, i, u->start, u->end);
             size_t w2 = 0;
             for (size_t i = 0; i < kept; i++)
-                if (!c.v[i].priority)
+                if (!drop[i])
                     c.v[w2++] = c.v[i];
             kept = w2;
         }

@@ -98,7 +98,10 @@ void cck_ext_cleanup(void);
 
 /* Runs every family over every unit of s (which must be segmented),
  * resolves overlapping candidates (longest wins, then priority), drops
- * candidates inside citation markers, and stores the claims on s. */
+ * candidates inside citation markers and dates that only date a figure
+ * ("168,827 in 1950"), and stores the claims on s. Appends warnings to d
+ * for a conversion in parentheses that disagrees with its value and for
+ * a pattern that gave up. Returns CCK_OK. */
 cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d);
 
 #endif

@@ -1031,13 +1031,22 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     bool from_change = false;
     size_t fws;
     if (prev_is(t, sc->start, a->s, "from", &fws)) {
-        size_t dummy;
-        from_change = !(prev_is(t, sc->start, fws, "range", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranging", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranges", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranged", &dummy) ||
-                        prev_is(t, sc->start, fws, "varying", &dummy) ||
-                        prev_is(t, sc->start, fws, "vary", &dummy));
+        /* "grew from 80,000 to 120,000" is a change (two claims); "range
+         * from", "varied from" or a noun before "from" make a range */
+        static const char *const change[] = {
+            "rose", "rise", "rises", "grew", "grow", "grows", "fell", "fall", "falls", "went", "go",
+            "goes", "increase", "increases", "decrease", "decreases", "drop", "drops", "jump", "jumps",
+            "climb", "climbs", "shrank", "shrink", "shrinks", "sank", "soar", "soars", "plunge",
+            "plunges", "cut", "cuts", "up", "down", "expand", "expands", "reduce", "reduces", "raise",
+            "raises", "lower", "lowers", "change", "changes", "move", "moves", "moving", "rising",
+            "growing", "falling", "increasing", "decreasing", "dropping", "climbing"};
+        size_t we, ws = prev_word(t, sc->start, fws, &we);
+        if (we - ws > 2 && !strncasecmp_ascii(t + we - 2, "ly", 2)) /* "rose sharply from" */
+            ws = prev_word(t, sc->start, ws, &we);
+        if (we - ws > 2 && !strncasecmp_ascii(t + we - 2, "ed", 2))
+            from_change = !(word_at(t, ws, we, "ranged") || word_at(t, ws, we, "varied"));
+        for (size_t k = 0; k < sizeof change / sizeof *change && !from_change; k++)
+            from_change = we > ws && word_at(t, ws, we, change[k]) == we - ws;
     }
 
     unit_at u1 = {0}, u2 = {0};

@@ -141,16 +141,26 @@ static int plain_words(const char *t, size_t s, size_t e, size_t *ws, size_t *we
 }
 
 /* Is there a figure in the sentence of v[k], after it (dir 1) or before
- * it (dir -1)? Sentences end at ". " and clauses at ";". */
+ * it (dir -1)? Sentences end at ". " and clauses at ";". Looks at most
+ * NEAR bytes and NEAR_CLAIMS claims away, so a unit of many dates stays
+ * linear. */
+enum { NEAR = 400, NEAR_CLAIMS = 16 };
 static bool figure_near(const char *t, const cck_cand *v, size_t n, size_t k, int dir)
 {
-    for (size_t j = k; dir > 0 ? j + 1 < n : j > 0;) {
+    size_t from = dir > 0 ? v[k].claim.end : v[k].claim.start, q = from;
+    for (size_t j = k, hops = 0; (dir > 0 ? j + 1 < n : j > 0) && hops < NEAR_CLAIMS; hops++) {
         j = dir > 0 ? j + 1 : j - 1;
         const cck_claim *c = &v[j].claim;
-        size_t a = dir > 0 ? v[k].claim.end : c->end, b = dir > 0 ? c->start : v[k].claim.start;
-        for (size_t q = a; q < b; q++)
-            if (t[q] == ';' || (t[q] == '.' && q + 1 < b && t[q + 1] == ' '))
+        size_t to = dir > 0 ? c->start : c->end;
+        if ((dir > 0 ? to - from : from - to) > NEAR)
+            return false;
+        /* the bytes between the previous claim looked at and this one */
+        for (; dir > 0 ? q < to : q > to; q = dir > 0 ? q + 1 : q - 1) {
+            size_t at = dir > 0 ? q : q - 1;
+            if (t[at] == ';' || (t[at] == '.' && t[at + 1] == ' '))
                 return false;
+        }
+        q = dir > 0 ? c->end : c->start;
         if (numeric(c))
             return true;
     }

@@ -281,6 +281,17 @@ static void test_ten_megabyte_line_of_mixed_separators(void)
     long_line("12.5 - 13, ", n, n / per, n / per + 1);
 }
 
+/* A unit of many dates, each asking whether a figure stands near it:
+ * the look-around is bounded, so this stays linear and every date stays. */
+static void test_long_unit_of_dates_that_may_date_figures(void)
+{
+    size_t per = strlen("As of 1950, "), n = (256u << 10) / per * per;
+    long_line("As of 1950, ", n, n / per, n / per);
+    per = strlen("By 1950, by 1951; ");
+    n = (256u << 10) / per * per;
+    long_line("By 1950, by 1951; ", n, 2 * (n / per), 2 * (n / per));
+}
+
 void cck_suite_extract(void)
 {
     static CU_TestInfo tests[] = {
@@ -294,6 +305,7 @@ void cck_suite_extract(void)
         {"a table cell's conversion that disagrees is a warning", test_table_conversion_that_disagrees_is_a_warning},
         {"10 MB line of digits and separators", test_ten_megabyte_line_of_digits_and_separators},
         {"10 MB line of mixed separators", test_ten_megabyte_line_of_mixed_separators},
+        {"a long unit of dates stays linear", test_long_unit_of_dates_that_may_date_figures},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("extract", tests);

@@ -288,7 +288,7 @@ static const struct {
     double v;
     bool money_only;
 } scales[] = {
-    {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"million", 1e6, false},
+    {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"dozens", 12, false}, {"million", 1e6, false},
     {"billion", 1e9, false}, {"trillion", 1e12, false}, {"bn", 1e9, false},
     {"mn", 1e6, false},       {"m", 1e6, true},         {"k", 1e3, true},
     {"bln", 1e9, false},      {"tln", 1e12, false},     {"trn", 1e12, false},
@@ -482,6 +482,71 @@ static int exponent_after(const char *t, size_t i, size_t end, size_t *out)
     return neg ? -x : x;
 }
 
+/* Does a unit follow t[i] (after blanks or a hyphen)? */
+static bool unit_follows(const cck_scan *sc, size_t i)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, i, sc->end);
+    if (j == i && j < sc->end && t[j] == '-')
+        j++;
+    const cck_unit_def *u;
+    return j < sc->end && cck_unit_match(t + j, sc->end - j, &u) && u->dim != CCK_DIM_PERCENT &&
+           u->dim != CCK_DIM_MONEY;
+}
+
+/* A fraction after the digits at f->ne: a glyph ("10½"), or, before a unit
+ * only (alone, "3/4" is as often a date), "1/4 mile" or "10 1/2 miles". */
+static void read_fraction(const cck_scan *sc, figure *f, bool sep)
+{
+    static const struct {
+        const char *g;
+        double v;
+    } glyphs[] = {{"½", 0.5}, {"¼", 0.25}, {"¾", 0.75}, {"⅓", 1.0 / 3}, {"⅔", 2.0 / 3},
+                  {"⅛", 0.125}, {"⅜", 0.375}, {"⅝", 0.625}, {"⅞", 0.875}};
+    const char *t = sc->text;
+    size_t j = f->ne;
+    if (f->step != 1 || sep || f->v < 0)
+        return; /* whole numbers only */
+    for (size_t k = 0; k < sizeof glyphs / sizeof *glyphs; k++) {
+        size_t n = strlen(glyphs[k].g);
+        if (j + n <= sc->end && !memcmp(t + j, glyphs[k].g, n)) {
+            f->v += glyphs[k].v;
+            f->step = glyphs[k].v < 0.2 ? 0.125 : 0.25;
+            f->ne = f->e = j + n;
+            f->yearlike = false;
+            return;
+        }
+    }
+    size_t a = j, num = 0, den = 0;
+    bool mixed = false;
+    if (a < sc->end && t[a] == ' ' && a + 1 < sc->end && is_digit((unsigned char)t[a + 1])) {
+        mixed = true;
+        a++;
+    } else if (a < sc->end && t[a] == '/') {
+        num = (size_t)f->v;
+    } else {
+        return;
+    }
+    if (mixed) {
+        size_t d = a;
+        while (a < sc->end && is_digit((unsigned char)t[a]) && a - d < 2)
+            num = num * 10 + (size_t)(t[a++] - '0');
+        if (a >= sc->end || t[a] != '/')
+            return;
+    }
+    a++; /* the slash */
+    size_t d = a;
+    while (a < sc->end && is_digit((unsigned char)t[a]) && a - d < 2)
+        den = den * 10 + (size_t)(t[a++] - '0');
+    if (a == d || (a < sc->end && is_digit((unsigned char)t[a])) || den < 2 || den > 16 || num == 0 ||
+        (mixed && num >= den) || !unit_follows(sc, a))
+        return;
+    f->v = mixed ? f->v + (double)num / (double)den : (double)num / (double)den;
+    f->step = 1.0 / (double)den;
+    f->ne = f->e = a;
+    f->yearlike = false;
+}
+
 /* Matches a figure at from (anchored when a2), fills f. */
 static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
 {
@@ -508,6 +573,7 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         if (!read_digits(t, f->ns, f->ne, &f->v, &f->step, &sep))
             return false;
         f->yearlike = !sep && f->ne - f->ns == 4 && f->v >= 1000 && f->v <= 2100 && !f->cur;
+        read_fraction(sc, f, sep);
         size_t xe;
         int x = exponent_after(t, f->ne, sc->end, &xe);
         if (xe) {

@@ -1086,6 +1086,13 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             return false; /* "39.918°": an angle, for the coordinates extractor */
     }
 
+    size_t hws;
+    if (a->word && (t[a->ns] == 'a' || t[a->ns] == 'A') && a->ns + 1 < sc->end && t[a->ns + 1] == ' ' &&
+        prev_is(t, sc->start, a->s, "half", &hws)) {
+        a->v /= 2; /* "half a million", "half a dozen" */
+        a->step /= 2;
+        a->s = hws;
+    }
     size_t start = a->s, end = a->e;
     size_t mws;
     if (a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {

@@ -77,6 +77,7 @@ MOD_extract   := sources extractors
 MOD_numbers   := sources extractors
 MOD_dates     := sources extractors
 MOD_coords    := sources extractors
+MOD_cases     := sources extractors
 MOD_sources   := sources
 MOD_segment   := sources
 MOD_subject   := sources reconcile
@@ -106,8 +107,26 @@ score: all
 	$(SHARED)/eval/score --show 0 build/score-groups.jsonl | grep -E '^conflicts'
 
 # --- extractor coverage on the peer's spec cases (issue 3) ---------------
-spec-eval: all
-	@echo "spec-eval: not written yet"; exit 2
+# `make spec-eval` runs the real extractor (segment + extract) over every case
+# of the peer's English spec files and scores the answers with score-specs;
+# SPEC_OPTS=--misses=20 lists failing cases.
+SPECS      ?= $(SHARED)/peers/recognizers-specs
+SPEC_CATS  := number range percent ordinal currency dimension temperature date
+SPEC_OPTS  ?=
+$(B)/spec-eval: $(B)/tests/spec/spec_eval.o $(LIB)
+	$(CC) $(SAN) -o $@ $^ $(TEST_LIBS) $(PKG_LIBS) -lpthread -lm
+
+spec-eval: all $(B)/spec-eval
+	@test -x $(SHARED)/peers/score-specs || { echo "no spec cases at $(SPECS)"; exit 2; }
+	@mkdir -p build/spec
+	@set -e; pairs=""; field=""; for c in $(SPEC_CATS); do \
+	  ./$(B)/spec-eval $$c $(SPECS)/$$c.jsonl build/spec/$$c.answers.jsonl \
+	    build/spec/$$c.field.jsonl build/spec/$$c.field-answers.jsonl; \
+	  pairs="$$pairs $(SPECS)/$$c.jsonl build/spec/$$c.answers.jsonl"; \
+	  field="$$field build/spec/$$c.field.jsonl build/spec/$$c.field-answers.jsonl"; done; \
+	  echo "== every case"; $(SHARED)/peers/score-specs $(SPEC_OPTS) $$pairs; \
+	  echo "== cases in claimcheck's field (figures in digits, dates naming a year; unit words alone dropped)"; \
+	  $(SHARED)/peers/score-specs --ignore-valueless $(SPEC_OPTS) $$field
 
 # --- source-reader fuzzers (issue 5) --------------------------------------
 fuzz:

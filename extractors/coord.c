@@ -14,23 +14,23 @@
 #define SIGN "([-\\x{2212}]?)"
 /* one angle: sign, degrees, minutes?, seconds?, hemisphere? (5 groups) */
 #define ANGLE(deg, hemi)                                                      \
-    SIGN "(" deg "(?:\\.[0-9]+)?)" WS "?" DEG                                 \
-    "(?:" WS "?([0-9]{1,2}(?:\\.[0-9]+)?)" WS "?" MIN                         \
-    "(?:" WS "?([0-9]{1,2}(?:\\.[0-9]+)?)" WS "?" SEC ")?)?"                  \
+    SIGN "(" deg "(?:\\.[0-9]{1,15})?)" WS "?" DEG                                 \
+    "(?:" WS "?([0-9]{1,2}(?:\\.[0-9]{1,15})?)" WS "?" MIN                         \
+    "(?:" WS "?([0-9]{1,2}(?:\\.[0-9]{1,15})?)" WS "?" SEC ")?)?"                  \
     "(?:" WS "?(" hemi ")(?![a-zA-Z]))?"
 
 #define PAIR                                                                  \
     "(?<![\\w.])" ANGLE("[0-9]{1,2}", "[NS]")                                 \
-    "(?:" WS "*(?i:latitude|lat\\.?))?" WS "*(?:[,;/]|" WS "and(?=" WS "))?" WS "*" \
-    ANGLE("[0-9]{1,3}", "[EW]") "(?:" WS "*(?i:longitude|long\\.?|lon\\.?))?(?![\\w]|[.,][0-9])"
+    "(?:" WS "{0,8}(?i:latitude|lat\\.?))?" WS "{0,8}(?:[,;/]|" WS "and(?=" WS "))?" WS "{0,8}" \
+    ANGLE("[0-9]{1,3}", "[EW]") "(?:" WS "{0,8}(?i:longitude|long\\.?|lon\\.?))?(?![\\w]|[.,][0-9])"
 
 #define PLAIN                                                                 \
-    "(*NO_START_OPT)(?<![\\w.,])([-\\x{2212}]?[0-9]{1,2}\\.[0-9]{4,}),"                    \
-    WS "?([-\\x{2212}]?[0-9]{1,3}\\.[0-9]{4,})(?![\\w.]|,[0-9])"
+    "(*NO_START_OPT)(?<![\\w.,])([-\\x{2212}]?[0-9]{1,2}\\.[0-9]{4,15}),"                    \
+    WS "?([-\\x{2212}]?[0-9]{1,3}\\.[0-9]{4,15})(?![\\w.]|,[0-9])"
 
 /* decimal degrees with hemisphere letters but no degree signs: "39.92 N 127.54 E" */
 #define LETTERS                                                               \
-    "(*NO_START_OPT)(?<![\\w.,])([0-9]{1,2}\\.[0-9]+)" WS "?([NS]),?" WS "?([0-9]{1,3}\\.[0-9]+)" WS "?([EW])" \
+    "(*NO_START_OPT)(?<![\\w.,])([0-9]{1,2}\\.[0-9]{1,15})" WS "?([NS]),?" WS "?([0-9]{1,3}\\.[0-9]{1,15})" WS "?([EW])" \
     "(?![\\w]|[.,][0-9])"
 
 /* words that make a bare pair of 4-decimal numbers a coordinate */
@@ -144,7 +144,7 @@ static bool plain_ok(const cck_scan *sc)
         return true;
     if (d1 < 4 || d2 < 4)
         return false;
-    return cck_re_match(sc->m, re_hint, sc->text, sc->end, sc->start, 0) == 1;
+    return cck_ext_match(sc, re_hint, sc->text, sc->end, sc->start, 0) == 1;
 }
 
 enum { F_ANGLES, F_PLAIN, F_LETTERS };
@@ -153,7 +153,7 @@ static void scan(const cck_scan *sc, const cck_re *re, int form, cck_cands *out)
 {
     size_t from = sc->start;
     while (from < sc->end) {
-        int r = cck_re_match(sc->m, re, sc->text, sc->end, from, 0);
+        int r = cck_ext_match(sc, re, sc->text, sc->end, from, 0);
         if (r == 0)
             break;
         if (r < 0) {

@@ -3,7 +3,7 @@
  * C code then joins two atoms into a range ("1955 to 1962", "1955-62",
  * "between ... and ...") and takes in the prefix words that belong to a
  * date's span. Conventions, after the answer key's majority: "since X",
- * "before X", "until X" are in the span with no flags; "since at least X"
+ * "before X", "after X", "until X" are in the span with no flags; "since at least X"
  * and "by X" are approx with an upper bound; "from" stays out of a range's
  * span ("from [1955 to 1962]") except in "from 2016 onward"; early/mid/late
  * take decades 0-2/4-6/7-9, centuries 0-29/30-69/70-99, months of a year
@@ -15,7 +15,7 @@
 
 /* ---- patterns ---------------------------------------------------------- */
 
-#define SP "(?:\\x20|\\x{a0})+"
+#define SP "(?:\\x20|\\x{a0}){1,8}"
 #define QUAL "((?i:early|mid|late))"
 #define YEAR "(?:1[0-9]{3}|20[0-9]{2}|2100)"
 #define MONTH                                                                 \
@@ -24,6 +24,7 @@
     "Nov|Dec)\\.?(?![a-z]))"
 #define ORD "(?:st|nd|rd|th)?"
 #define QRANGE "(?:" QUAL "(?:[-\\x20]to[-\\x20]" QUAL ")?[-\\x20])?"
+#define OF "(?:" SP "of)?" /* "April of 1987", "26th June of 2020" */
 #define DATE_END "(?![\\w%\\x{b0}\\x{2032}]|[.,][0-9])"
 
 /* Capture groups of ATOM, one block per alternative (the type is the
@@ -47,11 +48,11 @@ enum {
 
 #define ATOM                                                                  \
     "(?:([0-9]{4})-([0-9]{2})-([0-9]{2})"                                    \
-    "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" SP "(" YEAR ")"                \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" SP "(" YEAR ")"               \
+    "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" OF SP "(" YEAR ")"             \
+    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"            \
     "|(" MONTH ")" SP "([0-9]{1,2})" ORD                                     \
     "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?[0-9]{1,2},?" SP YEAR ")" \
-    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" SP "(" YEAR ")"                  \
+    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"               \
     "|" QUAL "[-\\x20](" MONTH ")"                                           \
     "|" QRANGE "([0-9]{1,2})(?:st|nd|rd|th)[-\\x20](?i:century)"             \
     "|" QRANGE "((?:1[0-9]|20)[0-9]0)(?:s|['\\x{2019}]s)"                                      \
@@ -379,7 +380,7 @@ static const char *const LABELS[] = {
     "page", "pages", "p", "pp", "room", "highway", "route", "road", "no", "nos", "number",
     "flight", "model", "unit", "suite", "platform", "gate", "bus", "code", "isbn", "tel",
     "phone", "channel", "exit", "apartment", "apt", "section", "article", "art", "chapter",
-    "ch", "vol", "volume", "issue", "item", "lot", "box", "pop", "km", "mile",
+    "ch", "vol", "volume", "issue", "issn", "item", "lot", "box", "pop", "km", "mile",
     "rank", "ranked", "locomotive", "hull", "serial", "ward", "district", "stop", "track",
     "opus", "op", "fig", "figure", "table", "elevation", "altitude", "height"};
 
@@ -441,13 +442,15 @@ static int prefix_of(const char *t, size_t lo, size_t s, size_t *ps)
     static const struct {
         const char *w;
         int p;
-    } words[] = {{"since", P_SINCE},   {"by", P_BY},          {"before", P_BEFORE},
+    } words[] = {{"since", P_SINCE},   {"by", P_BY},          {"before", P_BEFORE}, {"after", P_BEFORE},
                  {"until", P_UNTIL},   {"till", P_UNTIL},     {"between", P_BETWEEN},
                  {"from", P_FROM},     {"over", P_HEDGE},     {"nearly", P_HEDGE},
                  {"almost", P_HEDGE},  {"approximately", P_HEDGE}, {"roughly", P_HEDGE},
                  {"some", P_HEDGE},    {"than", P_HEDGE},     {"upwards", P_HEDGE},
                  {"estimated", P_HEDGE}, {"additional", P_HEDGE}, {"circa", P_CIRCA},
-                 {"around", P_CIRCA},  {"about", P_CIRCA}};
+                 {"around", P_CIRCA},  {"about", P_CIRCA},    {"above", P_HEDGE},
+                 {"below", P_HEDGE},   {"exceeding", P_HEDGE}, {"most", P_HEDGE},
+                 {"maximum", P_HEDGE}, {"minimum", P_HEDGE}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (word_is(t, a, b, words[i].w))
             return words[i].p;
@@ -620,7 +623,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
 {
     cck_matcher *m = sc->m;
     const char *t = sc->text;
-    if (cck_re_match(m, re_conn, t, sc->end, a->e, 0) != 1)
+    if (cck_ext_match(sc, re_conn, t, sc->end, a->e, 0) != 1)
         return false;
     size_t ce = cck_re_group_end(m, 0);
     bool dash = has(m, 1);
@@ -630,7 +633,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
     else
         *conn = t[cck_re_group_start(m, 2)] == 'a' ? 'a' : 't';
     if (a->type == T_MD) {
-        if (*conn == 'a' || cck_re_match(m, re_dayyear, t, sc->end, ce, 0) != 1)
+        if (*conn == 'a' || cck_ext_match(sc, re_dayyear, t, sc->end, ce, 0) != 1)
             return false;
         int d = num(m, t, 1), y = num(m, t, 2);
         if (!valid_day(y, a->lm, a->ld) || !valid_day(y, a->lm, d) || d <= a->ld)
@@ -643,7 +646,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
         return true;
     }
     if (*conn == '-' && a->type == T_YEAR &&
-        cck_re_match(m, re_short, t, sc->end, ce, 0) == 1) {
+        cck_ext_match(sc, re_short, t, sc->end, ce, 0) == 1) {
         int yy = num(m, t, 1);
         if (yy > a->ly % 100) {
             memset(b, 0, sizeof *b);
@@ -654,7 +657,7 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
             return true;
         }
     }
-    if (cck_re_match(m, re_at, t, sc->end, ce, 0) != 1)
+    if (cck_ext_match(sc, re_at, t, sc->end, ce, 0) != 1)
         return false;
     read_atom(m, t, b);
     if (b->type == T_NONE || b->type == T_MD || b->type == T_QM)
@@ -667,6 +670,26 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
         b->ly += shift, b->hy += shift;
     }
     return key_hi(b) > key_lo(a) && b->hy - a->ly <= 1000;
+}
+
+/* A bare year inside a name: a capitalised word follows it, and "the" or
+ * another capitalised word (not opening the sentence) stands before it. */
+static bool in_name(const char *t, size_t lo, size_t hi, size_t s, size_t e)
+{
+    if (e + 2 > hi || t[e] != ' ' || !(t[e + 1] >= 'A' && t[e + 1] <= 'Z') ||
+        !(t[e + 2] >= 'a' && t[e + 2] <= 'z'))
+        return false;
+    size_t a, b;
+    if (!word_before(t, lo, s, &a, &b))
+        return false;
+    if (word_is(t, a, b, "the"))
+        return t[a] == 't'; /* "The 1990s ..." opens a sentence: no name */
+    if (!(t[a] >= 'A' && t[a] <= 'Z'))
+        return false;
+    size_t i = a;
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    return i > lo && t[i - 1] != '.' && t[i - 1] != '\n' && t[i - 1] != '"' && t[i - 1] != '(';
 }
 
 /* Handles the atom a found by re_find; returns where scanning goes on. */
@@ -690,6 +713,11 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
     atom b;
     char conn = 0;
     bool ranged = range_end(sc, a, &b, &conn);
+    if (!ranged && a->type == T_YEAR && a->e + 1 < sc->end && t[a->e] == '-' &&
+        t[a->e + 1] >= '0' && t[a->e + 1] <= '9')
+        return a->e; /* "1234-5678": an identifier, not a year */
+    if (ranged && b.e + 1 < sc->end && t[b.e] == '-' && t[b.e + 1] >= '0' && t[b.e + 1] <= '9')
+        return b.e; /* "2010-2015-86": a chain of digit groups */
     if (ranged && a->type == T_MD) {
         a->ly = b.ly;
     } else if (a->type == T_MD) {
@@ -729,7 +757,7 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
             start = ps;
         break;
     case P_FROM:
-        if (cck_re_match(sc->m, re_onward, t, sc->end, end, 0) == 1) {
+        if (cck_ext_match(sc, re_onward, t, sc->end, end, 0) == 1) {
             start = ps;
             end = cck_re_group_end(sc->m, 0);
         }
@@ -737,6 +765,8 @@ static size_t take(const cck_scan *sc, atom *a, cck_cands *out)
     default:
         break;
     }
+    if (a->type == T_YEAR && !ranged && pre == P_NONE && in_name(t, sc->start, sc->end, a->s, a->e))
+        return a->e; /* "the 2008 Beijing Olympics", "AccessDPRK 2021 Map" */
     if (a->type == T_YEAR && (!ranged || b.type == T_YEAR) &&
         (pre == P_HEDGE || pre == P_LABEL || (pre == P_BETWEEN && !ranged) ||
          counted_after(t, end, sc->end)))
@@ -764,7 +794,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start;
     while (from < sc->end) {
-        int r = cck_re_match(sc->m, re_find, sc->text, sc->end, from, 0);
+        int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
         if (r == 0)
             break;
         if (r < 0) {

@@ -62,7 +62,14 @@ typedef struct {
     size_t start, end;      /* the unit's byte span */
     cck_matcher *m;
     cck_diags *diags;
+    unsigned *gave_up;      /* give-ups counted in this unit, or NULL */
 } cck_scan;
+
+/* cck_re_match() over a unit's text, for the family scanners: when the
+ * pattern gives up (a PCRE2 limit), appends one warning per unit naming
+ * the position, so a missed figure is never silent. Same returns. */
+int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
+                  size_t from, uint32_t options);
 
 /* Family scanners. Each pushes every candidate it finds in the unit. */
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
@@ -91,7 +98,10 @@ void cck_ext_cleanup(void);
 
 /* Runs every family over every unit of s (which must be segmented),
  * resolves overlapping candidates (longest wins, then priority), drops
- * candidates inside citation markers, and stores the claims on s. */
+ * candidates inside citation markers and dates that only date a figure
+ * ("168,827 in 1950"), and stores the claims on s. Appends warnings to d
+ * for a conversion in parentheses that disagrees with its value and for
+ * a pattern that gave up. Returns CCK_OK. */
 cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d);
 
 #endif

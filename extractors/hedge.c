@@ -31,7 +31,25 @@ static const hedge before[] = {
     {"some", CCK_BOUND_NONE},        {"circa", CCK_BOUND_NONE},
     {"ca.", CCK_BOUND_NONE},         {"c.", CCK_BOUND_NONE},
     {"estimated at", CCK_BOUND_NONE}, {"estimated", CCK_BOUND_NONE},
-    {"an estimated", CCK_BOUND_NONE},
+    {"greater than", CCK_BOUND_LOWER}, {"larger than", CCK_BOUND_LOWER},
+    {"higher than", CCK_BOUND_LOWER}, {"no less than", CCK_BOUND_LOWER},
+    {"no fewer than", CCK_BOUND_LOWER}, {"not less than", CCK_BOUND_LOWER},
+    {"greater than or equal to", CCK_BOUND_LOWER}, {"more than or equal to", CCK_BOUND_LOWER},
+    {"equal to or greater than", CCK_BOUND_LOWER}, {"equal to or more than", CCK_BOUND_LOWER},
+    {"lower than", CCK_BOUND_UPPER}, {"below", CCK_BOUND_UPPER},
+    {"not more than", CCK_BOUND_UPPER}, {"less than or equal to", CCK_BOUND_UPPER},
+    {"equal to or less than", CCK_BOUND_UPPER}, {"a maximum of", CCK_BOUND_UPPER},
+    {"a minimum of", CCK_BOUND_LOWER}, {"as many as", CCK_BOUND_UPPER},
+    {"as much as", CCK_BOUND_UPPER}, {"as few as", CCK_BOUND_LOWER},
+    {">=", CCK_BOUND_LOWER}, {"\xe2\x89\xa5", CCK_BOUND_LOWER}, {">", CCK_BOUND_LOWER},
+    {"<=", CCK_BOUND_UPPER}, {"\xe2\x89\xa4", CCK_BOUND_UPPER}, {"<", CCK_BOUND_UPPER},
+};
+
+/* Verbs that hedge the figure after them ("the figure approached
+ * 285,000"): they set the flags but stay out of the span. */
+static const hedge verbs[] = {
+    {"approached", CCK_BOUND_UPPER}, {"approaching", CCK_BOUND_UPPER},
+    {"neared", CCK_BOUND_UPPER},     {"nearing", CCK_BOUND_UPPER},
 };
 
 static const hedge after[] = {
@@ -43,6 +61,28 @@ static const hedge after[] = {
 static bool is_word_byte(unsigned char c)
 {
     return isalnum(c) || c >= 0x80;
+}
+
+/* Does the character ending at text[i - 1] belong to a word? Letters,
+ * digits and non-ASCII letters do; dashes, quotes and no-break spaces
+ * (U+00A0-U+00BF, U+2000-U+206F) do not: "hours\u2014up to 20%". */
+static bool word_char_before(const char *text, size_t lo, size_t i)
+{
+    unsigned char c = (unsigned char)text[i - 1];
+    if (c < 0x80)
+        return isalnum(c) || c == '_';
+    size_t k = i - 1;
+    while (k > lo && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;
+    const unsigned char *u = (const unsigned char *)text + k;
+    unsigned cp = 0;
+    if ((u[0] & 0xE0) == 0xC0 && i - k == 2)
+        cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    else if ((u[0] & 0xF0) == 0xE0 && i - k == 3)
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    else
+        return true;
+    return !((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F));
 }
 
 /* Does text[lo, at) end with phrase (case-insensitive, single spaces in
@@ -63,12 +103,12 @@ static size_t ends_with(const char *text, size_t lo, size_t at, const char *phra
             k--;
             continue;
         }
-        if (tolower((unsigned char)text[i - 1]) != p)
+        if (tolower((unsigned char)text[i - 1]) != (unsigned char)p)
             return (size_t)-1;
         i--;
         k--;
     }
-    if (i > lo && is_word_byte((unsigned char)text[i - 1]))
+    if (i > lo && word_char_before(text, lo, i))
         return (size_t)-1;
     return i;
 }
@@ -114,15 +154,26 @@ void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
         const hedge *h = NULL;
         for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
             size_t p = ends_with(text, lo, at, before[i].words);
+            if (p != (size_t)-1 && (before[i].words[0] == '<' || before[i].words[0] == '>') && p > lo &&
+                strchr("<>=", text[p - 1]))
+                continue; /* "<>30", "=>30": not a bound we know */
             if (p != (size_t)-1 && (found == (size_t)-1 || p < found)) {
                 found = p;
                 h = &before[i];
             }
         }
-        if (!h)
+        if (!h) {
+            for (size_t i = 0; i < sizeof verbs / sizeof *verbs && rounds == 0; i++)
+                if (ends_with(text, lo, at, verbs[i].words) != (size_t)-1) {
+                    c->approx = true;
+                    if (!bounded)
+                        c->bound = verbs[i].bound;
+                    break;
+                }
             break;
-        start = found;
+        }
         c->approx = true;
+        start = found;
         /* the phrase nearest the figure decides the bound ("estimated at up to") */
         if (!bounded && h->bound != CCK_BOUND_NONE) {
             c->bound = h->bound;
@@ -136,6 +187,8 @@ void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
     if (at > c->end) {
         for (size_t i = 0; i < sizeof after / sizeof *after; i++) {
             size_t p = starts_with(text, at, hi, after[i].words);
+            if (p != (size_t)-1 && starts_with(text, p < hi && text[p] == ' ' ? p + 1 : p, hi, "than") != (size_t)-1)
+                continue; /* "800,000 or less than a third": a comparison follows */
             if (p != (size_t)-1) {
                 c->end = p;
                 c->approx = true;

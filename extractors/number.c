@@ -17,17 +17,18 @@ enum { MAX_DIGITS = 40, FIGURE_WINDOW = 512 };
 
 #define WORDS_UNITS "one|two|three|four|five|six|seven|eight|nine"
 #define WORDS                                                                   \
-    "a\\s+dozen|dozen|"                                                         \
-    "a(?=\\s+(?:hundred|thousand|million|billion)(?![\\p{L}]))|"                 \
+    "a\\s{1,8}dozen|dozen|"                                                         \
+    "a(?=\\s{1,8}(?:hundred|thousand|million|billion)(?![\\p{L}]))|"                 \
     "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                 \
     "(?:[-\\s](?:" WORDS_UNITS ")(?![\\p{L}]))?|"                               \
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"  \
     "nineteen|" WORDS_UNITS
 #define CUR                                                                     \
-    "(?<cur>\\\\\\$|US\\$|U\\.S\\.\\s?\\$|A\\$|C\\$|HK\\$|NZ\\$|\\$|€|£|¥|₩|"     \
+    "(?<cur>\\\\\\$|(?-i:US|A|C|HK|NZ|S)\\x20?\\$|U\\.S\\.\\s?\\$|\\$|€|£|¥|₩|"     \
     "(?-i:USD|EUR|GBP|KRW|KPW|CNY|JPY)(?=\\s?\\d))\\s?"
 #define NUM                                                                     \
-    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3})+|\\d+)(?:\\.\\d+)?)" \
+    "(?<num>[-−]?(?:\\d{1,3}(?:(?:,|\\x{2009}|\\x{202F}|\\x{A0})\\d{3}){1,12}|\\d{1,3}(?:\\x20\\d{3}){1,12}(?![\\d,])|\\d{1,40}|(?=\\.\\d))"   \
+    "(?:\\.\\d{1,40})?)" \
     "(?![.,]\\d|·|\\d)"
 #define FIGURE "(?:" CUR ")?(?:" NUM "|(?<word>" WORDS ")(?![\\p{L}\\p{N}]))"
 
@@ -45,24 +46,24 @@ static const char *const P_ATOM2 = FIGURE;
     "eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|"              \
     "\\d{1,3}(?:st|nd|rd|th)"
 #define SUPER                                                                   \
-    "(?:most|least)\\s+\\p{L}+|largest|biggest|busiest|highest|"                \
-    "(?!(?:inter|for|hon|mod|requ|gu|harv|southw|northw|midw)est)\\p{L}{2,}est"
+    "(?:most|least)\\s{1,8}\\p{L}{1,30}|largest|biggest|busiest|highest|"                \
+    "(?!(?:inter|for|hon|mod|requ|gu|harv|southw|northw|midw)est)\\p{L}{2,30}est"
 #define PLACE                                                                   \
-    "urban\\s+(?:cent(?:er|re)s?|areas?)|metropolitan\\s+areas?|cit(?:y|ies)|"  \
+    "urban\\s{1,8}(?:cent(?:er|re)s?|areas?)|metropolitan\\s{1,8}areas?|cit(?:y|ies)|"  \
     "towns?|ports?|economy|economies|countr(?:y|ies)|producers?|municipalit(?:y|ies)|" \
-    "settlements?|companies|company|industrial\\s+cent(?:er|re)s?"
+    "settlements?|companies|company|industrial\\s{1,8}cent(?:er|re)s?"
 
 static const char *const P_RANK =
     "(?<![\\p{L}\\p{N}])(?<ord>" ORD ")"
     "(?:"
-    "[-\\s](?:" SUPER ")(?:\\s+(?:" PLACE "))?(?![\\p{L}])"
+    "[-\\s](?:" SUPER ")(?:\\s{1,8}(?:" PLACE "))?(?![\\p{L}])"
     "|[-\\s]cit(?:y|ies)(?![\\p{L}])"
-    "|\\s+year\\s+of\\s+(?:King|Queen|Emperor|Empress|the\\s+reign\\s+of)\\s+\\p{Lu}[\\p{L}-]*"
-    "|(?=\\s+and\\s+(?:" ORD ")[-\\s](?:" SUPER ")(?![\\p{L}]))"
+    "|\\s{1,8}year\\s{1,8}of\\s{1,8}(?:King|Queen|Emperor|Empress|the\\s{1,8}reign\\s{1,8}of)\\s{1,8}\\p{Lu}[\\p{L}-]{0,30}"
+    "|(?=\\s{1,8}and\\s{1,8}(?:" ORD ")[-\\s](?:" SUPER ")(?![\\p{L}]))"
     ")";
 /* "ranked fifth", "ranks 12th in the world" */
 static const char *const P_RANKED =
-    "\\b(?:ranked|ranks|ranking)\\s+(?:as\\s+)?(?:the\\s+)?\\K(?<ord>" ORD ")(?![\\p{L}\\p{N}])";
+    "\\b(?:ranked|ranks|ranking)\\s{1,8}(?:as\\s{1,8})?(?:the\\s{1,8})?\\K(?<ord>" ORD ")(?![\\p{L}\\p{N}])";
 /* "the No. 1 weapon" */
 static const char *const P_NO1 = "(?<=\\b[Tt]he\\s)No\\.\\s?(?<n>[1-3])(?![\\d\\p{L}])";
 /* "a third of", "less than a quarter", "two-thirds" */
@@ -262,13 +263,18 @@ static const char *currency_code(const char *t, size_t s, size_t e)
         return "JPY";
     if (n >= 3 && !memcmp(t + s, "₩", 3))
         return "KRW";
-    if (n >= 2 && t[s] == 'A' && t[s + 1] == '$')
+    /* "A$", "C $" (a blank may stand before the sign), case-insensitive */
+    char a = n >= 1 ? (char)(t[s] | 0x20) : 0, b = n >= 2 ? (char)(t[s + 1] | 0x20) : 0;
+    bool sign = n >= 2 && (t[s + 1] == '$' || (t[s + 1] == ' ' && n >= 3 && t[s + 2] == '$'));
+    if (a == 'a' && sign)
         return "AUD";
-    if (n >= 2 && t[s] == 'C' && t[s + 1] == '$')
+    if (a == 'c' && sign)
         return "CAD";
-    if (n >= 3 && t[s] == 'H' && t[s + 1] == 'K')
+    if (a == 's' && sign)
+        return "SGD";
+    if (n >= 3 && a == 'h' && b == 'k')
         return "HKD";
-    if (n >= 3 && t[s] == 'N' && t[s + 1] == 'Z')
+    if (n >= 3 && a == 'n' && b == 'z')
         return "NZD";
     static const char *const codes[] = {"USD", "EUR", "GBP", "KRW", "KPW", "CNY", "JPY"};
     for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
@@ -282,11 +288,118 @@ static const struct {
     double v;
     bool money_only;
 } scales[] = {
-    {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"million", 1e6, false},
+    {"hundred", 1e2, false}, {"thousand", 1e3, false}, {"dozen", 12, false}, {"dozens", 12, false}, {"million", 1e6, false},
     {"billion", 1e9, false}, {"trillion", 1e12, false}, {"bn", 1e9, false},
     {"mn", 1e6, false},       {"m", 1e6, true},         {"k", 1e3, true},
+    {"bln", 1e9, false},      {"tln", 1e12, false},     {"trn", 1e12, false},
+    {"lakh", 1e5, false},     {"lakhs", 1e5, false},    {"crore", 1e7, false},
+    {"crores", 1e7, false},   {"tn", 1e12, true},
     {"b", 1e9, true},
 };
+
+/* One number word at t[i, end): its value (hundred and the scale words
+ * too) and length, or 0. */
+static size_t one_word(const char *t, size_t i, size_t end, double *v)
+{
+    static const struct {
+        const char *w;
+        double v;
+    } big[] = {{"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
+    for (size_t k = 0; k < sizeof big / sizeof *big; k++) {
+        size_t n = word_at(t, i, end, big[k].w);
+        if (n) {
+            *v = big[k].v;
+            return n;
+        }
+    }
+    for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++) {
+        if (number_words[k].v == 12 && number_words[k].w[0] == 'd')
+            continue; /* "dozen" is a scale of its own */
+        size_t n = word_at(t, i, end, number_words[k].w);
+        if (n) {
+            *v = number_words[k].v;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* A number written in words from s ("one hundred and six",
+ * "twenty-one trillion three hundred"): its value, the rounding it shows
+ * (the run of scale words it ends with) and its end. Words join by blanks
+ * or a hyphen; "and" only after hundred or a scale word. False unless a
+ * smaller word follows a larger one. */
+static bool compound_words(const char *t, size_t s, size_t end, double *val, double *step, size_t *out)
+{
+    double total = 0, group = 0, last_scale = 1e15, tail = 1, v;
+    size_t i = s, last_end = s;
+    int words = 0;
+    bool last_big = false, last_tens = false, last_unit = false, mixed = false;
+    if ((t[s] == 'a' || t[s] == 'A') && s + 1 < end && !wordish((unsigned char)t[s + 1])) {
+        group = 1; /* "a hundred", "a million" */
+        i = last_end = s + 1;
+        last_unit = true;
+    }
+    for (;;) {
+        size_t j = i;
+        if (words > 0 || j > s) {
+            size_t k = skip_blanks(t, j, end);
+            if (k == j && j < end && t[j] == '-' && last_tens)
+                k = j + 1;
+            else if (k == j)
+                break;
+            size_t n = word_at(t, k, end, "and");
+            if (n && last_big) {
+                size_t k2 = skip_blanks(t, k + n, end);
+                if (k2 == k + n)
+                    break;
+                k = k2;
+            }
+            j = k;
+        }
+        size_t n = one_word(t, j, end, &v);
+        if (!n)
+            break;
+        if (v == 100) {
+            if (group == 0 || group >= 100 || last_big)
+                break;
+            group *= 100;
+            tail = last_big ? tail * 100 : 100;
+            last_big = true, last_tens = last_unit = false;
+        } else if (v >= 1000) {
+            if (v >= last_scale || (group == 0 && !last_big))
+                break;
+            if (group == 0)
+                break;
+            total += group * v;
+            group = 0;
+            tail = last_big ? tail * v : v;
+            last_scale = v;
+            last_big = true, last_tens = last_unit = false;
+        } else {
+            bool ok = (fmod(group, 100) == 0 && !last_unit && !last_tens) ||
+                      (last_tens && v < 10);
+            if (!ok)
+                break;
+            group += v;
+            tail = 1;
+            mixed = mixed || words > 0 || i > s;
+            last_tens = v >= 20 && fmod(v, 10) == 0;
+            last_unit = !last_tens;
+            last_big = false;
+        }
+        i = last_end = j + n;
+        words++;
+    }
+    /* a figure and scale words alone ("three million") are read by the
+     * scale loop, which ranges need ("two to three million") */
+    if (!mixed)
+        return false;
+    *val = total + group;
+    *step = tail;
+    *out = last_end;
+    return *val > 0;
+}
 
 /* Reads the numeric literal t[s, e) into *v; the step is the rounding the
  * writing shows. False when it is absurdly long. */
@@ -314,7 +427,7 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
                    (unsigned char)t[i + 2] == 0x92) { /* U+2212 minus */
             buf[n++] = '-';
             i += 2;
-        } else if (c == ',') {
+        } else if (c == ',' || c == ' ') {
             *sep = true;
         } else if (c >= 0x80) { /* thin or narrow no-break space */
             *sep = true;
@@ -333,6 +446,107 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
     return isfinite(*v);
 }
 
+/* A power of ten right after a figure: "e6", "E-07", "×10^6", " x 10^-4".
+ * Returns the exponent and sets *end past it (0 when there is none). */
+static int exponent_after(const char *t, size_t i, size_t end, size_t *out)
+{
+    *out = 0;
+    size_t j = i;
+    if (j < end && (t[j] == 'e' || t[j] == 'E')) {
+        j++;
+    } else {
+        size_t k = skip_blanks(t, j, end);
+        if (k + 1 < end && (unsigned char)t[k] == 0xC3 && (unsigned char)t[k + 1] == 0x97)
+            k += 2; /* U+00D7 multiplication sign */
+        else if (k < end && (t[k] == 'x' || t[k] == '*'))
+            k++;
+        else
+            return 0;
+        k = skip_blanks(t, k, end);
+        if (k + 3 > end || t[k] != '1' || t[k + 1] != '0' || t[k + 2] != '^')
+            return 0;
+        j = k + 3;
+    }
+    bool neg = false;
+    if (j < end && (t[j] == '-' || t[j] == '+'))
+        neg = t[j++] == '-';
+    else if (j + 2 < end && !memcmp(t + j, "\xE2\x88\x92", 3))
+        neg = true, j += 3;
+    int x = 0;
+    size_t d = j;
+    while (j < end && is_digit((unsigned char)t[j]) && j - d < 3)
+        x = x * 10 + (t[j++] - '0');
+    if (j == d || (j < end && (wordish((unsigned char)t[j]) || t[j] == '^')))
+        return 0;
+    *out = j;
+    return neg ? -x : x;
+}
+
+/* Does a unit follow t[i] (after blanks or a hyphen)? */
+static bool unit_follows(const cck_scan *sc, size_t i)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, i, sc->end);
+    if (j == i && j < sc->end && t[j] == '-')
+        j++;
+    const cck_unit_def *u;
+    return j < sc->end && cck_unit_match(t + j, sc->end - j, &u) && u->dim != CCK_DIM_PERCENT &&
+           u->dim != CCK_DIM_MONEY;
+}
+
+/* A fraction after the digits at f->ne: a glyph ("10½"), or, before a unit
+ * only (alone, "3/4" is as often a date), "1/4 mile" or "10 1/2 miles". */
+static void read_fraction(const cck_scan *sc, figure *f, bool sep)
+{
+    static const struct {
+        const char *g;
+        double v;
+    } glyphs[] = {{"½", 0.5}, {"¼", 0.25}, {"¾", 0.75}, {"⅓", 1.0 / 3}, {"⅔", 2.0 / 3},
+                  {"⅛", 0.125}, {"⅜", 0.375}, {"⅝", 0.625}, {"⅞", 0.875}};
+    const char *t = sc->text;
+    size_t j = f->ne;
+    if (f->step != 1 || sep || f->v < 0)
+        return; /* whole numbers only */
+    for (size_t k = 0; k < sizeof glyphs / sizeof *glyphs; k++) {
+        size_t n = strlen(glyphs[k].g);
+        if (j + n <= sc->end && !memcmp(t + j, glyphs[k].g, n)) {
+            f->v += glyphs[k].v;
+            f->step = glyphs[k].v < 0.2 ? 0.125 : 0.25;
+            f->ne = f->e = j + n;
+            f->yearlike = false;
+            return;
+        }
+    }
+    size_t a = j, num = 0, den = 0;
+    bool mixed = false;
+    if (a < sc->end && t[a] == ' ' && a + 1 < sc->end && is_digit((unsigned char)t[a + 1])) {
+        mixed = true;
+        a++;
+    } else if (a < sc->end && t[a] == '/') {
+        num = (size_t)f->v;
+    } else {
+        return;
+    }
+    if (mixed) {
+        size_t d = a;
+        while (a < sc->end && is_digit((unsigned char)t[a]) && a - d < 2)
+            num = num * 10 + (size_t)(t[a++] - '0');
+        if (a >= sc->end || t[a] != '/')
+            return;
+    }
+    a++; /* the slash */
+    size_t d = a;
+    while (a < sc->end && is_digit((unsigned char)t[a]) && a - d < 2)
+        den = den * 10 + (size_t)(t[a++] - '0');
+    if (a == d || (a < sc->end && is_digit((unsigned char)t[a])) || den < 2 || den > 16 || num == 0 ||
+        (mixed && num >= den) || !unit_follows(sc, a))
+        return;
+    f->v = mixed ? f->v + (double)num / (double)den : (double)num / (double)den;
+    f->step = 1.0 / (double)den;
+    f->ne = f->e = a;
+    f->yearlike = false;
+}
+
 /* Matches a figure at from (anchored when a2), fills f. */
 static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
 {
@@ -341,7 +555,7 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
     const cck_re *re = anchored ? re_atom2 : re_atom;
     /* a figure is short: an anchored match needs no more than a window */
     size_t len = anchored && sc->end - from > FIGURE_WINDOW ? from + FIGURE_WINDOW : sc->end;
-    int r = cck_re_match(sc->m, re, sc->text, len, from, 0);
+    int r = cck_ext_match(sc, re, sc->text, len, from, 0);
     if (r != 1)
         return false;
     const char *t = sc->text;
@@ -359,6 +573,16 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         if (!read_digits(t, f->ns, f->ne, &f->v, &f->step, &sep))
             return false;
         f->yearlike = !sep && f->ne - f->ns == 4 && f->v >= 1000 && f->v <= 2100 && !f->cur;
+        read_fraction(sc, f, sep);
+        size_t xe;
+        int x = exponent_after(t, f->ne, sc->end, &xe);
+        if (xe) {
+            /* "1.3e6", "6.23 × 10^-4": the step scales with the value */
+            f->v *= pow(10, x);
+            f->step *= pow(10, x);
+            f->ne = f->e = xe;
+            f->yearlike = false;
+        }
     } else {
         f->ns = cck_re_group_start(sc->m, 3);
         f->ne = cck_re_group_end(sc->m, 3);
@@ -367,6 +591,14 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         f->word = true;
         f->v = word_value(t, f->ns, f->ne);
         f->step = 1;
+        size_t we;
+        double wv, ws;
+        if (compound_words(t, f->ns, sc->end, &wv, &ws, &we) && we > f->ne) {
+            /* "one hundred and sixty-one", "twenty-one thousand three hundred" */
+            f->v = wv;
+            f->step = ws;
+            f->ne = f->e = we;
+        }
     }
     /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
     size_t i = f->e;
@@ -496,11 +728,23 @@ static bool names_something(const cck_scan *sc, const figure *f)
     return false;
 }
 
-/* "February 8 Vinalon Complex": between two capitalised words of a name. */
+/* "February 8 Vinalon Complex": between two capitalised words of a name;
+ * "the Group of 77": after a capitalised word and "of" inside a sentence. */
 static bool inside_name(const cck_scan *sc, size_t s, size_t e)
 {
     const char *t = sc->text;
     size_t we, ws = prev_word(t, sc->start, s, &we);
+    if (we - ws == 2 && word_at(t, ws, we, "of") && we < s) {
+        size_t we2, ws2 = prev_word(t, sc->start, ws, &we2);
+        if (ws2 < we2 && we2 < ws && is_upper((unsigned char)t[ws2]) && is_lower((unsigned char)t[ws2 + 1])) {
+            size_t k = ws2;
+            while (k > sc->start && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+                k--;
+            if (k > sc->start && t[k - 1] != '.' && t[k - 1] != '\n' && t[k - 1] != '|' && t[k - 1] != ':' &&
+                wordish((unsigned char)t[k - 1]) && is_lower((unsigned char)t[k - 1]))
+                return true;
+        }
+    }
     if (ws == we || we == s || !is_upper((unsigned char)t[ws]))
         return false;
     /* a capitalised word that opens the sentence is not a name */
@@ -578,12 +822,22 @@ static bool digit_chain(const cck_scan *sc, size_t e)
     const char *t = sc->text;
     if (e + 1 < sc->end && (t[e] == ':' || t[e] == '/') && is_digit((unsigned char)t[e + 1]))
         return true;
+    if (e < sc->end && t[e] == '^')
+        return true; /* "1.1^23": a power, not a figure */
     if (e + 1 < sc->end && t[e] == '-' && is_digit((unsigned char)t[e + 1])) {
         size_t i = e + 1;
         while (i < sc->end && is_digit((unsigned char)t[i]))
             i++;
-        if (i + 1 < sc->end && (t[i] == '-' || t[i] == '.') && is_digit((unsigned char)t[i + 1]))
-            return true;
+        if (i + 1 < sc->end && t[i] == '-' && is_digit((unsigned char)t[i + 1]))
+            return true; /* "978-0-19" */
+        if (i + 1 < sc->end && t[i] == '.' && is_digit((unsigned char)t[i + 1])) {
+            /* "1.5-2.0 m" is a range; "3-4.5.6" a chain */
+            size_t k = i + 1;
+            while (k < sc->end && is_digit((unsigned char)t[k]))
+                k++;
+            if (k + 1 < sc->end && (t[k] == '.' || t[k] == '-') && is_digit((unsigned char)t[k + 1]))
+                return true;
+        }
     }
     return false;
 }
@@ -598,7 +852,8 @@ static bool counts_something(const cck_scan *sc, size_t e, bool is_one)
         "place", "way", "such", "as", "if", "but", "so", "it", "he", "she", "they", "we",
         "i", "you", "his", "her", "their", "its", "said", "says", "point", "would", "could",
         "might", "will", "can", "had", "has", "have", "be", "not", "each", "alone", "apart",
-        "thing", "things", "way", "ways"};
+        "thing", "things", "way", "ways", "thirds", "quarters", "fifths", "sixths", "sevenths",
+        "eighths", "ninths", "tenths", "hundredths", "thousandths", "halves", "over"};
     const char *t = sc->text;
     size_t j = skip_blanks(t, e, sc->end);
     if (j + 1 < sc->end && t[j] == '[') /* a Markdown link: "seven [stations](#)" */
@@ -607,6 +862,14 @@ static bool counts_something(const cck_scan *sc, size_t e, bool is_one)
         return false;
     if (is_one && word_at(t, j, sc->end, "of"))
         return false;
+    size_t of = word_at(t, j, sc->end, "of");
+    if (of) { /* "two of them": a part of a group named elsewhere */
+        static const char *const pron[] = {"them", "us", "you", "these", "those", "which", "whom"};
+        size_t k2 = skip_blanks(t, j + of, sc->end);
+        for (size_t k = 0; k < sizeof pron / sizeof *pron; k++)
+            if (word_at(t, k2, sc->end, pron[k]))
+                return false;
+    }
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (word_at(t, j, sc->end, stop[k]))
             return false;
@@ -683,9 +946,16 @@ static void set_values(cck_claim *cl, const figure *a, const figure *b, const cc
     cl->step = step;
 }
 
+/* What a conversion in parentheses said: its figure and unit (NULL when
+ * it names none we know). */
+typedef struct {
+    figure g;
+    const cck_unit_def *u;
+} conversion;
+
 /* Reads "(52 feet)" after i: the same value in another unit. Returns the
- * end of the parenthesis, or 0. */
-static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def *first)
+ * end of the parenthesis, or 0; fills *cv when cv is not NULL. */
+static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def *first, conversion *cv)
 {
     const char *t = sc->text;
     size_t j = skip_blanks(t, i, sc->end);
@@ -696,17 +966,46 @@ static size_t conversion_after(const cck_scan *sc, size_t i, const cck_unit_def 
         return 0;
     size_t k = g.e;
     unit_at ua;
+    if (cv) {
+        cv->g = g;
+        cv->u = NULL;
+    }
     if (read_unit(sc, k, &ua)) {
         /* "1,234 (2.5%)" is a second claim, "16 m (52 ft)" the same one */
         if (first ? ua.u->dim != first->dim : (ua.u->dim == CCK_DIM_PERCENT || ua.u->dim == CCK_DIM_MONEY))
             return 0;
         k = ua.e;
+        if (cv)
+            cv->u = ua.u;
     }
     /* a unit we do not know ("14 in", "1,400/sq mi"): a few letters */
     for (size_t n = 0; n < 12 && k < sc->end && t[k] != ')'; n++, k++)
         if (!is_alpha((unsigned char)t[k]) && t[k] != ' ' && t[k] != '.' && t[k] != '/')
             return 0;
     return k < sc->end && t[k] == ')' ? k + 1 : 0;
+}
+
+/* "16 meters (60 feet)": a conversion that disagrees with its value by
+ * more than the rounding either figure shows (plus 1%) is an internal
+ * inconsistency of the source, reported as a warning at the value. */
+static void check_conversion(const cck_scan *sc, size_t s, size_t e, const figure *a,
+                             const cck_unit_def *u, const conversion *cv)
+{
+    if (!sc->diags || !sc->src || u->dim != cv->u->dim || u == cv->u)
+        return;
+    double lo1 = cck_unit_to_canon(u, a->v - a->step / 2), hi1 = cck_unit_to_canon(u, a->v + a->step / 2);
+    double lo2 = cck_unit_to_canon(cv->u, cv->g.v - cv->g.step / 2);
+    double hi2 = cck_unit_to_canon(cv->u, cv->g.v + cv->g.step / 2);
+    double v1 = cck_unit_to_canon(u, a->v), v2 = cck_unit_to_canon(cv->u, cv->g.v);
+    double slack = 0.01 * fmax(fabs(v1), fabs(v2));
+    if (lo2 <= hi1 + slack && lo1 <= hi2 + slack)
+        return;
+    unsigned line, col;
+    cck_source_linecol(sc->src, s, &line, &col);
+    int n = e - s > 80 ? 80 : (int)(e - s);
+    cck_diag_add(sc->diags, sc->src->path, line, col, CCK_SEV_WARNING,
+                 "the conversion in \"%.*s\" disagrees with its value: %g %s is %g %s, not %g %s", n,
+                 sc->text + s, cv->g.v, cv->u->name, v2, u->canon, v1, u->canon);
 }
 
 /* A rate: "tonnes a year", "tons annually", "tonnes of Vinalon a year". */
@@ -787,9 +1086,16 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             return false; /* "39.918°": an angle, for the coordinates extractor */
     }
 
+    size_t hws;
+    if (a->word && (t[a->ns] == 'a' || t[a->ns] == 'A') && a->ns + 1 < sc->end && t[a->ns + 1] == ' ' &&
+        prev_is(t, sc->start, a->s, "half", &hws)) {
+        a->v /= 2; /* "half a million", "half a dozen" */
+        a->step /= 2;
+        a->s = hws;
+    }
     size_t start = a->s, end = a->e;
     size_t mws;
-    if (!a->word && a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
+    if (a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
         a->v = -a->v; /* "minus 20 °C" */
         a->s = start = mws;
     }
@@ -798,13 +1104,22 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     bool from_change = false;
     size_t fws;
     if (prev_is(t, sc->start, a->s, "from", &fws)) {
-        size_t dummy;
-        from_change = !(prev_is(t, sc->start, fws, "range", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranging", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranges", &dummy) ||
-                        prev_is(t, sc->start, fws, "ranged", &dummy) ||
-                        prev_is(t, sc->start, fws, "varying", &dummy) ||
-                        prev_is(t, sc->start, fws, "vary", &dummy));
+        /* "grew from 80,000 to 120,000" is a change (two claims); "range
+         * from", "varied from" or a noun before "from" make a range */
+        static const char *const change[] = {
+            "rose", "rise", "rises", "grew", "grow", "grows", "fell", "fall", "falls", "went", "go",
+            "goes", "increase", "increases", "decrease", "decreases", "drop", "drops", "jump", "jumps",
+            "climb", "climbs", "shrank", "shrink", "shrinks", "sank", "soar", "soars", "plunge",
+            "plunges", "cut", "cuts", "up", "down", "expand", "expands", "reduce", "reduces", "raise",
+            "raises", "lower", "lowers", "change", "changes", "move", "moves", "moving", "rising",
+            "growing", "falling", "increasing", "decreasing", "dropping", "climbing"};
+        size_t we, ws = prev_word(t, sc->start, fws, &we);
+        if (we - ws > 2 && !strncasecmp_ascii(t + we - 2, "ly", 2)) /* "rose sharply from" */
+            ws = prev_word(t, sc->start, ws, &we);
+        if (we - ws > 2 && !strncasecmp_ascii(t + we - 2, "ed", 2))
+            from_change = !(word_at(t, ws, we, "ranged") || word_at(t, ws, we, "varied"));
+        for (size_t k = 0; k < sizeof change / sizeof *change && !from_change; k++)
+            from_change = we > ws && word_at(t, ws, we, change[k]) == we - ws;
     }
 
     unit_at u1 = {0}, u2 = {0};
@@ -830,8 +1145,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         if (k < sc->end && (t[k] == '-' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
             k += t[k] == '-' ? 1 : 3;
             ok = !a->word;
-        } else if (k > j && (word_at(t, k, sc->end, "to") || (between && word_at(t, k, sc->end, "and")))) {
-            k += word_at(t, k, sc->end, "to") ? 2 : 3;
+        } else if (k > j && (word_at(t, k, sc->end, "to") || word_at(t, k, sc->end, "through") ||
+                             (between && word_at(t, k, sc->end, "and")))) {
+            k += word_at(t, k, sc->end, "to") ? 2 : word_at(t, k, sc->end, "through") ? 7 : 3;
             ok = !from_change;
         }
         if (ok) {
@@ -880,7 +1196,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             figure g;
             cck_scan pre = *sc;
             pre.end = allws;
-            if (cck_re_match(sc->m, re_atom, sc->text, allws, pos, 0) != 1)
+            if (cck_ext_match(sc, re_atom, sc->text, allws, pos, 0) != 1)
                 break;
             size_t gs = cck_re_group_start(sc->m, 0), ge = cck_re_group_end(sc->m, 0);
             if (read_figure(&pre, gs, true, &g) && !g.cur && !g.yearlike)
@@ -937,7 +1253,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->unit = "1/m2";
             cl->start = a->s;
             cl->end = j + m;
-            size_t conv = conversion_after(sc, cl->end, au);
+            size_t conv = conversion_after(sc, cl->end, au, NULL);
             p->skip_to = conv ? conv : cl->end;
             p->c.priority = PRIO_MEASURE;
             return true;
@@ -954,6 +1270,29 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         unit = has_u1 ? u1.u : NULL;
         end = after1;
         memset(&u2, 0, sizeof u2);
+    }
+
+    /* "5 ft 2 in", "6 feet 1 inch": one length */
+    if (!range && unit && !strcmp(unit->name, "ft") && !a->cur) {
+        size_t j = skip_blanks(t, end, sc->end), k2 = j;
+        if (j > end && word_at(t, j, sc->end, "and"))
+            k2 = skip_blanks(t, j + 3, sc->end);
+        figure in;
+        if (k2 > end && read_figure(sc, k2, true, &in) && !in.word && !in.cur && in.v < 12) {
+            size_t u = skip_blanks(t, in.e, sc->end), n = 0;
+            if (u > in.e && ((n = word_at(t, u, sc->end, "inches")) || (n = word_at(t, u, sc->end, "inch")) ||
+                             (n = word_at(t, u, sc->end, "in"))))
+                ; /* "in" is inches only right after feet */
+            else if (u == in.e && u + 1 < sc->end && t[u] == '"')
+                n = 1;
+            if (n) {
+                a->v += in.v / 12;
+                a->step = in.step / 12;
+                end = u + n;
+                if (end < sc->end && t[end] == '.' && t[end - 1] == 'n' && n == 2)
+                    end++; /* "in." */
+            }
+        }
     }
 
     /* "6-7 AM": a time of day, as seconds after midnight */
@@ -1048,8 +1387,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             if (j2 == j + n1 || !n2)
                 continue;
             size_t j3 = skip_blanks(t, j2 + n2, sc->end);
-            if (word_at(t, j3, sc->end, "than"))
-                continue; /* "800,000 or less than a third": a comparison */
+            figure nf;
+            if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf)))
+                continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
             end = j2 + n2;
             cl->approx = true;
             cl->bound = trailers[k].b;
@@ -1059,7 +1399,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 
     /* a number word must count something (or carry a unit, or be a range) */
     bool last_word = range ? b.word : a->word;
-    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx) {
+    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100) {
         bool is_one = a->v == 1;
         if (!counts_something(sc, end, is_one))
             return false;
@@ -1075,6 +1415,11 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     }
     if (!range && inside_name(sc, a->s, end))
         return false;
+    size_t thes;
+    if (!range && a->yearlike && cl->kind == CCK_KIND_COUNT && prev_is(t, sc->start, a->s, "the", &thes) &&
+        t[thes] == 't' && end + 2 < sc->end && t[end] == ' ' && is_upper((unsigned char)t[end + 1]) &&
+        is_lower((unsigned char)t[end + 2]))
+        return false; /* "the 2008 Beijing Olympics": a year naming an event */
     if (cl->kind == CCK_KIND_COUNT && !range && number_list_in_parens(sc, start, end))
         return false;
     if (cl->kind == CCK_KIND_MEASURE && !strcmp(cl->unit, "s")) {
@@ -1099,7 +1444,10 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         }
     }
 
-    size_t conv = cl->kind == CCK_KIND_COUNT ? 0 : conversion_after(sc, end, clock ? NULL : unit);
+    conversion cv;
+    size_t conv = cl->kind == CCK_KIND_COUNT ? 0 : conversion_after(sc, end, clock ? NULL : unit, &cv);
+    if (conv && unit && cv.u && !range && !clock)
+        check_conversion(sc, start, conv, a, unit, &cv);
     p->skip_to = conv ? conv : end;
     cl->start = start;
     cl->end = end;
@@ -1164,7 +1512,7 @@ static void each_match(const cck_scan *sc, const cck_re *re, cck_cands *out,
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_re_match(sc->m, re, sc->text, sc->end, pos, 0);
+        int r = cck_ext_match(sc, re, sc->text, sc->end, pos, 0);
         if (r == 0)
             break;
         if (r < 0) { /* the pattern gave up here: step one character on */
@@ -1296,6 +1644,24 @@ static bool read_header(const char *h, header_info *hi)
     return any;
 }
 
+/* The unit a header gives the conversions in parentheses of its cells:
+ * "Mean daily maximum °C (°F)" -> degF, "Precipitation mm (inches)" ->
+ * inches. NULL when it names none of first's dimension. */
+static const cck_unit_def *header_second_unit(const char *h, const cck_unit_def *first)
+{
+    if (!h || !first)
+        return NULL;
+    for (const char *p = strchr(h, '('); p; p = strchr(p + 1, '(')) {
+        const char *q = p + 1;
+        while (*q == ' ')
+            q++;
+        const cck_unit_def *u = NULL;
+        if (cck_unit_match(q, strlen(q), &u) && u->dim == first->dim && u != first)
+            return u;
+    }
+    return NULL;
+}
+
 /* A cell that is one figure, maybe with its conversion: "2.8 (37.0)",
  * "−5", "168,827". Returns true when it was handled. */
 static bool scan_cell(const cck_scan *sc, cck_cands *out)
@@ -1312,7 +1678,8 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (!read_figure(&sub, s, true, &f) || f.word || f.s != s)
         return false;
     size_t k = f.e;
-    size_t conv = conversion_after(&sub, k, NULL);
+    conversion cv;
+    size_t conv = conversion_after(&sub, k, NULL, &cv);
     if (conv)
         k = conv;
     k = skip_blanks(t, k, e);
@@ -1325,9 +1692,17 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (k != e)
         return false;
     header_info hi;
-    if (!read_header(sc->unit->row_header, &hi))
-        read_header(sc->unit->col_header, &hi);
+    const char *hdr = sc->unit->row_header;
+    if (!read_header(hdr, &hi))
+        read_header(hdr = sc->unit->col_header, &hi);
     const cck_unit_def *u = hi.u;
+    if (conv && u && !hi.density && !f.cur && hi.scale == 1) {
+        /* "28.1 (82.6)" under "°C (°F)": the two must agree as in prose */
+        if (!cv.u)
+            cv.u = header_second_unit(hdr, u);
+        if (cv.u)
+            check_conversion(sc, f.s, conv, &f, u, &cv);
+    }
     if (!u && !hi.cur && hi.scale == 1 && f.yearlike)
         return false; /* a year labelling the row */
     if (hi.scale != 1) {
@@ -1378,7 +1753,7 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
     each_match(sc, re_unitlong, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_re_match(sc->m, re_atom, sc->text, sc->end, pos, 0);
+        int r = cck_ext_match(sc, re_atom, sc->text, sc->end, pos, 0);
         if (r == 0)
             break;
         if (r < 0) { /* the pattern gave up here: step one character on */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "sources.h"
 #include "tests.h"
 
 static void test_regex_finds_numbers_across_invalid_utf8(void)
@@ -139,6 +140,158 @@ static void test_hedge_stays_inside_its_limits(void)
     CU_ASSERT_FALSE(c.approx);
 }
 
+/* ---- through the driver: segment + extract on a source in memory ------ */
+
+static cck_source *run_driver(const char *text, size_t len, cck_diags *d)
+{
+    cck_source *s = cck_source_from_memory("mem.txt", text, len);
+    cck_matcher *m = cck_matcher_new();
+    CU_ASSERT_EQUAL(cck_ext_init(d), CCK_OK);
+    cck_src_segment(s, d);
+    CU_ASSERT_EQUAL(cck_ext_source(s, m, d), CCK_OK);
+    cck_matcher_free(m);
+    return s;
+}
+
+static size_t count_msgs(const cck_diags *d, const char *needle)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += strstr(d->v[i].msg, needle) != NULL;
+    return n;
+}
+
+static void test_conversion_that_disagrees_is_a_warning(void)
+{
+    static const char text[] =
+        "Mount Example\n\n"
+        "The summit stands 16 meters (60 feet) above the lake. The tower is 16 meters (52 feet) tall.\n"
+        "Summer days reach 30 °C (99 °F) there, nights 20 °C (68 °F).\n"
+        "The trail runs 10 km (6 mi) and the road 12 km (25 mi).\n";
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = run_driver(text, sizeof text - 1, &d);
+    /* three disagree: 60 ft is 18.3 m, 99 F is 37.2 C, 25 mi is 40 km */
+    CU_ASSERT_EQUAL(count_msgs(&d, "disagrees"), 3);
+    size_t warned = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        if (!strstr(d.v[i].msg, "disagrees"))
+            continue;
+        CU_ASSERT_EQUAL(d.v[i].sev, CCK_SEV_WARNING);
+        CU_ASSERT_STRING_EQUAL(d.v[i].file, "mem.txt");
+        unsigned line = d.v[i].line, col = d.v[i].col;
+        if (warned == 0) {
+            CU_ASSERT_EQUAL(line, 3);
+            CU_ASSERT_EQUAL(col, 19); /* the "16" of "16 meters (60 feet)" */
+            CU_ASSERT_PTR_NOT_NULL(strstr(d.v[i].msg, "16 meters (60 feet)"));
+        } else if (warned == 1) {
+            CU_ASSERT_EQUAL(line, 4);
+            CU_ASSERT_PTR_NOT_NULL(strstr(d.v[i].msg, "(99 °F)"));
+        } else {
+            CU_ASSERT_EQUAL(line, 5);
+            CU_ASSERT_PTR_NOT_NULL(strstr(d.v[i].msg, "12 km (25 mi)"));
+        }
+        warned++;
+    }
+    /* each value is still one claim in its first unit, conversion not a claim */
+    size_t measures = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        if (s->claims[i].kind == CCK_KIND_MEASURE) {
+            measures++;
+            CU_ASSERT(strcmp(s->claims[i].unit, "m") == 0 || strcmp(s->claims[i].unit, "degC") == 0);
+        }
+    CU_ASSERT_EQUAL(measures, 6);
+    cck_source_free(s);
+    cck_diags_free(&d);
+}
+
+static void test_table_conversion_that_disagrees_is_a_warning(void)
+{
+    static const char text[] = "Climate of Example\n\n"
+                               "| Month | Jan | Feb |\n|---|---|---|\n"
+                               "| Mean daily maximum °C (°F) | 2.8 (37.0) | 5.0 (50.0) |\n"
+                               "| Precipitation mm (inches) | 10.5 (0.41) | 12.2 (2.48) |\n";
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = run_driver(text, sizeof text - 1, &d);
+    /* 50.0 °F is 10 °C, 2.48 in is 63 mm; 37.0 °F and 0.41 in agree */
+    CU_ASSERT_EQUAL(count_msgs(&d, "disagrees"), 2);
+    for (size_t i = 0; i < d.n; i++)
+        if (strstr(d.v[i].msg, "disagrees")) {
+            CU_ASSERT_EQUAL(d.v[i].sev, CCK_SEV_WARNING);
+            CU_ASSERT(d.v[i].line == 5 || d.v[i].line == 6);
+            CU_ASSERT(strstr(d.v[i].msg, "5.0 (50.0)") || strstr(d.v[i].msg, "12.2 (2.48)"));
+        }
+    size_t cells = 0;
+    for (size_t i = 0; i < s->nclaims; i++)
+        cells += s->claims[i].zone == CCK_ZONE_TABLE && s->claims[i].kind == CCK_KIND_MEASURE;
+    CU_ASSERT_EQUAL(cells, 4); /* one claim per cell, in the first unit */
+    cck_source_free(s);
+    cck_diags_free(&d);
+}
+
+/* A line of n bytes repeating unit, after a title line. */
+static char *repeat_line(const char *unit, size_t n, size_t *len)
+{
+    static const char head[] = "Digits\n\n";
+    size_t hn = sizeof head - 1, k = strlen(unit);
+    char *b = cck_xmalloc(hn + n + 2);
+    memcpy(b, head, hn);
+    for (size_t i = 0; i < n; i++)
+        b[hn + i] = unit[i % k];
+    b[hn + n] = '\n';
+    *len = hn + n + 1;
+    return b;
+}
+
+static void long_line(const char *unit, size_t n, size_t min_claims, size_t max_claims)
+{
+    size_t len;
+    char *b = repeat_line(unit, n, &len);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = run_driver(b, len, &d);
+    if (count_msgs(&d, "gave up"))
+        fprintf(stderr, "\n  a pattern gave up on a line of \"%s\"\n", unit);
+    CU_ASSERT_EQUAL(count_msgs(&d, "gave up"), 0);
+    CU_ASSERT(s->nclaims >= min_claims && s->nclaims <= max_claims);
+    for (size_t i = 0; i < s->nclaims; i++)
+        CU_ASSERT(s->claims[i].start < s->claims[i].end && s->claims[i].end <= len);
+    cck_source_free(s);
+    cck_diags_free(&d);
+    free(b);
+}
+
+/* Linear time: no pattern may scan an unbounded run more than once or hit
+ * the match limit. (Asserting the limits, never a time.) */
+static void test_ten_megabyte_line_of_digits_and_separators(void)
+{
+    long_line("123,456,789,", 10u << 20, 0, 0); /* one endless thousands grouping: no figure */
+    long_line("0123456789", 1u << 20, 0, 0);    /* one endless number: too long to be a figure */
+}
+
+static void test_ten_megabyte_line_of_mixed_separators(void)
+{
+    /* digits, commas, periods and dashes mixed: chains and lists, never claims */
+    long_line("1,2.3-4,567.8-9.", 10u << 20, 0, 0);
+    long_line("1-2-3,4.5.6-7,8,", 1u << 20, 0, 0);
+    /* the same with blanks: "12.5 - 13," is a range, every time (256 KB:
+     * a claim each 11 bytes is a lot of claims under valgrind) */
+    size_t n = 256u << 10, per = strlen("12.5 - 13, ");
+    long_line("12.5 - 13, ", n, n / per, n / per + 1);
+}
+
+/* A unit of many dates, each asking whether a figure stands near it:
+ * the look-around is bounded, so this stays linear and every date stays. */
+static void test_long_unit_of_dates_that_may_date_figures(void)
+{
+    size_t per = strlen("As of 1950, "), n = (256u << 10) / per * per;
+    long_line("As of 1950, ", n, n / per, n / per);
+    per = strlen("By 1950, by 1951; ");
+    n = (256u << 10) / per * per;
+    long_line("By 1950, by 1951; ", n, 2 * (n / per), 2 * (n / per));
+}
+
 void cck_suite_extract(void)
 {
     static CU_TestInfo tests[] = {
@@ -148,6 +301,11 @@ void cck_suite_extract(void)
         {"regex steps whole characters after empty matches", test_regex_empty_matches_step_whole_characters},
         {"hedges widen the span and set approx/bound", test_hedges_widen_span_and_set_flags},
         {"a hedge stays inside its limits", test_hedge_stays_inside_its_limits},
+        {"a conversion that disagrees is a warning", test_conversion_that_disagrees_is_a_warning},
+        {"a table cell's conversion that disagrees is a warning", test_table_conversion_that_disagrees_is_a_warning},
+        {"10 MB line of digits and separators", test_ten_megabyte_line_of_digits_and_separators},
+        {"10 MB line of mixed separators", test_ten_megabyte_line_of_mixed_separators},
+        {"a long unit of dates stays linear", test_long_unit_of_dates_that_may_date_figures},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("extract", tests);

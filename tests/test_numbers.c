@@ -71,7 +71,7 @@ static void scan_text(const char *text, size_t len, const char *row, const char 
     u.zone = (row || col) ? CCK_ZONE_TABLE : CCK_ZONE_BODY;
     u.row_header = row;
     u.col_header = col;
-    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d};
+    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL};
     cck_ext_numbers(&sc, out);
     resolve(out, len);
     cck_matcher_free(m);
@@ -239,7 +239,8 @@ static const num_case range_cases[] = {
     {"Some 81,000\xE2\x80\x93" "87,000 refugees left by sea.", "81,000\xE2\x80\x93" "87,000", K_COUNT, 81000, 87000, "", 1000},
     {"Each block groups 20-40 flats.", "20-40", K_COUNT, 20, 40, "", 1},
     {"The camp holds between 1,000 and 6,000 men.", "between 1,000 and 6,000", K_COUNT, 1000, 6000, "", 1000},
-    {"Forecasts run from 612,000 to 640,000 by then.", "612,000", K_COUNT, 612000, 612000, "", 1000},
+    {"Forecasts run from 612,000 to 640,000 by then.", "612,000 to 640,000", K_COUNT, 612000, 640000, "", 1000},
+    {"The town grew from 612,000 to 640,000 by then.", "612,000", K_COUNT, 612000, 612000, "", 1000},
     {"Estimates range from 612,000 to 640,000 residents.", "612,000 to 640,000", K_COUNT, 612000, 640000, "", 1000},
     {"The bus takes 10\xE2\x80\x93" "12 hours.", "10\xE2\x80\x93" "12 hours", K_MEAS, 36000, 43200, "s", 3600},
     {"The towns lie 10-12 km apart.", "10-12 km", K_MEAS, 10000, 12000, "m", 1000},

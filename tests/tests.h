@@ -31,5 +31,6 @@ void cck_suite_pipeline(void);
 void cck_suite_cli(void);
 void cck_suite_formats(void);
 void cck_suite_config(void);
+void cck_suite_cases(void);
 
 #endif

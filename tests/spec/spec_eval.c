@@ -1,0 +1,256 @@
+/* spec_eval.c: runs claimcheck's extractor over the Recognizers-Text spec
+ * cases (../shared/peers/recognizers-specs/CATEGORY.jsonl) and writes one answer
+ * line per case in the format score-specs reads, keeping the claims of the
+ * file's category. With two more paths it also writes the cases in
+ * claimcheck's field (see in_field) and their answers, for a second score.
+ * Usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl [FIELD_CASES FIELD_ANSWERS] */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+#include "sources.h"
+#include "units.h"
+
+typedef enum { CAT_NUMBER, CAT_RANGE, CAT_PERCENT, CAT_ORDINAL, CAT_CURRENCY, CAT_DIMENSION,
+               CAT_TEMPERATURE, CAT_DATE } category;
+
+static const struct {
+    const char *name;
+    category cat;
+} cats[] = {{"number", CAT_NUMBER},       {"range", CAT_RANGE},         {"percent", CAT_PERCENT},
+            {"ordinal", CAT_ORDINAL},     {"currency", CAT_CURRENCY},   {"dimension", CAT_DIMENSION},
+            {"temperature", CAT_TEMPERATURE}, {"date", CAT_DATE}};
+
+/* Hedge words our spans include (FORMAT.md) but the spec's mentions do not,
+ * except in the range file, whose mentions are the bound phrases. */
+static const char *const hedges[] = {
+    "approximately ", "about ", "around ", "roughly ", "nearly ", "almost ", "some ",
+    "estimated ", "an estimated ", "over ", "more than ", "at least ", "upwards of ",
+    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~"};
+
+static bool is_temp(const cck_claim *c)
+{
+    return c->kind == CCK_KIND_MEASURE && !strcmp(c->unit, "degC");
+}
+
+static bool wanted(category cat, const cck_claim *c)
+{
+    switch (cat) {
+    case CAT_NUMBER: return c->kind == CCK_KIND_COUNT && c->lo == c->hi;
+    case CAT_RANGE:
+        return (c->kind == CCK_KIND_COUNT || c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_PERCENT) &&
+               (c->lo != c->hi || c->bound != CCK_BOUND_NONE);
+    case CAT_PERCENT: return c->kind == CCK_KIND_PERCENT;
+    case CAT_ORDINAL: return c->kind == CCK_KIND_RANK;
+    case CAT_CURRENCY: return c->kind == CCK_KIND_MONEY;
+    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c);
+    case CAT_TEMPERATURE: return is_temp(c);
+    case CAT_DATE: return c->kind == CCK_KIND_DATE;
+    }
+    return false;
+}
+
+/* The unit written in the span (the first alias after its first figure),
+ * so a measure can be given back in the written unit as the spec wants. */
+static const cck_unit_def *written_unit(const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !(t[i] >= '0' && t[i] <= '9'))
+        i++;
+    if (i == n)
+        i = 0; /* a number word: "ten miles", "six-mile" */
+    for (; i < n; i++) {
+        if (i > 0 && ((t[i - 1] | 32) >= 'a' && (t[i - 1] | 32) <= 'z'))
+            continue; /* inside a word */
+        const cck_unit_def *u = NULL;
+        if (cck_unit_match(t + i, n - i, &u))
+            return u;
+    }
+    return NULL;
+}
+
+/* claimcheck's field, decided from the spec's own answer and nothing of
+ * ours: every mention that has a value is a figure written in digits (for
+ * dates: names a four-digit year, so it is no relative date like "next
+ * week"). Cases that expect nothing stay in (they test false alarms). */
+static bool in_field(category cat, json_t *c)
+{
+    json_t *exp = json_object_get(c, "expect");
+    size_t i;
+    json_t *e;
+    json_array_foreach(exp, i, e) {
+        const char *text = json_string_value(json_object_get(e, "text"));
+        json_t *v = json_object_get(e, "value");
+        if (!text)
+            return false;
+        if (cat != CAT_DATE && (!json_is_string(v) || !strcmp(json_string_value(v), "null")))
+            continue; /* a unit word alone ("fahrenheit"): --ignore-valueless drops it */
+        int run = 0, best = 0;
+        for (const char *p = text; *p; p++) {
+            run = (*p >= '0' && *p <= '9') ? run + 1 : 0;
+            best = run > best ? run : best;
+        }
+        if (best < (cat == CAT_DATE ? 4 : 1))
+            return false;
+    }
+    return true;
+}
+
+static double from_canon(const cck_unit_def *u, double v)
+{
+    return u ? (v - u->offset) / u->factor : v;
+}
+
+static json_t *answer(category cat, const char *input, size_t len, cck_matcher *m)
+{
+    json_t *found = json_array();
+    /* A case is one line of text with no context; alone in a file it would
+     * read as the file's title. A title line before it and a newline after
+     * make it the body of an article, as prose stands in a real source. */
+    static const char head[] = "Spec case\n\n";
+    size_t hn = sizeof head - 1;
+    char *doc = cck_xmalloc(hn + len + 2);
+    memcpy(doc, head, hn);
+    memcpy(doc + hn, input, len);
+    doc[hn + len] = '\n';
+    cck_source *s = cck_source_from_memory("spec", doc, hn + len + 1);
+    free(doc);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_src_segment(s, &d);
+    cck_ext_source(s, m, &d);
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const cck_claim *c = &s->claims[i];
+        if (!wanted(cat, c))
+            continue;
+        const char *t = s->bytes + c->start;
+        size_t n = c->end - c->start;
+        for (int round = 0; round < 3 && cat != CAT_RANGE && c->kind != CCK_KIND_DATE &&
+                            c->kind != CCK_KIND_RANK; round++) {
+            size_t k = 0; /* "estimated at up to": strip each hedge word in turn */
+            while (k < sizeof hedges / sizeof *hedges &&
+                   !(n > strlen(hedges[k]) && !strncasecmp(t, hedges[k], strlen(hedges[k]))))
+                k++;
+            if (k == sizeof hedges / sizeof *hedges)
+                break;
+            t += strlen(hedges[k]);
+            n -= strlen(hedges[k]);
+        }
+        json_t *item = json_object();
+        json_object_set_new(item, "text", json_stringn(t, n));
+        json_t *v = NULL;
+        if (c->kind == CCK_KIND_DATE) {
+            v = json_string(c->date_lo);
+        } else {
+            const cck_unit_def *u =
+                c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_MONEY ? written_unit(t, n) : NULL;
+            double lo = from_canon(u, c->lo), hi = from_canon(u, c->hi);
+            if (cat == CAT_RANGE && c->lo == c->hi && c->bound == CCK_BOUND_LOWER)
+                v = json_pack("[fn]", lo);
+            else if (cat == CAT_RANGE && c->lo == c->hi && c->bound == CCK_BOUND_UPPER)
+                v = json_pack("[nf]", hi);
+            else if (cat == CAT_RANGE)
+                v = json_pack("[ff]", lo, hi);
+            else
+                v = json_real(lo);
+        }
+        json_object_set_new(item, "value", v);
+        json_array_append_new(found, item);
+    }
+    cck_diags_free(&d);
+    cck_source_free(s);
+    json_t *ans = json_object();
+    json_object_set_new(ans, "found", found);
+    return ans;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 4 && argc != 6) {
+        fprintf(stderr, "usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl [FIELD_CASES FIELD_ANSWERS]\n");
+        return 2;
+    }
+    int cat = -1;
+    for (size_t k = 0; k < sizeof cats / sizeof *cats; k++)
+        if (!strcmp(argv[1], cats[k].name))
+            cat = (int)cats[k].cat;
+    if (cat < 0) {
+        fprintf(stderr, "spec-eval: unknown category %s\n", argv[1]);
+        return 2;
+    }
+    FILE *in = fopen(argv[2], "r");
+    if (!in) {
+        perror(argv[2]);
+        return 2;
+    }
+    FILE *out = fopen(argv[3], "w");
+    if (!out) {
+        perror(argv[3]);
+        fclose(in);
+        return 2;
+    }
+    FILE *fcases = NULL, *fans = NULL;
+    if (argc == 6 && (!(fcases = fopen(argv[4], "w")) || !(fans = fopen(argv[5], "w")))) {
+        perror(fcases ? argv[5] : argv[4]);
+        return 2;
+    }
+    cck_diags d;
+    cck_diags_init(&d);
+    if (cck_ext_init(&d) != CCK_OK) {
+        cck_diags_print(&d, stderr);
+        return 2;
+    }
+    cck_matcher *m = cck_matcher_new();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    unsigned lineno = 0;
+    int rc = 0;
+    while ((got = getline(&line, &cap, in)) != -1) {
+        lineno++;
+        if (got <= 1)
+            continue;
+        json_error_t err;
+        json_t *c = json_loads(line, 0, &err);
+        const char *input = NULL;
+        size_t ilen = 0;
+        if (c && json_is_string(json_object_get(c, "input"))) {
+            input = json_string_value(json_object_get(c, "input"));
+            ilen = json_string_length(json_object_get(c, "input"));
+        }
+        if (!input) {
+            fprintf(stderr, "%s:%u:1: error: %s\n", argv[2], lineno, c ? "no input string" : err.text);
+            rc = 2;
+            fputs("{}\n", out);
+        } else {
+            json_t *a = answer((category)cat, input, ilen, m);
+            char *s = json_dumps(a, JSON_COMPACT | JSON_ENSURE_ASCII);
+            fprintf(out, "%s\n", s);
+            if (fcases && in_field((category)cat, c)) {
+                fputs(line, fcases);
+                fprintf(fans, "%s\n", s);
+            }
+            free(s);
+            json_decref(a);
+        }
+        json_decref(c);
+    }
+    free(line);
+    cck_matcher_free(m);
+    cck_ext_cleanup();
+    cck_diags_free(&d);
+    fclose(in);
+    if (fcases && (fclose(fcases) != 0 || fclose(fans) != 0)) {
+        perror(argv[4]);
+        rc = 2;
+    }
+    if (fclose(out) != 0) {
+        perror(argv[3]);
+        rc = 2;
+    }
+    return rc;
+}

@@ -1018,7 +1018,8 @@ static size_t per_year_after(const cck_scan *sc, size_t i)
     size_t n;
     if ((n = word_at(t, j, sc->end, "annually")) || (n = word_at(t, j, sc->end, "yearly")))
         return j + n;
-    for (int words = 0; words < 4; words++) {
+    /* "of" and up to three words ("of the new fibre"), then the rate */
+    for (int words = 0; words < 5; words++) {
         static const char *const lead[] = {"a", "per", "each", "every"};
         for (size_t k = 0; k < 4; k++) {
             size_t m = word_at(t, j, sc->end, lead[k]);

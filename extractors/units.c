@@ -77,6 +77,19 @@ static const cck_unit_def units[] = {
     {"mo", "month|months", CCK_DIM_TIME, "s", YEAR / 12, 0, false, false},
     {"yr", "year|years|yr|yrs", CCK_DIM_TIME, "s", YEAR, 0, false, false},
     {"decade", "decade|decades", CCK_DIM_TIME, "s", 10 * YEAR, 0, false, false},
+    /* power and energy */
+    {"W", "W|watt|watts", CCK_DIM_POWER, "W", 1, 0, true, true},
+    {"kW", "kW|kilowatt|kilowatts", CCK_DIM_POWER, "W", 1e3, 0, false, true},
+    {"MW", "MW|megawatt|megawatts", CCK_DIM_POWER, "W", 1e6, 0, true, true},
+    {"GW", "GW|gigawatt|gigawatts", CCK_DIM_POWER, "W", 1e9, 0, true, true},
+    {"kWh", "kWh|kilowatt-hour|kilowatt-hours|kilowatt hour|kilowatt hours", CCK_DIM_ENERGY, "J",
+     3.6e6, 0, false, true},
+    {"MWh", "MWh|megawatt-hour|megawatt-hours|megawatt hour|megawatt hours", CCK_DIM_ENERGY, "J",
+     3.6e9, 0, true, true},
+    {"GWh", "GWh|gigawatt-hour|gigawatt-hours|gigawatt hour|gigawatt hours", CCK_DIM_ENERGY, "J",
+     3.6e12, 0, true, true},
+    {"TWh", "TWh|terawatt-hour|terawatt-hours|terawatt hour|terawatt hours", CCK_DIM_ENERGY, "J",
+     3.6e15, 0, true, true},
     /* percent */
     {"%", "%|percent|per cent|pct|percentage points|percentage point|points percent", CCK_DIM_PERCENT, "%", 1, 0, false, true},
     /* money written after the figure */

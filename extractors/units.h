@@ -15,6 +15,8 @@ typedef enum {
     CCK_DIM_TEMP,        /* degC */
     CCK_DIM_SPEED,       /* m/s */
     CCK_DIM_TIME,        /* s */
+    CCK_DIM_POWER,       /* W */
+    CCK_DIM_ENERGY,      /* J */
     CCK_DIM_PERCENT,     /* % */
     CCK_DIM_MONEY        /* ISO-4217 code */
 } cck_dim;

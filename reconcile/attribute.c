@@ -639,6 +639,8 @@ const char * cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     }
     if (!strcmp(cl->unit, "kg/yr"))
         return "annual_capacity";
+    if (!strcmp(cl->unit, "W"))
+        return "power_capacity";    /* installed, produced or rated: one figure */
     const char *counted = counted_noun(a, x);
     if (counted)
         return counted;
@@ -670,6 +672,10 @@ const char * cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         return "distance";
     if (!strcmp(cl->unit, "m2"))
         return "area";
+    if (!strcmp(cl->unit, "m3"))
+        return "volume";
+    if (!strcmp(cl->unit, "J"))
+        return "energy";
     if (!strcmp(cl->unit, "kg"))
         return "mass";
     if (!strcmp(cl->unit, "s"))

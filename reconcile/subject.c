@@ -69,7 +69,7 @@ static const char *lowercase_facility(cck_arena *a, const ctx *x, const stoks *s
         if (h->cap)
             continue;
         bool ana = false;
-        for (size_t k = 0; anaphors[k]; k++)
+        for (size_t k = 0; anaphors[k] && !h->poss; k++)   /* not "the dam's station" */
             ana |= !strcmp(h->low, anaphors[k]);
         if (!ana || !(low_eq(x, i - 1, "the") || (m->cap && i >= 2 && low_eq(x, i - 2, "the"))))
             continue;
@@ -250,13 +250,23 @@ static const char *owned_thing(cck_arena *a, const ctx *x, const char *main, boo
         const tok *head = NULL, *mod = NULL;
         size_t words = 0;
         bool bounded = false;   /* the phrase ends at a verb, a stop or a mark */
-        for (size_t j = i + 1; j <= x->c0; j++) {
+        size_t from = i + 1;
+        /* "the dam's power station": the main subject's own thing */
+        if (from < x->c0 && x->t[from].poss && !x->t[from].cap) {
+            const char *mh = strrchr(main, ' ');
+            mh = mh ? mh + 1 : main;
+            static const char *const selves[] = {"city", "town", "country", "village", NULL};
+            if (!cck_rec_casecmp(mh, x->t[from].low) || in_words(selves, x->t[from].low))
+                from++;
+        }
+        for (size_t j = from; j <= x->c0; j++) {
             const tok *w = &x->t[j];
             size_t wl = strlen(w->low);
             bool past = wl > 4 && !strcmp(w->low + wl - 2, "ed");  /* "was opened" */
             bool ends = j == x->c0 || w->cap || w->num || !isalpha((unsigned char)x->b[w->s]) ||
                         in_words(stops, w->low) || past ||
-                        !adjacent(x->b, &x->t[j - 1], w, false) || x->t[j - 1].poss;
+                        (j != from && !adjacent(x->b, &x->t[j - 1], w, false)) ||
+                        (x->t[j - 1].poss && j != from);
             if (ends) {
                 /* the figure itself ends it only behind a mark: "a radar
                  * station (41.77° ...)", not "the mine lost about 40" */

@@ -156,9 +156,8 @@ static void check_groups(cck_corpus *c, const char *a, const char *b, const want
 
 /* Another subject altogether (a dam and its town, an encyclopedia entry
  * and a travel note): the subjects meet across the two ways of writing
- * them and the verdicts are the ones an editor would reach. The one
- * conflict left that an editor would not raise (1,200 MW against 340
- * workers) waits for the extractor to read megawatts. */
+ * them and the verdicts are the ones an editor would reach; no other
+ * conflict is raised. */
 static void test_another_subject(void)
 {
     static const want_group want[] = {
@@ -167,7 +166,7 @@ static void test_another_subject(void)
         {"Lake Varn Dam", "height", CCK_GROUP_CONSISTENT, 2, NULL},       /* 142 metres */
         {"Orsk", "population", CCK_GROUP_CONSISTENT, 2, NULL}, /* 48,200 (2020), ~50,000 */
         {"Orsk", "distance_from_lake_varn_dam", CCK_GROUP_CONFLICT, 2, NULL}, /* 12, ~15 km */
-        {"Lake Varn Dam", "workers", CCK_GROUP_CONFLICT, 2, NULL},
+        {"Lake Varn Dam power station", "power_capacity", CCK_GROUP_CONSISTENT, 2, NULL},
     };
     cck_corpus c;
     check_groups(&c, "tests/fixtures/dam/encyclopedia.txt", "tests/fixtures/dam/blog.txt",

@@ -638,7 +638,8 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
     static const char *const lead[] = {"in", "by", "of", "for", "circa", "around", NULL};
     static const char *const skip[] = {"the", "early", "mid", "late", NULL};
     static const char *const trail[] = {"estimate*", "census", "figure*", "data",
-                                        "projection*", "survey", NULL};
+                                        "projection*", "survey", "est", "proj", "count",
+                                        NULL};
     const char *best = NULL;
     size_t bd = (size_t)-1;
     for (size_t i = x->s0; i < x->s1; i++) {

@@ -145,6 +145,8 @@ static const scase town[] = {
      "40,000", CCK_KIND_COUNT, "", NULL, "Marrowby evacuation", "civilians_evacuated", NULL},
     {"The city is divided into 12 wards.", "12", CCK_KIND_COUNT, "", NULL, "Marrowby",
      "count_wards", NULL},
+    {"Population (2017 est.): 402,116", "402,116", CCK_KIND_COUNT, "", NULL, "Marrowby",
+     "population", "2017"},
     {"The mine lost about 40 workers per month.", "about 40", CCK_KIND_COUNT, "", NULL,
      "Marrowby", "workers_per_month", NULL},
     {"The new mine has 640 workers.", "640", CCK_KIND_COUNT, "", NULL, "Marrowby mine",

@@ -182,6 +182,9 @@ typedef struct cck_claim {
      * article about a place without naming what happened): such a claim
      * is reported on its own and never compared with others */
     bool unclear;
+    /* true when the text quotes the figure to reject it ("559,000, not
+     * 800,000"): reported on its own, never taken as a value */
+    bool denied;
 } cck_claim;
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs

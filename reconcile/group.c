@@ -796,7 +796,7 @@ void cck_rec_group(cck_corpus *c)
             cck_claim *cl = &src->claims[k];
             if (!cl->entity || !*cl->entity || !cl->attribute || !*cl->attribute)
                 continue;   /* no subject, nothing to compare it with */
-            if (cl->unclear) {
+            if (cl->unclear || cl->denied) {
                 nalone++;
                 continue;
             }
@@ -807,8 +807,12 @@ void cck_rec_group(cck_corpus *c)
             /* the articles of one file (a page and its mirror, say) are
              * separate voices */
             it->origin = (unsigned long long)s << 32;
-            if (src->units && cl->unit_index < src->nunits)
+            if (src->units && cl->unit_index < src->nunits) {
                 it->origin |= src->units[cl->unit_index].article;
+                /* readers' comments under a post speak for themselves */
+                if (src->units[cl->unit_index].zone == CCK_ZONE_COMMENTS)
+                    it->origin |= 1ull << 31;
+            }
             it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
         }
     }
@@ -822,8 +826,8 @@ void cck_rec_group(cck_corpus *c)
         cck_source *src = c->sources[s];
         for (size_t k = 0; k < src->nclaims; k++) {
             cck_claim *cl = &src->claims[k];
-            if (!cl->unclear || !cl->entity || !*cl->entity || !cl->attribute ||
-                !*cl->attribute)
+            if ((!cl->unclear && !cl->denied) || !cl->entity || !*cl->entity ||
+                !cl->attribute || !*cl->attribute)
                 continue;
             slot *o = &gs[ng++];
             o->fold = fold_entity(c->arena, cl->entity);
@@ -836,9 +840,12 @@ void cck_rec_group(cck_corpus *c)
             o->g.nclaims = 1;
             o->g.nsources = 1;
             o->g.favoured = cl;
-            o->g.note = "not compared: the text does not say what this figure is about "
-                        "(no keyword, counted noun or header names the attribute, or the "
-                        "event it dates is not named)";
+            o->g.note = cl->denied
+                            ? "not compared: the text quotes this figure to reject it "
+                              "(\"not ...\")"
+                            : "not compared: the text does not say what this figure is about "
+                              "(no keyword, counted noun or header names the attribute, or "
+                              "the event it dates is not named)";
         }
     }
     /* subjects as ranges of v */

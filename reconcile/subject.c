@@ -980,6 +980,13 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
     }
     cl->attribute = attr;
     cl->as_of = as_of;
+    /* "559,000, not 800,000", "rather than 12 km": a figure quoted to be denied */
+    if (x.c0 > x.s0 && (low_eq(&x, x.c0 - 1, "not") || low_eq(&x, x.c0 - 1, "never") ||
+                        (x.c0 > x.s0 + 1 && ((low_eq(&x, x.c0 - 2, "rather") &&
+                                               low_eq(&x, x.c0 - 1, "than")) ||
+                                              (low_eq(&x, x.c0 - 2, "instead") &&
+                                               low_eq(&x, x.c0 - 1, "of"))))))
+        cl->denied = true;
     const char *canon = cck_rec_canonical(a, cl->entity);
     if (canon != cl->entity)
         cl->entity = cck_arena_strdup(a, canon);

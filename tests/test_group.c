@@ -737,6 +737,40 @@ static void test_group_series(void)
     cck_corpus_free(&f.c);
 }
 
+/* A reader's comment under a post is a voice of its own; a denied figure
+ * stands alone. */
+static void test_group_comments_and_denials(void)
+{
+    fixture f;
+    fx_init(&f, 1);
+    cck_source *s = f.src[0];
+    s->units = cck_arena_alloc(s->arena, 3 * sizeof *s->units);
+    s->nunits = 3;
+    s->units[1].zone = CCK_ZONE_COMMENTS;
+    add(&f, 0, 0, "X", "population", NULL, (spec)NUM(800000, 800000, 1000));
+    add(&f, 0, 10, "X", "population", NULL, (spec)NUM(559000, 559000, 1000))->unit_index = 1;
+    cck_claim *d = add(&f, 0, 20, "X", "population", NULL, (spec)NUM(800000, 800000, 1000));
+    d->unit_index = 1;
+    d->denied = true;
+    fx_run(&f);
+    const cck_group *g = NULL;
+    size_t alone = 0;
+    for (size_t i = 0; i < f.c.ngroups; i++) {
+        if (f.c.groups[i].nclaims == 2)
+            g = &f.c.groups[i];
+        if (f.c.groups[i].nclaims == 1 && f.c.groups[i].claims[0]->denied) {
+            alone++;
+            CU_ASSERT_PTR_NOT_NULL(strstr(f.c.groups[i].note, "to reject it"));
+        }
+    }
+    CU_ASSERT_EQUAL(alone, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_EQUAL(g->nsources, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g->note, "the sources disagree"));
+    cck_corpus_free(&f.c);
+}
+
 static void test_group_empty(void)
 {
     fixture f;
@@ -764,6 +798,7 @@ static CU_TestInfo group_tests[] = {
     {"group_trust", test_group_trust},
     {"group_copies", test_group_copies},
     {"group_series", test_group_series},
+    {"group_comments_and_denials", test_group_comments_and_denials},
     {"group_empty", test_group_empty},
     CU_TEST_INFO_NULL,
 };

@@ -335,6 +335,31 @@ static const scase clear_subjects[] = {
      NULL, NULL, NULL},
 };
 
+/* A figure quoted to be rejected is flagged denied; the one asserted is not. */
+static void test_denied_figures(void)
+{
+    static const scase both[] = {
+        {"Every almanac gives the population as 559,000, not 800,000.", "800,000",
+         CCK_KIND_COUNT, "", NULL, NULL, NULL, NULL},
+        {"Every almanac gives the population as 559,000, not 800,000.", "559,000",
+         CCK_KIND_COUNT, "", NULL, NULL, NULL, NULL},
+        {"The road is 85 km rather than 60 km long.", "60 km", CCK_KIND_MEASURE, "m", NULL,
+         NULL, NULL, NULL},
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_corpus_add(&c, build("denied.txt", "Marrowby", both, 3, NULL, 0));
+    cck_rec_subjects(&c);
+    const cck_source *s = c.sources[0];
+    CU_ASSERT_EQUAL_FATAL(s->nclaims, 3);
+    /* one sentence per row, a claim per sentence, in row order */
+    CU_ASSERT_TRUE(s->claims[0].denied);
+    CU_ASSERT_FALSE(s->claims[1].denied);
+    CU_ASSERT_TRUE(s->claims[2].denied);
+    CU_ASSERT_STRING_EQUAL(s->claims[1].attribute, "population");
+    cck_corpus_free(&c);
+}
+
 static void test_unclear_subjects(void)
 {
     size_t nv = sizeof vague_subjects / sizeof *vague_subjects;
@@ -515,6 +540,7 @@ static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
     {"unclear subjects are flagged", test_unclear_subjects},
+    {"denied figures are flagged", test_denied_figures},
     {"as_of from the section heading", test_section_as_of},
     {"attribute from the context", test_attribute_from_context},
     {"facility aliases", test_facility_aliases},

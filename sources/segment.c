@@ -1152,6 +1152,23 @@ static void drop_entry_labels(seg_ctx *c)
     free(map);
 }
 
+/* A page without a heading of its own takes its title from the metadata,
+ * without the site's name after " - ", " – " or " | ". */
+static void untitled_from_meta(seg_ctx *c)
+{
+    const char *t = c->s->meta.title;
+    if (!t || !c->narts || c->arts[0].title[0])
+        return;
+    size_t n = strlen(t);
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        const char *p = strstr(t, seps[k]);
+        if (p && (size_t)(p - t) < n)
+            n = (size_t)(p - t);
+    }
+    c->arts[0].title = cck_arena_strndup(c->s->arena, t, n);
+}
+
 #define TO_ARENA(dst, n, src)                                                   \
     do {                                                                        \
         (dst) = cck_arena_alloc(c.s->arena, ((n) ? (n) : 1) * sizeof *(src));   \
@@ -1169,6 +1186,7 @@ cck_status cck_src_segment(cck_source *s, cck_diags *d)
     cck_src_cites_scan(&c);
     cck_src_tables_find(&c);
     walk_lines(&c);
+    untitled_from_meta(&c);
     drop_entry_labels(&c);
     cck_src_cites_resolve(&c);
 

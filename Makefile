@@ -6,11 +6,11 @@ DESTDIR ?=
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS     := libpcre2-8 libxml-2.0 libutf8proc
+PKGS     := libpcre2-8 libxml-2.0 libutf8proc libcmark
 TESTPKGS := cunit jansson
 # Debian packages that provide the above (and the tools the targets use)
 DEB_PKGS := pkg-config libpcre2-dev libxml2-dev libutf8proc-dev libcunit1-dev \
-            libjansson-dev valgrind pcre2-utils
+            libjansson-dev valgrind pcre2-utils libcmark-dev clang libclang-rt-14-dev
 
 WARN   := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings

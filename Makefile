@@ -88,7 +88,7 @@ test-%: $(B)/tests/run.o
 	./$(B)/tests/run-$*
 
 # --- the targets the README names ----------------------------------------
-.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz
+.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz cites-gold
 
 # Accuracy against the hand-checked answer key beside the repository
 # (../shared/gold, ../shared/eval/score), when it is there.
@@ -104,6 +104,19 @@ score: all
 # --- extractor coverage on the peer's spec cases (issue 3) ---------------
 spec-eval: all
 	@echo "spec-eval: not written yet"; exit 2
+
+# --- citation audit against the answer key (issue 5) ---------------------
+# Every dangling and placeholder finding of `cites --format=jsonl` on the
+# seeds must be in ../shared/gold/citations-*.jsonl and the other way round.
+CITE_PICK = sed -n 's/^{"doc": "\([^"]*\)", "line": [0-9]*, "start": \([0-9]*\), "end": \([0-9]*\),.*"problem": "\(dangling\|placeholder\)".*/\1 \2 \3 \4/p' | sed 's|^[^ ]*/||' | sort
+cites-gold: all
+	@test -d $(SHARED)/gold || { echo "no answer key at $(SHARED)"; exit 2; }
+	@./claimcheck cites --format=jsonl $(SHARED)/seeds/*.txt > build/cites.jsonl; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@cat build/cites.jsonl | $(CITE_PICK) > build/cites-tool.txt
+	@cat $(SHARED)/gold/citations-*.jsonl | $(CITE_PICK) > build/cites-gold.txt
+	@diff build/cites-gold.txt build/cites-tool.txt && \
+	  echo "cites-gold: all $$(wc -l < build/cites-gold.txt) dangling and placeholder findings agree"
 
 # --- source-reader fuzzers (issue 5) --------------------------------------
 fuzz:

@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "cites.h"
 #include "claimcheck.h"
 #include "extract.h"
 #include "pipeline.h"
@@ -20,10 +21,14 @@ enum { EXIT_CLEAN = 0, EXIT_CONFLICT = 1, EXIT_TROUBLE = 2 };
 static const char usage[] =
     "usage: claimcheck check   [options] FILE|DIR...\n"
     "       claimcheck extract [options] FILE|DIR...\n"
+    "       claimcheck cites   [options] FILE|DIR...\n"
     "\n"
     "  check     extract every numeric claim, group the claims by subject and\n"
     "            report the subjects whose sources disagree\n"
     "  extract   list the claims alone\n"
+    "  cites     audit the citations: dangling markers, placeholder links,\n"
+    "            unused and duplicate references, uncited claims (exit 1 when a\n"
+    "            marker dangles or a link is a placeholder)\n"
     "\n"
     "options:\n"
     "  -f, --format=FMT   text (default), jsonl or md\n"
@@ -116,8 +121,8 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->command)
         return usage_error("%s", "no command given (check or extract)");
-    if (strcmp(o->command, "check") && strcmp(o->command, "extract"))
-        return usage_error("unknown command '%s' (check or extract)", o->command);
+    if (strcmp(o->command, "check") && strcmp(o->command, "extract") && strcmp(o->command, "cites"))
+        return usage_error("unknown command '%s' (check, extract or cites)", o->command);
     if (optind >= argc)
         return usage_error("%s", "no FILE or DIR given");
     o->paths = argv + optind;
@@ -155,8 +160,9 @@ static int write_report(const options *o, const cck_corpus *c, const cck_rep_opt
             return -1;
         }
     }
-    cck_status rc = !strcmp(o->command, "check") ? cck_rep_groups(out, c, o->format, ro)
-                                                 : cck_rep_claims(out, c, o->format, ro);
+    cck_status rc = !strcmp(o->command, "check")   ? cck_rep_groups(out, c, o->format, ro)
+                    : !strcmp(o->command, "cites") ? cck_rep_cites_audit(out, c, o->format, ro)
+                                                   : cck_rep_claims(out, c, o->format, ro);
     if (fflush(out) != 0 || ferror(out))
         rc = CCK_ERR_IO;
     if (o->output) {
@@ -191,8 +197,8 @@ int main(int argc, char **argv)
     }
     cck_run_options ro = {.max_bytes = o.max_bytes};
     size_t skipped = cck_run_extract(&c, o.paths, o.npaths, &ro);
-    bool check = !strcmp(o.command, "check");
-    if (check)
+    bool check = !strcmp(o.command, "check"), cites = !strcmp(o.command, "cites");
+    if (check || cites)
         cck_run_reconcile(&c);
 
     cck_rep_options rep = {
@@ -210,8 +216,18 @@ int main(int argc, char **argv)
     if (skipped)
         fprintf(stderr, "claimcheck: %zu source%s skipped\n", skipped, skipped == 1 ? "" : "s");
     cck_ext_cleanup();
-    cck_corpus_free(&c);
-    if (trouble)
+    if (trouble) {
+        cck_corpus_free(&c);
         return EXIT_TROUBLE;
+    }
+    if (cites) {
+        size_t bad = 0;
+        for (size_t i = 0; i < c.nsources; i++)
+            for (size_t k = 0; k < c.sources[i]->ncites; k++)
+                bad += cck_cite_problem(&c.sources[i]->cites[k]) != NULL;
+        cck_corpus_free(&c);
+        return bad ? EXIT_CONFLICT : EXIT_CLEAN;
+    }
+    cck_corpus_free(&c);
     return check && conflicts ? EXIT_CONFLICT : EXIT_CLEAN;
 }

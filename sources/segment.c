@@ -599,11 +599,13 @@ static void push_section(seg_ctx *c, size_t a, size_t b, int level)
     s->level = level;
     s->article = c->article;
     s->parent = -1;
-    for (size_t k = c->nsecs; k-- > 0;) {
-        if (c->secs[k].article != c->article)
-            break;
+    /* the nearest earlier section of a lower level: up the parent chain
+     * from the previous one (sections between a section and its parent
+     * are all deeper), so a page of 100,000 sibling sections is linear */
+    for (int k = (int)c->nsecs - 1; k >= 0 && c->secs[k].article == c->article;
+         k = c->secs[k].parent) {
         if (c->secs[k].level < level) {
-            s->parent = (int)k;
+            s->parent = k;
             break;
         }
     }

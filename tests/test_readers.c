@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
 #include "extract.h"
+#include "fuzz/fuzz_one.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -475,6 +477,44 @@ static void test_mediawiki_pages_become_articles(void)
     cck_diags_free(&d);
 }
 
+/* ---- the fuzz corpus: every seed and every crash found stays a test ------- */
+
+static void test_fuzz_corpus_replays(void)
+{
+    static const struct { const char *dir, *name; } formats[] = {
+        {"tests/fuzz/corpus/text", "fuzz.txt"}, {"tests/fuzz/corpus/markdown", "fuzz.md"},
+        {"tests/fuzz/corpus/html", "fuzz.html"}, {"tests/fuzz/corpus/xml", "fuzz.xml"}};
+    cck_diags d;
+    cck_diags_init(&d);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&d), CCK_OK);
+    cck_matcher *m = cck_matcher_new();
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+        DIR *dir = opendir(formats[k].dir);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(dir))) {
+            if (e->d_name[0] == '.')
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", formats[k].dir, e->d_name);
+            FILE *f = fopen(path, "rb");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+            static uint8_t buf[1 << 20];
+            size_t len = fread(buf, 1, sizeof buf, f);
+            fclose(f);
+            /* an offset out of range aborts the run */
+            CU_ASSERT_EQUAL(cck_fuzz_one(formats[k].name, buf, len, m), 0);
+            n++;
+        }
+        closedir(dir);
+        CU_ASSERT(n >= 2);
+    }
+    cck_matcher_free(m);
+    cck_ext_cleanup();
+    cck_diags_free(&d);
+}
+
 void cck_suite_readers(void)
 {
     static CU_TestInfo tests[] = {
@@ -493,6 +533,7 @@ void cck_suite_readers(void)
         {"xml entity bomb refused", test_xml_entity_bomb_is_refused},
         {"xml not well-formed refused", test_xml_not_well_formed_is_refused},
         {"mediawiki pages become articles", test_mediawiki_pages_become_articles},
+        {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("readers", tests);

@@ -167,7 +167,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./claimcheck check examples/*.txt ; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	./claimcheck check examples/*.txt examples/*.html examples/*.xml examples/field-notes.md ; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
 test: all $(B)/tests/run
 	./$(B)/tests/run

@@ -79,7 +79,7 @@ MOD_segment   := sources
 MOD_subject   := sources reconcile
 MOD_group     := sources reconcile
 MOD_report    := sources reports
-MOD_readers   := sources extractors
+MOD_readers   := sources extractors reconcile reports
 test-%: $(B)/tests/run.o
 	@mods="$(MOD_$*)"; [ -n "$$mods" ] || { echo "no module test named $*"; exit 2; }; \
 	objs=""; for d in $$mods; do for f in $$d/*.c; do objs="$$objs $(B)/$${f%.c}.o"; done; done; \

@@ -293,9 +293,27 @@ static cck_status human(FILE *out, const cck_corpus *c, bool md, const cck_rep_o
     unsigned width = o && o->width ? o->width : 100;
     bool color = o && o->color;
     cck_table t;
+    /* what each source says about itself */
+    static const char *const mheads[] = {"source", "format", "title", "publisher", "date", "url"};
+    cck_tab_init(&t, 6, mheads);
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        const char *v[6] = {s->path, cck_markup_name(s->markup), s->meta.title,
+                            s->meta.publisher, s->meta.date, s->meta.url};
+        size_t r = cck_tab_row(&t);
+        for (size_t k = 0; k < 6; k++)
+            cck_tab_set(&t, r, k, v[k] ? v[k] : "", v[k] ? strlen(v[k]) : 0, 0, 0);
+    }
+    fputs(md ? "## Sources\n\n" : "Sources\n", out);
+    if (md)
+        cck_tab_md(out, &t, 80);
+    else
+        cck_tab_text(out, &t, 2, width, color);
+    cck_tab_free(&t);
+
     cck_cite_counts all;
     counts_table(&t, c, &all);
-    fputs(md ? "## Citations by source\n\n" : "Citations by source\n", out);
+    fputs(md ? "\n## Citations by source\n\n" : "\nCitations by source\n", out);
     if (md)
         cck_tab_md(out, &t, 0);
     else

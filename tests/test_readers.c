@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <jansson.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
+#include "cites.h"
 #include "extract.h"
 #include "fuzz/fuzz_one.h"
 #include "sources.h"
@@ -118,6 +120,48 @@ static void test_plain_text_is_unchanged(void)
     CU_ASSERT_EQUAL(d.n, 0);
     cck_source_free(s);
     cck_diags_free(&d);
+}
+
+static void test_segment_map_byte_for_byte_atomic_and_inserted(void)
+{
+    /* file: "ab&amp;cd<br>ef"; projection: "ab&cd\nef" */
+    static const char file[] = "ab&amp;cd<br>ef";
+    cck_source *s = cck_source_from_memory("m.html", file, sizeof file - 1);
+    cck_proj p = {0};
+    cck_proj_emit(&p, "ab", 2, 0, 2);
+    cck_proj_emit(&p, "&", 1, 2, 7);
+    cck_proj_emit(&p, "cd", 2, 7, 9);
+    cck_proj_insert(&p, "\n", 9);
+    cck_proj_emit(&p, "ef", 2, 13, 15);
+    CU_ASSERT_EQUAL(p.np, 5);
+    cck_proj_emit(&p, "gh", 2, 15, 17);   /* contiguous: merges */
+    CU_ASSERT_EQUAL(p.np, 5);
+    p.n -= 2;                             /* drop it again for the checks */
+    p.v[4].raw_end = 15;
+    cck_src_set_projection(s, &p);
+    CU_ASSERT_STRING_EQUAL(s->bytes, "ab&cd\nef");
+    CU_ASSERT_EQUAL(s->nlines, 2);
+    static const struct { size_t a, b, fs, fe; } cases[] = {
+        {0, 2, 0, 2},     /* byte for byte */
+        {1, 2, 1, 2},
+        {2, 3, 2, 7},     /* the entity as a whole */
+        {1, 4, 1, 8},
+        {3, 5, 7, 9},
+        {4, 7, 8, 14},    /* across the inserted break */
+        {6, 8, 13, 15},
+        {5, 6, 9, 9},     /* the break itself stands nowhere */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t fs, fe;
+        cck_source_file_span(s, cases[i].a, cases[i].b, &fs, &fe);
+        CU_ASSERT_EQUAL(fs, cases[i].fs);
+        CU_ASSERT_EQUAL(fe, cases[i].fe);
+    }
+    unsigned line, col;
+    cck_source_linecol(s, 6, &line, &col);  /* "ef" is on the file's line 1 */
+    CU_ASSERT_EQUAL(line, 1);
+    CU_ASSERT_EQUAL(col, 14);
+    cck_source_free(s);
 }
 
 /* ---- HTML ---------------------------------------------------------------- */
@@ -477,6 +521,71 @@ static void test_mediawiki_pages_become_articles(void)
     cck_diags_free(&d);
 }
 
+/* ---- the citation audit ------------------------------------------------------ */
+
+static void test_cites_counts_and_jsonl(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *s = load(FIX "page.html", &c.diags);
+    cck_corpus_add(&c, s);
+    cck_cite_counts n;
+    cck_cites_count(s, &n);
+    CU_ASSERT_EQUAL(n.markers, 4);
+    CU_ASSERT_EQUAL(n.resolved, 2);
+    CU_ASSERT_EQUAL(n.dangling, 1);
+    CU_ASSERT_EQUAL(n.placeholder, 1);
+    CU_ASSERT_EQUAL(n.unused, 1);
+    CU_ASSERT_EQUAL(n.duplicate, 0);
+    extract(s, &c.diags);
+
+    char path[] = "/tmp/cck-cites-XXXXXX";
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    FILE *out = fdopen(fd, "w+");
+    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, &c, CCK_FMT_JSONL, NULL), CCK_OK);
+    rewind(out);
+    char line[8192];
+    size_t dangling = 0, placeholder = 0, unused = 0, uncited = 0, resolved = 0;
+    while (fgets(line, sizeof line, out)) {
+        json_error_t err;
+        json_t *o = json_loads(line, 0, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+        const char *problem = json_string_value(json_object_get(o, "problem"));
+        size_t start = (size_t)json_integer_value(json_object_get(o, "start"));
+        size_t end = (size_t)json_integer_value(json_object_get(o, "end"));
+        const char *span = json_string_value(json_object_get(o, "span"));
+        /* span is exactly the file's bytes at start..end */
+        CU_ASSERT_FATAL(end >= start && end <= s->raw_len && span);
+        CU_ASSERT_EQUAL(strlen(span), end - start);
+        CU_ASSERT_EQUAL(memcmp(span, s->raw + start, end - start), 0);
+        if (!problem) {
+            resolved++;
+        } else if (!strcmp(problem, "dangling")) {
+            dangling++;
+            CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(o, "marker")), "[9]");
+            CU_ASSERT(json_is_null(json_object_get(o, "target")));
+        } else if (!strcmp(problem, "placeholder")) {
+            placeholder++;
+            CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(o, "target")), "#");
+        } else if (!strcmp(problem, "unused")) {
+            unused++;
+            CU_ASSERT(strstr(json_string_value(json_object_get(o, "target")), "Never cited") != NULL);
+        } else if (!strcmp(problem, "uncited")) {
+            uncited++;
+        }
+        json_decref(o);
+    }
+    fclose(out);
+    unlink(path);
+    CU_ASSERT_EQUAL(resolved, 2);
+    CU_ASSERT_EQUAL(dangling, 1);
+    CU_ASSERT_EQUAL(placeholder, 1);
+    CU_ASSERT_EQUAL(unused, 1);
+    CU_ASSERT(uncited >= 4);   /* the table cells and "The city covers" has [2] */
+    cck_corpus_free(&c);
+}
+
 /* ---- the fuzz corpus: every seed and every crash found stays a test ------- */
 
 static void test_fuzz_corpus_replays(void)
@@ -520,6 +629,7 @@ void cck_suite_readers(void)
     static CU_TestInfo tests[] = {
         {"detect by extension and content", test_detect_by_extension_and_content},
         {"plain text is unchanged", test_plain_text_is_unchanged},
+        {"segment map: byte for byte, atomic, inserted", test_segment_map_byte_for_byte_atomic_and_inserted},
         {"html skips script, style, boilerplate", test_html_projection_skips_script_style_and_boilerplate},
         {"html script figure no claim, table figure is", test_html_script_figure_is_no_claim_table_figure_is},
         {"html sup markers resolve", test_html_sup_markers_resolve_to_the_reference_list},
@@ -533,6 +643,7 @@ void cck_suite_readers(void)
         {"xml entity bomb refused", test_xml_entity_bomb_is_refused},
         {"xml not well-formed refused", test_xml_not_well_formed_is_refused},
         {"mediawiki pages become articles", test_mediawiki_pages_become_articles},
+        {"cites counts and jsonl", test_cites_counts_and_jsonl},
         {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,
     };

@@ -357,6 +357,8 @@ typedef struct {
     int cell_depth;     /* inside a cell of the outermost table */
     int heading;        /* inside a heading */
     bool caption;       /* inside the outermost table's caption */
+    bool fresh;         /* a heading's "#"s or an item's number were just
+                           written: no break may separate them from text */
     const char *closing;/* the end tag being handled, and its end */
     size_t close_end;
     bool ref_heading;   /* the last heading announced references */
@@ -391,6 +393,12 @@ static bool line_start(const scan *c)
 /* Pays the owed breaks and space before text standing at file offset at. */
 static void settle(scan *c, size_t at)
 {
+    if (c->fresh) {
+        c->fresh = false;
+        c->brk = 0;
+        c->space = false;
+        return;
+    }
     if (c->brk && c->out.n) {
         size_t have = cck_proj_trailing_newlines(&c->out);
         for (size_t k = have; k < (size_t)c->brk; k++)
@@ -661,6 +669,7 @@ static void start_element(scan *c, el *e, const char *name, size_t ta, size_t te
         hashes[e->level] = ' ';
         hashes[e->level + 1] = '\0';
         cck_proj_insert(&c->out, hashes, at);
+        c->fresh = true;
         c->heading++;
         /* a "References" heading makes the lists under it reference lists */
         size_t close, end = find_close(c->r, c->n < te + 300 ? c->n : te + 300, te, name, &close);
@@ -770,6 +779,7 @@ static void start_element(scan *c, el *e, const char *name, size_t ta, size_t te
         } else {
             cck_proj_insert(&c->out, "- ", at);
         }
+        c->fresh = true;
         return;
     }
     if (!strcasecmp(name, "pre")) {

@@ -317,6 +317,19 @@ static void test_html_malformed_is_recovered_with_a_note(void)
     cck_diags_free(&d);
 }
 
+static void test_html_list_items_keep_their_numbers(void)
+{
+    static const char page[] = "<ol><li><p>First item, 3 rooms.</p></li><li><div><p>Second, "
+                               "4 rooms.</p></div></li></ol><h2><span>Next</span></h2><ul><li>"
+                               "Loose</li></ul>";
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = cck_source_parse("l.html", page, sizeof page - 1, &d);
+    CU_ASSERT(projected_has(s, "1. First item, 3 rooms.\n\n2. Second, 4 rooms.\n\n## Next\n\n- Loose"));
+    cck_source_free(s);
+    cck_diags_free(&d);
+}
+
 static void test_html_invalid_utf8_is_a_warning(void)
 {
     static const char page[] = "<html><body><p>Bad \xFF\xFE bytes, then 42 rooms.</p></body></html>";
@@ -636,6 +649,7 @@ void cck_suite_readers(void)
         {"html metadata", test_html_metadata},
         {"html windows-1252 charset meta", test_html_windows_1252_with_charset_meta},
         {"html malformed recovered", test_html_malformed_is_recovered_with_a_note},
+        {"html list items keep their numbers", test_html_list_items_keep_their_numbers},
         {"html invalid utf-8 warning", test_html_invalid_utf8_is_a_warning},
         {"html 50 MB page bounded memory", test_html_50mb_page_in_bounded_memory},
         {"markdown front matter and code", test_markdown_front_matter_and_code},

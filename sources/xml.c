@@ -109,6 +109,7 @@ typedef struct {
     size_t unknown_entities;
     char first_entity[40];
     size_t first_entity_at;
+    unsigned depth;     /* nesting of reduce(): links in links, refs in cells */
 } xctx;
 
 /* Copies decoded [a, b) to the projection with its raw spans. */
@@ -382,8 +383,25 @@ static size_t wiki_table(xctx *x, const dtext *t, size_t a, size_t n, wrefs *ref
     return i;
 }
 
-/* Reduces wikitext [a, b) of t into the projection. */
+enum { REDUCE_DEPTH = 24 };
+
+static void reduce_in(xctx *x, const dtext *t, size_t a, size_t b, bool oneline, wrefs *refs);
+
+/* Reduces wikitext [a, b) of t into the projection. Past REDUCE_DEPTH
+ * nested links or templates the text is copied as it stands, so no input
+ * can exhaust the stack. */
 static void reduce(xctx *x, const dtext *t, size_t a, size_t b, bool oneline, wrefs *refs)
+{
+    if (x->depth >= REDUCE_DEPTH) {
+        emit_mapped(x, t, a, b);
+        return;
+    }
+    x->depth++;
+    reduce_in(x, t, a, b, oneline, refs);
+    x->depth--;
+}
+
+static void reduce_in(xctx *x, const dtext *t, size_t a, size_t b, bool oneline, wrefs *refs)
 {
     const char *w = t->b;
     size_t i = a, run = a;   /* text [run, i) not yet copied */

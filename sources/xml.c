@@ -62,6 +62,12 @@ static bool well_formed(const cck_source *s, errs *er)
     int ret;
     while ((ret = xmlTextReaderRead(r)) == 1)
         ;
+    /* an error inside an entity's text reports the entity's own line 1:
+     * where the parser stands in the document says more */
+    if (ret != 0 && xmlTextReaderGetParserLineNumber(r) > 0) {
+        er->line = xmlTextReaderGetParserLineNumber(r);
+        er->col = xmlTextReaderGetParserColumnNumber(r);
+    }
     xmlFreeTextReader(r);
     xmlResetLastError();
     return ret == 0 && er->n == 0;

@@ -472,6 +472,7 @@ static void test_xml_entity_bomb_is_refused(void)
     CU_ASSERT_EQUAL(d.v[0].sev, CCK_SEV_ERROR);
     CU_ASSERT(strstr(d.v[0].msg, "XML refused") != NULL);
     CU_ASSERT(strstr(d.v[0].msg, "entity") != NULL);
+    CU_ASSERT_EQUAL(d.v[0].line, 14);   /* where &lol9; stands */
     cck_source_free(s);
     cck_diags_free(&d);
 }

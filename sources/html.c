@@ -590,11 +590,12 @@ static void end_element(scan *c, const el *e, size_t at)
                           c->closing && !strcmp(c->closing, e->name) ? c->close_end : at);
         break;
     case EL_HEADING:
-        c->heading--;
+        if (c->heading > 0)
+            c->heading--;
         owe_break(c, 2, at);
         break;
     case EL_CELL:
-        if (c->tdepth == 1)
+        if (c->tdepth == 1 && c->cell_depth > 0)
             c->cell_depth--;
         break;
     case EL_TABLE:
@@ -604,7 +605,8 @@ static void end_element(scan *c, const el *e, size_t at)
         } else {
             owe_break(c, 2, at);
         }
-        c->tdepth--;
+        if (c->tdepth > 0)
+            c->tdepth--;
         break;
     case EL_TR:
         if (c->tdepth == 1)
@@ -613,7 +615,8 @@ static void end_element(scan *c, const el *e, size_t at)
     case EL_CAPTION:
         if (c->tdepth == 1 && c->caption) {
             c->caption = false;
-            c->cell_depth--;
+            if (c->cell_depth > 0)
+                c->cell_depth--;
             c->space = false;
             cck_proj_insert(&c->out, " |\n|---|\n", at);
             c->header_done = true;

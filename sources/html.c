@@ -354,6 +354,7 @@ typedef struct {
     int tdepth;
     bool row_open, header_done;
     size_t cells, header_cells;
+    size_t row_td;      /* <td> cells in the open row: a header row has none */
     int cell_depth;     /* inside a cell of the outermost table */
     int heading;        /* inside a heading */
     bool caption;       /* inside the outermost table's caption */
@@ -528,12 +529,19 @@ static size_t sup_marker(scan *c, size_t tag_end, size_t sup_start)
             i = gt + 1;
             continue;
         }
-        if (!is_ws(c->r[i]) && c->r[i] != '[' && c->r[i] != ']') {
-            if (ln + 1 >= sizeof label)
-                return 0;
-            label[ln++] = c->r[i];
+        char u[4];
+        size_t un = 1, k = c->r[i] == '&' ? cck_src_entity(c->r + i, close - i, true, u, &un) : 0;
+        if (!k) {
+            u[0] = c->r[i];
+            k = un = 1;
         }
-        i++;
+        if (!(un == 1 && (is_ws(u[0]) || u[0] == '[' || u[0] == ']'))) {
+            if (ln + un >= sizeof label)
+                return 0;
+            memcpy(label + ln, u, un);
+            ln += un;
+        }
+        i += k;
     }
     if (!link || !ln || !cck_src_is_label(label, ln))
         return 0;
@@ -552,6 +560,11 @@ static void close_row(scan *c, size_t at)
         return;
     cck_proj_insert(&c->out, " |\n", at);
     c->row_open = false;
+    /* a first row of <th> (or a lone title cell) heads the table; a first
+     * row of data ("<th>Population</th><td>768,551</td>") gets no
+     * separator, so the structure pass finds no header above the data */
+    if (!c->header_done && c->row_td && c->cells > 1)
+        c->header_done = true;
     if (!c->header_done) {
         c->header_done = true;
         c->header_cells = c->cells ? c->cells : 1;
@@ -572,6 +585,7 @@ static void open_row(scan *c, size_t at)
     cck_proj_insert(&c->out, "|", at);
     c->row_open = true;
     c->cells = 0;
+    c->row_td = 0;
 }
 
 /* The effects of closing element e at file offset at. */
@@ -712,6 +726,7 @@ static void start_element(scan *c, el *e, const char *name, size_t ta, size_t te
             c->brk = 0;
             cck_proj_insert(&c->out, c->cells ? " | " : " ", at);
             c->cells++;
+            c->row_td += name[1] == 'd';
             c->cell_depth++;
         } else {
             owe_break(c, 1, at);

@@ -248,6 +248,38 @@ static void test_html_sup_markers_resolve_to_the_reference_list(void)
     cck_diags_free(&d);
 }
 
+/* The shapes of a Wikipedia page: an infobox of label/value rows under a
+ * title cell, "&#91;1&#93;" markers, "[citation needed]", edit links, a
+ * reference list with "^ a b" back-links, navboxes. */
+static void test_html_wikipedia_shapes(void)
+{
+    cck_diags d;
+    cck_source *s = load(FIX "wikipedia.html", &d);
+    const cck_unit *pop = unit_text(s, "768,551");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
+    CU_ASSERT_EQUAL(pop->zone, CCK_ZONE_TABLE);
+    CU_ASSERT_STRING_EQUAL(pop->row_header, "Population");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pop->caption);
+    CU_ASSERT_STRING_EQUAL(pop->caption, "Hamhung");
+    CU_ASSERT(!projected_has(s, "citation needed"));
+    CU_ASSERT(!projected_has(s, "edit"));
+    CU_ASSERT(!projected_has(s, "Cities of North Korea"));
+    CU_ASSERT(!projected_has(s, "Main page"));
+    CU_ASSERT(!projected_has(s, "font-size"));
+    CU_ASSERT_EQUAL_FATAL(s->ncites, 3);
+    for (size_t i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL(s->cites[i].ref, i == 0 ? 0 : 1);
+    CU_ASSERT(file_bytes_are(s, s->cites[0].start, s->cites[0].end,
+                             "<sup id=\"cite_ref-1\" class=\"reference\"><a href=\"#cite_note-1\">"
+                             "&#91;1&#93;</a></sup>"));
+    CU_ASSERT_EQUAL_FATAL(s->nrefs, 2);
+    CU_ASSERT_STRING_EQUAL(s->refs[1].text, "2008 Census report, 2009.");
+    CU_ASSERT_EQUAL(s->refs[1].uses, 2);
+    CU_ASSERT_STRING_EQUAL(s->sections[0].title, "History");
+    cck_source_free(s);
+    cck_diags_free(&d);
+}
+
 static void test_html_metadata(void)
 {
     cck_diags d;
@@ -647,6 +679,7 @@ void cck_suite_readers(void)
         {"html skips script, style, boilerplate", test_html_projection_skips_script_style_and_boilerplate},
         {"html script figure no claim, table figure is", test_html_script_figure_is_no_claim_table_figure_is},
         {"html sup markers resolve", test_html_sup_markers_resolve_to_the_reference_list},
+        {"html wikipedia shapes", test_html_wikipedia_shapes},
         {"html metadata", test_html_metadata},
         {"html windows-1252 charset meta", test_html_windows_1252_with_charset_meta},
         {"html malformed recovered", test_html_malformed_is_recovered_with_a_note},

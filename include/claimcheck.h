@@ -170,14 +170,16 @@ typedef struct {
 } cck_piece;
 
 /* What a source says about itself, from <title>, <meta>, <link
- * rel=canonical> or Markdown front matter. Arena strings; NULL when the
- * source does not say. */
+ * rel=canonical> or Markdown front matter, overridden by the optional
+ * ".claimcheck-sources" file beside it (README: "Source formats"). Arena
+ * strings; NULL when nobody says. */
 typedef struct {
     const char *title;
     const char *url;
     const char *date;       /* as written ("2021-03-04", "4 March 2021") */
     const char *publisher;  /* site or publisher name */
     const char *author;
+    double weight;          /* reliability from the sources file; 1 when not given */
 } cck_meta;
 
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what

@@ -294,14 +294,17 @@ static cck_status human(FILE *out, const cck_corpus *c, bool md, const cck_rep_o
     bool color = o && o->color;
     cck_table t;
     /* what each source says about itself */
-    static const char *const mheads[] = {"source", "format", "title", "publisher", "date", "url"};
-    cck_tab_init(&t, 6, mheads);
+    static const char *const mheads[] = {"source", "format", "title", "publisher", "date",
+                                         "url", "weight"};
+    cck_tab_init(&t, 7, mheads);
     for (size_t i = 0; i < c->nsources; i++) {
         const cck_source *s = c->sources[i];
-        const char *v[6] = {s->path, cck_markup_name(s->markup), s->meta.title,
-                            s->meta.publisher, s->meta.date, s->meta.url};
+        char w[32];
+        cck_rep_number(w, s->meta.weight);
+        const char *v[7] = {s->path, cck_markup_name(s->markup), s->meta.title,
+                            s->meta.publisher, s->meta.date, s->meta.url, w};
         size_t r = cck_tab_row(&t);
-        for (size_t k = 0; k < 6; k++)
+        for (size_t k = 0; k < 7; k++)
             cck_tab_set(&t, r, k, v[k] ? v[k] : "", v[k] ? strlen(v[k]) : 0, 0, 0);
     }
     fputs(md ? "## Sources\n\n" : "Sources\n", out);

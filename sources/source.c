@@ -52,6 +52,7 @@ static cck_source *make(const char *path, char *bytes, size_t len)
     s->raw_len = len;
     s->raw_line_starts = s->line_starts;
     s->raw_nlines = s->nlines;
+    s->meta.weight = 1;
     return s;
 }
 
@@ -282,6 +283,7 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
     fclose(f);
     buf = pad_tail(buf, len, cap);
     *out = read_markup(make(path, buf, len), d);
+    cck_src_sidecar(*out, d);
     return CCK_OK;
 }
 

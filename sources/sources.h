@@ -64,6 +64,9 @@ void cck_src_set_projection(cck_source *s, cck_proj *p);
 void cck_src_read_html(cck_source *s, cck_diags *d);
 void cck_src_read_markdown(cck_source *s, cck_diags *d);
 void cck_src_read_xml(cck_source *s, cck_diags *d);
+/* Reads ".claimcheck-sources" in the source's directory, if there is one,
+ * into s->meta (its fields win); bad lines are warnings naming that file. */
+void cck_src_sidecar(cck_source *s, cck_diags *d);
 /* Invalid UTF-8 and NUL bytes of s->raw, as one warning each. */
 void cck_src_check_utf8(const cck_source *s, cck_diags *d);
 

@@ -567,6 +567,55 @@ static void test_mediawiki_pages_become_articles(void)
     cck_diags_free(&d);
 }
 
+/* ---- the sources file ---------------------------------------------------------- */
+
+static void test_sidecar_sets_metadata_and_weight(void)
+{
+    char dir[] = "/tmp/cck-side-XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char a[64], b[64], side[64];
+    snprintf(a, sizeof a, "%s/a.html", dir);
+    snprintf(b, sizeof b, "%s/b.txt", dir);
+    snprintf(side, sizeof side, "%s/.claimcheck-sources", dir);
+    FILE *f = fopen(a, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("<title>Own title</title><meta name=\"author\" content=\"Page Author\"><p>5 km.</p>", f);
+    fclose(f);
+    f = fopen(b, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("Plain text, 7 wards.\n", f);
+    fclose(f);
+    f = fopen(side, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("# what the files are\nfile: a.html\ntitle: Given title\npublisher: Given Press\n"
+          "weight: 0.5\n\nfile: b.txt\nurl: https://b.example\nweight: lots\ncolour: red\n", f);
+    fclose(f);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cck_source_load(a, 0, &s, &d), CCK_OK);
+    CU_ASSERT_STRING_EQUAL(s->meta.title, "Given title");      /* the file overrides */
+    CU_ASSERT_STRING_EQUAL(s->meta.author, "Page Author");     /* the page still says */
+    CU_ASSERT_STRING_EQUAL(s->meta.publisher, "Given Press");
+    CU_ASSERT_DOUBLE_EQUAL(s->meta.weight, 0.5, 1e-12);
+    CU_ASSERT_EQUAL(d.n, 0);
+    cck_source_free(s);
+    CU_ASSERT_EQUAL_FATAL(cck_source_load(b, 0, &s, &d), CCK_OK);
+    CU_ASSERT_STRING_EQUAL(s->meta.url, "https://b.example");
+    CU_ASSERT_DOUBLE_EQUAL(s->meta.weight, 1, 1e-12);
+    CU_ASSERT_EQUAL_FATAL(d.n, 2);   /* the bad weight and the unknown key */
+    CU_ASSERT_STRING_EQUAL(d.v[0].file, side);
+    CU_ASSERT_EQUAL(d.v[0].line, 9);
+    CU_ASSERT(strstr(d.v[0].msg, "weight") != NULL);
+    CU_ASSERT_EQUAL(d.v[1].line, 10);
+    cck_source_free(s);
+    cck_diags_free(&d);
+    unlink(a);
+    unlink(b);
+    unlink(side);
+    rmdir(dir);
+}
+
 /* ---- the citation audit ------------------------------------------------------ */
 
 static void test_cites_counts_and_jsonl(void)
@@ -691,6 +740,7 @@ void cck_suite_readers(void)
         {"xml entity bomb refused", test_xml_entity_bomb_is_refused},
         {"xml not well-formed refused", test_xml_not_well_formed_is_refused},
         {"mediawiki pages become articles", test_mediawiki_pages_become_articles},
+        {"sources file sets metadata and weight", test_sidecar_sets_metadata_and_weight},
         {"cites counts and jsonl", test_cites_counts_and_jsonl},
         {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,

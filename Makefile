@@ -120,13 +120,13 @@ cites-gold: all
 	  echo "cites-gold: all $$(wc -l < build/cites-gold.txt) dangling and placeholder findings agree"
 
 # --- source-reader fuzzers (issue 5) --------------------------------------
-# `make fuzz` builds one libFuzzer target per reader with clang (library
+# `make fuzz` builds one libFuzzer target per reader (and the sources file) with clang (library
 # objects instrumented in build/fuzz/) and runs each for FUZZ_SECONDS on a
 # copy of its seed corpus tests/fuzz/corpus/FORMAT/; new inputs stay in
 # build/fuzz/corpus-FORMAT. make check replays the seeds (tests/test_readers_fuzz.c).
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_FORMATS := text markdown html xml
+FUZZ_FORMATS := text markdown html xml sources
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L $(INCS) -Itests/fuzz -g -O1 -MMD -MP \
                 -fno-omit-frame-pointer $(PKG_CFLAGS)

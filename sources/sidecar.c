@@ -22,29 +22,28 @@ static char *trim(char *p)
     return p;
 }
 
-void cck_src_sidecar(cck_source *s, cck_diags *d)
+void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, size_t len,
+                           cck_diags *d)
 {
     const char *slash = strrchr(s->path, '/');
-    size_t dl = slash ? (size_t)(slash - s->path) + 1 : 0;
-    const char *base = s->path + dl;
-    static const char name[] = ".claimcheck-sources";
-    char *side = cck_xmalloc(dl + sizeof name);
-    memcpy(side, s->path, dl);
-    memcpy(side + dl, name, sizeof name);
-    FILE *f = fopen(side, "r");
-    if (!f) {
-        if (errno != ENOENT)
-            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(errno));
-        free(side);
-        return;
-    }
+    const char *base = slash ? slash + 1 : s->path;
     char line[2048];
     unsigned ln = 0;
-    size_t total = 0;
     bool mine = false;
     cck_meta *m = &s->meta;
-    while (fgets(line, sizeof line, f) && (total += strlen(line)) < SIDECAR_MAX) {
+    for (size_t at = 0; at < len && at < SIDECAR_MAX;) {
+        const char *nl = memchr(buf + at, '\n', len - at);
+        size_t e = nl ? (size_t)(nl - buf) : len, n = e - at;
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, buf + at, n);
+        line[n] = '\0';
+        at = e + 1;
         ln++;
+        if (memchr(line, '\0', n)) {
+            cck_diag_add(d, side, ln, 1, CCK_SEV_WARNING, "NUL byte; line skipped");
+            continue;
+        }
         char *p = trim(line);
         if (!*p || *p == '#')
             continue;
@@ -74,7 +73,7 @@ void cck_src_sidecar(cck_source *s, cck_diags *d)
             char *end;
             double w = strtod(val, &end);
             if (end == val || *end || !(w >= 0 && w <= 10))
-                cck_diag_add(d, side, ln, (unsigned)(val - p + 1), CCK_SEV_WARNING,
+                cck_diag_add(d, side, ln, (unsigned)(val - line + 1), CCK_SEV_WARNING,
                              "weight takes a number from 0 to 10, not '%s'", val);
             else
                 m->weight = w;
@@ -83,6 +82,27 @@ void cck_src_sidecar(cck_source *s, cck_diags *d)
                          "unknown key '%s' (title, url, date, publisher, author, weight)", key);
         }
     }
+}
+
+void cck_src_sidecar(cck_source *s, cck_diags *d)
+{
+    const char *slash = strrchr(s->path, '/');
+    size_t dl = slash ? (size_t)(slash - s->path) + 1 : 0;
+    static const char name[] = ".claimcheck-sources";
+    char *side = cck_xmalloc(dl + sizeof name);
+    memcpy(side, s->path, dl);
+    memcpy(side + dl, name, sizeof name);
+    FILE *f = fopen(side, "rb");
+    if (!f) {
+        if (errno != ENOENT)
+            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(errno));
+        free(side);
+        return;
+    }
+    char *buf = cck_xmalloc(SIDECAR_MAX);
+    size_t len = fread(buf, 1, SIDECAR_MAX, f);
     fclose(f);
+    cck_src_sidecar_parse(s, side, buf, len, d);
+    free(buf);
     free(side);
 }

@@ -67,6 +67,9 @@ void cck_src_read_xml(cck_source *s, cck_diags *d);
 /* Reads ".claimcheck-sources" in the source's directory, if there is one,
  * into s->meta (its fields win); bad lines are warnings naming that file. */
 void cck_src_sidecar(cck_source *s, cck_diags *d);
+/* The same from len bytes of buf, read from the file named side. */
+void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, size_t len,
+                           cck_diags *d);
 /* Invalid UTF-8 and NUL bytes of s->raw, as one warning each. */
 void cck_src_check_utf8(const cck_source *s, cck_diags *d);
 

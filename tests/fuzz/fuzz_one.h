@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "claimcheck.h"
 #include "extract.h"
@@ -36,6 +37,26 @@ static int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_
         cck_fuzz_span(s, s->cites[i].start, s->cites[i].end);
     for (size_t i = 0; i < s->nclaims; i++)
         cck_fuzz_span(s, s->claims[i].start, s->claims[i].end);
+    cck_source_free(s);
+    cck_diags_free(&d);
+    return 0;
+}
+
+/* The sources file: data read as the file describing a source a.txt; the
+ * metadata it sets must be NUL-terminated strings within the input. */
+static int cck_fuzz_sources_one(const uint8_t *data, size_t size)
+{
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = cck_source_from_memory("dir/a.txt", "5 km.", 5);
+    cck_src_sidecar_parse(s, ".claimcheck-sources", (const char *)data, size, &d);
+    const char *f[] = {s->meta.title, s->meta.url, s->meta.date, s->meta.publisher,
+                       s->meta.author};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        if (f[i] && strlen(f[i]) > size)
+            abort();
+    if (!(s->meta.weight >= 0 && s->meta.weight <= 10))
+        abort();
     cck_source_free(s);
     cck_diags_free(&d);
     return 0;

@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <jansson.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
@@ -681,6 +682,24 @@ static void test_cites_counts_and_jsonl(void)
     cck_corpus_free(&c);
 }
 
+static int cli_status(const char *args)
+{
+    const char *bin = getenv("CCK_BIN") ? getenv("CCK_BIN") : "./build/claimcheck";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s >/dev/null 2>&1", bin, args);
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void test_cites_command_exit_status(void)
+{
+    CU_ASSERT_EQUAL(cli_status("cites " FIX "page.html"), 1);        /* [9] dangles */
+    CU_ASSERT_EQUAL(cli_status("cites " FIX "post.md"), 0);
+    CU_ASSERT_EQUAL(cli_status("cites --format=jsonl " FIX "post.md " FIX "wiki.xml"), 0);
+    CU_ASSERT_EQUAL(cli_status("cites " FIX "bomb.xml"), 2);         /* refused */
+    CU_ASSERT_EQUAL(cli_status("cites"), 2);
+}
+
 /* ---- the fuzz corpus: every seed and every crash found stays a test ------- */
 
 static void test_fuzz_corpus_replays(void)
@@ -762,6 +781,7 @@ void cck_suite_readers(void)
         {"mediawiki pages become articles", test_mediawiki_pages_become_articles},
         {"sources file sets metadata and weight", test_sidecar_sets_metadata_and_weight},
         {"cites counts and jsonl", test_cites_counts_and_jsonl},
+        {"cites command exit status", test_cites_command_exit_status},
         {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,
     };

@@ -6,11 +6,12 @@ DESTDIR ?=
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS     := libpcre2-8 libxml-2.0 libutf8proc
+PKGS     := libpcre2-8 libxml-2.0 libutf8proc libcmark
 TESTPKGS := cunit jansson
 # Debian packages that provide the above (and the tools the targets use)
 DEB_PKGS := pkg-config libpcre2-dev libxml2-dev libutf8proc-dev libcunit1-dev \
-            libjansson-dev valgrind pcre2-utils python3-jsonschema libinih-dev
+            libjansson-dev valgrind pcre2-utils python3-jsonschema libinih-dev \
+            libcmark-dev clang libclang-rt-14-dev
 
 WARN   := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings
@@ -84,6 +85,7 @@ MOD_subject   := sources reconcile
 MOD_group     := sources reconcile
 MOD_settings  := sources reconcile
 MOD_report    := sources reports
+MOD_readers   := sources extractors reconcile reports
 test-%: $(B)/tests/run.o
 	@mods="$(MOD_$*)"; [ -n "$$mods" ] || { echo "no module test named $*"; exit 2; }; \
 	objs=""; for d in $$mods; do for f in $$d/*.c; do objs="$$objs $(B)/$${f%.c}.o"; done; done; \
@@ -93,7 +95,7 @@ test-%: $(B)/tests/run.o
 	./$(B)/tests/run-$*
 
 # --- the targets the README names ----------------------------------------
-.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz
+.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz cites-gold
 
 # Accuracy against the hand-checked answer key beside the repository
 # (../shared/gold, ../shared/eval/score), when it is there.
@@ -128,9 +130,50 @@ spec-eval: all $(B)/spec-eval
 	  echo "== cases in claimcheck's field (figures in digits, dates naming a year; unit words alone dropped)"; \
 	  $(SHARED)/peers/score-specs --ignore-valueless $(SPEC_OPTS) $$field
 
+# --- citation audit against the answer key (issue 5) ---------------------
+# Every dangling and placeholder finding of `cites --format=jsonl` on the
+# seeds must be in ../shared/gold/citations-*.jsonl and the other way round.
+CITE_PICK = sed -n 's/^{"doc": "\([^"]*\)", "line": [0-9]*, "start": \([0-9]*\), "end": \([0-9]*\),.*"problem": "\(dangling\|placeholder\)".*/\1 \2 \3 \4/p' | sed 's|^[^ ]*/||' | sort
+cites-gold: all
+	@test -d $(SHARED)/gold || { echo "no answer key at $(SHARED)"; exit 2; }
+	@./claimcheck cites --format=jsonl $(SHARED)/seeds/*.txt > build/cites.jsonl; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@cat build/cites.jsonl | $(CITE_PICK) > build/cites-tool.txt
+	@cat $(SHARED)/gold/citations-*.jsonl | $(CITE_PICK) > build/cites-gold.txt
+	@diff build/cites-gold.txt build/cites-tool.txt && \
+	  echo "cites-gold: all $$(wc -l < build/cites-gold.txt) dangling and placeholder findings agree"
+
 # --- source-reader fuzzers (issue 5) --------------------------------------
-fuzz:
-	@echo "fuzz: not written yet"; exit 2
+# `make fuzz` builds one libFuzzer target per reader (and the sources file) with clang (library
+# objects instrumented in build/fuzz/) and runs each for FUZZ_SECONDS on a
+# copy of its seed corpus tests/fuzz/corpus/FORMAT/; new inputs stay in
+# build/fuzz/corpus-FORMAT. make check replays the seeds (tests/test_readers_fuzz.c).
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FORMATS := text markdown html xml sources
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L $(INCS) -Itests/fuzz -g -O1 -MMD -MP \
+                -fno-omit-frame-pointer $(PKG_CFLAGS)
+FUZZ_OBJS    := $(LIB_SRCS:%.c=build/fuzz/%.o)
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -c -o $@ $<
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_one.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS) -lpthread -lm
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_FORMATS:%=build/fuzz/fuzz_%)
+	@for f in $(FUZZ_FORMATS); do \
+	  mkdir -p build/fuzz/corpus-$$f && \
+	  echo "fuzz_$$f: $(FUZZ_SECONDS) s" && \
+	  ASAN_OPTIONS=detect_leaks=1 ./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/ build/fuzz/corpus-$$f tests/fuzz/corpus/$$f \
+	    > build/fuzz/fuzz_$$f.log 2>&1; st=$$?; \
+	  grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Test unit written' build/fuzz/fuzz_$$f.log; \
+	  [ "$$st" = 0 ] || { echo "fuzz_$$f failed ($$st): build/fuzz/fuzz_$$f.log"; exit 1; }; \
+	done
+.SECONDARY: $(FUZZ_OBJS)
 
 # --- throughput benchmark (issue 7) ---------------------------------------
 bench: all
@@ -148,7 +191,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./claimcheck check examples/*.txt ; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	./claimcheck check examples/*.txt examples/*.html examples/*.xml examples/field-notes.md ; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
 test: all $(B)/tests/run
 	./$(B)/tests/run

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "baseline.h"
+#include "cites.h"
 #include "claimcheck.h"
 #include "config.h"
 #include "settings.h"
@@ -35,6 +36,7 @@ static const char usage[] =
     "       claimcheck baseline [options] -o FILE FILE|DIR...\n"
     "       claimcheck diff     [options] OLD NEW\n"
     "       claimcheck diff     [options] --git REV1..REV2 DIR\n"
+    "       claimcheck cites    [options] FILE|DIR...\n"
     "       claimcheck config   [--config=FILE]\n"
     "\n"
     "  check     extract every numeric claim, group the claims by subject and\n"
@@ -46,6 +48,9 @@ static const char usage[] =
     "            sources (two files or two directories), and conflicts\n"
     "            introduced, resolved or changed; with --git, DIR at two\n"
     "            revisions of the git repository around it\n"
+    "  cites     audit the citations: dangling markers, placeholder links,\n"
+    "            unused and duplicate references, uncited claims (exit 1 when a\n"
+    "            marker dangles or a link is a placeholder)\n"
     "  config    print the effective configuration and where each value came from\n"
     "\n"
     "options:\n"
@@ -169,6 +174,7 @@ static int cmd_baseline(options *o);
 static int cmd_diff(options *o);
 static int diff_paths(options *o);
 static int cmd_config(options *o);
+static int cmd_cites(options *o);
 
 enum { ANY = 1000000 };
 
@@ -177,6 +183,7 @@ static const command COMMANDS[] = {
     {"extract", cmd_extract, 1, ANY},
     {"baseline", cmd_baseline, 1, ANY},
     {"diff", cmd_diff, 2, 2},
+    {"cites", cmd_cites, 1, ANY},
     {"config", cmd_config, 0, 0},
 };
 
@@ -289,9 +296,9 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         }
     }
     if (!o->command)
-        return usage_error("%s", "no command given (check, extract, baseline, diff or config)");
+        return usage_error("%s", "no command given (check, extract, baseline, diff, cites or config)");
     if (!(*cmd = find_command(o->command)))
-        return usage_error("unknown command '%s' (check, extract, baseline, diff or config)",
+        return usage_error("unknown command '%s' (check, extract, baseline, diff, cites or config)",
                            o->command);
     size_t n = optind < argc ? (size_t)(argc - optind) : 0;
     if (o->git_range && strcmp(o->command, "diff"))
@@ -701,6 +708,32 @@ static int cmd_extract(options *o)
     if (trouble)
         return EXIT_TROUBLE;
     return fail ? EXIT_CONFLICT : EXIT_CLEAN;
+}
+
+static cck_status write_cites(FILE *out, void *ctx)
+{
+    report_ctx *r = ctx;
+    return cck_rep_cites_audit(out, r->c, r->format, &r->rep);
+}
+
+/* The citation audit: exit 1 when a marker dangles or a link is a
+ * placeholder, 2 on trouble. */
+static int cmd_cites(options *o)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    size_t skipped = load(o, o->paths, o->npaths, &c, true);
+    report_ctx r = {&c, o->format, false, rep_options(o)};
+    int wrote = write_atomically(o->output, write_cites, &r);
+    bool trouble = report_trouble(&c, skipped) || wrote != 0;
+    size_t bad = 0;
+    for (size_t i = 0; i < c.nsources; i++)
+        for (size_t k = 0; k < c.sources[i]->ncites; k++)
+            bad += cck_cite_problem(&c.sources[i]->cites[k]) != NULL;
+    cck_corpus_free(&c);
+    if (trouble)
+        return EXIT_TROUBLE;
+    return bad ? EXIT_CONFLICT : EXIT_CLEAN;
 }
 
 static cck_status write_baseline(FILE *out, void *ctx)

@@ -150,6 +150,38 @@ const char *cck_bound_name(cck_bound b); /* NULL, "lower", "upper" */
 
 typedef struct cck_source cck_source;
 
+/* How a source file is written; decided by cck_src_detect() from the
+ * file's extension and its first bytes. */
+typedef enum {
+    CCK_MARKUP_TEXT = 0,
+    CCK_MARKUP_MARKDOWN,
+    CCK_MARKUP_HTML,
+    CCK_MARKUP_XML
+} cck_markup;
+const char *cck_markup_name(cck_markup m);   /* "text", "markdown", ... */
+
+/* One piece of the segment map from the projected text back to the file:
+ * projected bytes [proj, next piece's proj) stand for file bytes
+ * [raw, raw_end). When both lengths agree the piece maps byte for byte;
+ * otherwise (an entity, a transcoded character, an inserted break with
+ * raw == raw_end) the piece stands for its whole raw span. */
+typedef struct {
+    size_t proj, raw, raw_end;
+} cck_piece;
+
+/* What a source says about itself, from <title>, <meta>, <link
+ * rel=canonical> or Markdown front matter, overridden by the optional
+ * ".claimcheck-sources" file beside it (README: "Source formats"). Arena
+ * strings; NULL when nobody says. */
+typedef struct {
+    const char *title;
+    const char *url;
+    const char *date;       /* as written ("2021-03-04", "4 March 2021") */
+    const char *publisher;  /* site or publisher name */
+    const char *author;
+    double weight;          /* reliability from the sources file; 1 when not given */
+} cck_meta;
+
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
  * reconciliation needs (the rounding the figure shows). */
 typedef struct cck_claim {
@@ -191,11 +223,26 @@ typedef struct cck_claim {
  * off its arena and is freed by cck_source_free(). */
 struct cck_source {
     char *path;             /* as given on the command line (owned) */
-    char *bytes;            /* the file's bytes, NUL-terminated (owned) */
+    char *bytes;            /* the text the pipeline reads, NUL-terminated
+                               (owned): the file itself for plain text, the
+                               projected text of a markup file otherwise */
     size_t len;             /* without the terminating NUL */
-    size_t *line_starts;    /* byte offset where each line starts (owned) */
+    size_t *line_starts;    /* where each line of bytes starts (owned) */
     size_t nlines;
     cck_arena *arena;
+
+    /* The file as it is on disk. For plain text raw == bytes and
+     * raw_line_starts == line_starts (not separately owned). Every offset
+     * stored above is into bytes; report through cck_source_linecol() and
+     * cck_source_file_span(), which map back to the file. */
+    cck_markup markup;
+    char *raw;              /* NUL-terminated */
+    size_t raw_len;
+    size_t *raw_line_starts;
+    size_t raw_nlines;
+    cck_piece *pieces;      /* sorted by proj (owned); none: bytes[i] is raw[i] */
+    size_t npieces;
+    cck_meta meta;
 
     cck_article *articles;  size_t narticles;
     cck_section *sections;  size_t nsections;
@@ -215,11 +262,22 @@ struct cck_source {
  * NULL and a diagnostic naming the file is appended to d. */
 cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
                            cck_diags *d);
-/* Makes a source from memory (copied); for tests and stdin. Never fails. */
+/* Makes a plain-text source from memory (copied); for tests and stdin.
+ * Never fails. */
 cck_source *cck_source_from_memory(const char *path, const char *bytes, size_t len);
+/* Makes a source from memory (copied) read the way cck_source_load() reads
+ * a file: the markup detected from path and content, projected, with
+ * diagnostics appended to d. Never returns NULL. */
+cck_source *cck_source_parse(const char *path, const char *bytes, size_t len,
+                             cck_diags *d);
 void cck_source_free(cck_source *s);     /* NULL is a no-op */
-/* 1-based line and column (in bytes) of a byte offset. */
+/* 1-based line and column (in bytes) in the file on disk of offset off of
+ * s->bytes. */
 void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col);
+/* The file byte span [*fstart, *fend) that bytes [start, end) of s->bytes
+ * came from (identical for plain text). */
+void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t *fstart,
+                          size_t *fend);
 /* Appends a claim (copied) and returns the stored one; sets index and src. */
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
 

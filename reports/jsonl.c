@@ -70,12 +70,14 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
         ce = cs;
     unsigned line, col;
     cck_source_linecol(s, cs, &line, &col);
+    size_t fs, fe;
+    cck_source_file_span(s, cs, ce, &fs, &fe);
     fputs("{\"id\": ", out);
     json_cstr(out, id);
     fputs(", \"doc\": ", out);
     json_cstr(out, s->path);
-    fprintf(out, ", \"line\": %u, \"start\": %zu, \"end\": %zu, \"span\": ", line, cs, ce);
-    cck_rep_json_string(out, s->bytes + cs, ce - cs);
+    fprintf(out, ", \"line\": %u, \"start\": %zu, \"end\": %zu, \"span\": ", line, fs, fe);
+    cck_rep_json_string(out, s->raw + fs, fe - fs);
     fputs(", \"kind\": ", out);
     json_cstr(out, cck_kind_name(cl->kind));
     if (cl->kind == CCK_KIND_COORDINATE) {

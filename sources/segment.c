@@ -599,11 +599,13 @@ static void push_section(seg_ctx *c, size_t a, size_t b, int level)
     s->level = level;
     s->article = c->article;
     s->parent = -1;
-    for (size_t k = c->nsecs; k-- > 0;) {
-        if (c->secs[k].article != c->article)
-            break;
+    /* the nearest earlier section of a lower level: up the parent chain
+     * from the previous one (sections between a section and its parent
+     * are all deeper), so a page of 100,000 sibling sections is linear */
+    for (int k = (int)c->nsecs - 1; k >= 0 && c->secs[k].article == c->article;
+         k = c->secs[k].parent) {
         if (c->secs[k].level < level) {
-            s->parent = (int)k;
+            s->parent = k;
             break;
         }
     }
@@ -1152,6 +1154,23 @@ static void drop_entry_labels(seg_ctx *c)
     free(map);
 }
 
+/* A page without a heading of its own takes its title from the metadata,
+ * without the site's name after " - ", " – " or " | ". */
+static void untitled_from_meta(seg_ctx *c)
+{
+    const char *t = c->s->meta.title;
+    if (!t || !c->narts || c->arts[0].title[0])
+        return;
+    size_t n = strlen(t);
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        const char *p = strstr(t, seps[k]);
+        if (p && (size_t)(p - t) < n)
+            n = (size_t)(p - t);
+    }
+    c->arts[0].title = cck_arena_strndup(c->s->arena, t, n);
+}
+
 #define TO_ARENA(dst, n, src)                                                   \
     do {                                                                        \
         (dst) = cck_arena_alloc(c.s->arena, ((n) ? (n) : 1) * sizeof *(src));   \
@@ -1169,6 +1188,7 @@ cck_status cck_src_segment(cck_source *s, cck_diags *d)
     cck_src_cites_scan(&c);
     cck_src_tables_find(&c);
     walk_lines(&c);
+    untitled_from_meta(&c);
     drop_entry_labels(&c);
     cck_src_cites_resolve(&c);
 

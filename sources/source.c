@@ -1,5 +1,6 @@
 /* source.c: reading a source file into memory unchanged, its line-start
- * table, UTF-8 diagnostics, and the claim list each source owns. */
+ * tables, UTF-8 diagnostics, the map from projected text back to the file,
+ * and the claim list each source owns. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "claimcheck.h"
+#include "sources.h"
 
 enum { DEFAULT_MAX_BYTES = 256u * 1024 * 1024 };
 
@@ -23,17 +25,19 @@ static char *pad_tail(char *buf, size_t len, size_t cap)
     return buf;
 }
 
-static void build_lines(cck_source *s)
+static size_t *line_table(const char *b, size_t len, size_t *nlines)
 {
     size_t n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        n += s->bytes[i] == '\n';
-    s->line_starts = cck_xcalloc(n, sizeof *s->line_starts);
-    s->nlines = 0;
-    s->line_starts[s->nlines++] = 0;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->bytes[i] == '\n')
-            s->line_starts[s->nlines++] = i + 1;
+    for (size_t i = 0; i < len; i++)
+        n += b[i] == '\n';
+    size_t *v = cck_xcalloc(n, sizeof *v);
+    size_t k = 0;
+    v[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (b[i] == '\n')
+            v[k++] = i + 1;
+    *nlines = k;
+    return v;
 }
 
 static cck_source *make(const char *path, char *bytes, size_t len)
@@ -43,8 +47,107 @@ static cck_source *make(const char *path, char *bytes, size_t len)
     s->bytes = bytes;
     s->len = len;
     s->arena = cck_arena_new();
-    build_lines(s);
+    s->line_starts = line_table(bytes, len, &s->nlines);
+    s->raw = bytes;
+    s->raw_len = len;
+    s->raw_line_starts = s->line_starts;
+    s->raw_nlines = s->nlines;
+    s->meta.weight = 1;
     return s;
+}
+
+void cck_src_set_projection(cck_source *s, cck_proj *p)
+{
+    char *b = pad_tail(p->b ? p->b : cck_xmalloc(1), p->n, p->b ? p->cap : 1);
+    if (s->raw != s->bytes)
+        free(s->bytes);
+    if (s->line_starts != s->raw_line_starts)
+        free(s->line_starts);
+    free(s->pieces);
+    s->bytes = b;
+    s->len = p->n;
+    s->line_starts = line_table(b, p->n, &s->nlines);
+    s->pieces = p->v;
+    s->npieces = p->np;
+    memset(p, 0, sizeof *p);
+}
+
+/* The last piece whose projected start is <= off. */
+static size_t piece_at(const cck_source *s, size_t off)
+{
+    size_t lo = 0, hi = s->npieces;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->pieces[mid].proj <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t piece_end(const cck_source *s, size_t k)
+{
+    return k + 1 < s->npieces ? s->pieces[k + 1].proj : s->len;
+}
+
+/* File offset where projected offset off begins. */
+static size_t raw_start(const cck_source *s, size_t off)
+{
+    if (s->raw == s->bytes || !s->npieces)
+        return off < s->raw_len ? off : s->raw_len;
+    if (off >= s->len)
+        return s->pieces[s->npieces - 1].raw_end;
+    const cck_piece *p = &s->pieces[piece_at(s, off)];
+    size_t plen = piece_end(s, (size_t)(p - s->pieces)) - p->proj;
+    if (off < p->proj)
+        return p->raw;
+    if (plen == p->raw_end - p->raw)
+        return p->raw + (off - p->proj);
+    return p->raw;
+}
+
+/* File offset where the projected span ending at off (exclusive) ends. */
+static size_t raw_end(const cck_source *s, size_t off)
+{
+    if (s->raw == s->bytes || !s->npieces)
+        return off < s->raw_len ? off : s->raw_len;
+    if (off == 0)
+        return s->pieces[0].raw;
+    if (off > s->len)
+        off = s->len;
+    size_t k = piece_at(s, off - 1);
+    const cck_piece *p = &s->pieces[k];
+    size_t plen = piece_end(s, k) - p->proj;
+    if (off - 1 < p->proj)
+        return p->raw;
+    if (plen == p->raw_end - p->raw)
+        return p->raw + (off - p->proj);
+    return p->raw_end;
+}
+
+void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t *fstart,
+                          size_t *fend)
+{
+    size_t a = raw_start(s, start), b = end > start ? raw_end(s, end) : a;
+    if (b < a)
+        b = a;
+    *fstart = a;
+    *fend = b;
+}
+
+static void raw_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
+{
+    size_t lo = 0, hi = s->raw_nlines; /* last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->raw_line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (unsigned)(lo + 1);
+    *col = (unsigned)(off - s->raw_line_starts[lo] + 1);
 }
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */
@@ -74,18 +177,18 @@ static size_t utf8_len(const unsigned char *p, size_t avail)
 
 /* Invalid UTF-8 and NUL bytes are diagnosed (first occurrence and a count)
  * and left in place: the matchers treat them as barriers. */
-static void check_text(const cck_source *s, cck_diags *d)
+void cck_src_check_utf8(const cck_source *s, cck_diags *d)
 {
-    const unsigned char *p = (const unsigned char *)s->bytes;
+    const unsigned char *p = (const unsigned char *)s->raw;
     size_t bad = 0, nul = 0, first_bad = SIZE_MAX, first_nul = SIZE_MAX;
-    for (size_t i = 0; i < s->len;) {
+    for (size_t i = 0; i < s->raw_len;) {
         if (p[i] == 0) {
             if (!nul++)
                 first_nul = i;
             i++;
             continue;
         }
-        size_t n = utf8_len(p + i, s->len - i);
+        size_t n = utf8_len(p + i, s->raw_len - i);
         if (!n) {
             if (!bad++)
                 first_bad = i;
@@ -96,16 +199,30 @@ static void check_text(const cck_source *s, cck_diags *d)
     }
     unsigned line, col;
     if (bad) {
-        cck_source_linecol(s, first_bad, &line, &col);
+        raw_linecol(s, first_bad, &line, &col);
         cck_diag_add(d, s->path, line, col, CCK_SEV_WARNING,
                      "invalid UTF-8 (%zu byte%s); figures next to them may be missed",
                      bad, bad == 1 ? "" : "s");
     }
     if (nul) {
-        cck_source_linecol(s, first_nul, &line, &col);
+        raw_linecol(s, first_nul, &line, &col);
         cck_diag_add(d, s->path, line, col, CCK_SEV_WARNING,
                      "NUL byte in text (%zu in all); is this a binary file?", nul);
     }
+}
+
+/* Runs the reader the file's markup calls for over a source made from the
+ * file's bytes. */
+static cck_source *read_markup(cck_source *s, cck_diags *d)
+{
+    s->markup = cck_src_detect(s->path, s->raw, s->raw_len);
+    switch (s->markup) {
+    case CCK_MARKUP_HTML: cck_src_read_html(s, d); break;
+    case CCK_MARKUP_XML: cck_src_read_xml(s, d); break;
+    case CCK_MARKUP_MARKDOWN: cck_src_read_markdown(s, d); break;
+    case CCK_MARKUP_TEXT: cck_src_check_utf8(s, d); break;
+    }
+    return s;
 }
 
 cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
@@ -165,9 +282,8 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
     }
     fclose(f);
     buf = pad_tail(buf, len, cap);
-    cck_source *s = make(path, buf, len);
-    check_text(s, d);
-    *out = s;
+    *out = read_markup(make(path, buf, len), d);
+    cck_src_sidecar(*out, d);
     return CCK_OK;
 }
 
@@ -178,13 +294,26 @@ cck_source *cck_source_from_memory(const char *path, const char *bytes, size_t l
     return make(path, pad_tail(buf, len, len + TAIL_PAD), len);
 }
 
+cck_source *cck_source_parse(const char *path, const char *bytes, size_t len, cck_diags *d)
+{
+    char *buf = cck_xmalloc(len + TAIL_PAD);
+    if (len)
+        memcpy(buf, bytes, len);
+    return read_markup(make(path, pad_tail(buf, len, len + TAIL_PAD), len), d);
+}
+
 void cck_source_free(cck_source *s)
 {
     if (!s)
         return;
     free(s->path);
+    if (s->raw != s->bytes)
+        free(s->raw);
     free(s->bytes);
+    if (s->raw_line_starts != s->line_starts)
+        free(s->raw_line_starts);
     free(s->line_starts);
+    free(s->pieces);
     free(s->claims);
     cck_arena_free(s->arena);
     free(s);
@@ -192,16 +321,7 @@ void cck_source_free(cck_source *s)
 
 void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
 {
-    size_t lo = 0, hi = s->nlines; /* last line start <= off */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    *line = (unsigned)(lo + 1);
-    *col = (unsigned)(off - s->line_starts[lo] + 1);
+    raw_linecol(s, raw_start(s, off), line, col);
 }
 
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)
@@ -215,6 +335,12 @@ cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)
     d->src = s;
     d->index = s->nclaims++;
     return d;
+}
+
+const char *cck_markup_name(cck_markup m)
+{
+    static const char *const names[] = {"text", "markdown", "html", "xml"};
+    return (unsigned)m < sizeof names / sizeof *names ? names[m] : "text";
 }
 
 const char *cck_zone_name(cck_zone z)

@@ -244,12 +244,20 @@ void cck_src_table_emit(seg_ctx *c, size_t ti)
         if (cap.n)
             caption = dup_cell(c, &cap.v[0]);
         free(cap.v);
-        /* the header then follows the separator */
+        /* the header then follows the separator, unless that row holds
+         * figures after its first cell ("| Population | 768,551 |"): then
+         * the rows are data, headed by their first cells alone */
         if (data < t->end && starts_pipe(b, &c->lines[data])) {
             size_t k = row_end(c, t, data);
             for (size_t m = data; m < k; m++)
                 split_row(b, c->lines[m].cs, c->lines[m].ce, &head);
-            data = k;
+            bool figures = false;
+            for (size_t m = 1; m < head.n; m++)
+                figures = figures || has_digit(b, &head.v[m]);
+            if (figures && head.n == 2)
+                head.n = 0;
+            else
+                data = k;
         }
     } else if (t->glue) {
         split_row(b, t->glue, c->lines[t->first].ce, &head);

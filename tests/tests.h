@@ -26,6 +26,7 @@ void cck_suite_coords(void);
 void cck_suite_subject(void);
 void cck_suite_group(void);
 void cck_suite_settings(void);
+void cck_suite_readers(void);
 void cck_suite_report(void);
 void cck_suite_pipeline(void);
 void cck_suite_cli(void);

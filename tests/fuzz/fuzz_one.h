@@ -1,0 +1,65 @@
+/* fuzz_one.h: what every fuzz target and the corpus replay run on one
+ * input: read it as the named file would be read, segment it, extract its
+ * claims, and abort when any offset falls outside its text or file. */
+#ifndef CCK_FUZZ_ONE_H
+#define CCK_FUZZ_ONE_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimcheck.h"
+#include "extract.h"
+#include "sources.h"
+
+static void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
+{
+    size_t fs, fe;
+    cck_source_file_span(s, a, b, &fs, &fe);
+    if (a > b || b > s->len || fs > fe || fe > s->raw_len)
+        abort();
+}
+
+/* m: the extractors' matcher (cck_ext_init() done), or NULL to skip them. */
+static int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_matcher *m)
+{
+    if (size > (1u << 20))
+        return 0;
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = cck_source_parse(name, (const char *)data, size, &d);
+    cck_src_segment(s, &d);
+    if (m)
+        cck_ext_source(s, m, &d);
+    for (size_t i = 0; i < s->nunits; i++)
+        cck_fuzz_span(s, s->units[i].start, s->units[i].end);
+    for (size_t i = 0; i < s->ncites; i++)
+        cck_fuzz_span(s, s->cites[i].start, s->cites[i].end);
+    for (size_t i = 0; i < s->nclaims; i++)
+        cck_fuzz_span(s, s->claims[i].start, s->claims[i].end);
+    cck_source_free(s);
+    cck_diags_free(&d);
+    return 0;
+}
+
+/* The sources file: data read as the file describing a source a.txt; the
+ * metadata it sets must be NUL-terminated strings within the input. */
+static int cck_fuzz_sources_one(const uint8_t *data, size_t size)
+{
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = cck_source_from_memory("dir/a.txt", "5 km.", 5);
+    cck_src_sidecar_parse(s, ".claimcheck-sources", (const char *)data, size, &d);
+    const char *f[] = {s->meta.title, s->meta.url, s->meta.date, s->meta.publisher,
+                       s->meta.author};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        if (f[i] && strlen(f[i]) > size)
+            abort();
+    if (!(s->meta.weight >= 0 && s->meta.weight <= 10))
+        abort();
+    cck_source_free(s);
+    cck_diags_free(&d);
+    return 0;
+}
+
+#endif

@@ -662,9 +662,15 @@ static double *estimate_trust(const cck_corpus *c, const item *v, const size_t *
     double *agree = cck_xcalloc(ns, sizeof *agree);
     double *total = cck_xcalloc(ns, sizeof *total);
     for (size_t s = 0; s < c->nsources; s++) {
-        double w = c->sources[s]->weight > 0 ? c->sources[s]->weight
-                                              : cck_rec_weight_for(c->sources[s]->path);
+        const cck_source *src = c->sources[s];
+        double w = src->weight > 0 ? src->weight : cck_rec_weight_for(src->path);
         prior[s] = w > 0 && w < 1 ? w : w >= 1 ? 0.99 : cck_rec_tolerances.prior_trust;
+        /* a sources file's weight (1 = an ordinary source) counts the source
+         * as that many independent witnesses: 1 - (1 - prior)^weight */
+        if (w <= 0 && src->meta.weight != 1 && src->meta.weight >= 0) {
+            prior[s] = 1 - pow(1 - cck_rec_tolerances.prior_trust, src->meta.weight);
+            prior[s] = prior[s] < 0.01 ? 0.01 : prior[s] > 0.99 ? 0.99 : prior[s];
+        }
         trust[s] = prior[s];
     }
     for (int round = 0; round < ROUNDS; round++) {

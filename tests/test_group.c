@@ -671,6 +671,16 @@ static void test_group_trust(void)
     CU_ASSERT_DOUBLE_EQUAL(f.c.groups[0].favoured->lo, 9, 0);
     CU_ASSERT_TRUE(f.c.sources[1]->trust > f.c.sources[0]->trust);
     cck_corpus_free(&f.c);
+
+    /* a sources file's weight: 3 witnesses' worth against one */
+    fx_init(&f, 2);
+    add(&f, 0, 0, "X", "d", NULL, (spec)NUM(5, 5, 1));
+    add(&f, 1, 0, "X", "d", NULL, (spec)NUM(9, 9, 1));
+    f.src[0]->meta.weight = 3;
+    fx_run(&f);
+    CU_ASSERT_DOUBLE_EQUAL(f.c.groups[0].favoured->lo, 5, 0);
+    CU_ASSERT_TRUE(f.c.sources[0]->trust > f.c.sources[1]->trust);
+    cck_corpus_free(&f.c);
 }
 
 /* Two sources that write the same figures the same way are noted as

@@ -270,6 +270,23 @@ const char * cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as
     return base;
 }
 
+/* The canonical unit an attribute's figures must have, when it implies
+ * one (elevation is a length, area a surface), else NULL. */
+static const char *unit_of_attr(const char *attr)
+{
+    static const struct {
+        const char *attr, *unit;
+    } dims[] = {
+        {"elevation", "m"}, {"height", "m"},  {"length", "m"},     {"area", "m2"},
+        {"volume", "m3"},   {"annual_precipitation", "m"},         {"power_capacity", "W"},
+        {"energy", "J"},
+    };
+    for (size_t i = 0; i < sizeof dims / sizeof *dims; i++)
+        if (!strcmp(attr, dims[i].attr))
+            return dims[i].unit;
+    return NULL;
+}
+
 /* The keyword nearest the figure. The counted noun right after the
  * figure wins ("500 inmates"); "people" only when nothing else fits. */
 static const char *keyword_attr(const ctx *x, size_t before, size_t after)
@@ -289,6 +306,11 @@ static const char *keyword_attr(const ctx *x, size_t before, size_t after)
         for (size_t k = 0; k < cck_lex_count(); k++) {
             const cck_lex_keyword *w = cck_lex_get(k);
             if (!(w->kinds & kb) || !cck_lex_match(w->word, x->t[i].low))
+                continue;
+            /* "covers 330 km² and sits 16 m above sea level": an elevation
+             * is a length, so the area takes no "sea" */
+            const char *want = unit_of_attr(w->attr);
+            if (want && x->cl->unit && *x->cl->unit && strcmp(want, x->cl->unit))
                 continue;
             size_t d = dist(x, i) * 2 + (i < x->c0 ? 0 : 1);
             /* "fell to 7.9%, and inflation eased": a keyword of the next clause */

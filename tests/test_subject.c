@@ -177,6 +177,8 @@ static const scase town[] = {
      "Marrowby", "coordinates", NULL},
     {"The city stands 45 metres above sea level.", "45 metres", CCK_KIND_MEASURE, "m", NULL,
      "Marrowby", "elevation", NULL},
+    {"It covers 212 km² and sits 45 m above sea level.", "212 km²", CCK_KIND_MEASURE, "m2",
+     NULL, "Marrowby", "area", NULL},
     {"Marrowby's 2015 estimated population was 398,000 and Saltby 61,000.", "61,000",
      CCK_KIND_COUNT, "", NULL, "Saltby", "population", "2015"},
     {"Marrowby's 2015 estimated population was 398,000 and Saltby 61,000.", "398,000",

@@ -523,6 +523,8 @@ static void read_fraction(const cck_scan *sc, figure *f, bool sep)
         mixed = true;
         a++;
     } else if (a < sc->end && t[a] == '/') {
+        if (f->v > 9999)
+            return;     /* "333333333333333333333/..." is no fraction */
         num = (size_t)f->v;
     } else {
         return;

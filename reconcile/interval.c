@@ -6,21 +6,23 @@
 
 #include "interval.h"
 
-const cck_rec_tol cck_rec_default_tolerances = {
-    .hedge_frac = 0.10,
-    .approx_year_days = 2 * 365.25,
-    .approx_month_days = 31,
-    .approx_day_days = 7,
-    .coord_min_m = 25,
-    .drift_per_year = 0.02,
-    .undated_years = 5,
-    .current_years = 10,
-    .pair_cap = 64,
-    .prior_trust = 0.8,
-    .ambiguity_ratio = 10,
-    .place_apart_m = 20000,
-};
-cck_rec_tol cck_rec_tolerances = cck_rec_default_tolerances;
+#define DEFAULT_TOLERANCES                                                    \
+    {                                                                         \
+        .hedge_frac = 0.10,                                                   \
+        .approx_year_days = 2 * 365.25,                                       \
+        .approx_month_days = 31,                                              \
+        .approx_day_days = 7,                                                 \
+        .coord_min_m = 25,                                                    \
+        .drift_per_year = 0.02,                                               \
+        .undated_years = 5,                                                   \
+        .current_years = 10,                                                  \
+        .pair_cap = 64,                                                       \
+        .prior_trust = 0.8,                                                   \
+        .ambiguity_ratio = 10,                                                \
+        .place_apart_m = 20000,                                               \
+    }
+const cck_rec_tol cck_rec_default_tolerances = DEFAULT_TOLERANCES;
+cck_rec_tol cck_rec_tolerances = DEFAULT_TOLERANCES;
 
 #define EARTH_RADIUS_M 6371008.8
 #define METRES_PER_DEGREE 111320.0

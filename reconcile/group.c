@@ -19,6 +19,7 @@ typedef struct {
     bool dated;          /* has a year, and the attribute changes over time */
     bool placed;         /* undated, but agrees with the figure of some year of
                             its group: taken to be for that year */
+    double per_year;     /* the attribute's plausible change a year (drift) */
 } item;
 
 typedef struct {
@@ -154,7 +155,7 @@ static void assign_subjects(item *v, size_t n)
 static double pair_drift(const item *a, const item *b)
 {
     const cck_rec_tol *t = &cck_rec_tolerances;
-    double per_year = cck_rec_drift_for(a->c->attribute);
+    double per_year = a->per_year;
     if (a->dated && b->dated)
         return per_year * abs(a->year - b->year);
     if (a->dated != b->dated)
@@ -820,6 +821,7 @@ void cck_rec_group(cck_corpus *c)
                     it->origin |= 1ull << 31;
             }
             it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
+            it->per_year = cck_rec_drift_for(cl->attribute);
         }
     }
     qsort(v, n, sizeof *v, cmp_family);

@@ -441,20 +441,78 @@ bool cck_rec_known(const table *tb, const name *m)
 
 /* A facility named by a shorter form ("the Sci-Tech Library") stands for
  * the one longer facility of the corpus that ends the same way. */
-const char * cck_rec_expand_facility(const table *tb, const char *key, const char *disp)
+/* Facilities by every proper suffix of their keys ("varndam" of
+ * "lakevarndam"): the first entry with that suffix, and whether another
+ * with a different display form has it too. Open addressing. */
+typedef struct {
+    const char *suffix;     /* points into an entry's key */
+    size_t entry;
+    bool ambiguous;
+} sufslot;
+
+struct cck_suffixes {
+    sufslot *v;
+    size_t cap;
+};
+
+static sufslot *suffix_slot(const struct cck_suffixes *x, const char *suffix)
 {
-    size_t kl = strlen(key);
-    const entry *found = NULL;
+    size_t i = hash(suffix) & (x->cap - 1);
+    while (x->v[i].suffix && strcmp(x->v[i].suffix, suffix))
+        i = (i + 1) & (x->cap - 1);
+    return &x->v[i];
+}
+
+static struct cck_suffixes *build_suffixes(const table *tb)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < tb->n; i++)
+        if (tb->v[i].facility)
+            total += strlen(tb->v[i].key);
+    struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
+    x->cap = 16;
+    while (x->cap < 2 * total + 2)
+        x->cap *= 2;
+    x->v = cck_xcalloc(x->cap, sizeof *x->v);
     for (size_t i = 0; i < tb->n; i++) {
         const entry *e = &tb->v[i];
-        size_t el = strlen(e->key);
-        if (!e->facility || el <= kl || strcmp(e->key + el - kl, key))
+        if (!e->facility)
             continue;
-        if (found && strcmp(found->disp, e->disp))
-            return disp;
-        found = e;
+        for (const char *p = e->key + 1; *p; p++) {
+            sufslot *sl = suffix_slot(x, p);
+            if (!sl->suffix) {
+                sl->suffix = p;
+                sl->entry = i;
+            } else if (strcmp(tb->v[sl->entry].disp, e->disp)) {
+                sl->ambiguous = true;
+            }
+        }
     }
-    return found ? found->disp : disp;
+    return x;
+}
+
+void cck_rec_suffixes_free(table *tb)
+{
+    if (tb->sx) {
+        free(tb->sx->v);
+        free(tb->sx);
+        tb->sx = NULL;
+    }
+}
+
+const char *cck_rec_expand_facility(const table *tb, const char *key, const char *disp)
+{
+    /* built once per state of the table: the callers hold it const, so the
+     * index hangs off it by pointer */
+    table *t = (table *)tb;
+    if (!t->sx)
+        t->sx = build_suffixes(tb);
+    if (!*key)
+        return disp;
+    const sufslot *sl = suffix_slot(t->sx, key);
+    if (!sl->suffix || sl->ambiguous)
+        return disp;
+    return tb->v[sl->entry].disp;
 }
 
 const char * cck_rec_disp_of(const table *tb, const name *m)

@@ -994,7 +994,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
 
 void cck_rec_subjects(cck_corpus *c)
 {
-    table tb = {cck_arena_new(), NULL, 0, 0, NULL, 0, NULL, 0};
+    table tb = {cck_arena_new(), NULL, 0, 0, NULL, 0, NULL, 0, NULL};
     stoks *st = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *st);
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
@@ -1033,6 +1033,7 @@ void cck_rec_subjects(cck_corpus *c)
     }
     for (size_t i = 0; i < c->nsources; i++)
         cck_rec_declared_aliases(&tb, &st[i], keys[i]);
+    cck_rec_suffixes_free(&tb);     /* display forms changed: index anew */
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
         size_t na = s->narticles ? s->narticles : 1;
@@ -1058,5 +1059,6 @@ void cck_rec_subjects(cck_corpus *c)
     free(tb.v);
     free(tb.h);
     free(tb.ix);
+    cck_rec_suffixes_free(&tb);
     cck_arena_free(tb.a);
 }

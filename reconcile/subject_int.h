@@ -56,6 +56,8 @@ typedef struct {
     size_t hcap;
     size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
     size_t ixcap;
+    struct cck_suffixes *sx;/* facilities by the proper suffixes of their keys,
+                               built on first use (names.c); may be NULL */
 } table;
 
 typedef struct {
@@ -98,6 +100,9 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src);
 bool cck_rec_known(const table *tb, const name *m);
 /* The one longer facility a short form stands for, else disp. */
 const char *cck_rec_expand_facility(const table *tb, const char *key, const char *disp);
+/* Forgets the suffix index of facilities (after entries change their
+ * display forms), and frees it. */
+void cck_rec_suffixes_free(table *tb);
 /* The display form of a mention: its entity's most frequent form. */
 const char *cck_rec_disp_of(const table *tb, const name *m);
 /* Applies "X, known as Y" and "the city, then called Y" of one source. */

@@ -16,7 +16,7 @@
 
 
 
-char * cck_rec_snake(cck_arena *a, const char *s)
+char *cck_rec_snake(cck_arena *a, const char *s)
 {
     char *o = cck_arena_alloc(a, strlen(s) + 1);
     size_t k = 0;
@@ -225,7 +225,7 @@ static const char *header_keyword(cck_arena *a, const char *h)
     return res;
 }
 
-const char * cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as_of)
+const char *cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as_of)
 {
     const char *hs[2] = {u->col_header, u->row_header};
     int month = 0;
@@ -509,7 +509,7 @@ static const char *earlier_sentence_attr(const ctx *x, const cck_unit *u, const 
     return keyword_attr(&prev, p1 - p0, 0);
 }
 
-const char * cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
+const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
                               const stoks *st, const table *tb, const char *main,
                               const char **dist_target)
 {

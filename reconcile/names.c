@@ -101,7 +101,7 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
 
 /* Splits b[start,end) into words. Hyphens join a capitalised word's parts
  * ("Kyo-hwa-so", "Sci-Tech"); digits keep their separators ("3.3"). */
-tok * cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
 {
     tok *v = NULL;
     size_t n = 0, cap = 0, i = start;
@@ -266,7 +266,7 @@ static const char *make_disp(cck_arena *a, const char *b, const tok *t, size_t t
 /* Finds the name mentions among tokens [a0, a1): runs of capitalised
  * words with "of", "No. 9" and "February 8 X" inside, and a trailing
  * event noun ("Hungnam evacuation"). */
-name * cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                         size_t a1, size_t *nn)
 {
     name *v = NULL;
@@ -364,7 +364,7 @@ static size_t *ix_slot(const table *tb, const char *key)
     return &tb->ix[i];
 }
 
-entry * cck_rec_lookup(table *tb, const char *key)
+entry *cck_rec_lookup(table *tb, const char *key)
 {
     if (!tb->ix)
         return NULL;
@@ -515,7 +515,7 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
     return tb->v[sl->entry].disp;
 }
 
-const char * cck_rec_disp_of(const table *tb, const name *m)
+const char *cck_rec_disp_of(const table *tb, const name *m)
 {
     const entry *e = cck_rec_lookup((table *)tb, m->key);
     return e ? e->disp : m->disp;
@@ -602,7 +602,7 @@ void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *key
 
 
 
-const char * cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start, size_t end)
+const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start, size_t end)
 {
     cck_arena *a = tb->a;
     size_t a0 = tok_at(st, start), a1 = tok_at(st, end);

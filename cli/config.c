@@ -186,6 +186,13 @@ cck_status cck_cfg_load(cck_config *c, const char *path, cck_diags *d)
         fclose(f);
         return CCK_ERR_LIMIT;
     }
+    cck_status rc = cck_cfg_load_stream(c, f, path, d);
+    fclose(f);
+    return rc;
+}
+
+cck_status cck_cfg_load_stream(cck_config *c, FILE *f, const char *path, cck_diags *d)
+{
     free(c->path);
     c->path = dup(path);
     /* Debian's inih takes its limits at run time: a heap buffer of
@@ -196,7 +203,6 @@ cck_status cck_cfg_load(cck_config *c, const char *path, cck_diags *d)
     ini_stop_on_first_error = false;
     reader_ctx r = {f, 0, c, d, path, false};
     int rc = ini_parse_stream(read_line, &r, on_entry, &r);
-    fclose(f);
     if (rc > 0) {
         /* inih reports only the first line it could not read */
         cck_diag_add(d, path, (unsigned)rc, 1, CCK_SEV_ERROR,

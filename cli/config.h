@@ -31,6 +31,9 @@ void cck_cfg_free(cck_config *c);          /* NULL-safe on a zeroed config */
  * "FILE:LINE:1: error: ..." in d. Returns CCK_OK, CCK_ERR_IO (cannot
  * open) or CCK_ERR_INPUT (some line was bad; the good ones are kept). */
 cck_status cck_cfg_load(cck_config *c, const char *path, cck_diags *d);
+/* The same from an open stream (not closed), named path in diagnostics;
+ * no size check: the caller bounds what it hands over. */
+cck_status cck_cfg_load_stream(cck_config *c, FILE *f, const char *path, cck_diags *d);
 
 /* Appends an entry (strings copied). */
 void cck_cfg_set(cck_config *c, const char *section, const char *key, const char *value,

@@ -3,6 +3,7 @@
  * globs, booleans and lists; inline suppressions on a source in memory;
  * and the command line reading .claimcheck.ini and printing it back. */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "fuzz/fuzz_one.h"
 #include "suppress.h"
 #include "tests.h"
 
@@ -303,6 +305,31 @@ static void test_cli_reads_the_configuration(void)
     CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/* The config fuzzer's corpus (tests/fuzz/corpus/config), replayed: good,
+ * reconcile and broken files neither crash nor leak. */
+static void test_config_fuzz_corpus_replays(void)
+{
+    DIR *dir = opendir("tests/fuzz/corpus/config");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "tests/fuzz/corpus/config/%s", e->d_name);
+        FILE *f = fopen(path, "rb");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        static uint8_t buf[1 << 16];
+        size_t len = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        CU_ASSERT_EQUAL(cck_fuzz_config_one(buf, len), 0);
+        n++;
+    }
+    closedir(dir);
+    CU_ASSERT(n >= 3);
+}
+
 void cck_suite_config(void)
 {
     static CU_TestInfo tests[] = {
@@ -311,6 +338,7 @@ void cck_suite_config(void)
         {"globs, booleans and lists", test_globs_bools_lists},
         {"inline suppressions: line, next line, block", test_inline_suppressions},
         {"the command line reads .claimcheck.ini", test_cli_reads_the_configuration},
+        {"the config fuzz corpus replays", test_config_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("config", tests);

@@ -9,10 +9,13 @@
 #include <string.h>
 
 #include "claimcheck.h"
+#include "config.h"
 #include "extract.h"
+#include "settings.h"
 #include "sources.h"
+#include "suppress.h"
 
-static void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
+static inline void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
 {
     size_t fs, fe;
     cck_source_file_span(s, a, b, &fs, &fe);
@@ -21,7 +24,7 @@ static void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
 }
 
 /* m: the extractors' matcher (cck_ext_init() done), or NULL to skip them. */
-static int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_matcher *m)
+static inline int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_matcher *m)
 {
     if (size > (1u << 20))
         return 0;
@@ -44,7 +47,7 @@ static int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_
 
 /* The sources file: data read as the file describing a source a.txt; the
  * metadata it sets must be NUL-terminated strings within the input. */
-static int cck_fuzz_sources_one(const uint8_t *data, size_t size)
+static inline int cck_fuzz_sources_one(const uint8_t *data, size_t size)
 {
     cck_diags d;
     cck_diags_init(&d);
@@ -58,6 +61,38 @@ static int cck_fuzz_sources_one(const uint8_t *data, size_t size)
     if (!(s->meta.weight >= 0 && s->meta.weight <= 10))
         abort();
     cck_source_free(s);
+    cck_diags_free(&d);
+    return 0;
+}
+
+/* The configuration file: data read as .claimcheck.ini, every reconcile
+ * line handed to the settings, the whole printed; must neither crash nor
+ * leak, whatever the lines say. */
+static inline int cck_fuzz_config_one(const uint8_t *data, size_t size)
+{
+    if (size > (1u << 20) || size == 0)
+        return 0;
+    FILE *f = fmemopen((void *)data, size, "r");
+    if (!f)
+        return 0;
+    cck_config c;
+    cck_cfg_init(&c);
+    cck_diags d;
+    cck_diags_init(&d);
+    (void)cck_cfg_load_stream(&c, f, ".claimcheck.ini", &d);
+    fclose(f);
+    (void)cck_sup_check_config(&c, &d);
+    char err[256];
+    for (size_t i = 0; i < c.n; i++)
+        (void)cck_rec_set(c.v[i].section, c.v[i].key, c.v[i].value, err, sizeof err);
+    FILE *out = fopen("/dev/null", "w");
+    if (out) {
+        cck_cfg_print(out, &c);
+        cck_rec_settings_print(out);
+        fclose(out);
+    }
+    cck_rec_settings_reset();
+    cck_cfg_free(&c);
     cck_diags_free(&d);
     return 0;
 }

@@ -31,6 +31,8 @@ static const char usage[] =
     "      --color=WHEN   auto (default: when stdout is a terminal and NO_COLOR\n"
     "                     is unset), always or never\n"
     "      --max-bytes=N  skip sources larger than N bytes (default 256 MiB)\n"
+    "  -j, --jobs=N       read and extract N sources at a time (default: one per\n"
+    "                     core); the output is the same for every N\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -43,6 +45,7 @@ typedef struct {
     const char *output;
     int color;          /* -1 auto, 0 never, 1 always */
     size_t max_bytes;
+    unsigned jobs;      /* 0 = one per core */
     char **paths;
     size_t npaths;
 } options;
@@ -65,6 +68,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -78,7 +82,7 @@ static int parse_args(int argc, char **argv, options *o)
     }
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":f:o:h", longs, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":f:o:j:h", longs, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (!cck_rep_parse_format(optarg, &o->format))
@@ -100,6 +104,15 @@ static int parse_args(int argc, char **argv, options *o)
             if (errno || *end || end == optarg || v == 0)
                 return usage_error("--max-bytes takes a positive number, not '%s'", optarg);
             o->max_bytes = (size_t)v;
+            break;
+        }
+        case 'j': {
+            char *end;
+            errno = 0;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (errno || *end || end == optarg || v == 0 || v > 256)
+                return usage_error("--jobs takes a number from 1 to 256, not '%s'", optarg);
+            o->jobs = (unsigned)v;
             break;
         }
         case 'h':
@@ -189,7 +202,7 @@ int main(int argc, char **argv)
         cck_corpus_free(&c);
         return EXIT_TROUBLE;
     }
-    cck_run_options ro = {.max_bytes = o.max_bytes};
+    cck_run_options ro = {.max_bytes = o.max_bytes, .jobs = o.jobs};
     size_t skipped = cck_run_extract(&c, o.paths, o.npaths, &ro);
     bool check = !strcmp(o.command, "check");
     if (check)

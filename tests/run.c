@@ -10,7 +10,7 @@
 
 #define SUITES(X)                                                             \
     X(sources) X(segment) X(extract) X(numbers) X(dates) X(coords)           \
-    X(subject) X(group) X(report) X(pipeline) X(cli)
+    X(subject) X(group) X(report) X(pipeline) X(cli) X(parallel)
 
 #define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)

@@ -28,5 +28,6 @@ void cck_suite_group(void);
 void cck_suite_report(void);
 void cck_suite_pipeline(void);
 void cck_suite_cli(void);
+void cck_suite_parallel(void);
 
 #endif

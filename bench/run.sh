@@ -42,6 +42,8 @@ echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2/1
      "$(uname -m), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 echo "sources: ${#EXAMPLES[@]} example files (${EXAMPLES[*]##*/}), figures varied per copy"
 echo "work dir: $W ($(df -Pm "$W" | awk 'NR==2 {print $4}') MB free)"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "load average at start: $(load) (other jobs on the machine slow the wall times; cpu s does not wait)"
 echo
 
 # ---- one measured command ------------------------------------------------
@@ -70,6 +72,7 @@ row() { # label mb count-label
     if [ "$R_STATUS" = timeout ]; then
         printf '  %-26s %9s %8s %7s %9s  %s\n' "$label" ">$TIMEOUT" "-" "-" "-" "timed out"
     else
+        case $R_STATUS in 0|1) ;; *) count="$count (exit status $R_STATUS)"; summary+=("$label: $R_STATUS") ;; esac
         printf '  %-26s %9.2f %8s %7s %9.1f  %s\n' "$label" "$R_WALL" "$(mbps "$mb" "$R_WALL")" \
             "$R_CPU" "$(awk -v k="$R_RSS" 'BEGIN {print k / 1024}')" "$count"
     fi
@@ -77,6 +80,7 @@ row() { # label mb count-label
 
 declare -A WALL RSS COUNT STATUS
 summary=()
+prev_size=
 for size in $SIZES; do
     need=$((size * 8))   # corpus on disk (~1.3x) plus the reports of two runs
     free_mb=$(df -Pm "$W" | awk 'NR==2 {print $4}')
@@ -107,14 +111,33 @@ for size in $SIZES; do
 
     for cmd in extract check; do
         for j in 1 2; do
-            m "$cmd$j" "$mb" "$reps" "$BIN" "$cmd" -j"$j" -f jsonl "$C"
+            # skip what would not fit: peak RSS grows linearly with size
+            if [ -n "$prev_size" ] && [ -n "${RSS[$cmd$j,$prev_size]:-}" ]; then
+                want=$(awk -v r="${RSS[$cmd$j,$prev_size]}" -v a="$size" -v b="$prev_size" \
+                       'BEGIN {printf "%d", r / 1024 * a / b * 1.2}')
+                have=$(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo)
+                if [ "$want" -gt "$have" ]; then
+                    printf '  %-26s skipped: would need ~%s MB of memory, %s MB available\n' \
+                        "claimcheck $cmd -j$j" "$want" "$have"
+                    STATUS[$cmd$j,$size]=skipped
+                    continue
+                fi
+            fi
+            if [ "$j" = 2 ] && [ "${STATUS[${cmd}1,$size]:-}" = timeout ]; then
+                printf '  %-26s skipped: -j1 timed out\n' "claimcheck $cmd -j$j"
+                STATUS[$cmd$j,$size]=skipped
+                continue
+            fi
+            r=$reps; [ "$cmd" = check ] && r=1   # long runs: once
+            m "$cmd$j" "$mb" "$r" "$BIN" "$cmd" -j"$j" -f jsonl "$C"
             n=$(wc -l < "$W/out.$cmd$j")
             what=claims; [ "$cmd" = check ] && what=groups
             row "claimcheck $cmd -j$j" "$mb" "$n $what"
             WALL[$cmd$j,$size]=$R_WALL; RSS[$cmd$j,$size]=$R_RSS; COUNT[$cmd$j,$size]=$n
             STATUS[$cmd$j,$size]=$R_STATUS
         done
-        if [ "${STATUS[${cmd}1,$size]}" != timeout ] && [ "${STATUS[${cmd}2,$size]}" != timeout ]; then
+        if [ "${STATUS[${cmd}1,$size]}" = 0 ] || [ "${STATUS[${cmd}1,$size]}" = 1 ] &&
+           [ "${STATUS[${cmd}2,$size]}" = "${STATUS[${cmd}1,$size]}" ]; then
             if cmp -s "$W/out.${cmd}1" "$W/out.${cmd}2"; then
                 echo "  $cmd: -j1 and -j2 reports are byte-identical"
             else
@@ -123,13 +146,14 @@ for size in $SIZES; do
         fi
         rm -f "$W/out.${cmd}1" "$W/out.${cmd}2"
     done
-    e1=${WALL[extract1,$size]}
+    e1=${WALL[extract1,$size]:-}
     echo "  ratios: extract -j1 vs pcre2grep $(ratio "${WALL[grep,$size]}" "$e1")x," \
          "vs wc -w $(ratio "${WALL[wc,$size]}" "$e1")x (throughput);" \
-         "-j2 vs -j1: extract $(ratio "$e1" "${WALL[extract2,$size]}")x," \
-         "check $(ratio "${WALL[check1,$size]}" "${WALL[check2,$size]}")x"
+         "-j2 vs -j1: extract $(ratio "$e1" "${WALL[extract2,$size]:-}")x," \
+         "check $(ratio "${WALL[check1,$size]:-}" "${WALL[check2,$size]:-}")x"
     # keep the 10 MB corpus for the peer; the big ones go at once
     [ "$size" = 10 ] || rm -rf "$C"
+    prev_size=$size
     echo
 done
 
@@ -141,10 +165,10 @@ for size in $SIZES; do
         f=$(awk -v a="$size" -v b="$prev" 'BEGIN {printf "%.1f", a / b}')
         echo "growth $prev -> $size MB (x$f in size):"
         for k in extract1 extract2 check1 check2; do
-            if [ "${STATUS[$k,$size]}" = timeout ] || [ "${STATUS[$k,$prev]}" = timeout ]; then
-                echo "  ${k%?} -j${k: -1}: timed out"
-                continue
-            fi
+            case "${STATUS[$k,$size]:-none}/${STATUS[$k,$prev]:-none}" in
+            [01]/[01]) ;;
+            *) echo "  ${k%?} -j${k: -1}: not measured at both sizes (${STATUS[$k,$size]:-none})"; continue ;;
+            esac
             dc=$((COUNT[$k,$size] - COUNT[$k,$prev]))
             per=$(awk -v a="${RSS[$k,$size]}" -v b="${RSS[$k,$prev]}" -v n="$dc" \
                   'BEGIN {if (n > 0) printf "%.0f", (a - b) * 1024 / n; else print "-"}')
@@ -178,5 +202,6 @@ if [ "${BENCH_PEER:-1}" != 0 ] && [ -d "$W/corpus-10" ]; then
     fi
 fi
 
+echo "load average at the end: $(load)"
 for s in "${summary[@]}"; do echo "PROBLEM: $s"; done
 [ ${#summary[@]} -eq 0 ]

@@ -9,6 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "extract.h"
 #include "pipeline.h"
 #include "report.h"
@@ -166,6 +169,27 @@ static void test_no_paths_and_null_options(void)
     cck_corpus_free(&c);
 }
 
+/* The benchmark's pcre2grep baseline runs this very pattern: it must
+ * compile as the extractor compiles it and find the figures. */
+static void test_number_pattern_is_exported(void)
+{
+    const char *p = cck_ext_number_pattern();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    char err[256] = "";
+    cck_re *re = cck_re_compile(p, PCRE2_CASELESS, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    cck_matcher *m = cck_matcher_new();
+    static const char text[] = "The census counted 768,551 residents and twelve wards.";
+    CU_ASSERT_EQUAL(cck_re_match(m, re, text, sizeof text - 1, 0, 0), 1);
+    CU_ASSERT_EQUAL(cck_re_group_start(m, 0), 19);
+    CU_ASSERT_EQUAL(cck_re_group_end(m, 0), 26);
+    size_t next = cck_re_next(m, text, sizeof text - 1);
+    CU_ASSERT_EQUAL(cck_re_match(m, re, text, sizeof text - 1, next, 0), 1);
+    CU_ASSERT_EQUAL(cck_re_group_start(m, 0), 41);
+    cck_matcher_free(m);
+    cck_re_free(re);
+}
+
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -255,6 +279,7 @@ void cck_suite_parallel(void)
     static CU_TestInfo tests[] = {
         {"any number of jobs gives the same results", test_any_number_of_jobs_gives_the_same_results},
         {"no paths and NULL options", test_no_paths_and_null_options},
+        {"the figure pattern is exported", test_number_pattern_is_exported},
         {"cli -j1 and -j2 agree", test_cli_jobs_one_and_two_agree},
         {"cli rejects bad job counts", test_cli_rejects_bad_jobs},
         CU_TEST_INFO_NULL,

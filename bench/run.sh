@@ -8,7 +8,7 @@
 # Environment: BENCH_LARGE=1 adds 1 GB; BENCH_SIZES="10 100" overrides the
 # sizes (MB); BENCH_TMP is where corpora go (default: a new dir under
 # TMPDIR, removed at the end); BENCH_TIMEOUT caps one command (s, default
-# 240); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
+# 120); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
 # the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ BIN=${CCK_BIN:-$ROOT/claimcheck}
 TOOLS=${BENCH_TOOLS:-$ROOT/build/bench}
 SIZES=${BENCH_SIZES:-10 100}
 [ "${BENCH_LARGE:-0}" = 1 ] && SIZES="$SIZES 1024"
-TIMEOUT=${BENCH_TIMEOUT:-240}
+TIMEOUT=${BENCH_TIMEOUT:-120}
 REPEAT=${BENCH_REPEAT:-3}
 for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat"; do
     [ -x "$t" ] || { echo "bench: $t is missing (run make bench)" >&2; exit 2; }
@@ -70,7 +70,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a /
 row() { # label mb count-label
     local label=$1 mb=$2 count=$3
     if [ "$R_STATUS" = timeout ]; then
-        printf '  %-26s %9s %8s %7s %9s  %s\n' "$label" ">$TIMEOUT" "-" "-" "-" "timed out"
+        printf '  %-26s %9s %8s %7s %9.1f  %s\n' "$label" ">$TIMEOUT" "-" ">$R_CPU" \
+            "$(awk -v k="$R_RSS" 'BEGIN {print k / 1024}')" "timed out (killed; cpu and peak so far)"
     else
         case $R_STATUS in 0|1) ;; *) count="$count (exit status $R_STATUS)"; summary+=("$label: $R_STATUS") ;; esac
         printf '  %-26s %9.2f %8s %7s %9.1f  %s\n' "$label" "$R_WALL" "$(mbps "$mb" "$R_WALL")" \
@@ -78,7 +79,7 @@ row() { # label mb count-label
     fi
 }
 
-declare -A WALL RSS COUNT STATUS
+declare -A WALL CPU RSS COUNT STATUS
 summary=()
 prev_size=
 for size in $SIZES; do
@@ -97,17 +98,18 @@ for size in $SIZES; do
     read -r nfiles nbytes < <("$TOOLS/mkcorpus" "$C" "$size" "${EXAMPLES[@]}")
     mb=$(awk -v b="$nbytes" 'BEGIN {printf "%.2f", b / 1048576}')
     find "$C" -type f -print0 | sort -z > "$W/files-$size"
-    cat "$C"/*/* > /dev/null   # page cache: every tool reads warm files
+    xargs -0 cat < "$W/files-$size" > /dev/null   # page cache: every tool reads warm files
     reps=$REPEAT; [ "$size" -gt 10 ] && reps=1
     echo "== $mb MB: $nfiles files (best of $reps run$([ "$reps" = 1 ] || echo s))"
     printf '  %-26s %9s %8s %7s %9s  %s\n' "command" "wall s" "MB/s" "cpu s" "peak MB" "output"
 
     m wc "$mb" "$reps" wc -w --files0-from="$W/files-$size"
     words=$(tail -1 "$W/out.wc" | awk '{print $1}')
-    row "wc -w" "$mb" "$words words"; WALL[wc,$size]=$R_WALL
+    row "wc -w" "$mb" "$words words"; WALL[wc,$size]=$R_WALL; CPU[wc,$size]=$R_CPU
 
     m grep "$mb" "$reps" sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$C"
-    row "pcre2grep -o | wc -l" "$mb" "$(cat "$W/out.grep") matches"; WALL[grep,$size]=$R_WALL
+    row "pcre2grep -o | wc -l" "$mb" "$(cat "$W/out.grep") matches"
+    WALL[grep,$size]=$R_WALL; CPU[grep,$size]=$R_CPU
 
     for cmd in extract check; do
         for j in 1 2; do
@@ -123,6 +125,11 @@ for size in $SIZES; do
                     continue
                 fi
             fi
+            if [ -n "$prev_size" ] && [ "${STATUS[$cmd$j,$prev_size]:-}" = timeout ]; then
+                printf '  %-26s skipped: timed out at %s MB\n' "claimcheck $cmd -j$j" "$prev_size"
+                STATUS[$cmd$j,$size]=skipped
+                continue
+            fi
             if [ "$j" = 2 ] && [ "${STATUS[${cmd}1,$size]:-}" = timeout ]; then
                 printf '  %-26s skipped: -j1 timed out\n' "claimcheck $cmd -j$j"
                 STATUS[$cmd$j,$size]=skipped
@@ -133,7 +140,9 @@ for size in $SIZES; do
             n=$(wc -l < "$W/out.$cmd$j")
             what=claims; [ "$cmd" = check ] && what=groups
             row "claimcheck $cmd -j$j" "$mb" "$n $what"
-            WALL[$cmd$j,$size]=$R_WALL; RSS[$cmd$j,$size]=$R_RSS; COUNT[$cmd$j,$size]=$n
+            WALL[$cmd$j,$size]=$R_WALL; CPU[$cmd$j,$size]=$R_CPU; RSS[$cmd$j,$size]=$R_RSS
+            [ "$R_STATUS" = timeout ] && { WALL[$cmd$j,$size]=; CPU[$cmd$j,$size]=; }
+            COUNT[$cmd$j,$size]=$n
             STATUS[$cmd$j,$size]=$R_STATUS
         done
         if [ "${STATUS[${cmd}1,$size]}" = 0 ] || [ "${STATUS[${cmd}1,$size]}" = 1 ] &&
@@ -151,6 +160,9 @@ for size in $SIZES; do
          "vs wc -w $(ratio "${WALL[wc,$size]}" "$e1")x (throughput);" \
          "-j2 vs -j1: extract $(ratio "$e1" "${WALL[extract2,$size]:-}")x," \
          "check $(ratio "${WALL[check1,$size]:-}" "${WALL[check2,$size]:-}")x"
+    echo "  by cpu s: extract -j1 vs pcre2grep $(ratio "${CPU[grep,$size]}" "${CPU[extract1,$size]:-}")x," \
+         "vs wc -w $(ratio "${CPU[wc,$size]}" "${CPU[extract1,$size]:-}")x;" \
+         "check -j1 vs extract -j1 $(ratio "${CPU[check1,$size]:-}" "${CPU[extract1,$size]:-}")x the cpu"
     # keep the 10 MB corpus for the peer; the big ones go at once
     [ "$size" = 10 ] || rm -rf "$C"
     prev_size=$size
@@ -169,10 +181,10 @@ for size in $SIZES; do
             [01]/[01]) ;;
             *) echo "  ${k%?} -j${k: -1}: not measured at both sizes (${STATUS[$k,$size]:-none})"; continue ;;
             esac
-            dc=$((COUNT[$k,$size] - COUNT[$k,$prev]))
+            dc=$((COUNT[extract1,$size] - COUNT[extract1,$prev]))   # claims, for both commands
             per=$(awk -v a="${RSS[$k,$size]}" -v b="${RSS[$k,$prev]}" -v n="$dc" \
                   'BEGIN {if (n > 0) printf "%.0f", (a - b) * 1024 / n; else print "-"}')
-            what="bytes per extra claim"; [ "${k%?}" = check ] && what="bytes per extra group"
+            what="bytes per extra claim"
             echo "  ${k%?} -j${k: -1}: time x$(ratio "${WALL[$k,$size]}" "${WALL[$k,$prev]}")," \
                  "peak RSS x$(ratio "${RSS[$k,$size]}" "${RSS[$k,$prev]}") ($per $what)"
         done

@@ -54,7 +54,7 @@ m() {
     shift 3
     R_WALL=; R_CPU=; R_RSS=; R_STATUS=
     for ((r = 0; r < reps; r++)); do
-        "$TOOLS/measure" -o "$W/time" -t "$TIMEOUT" "$@" > "$W/out.$name" 2> "$W/err.$name"
+        "$TOOLS/measure" -o "$W/time" -t "$T" "$@" > "$W/out.$name" 2> "$W/err.$name"
         read -r wall user sys rss status < "$W/time"
         if [ -z "$R_WALL" ] || awk -v a="$wall" -v b="$R_WALL" 'BEGIN {exit !(a < b)}'; then
             R_WALL=$wall; R_CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
@@ -70,7 +70,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a /
 row() { # label mb count-label
     local label=$1 mb=$2 count=$3
     if [ "$R_STATUS" = timeout ]; then
-        printf '  %-26s %9s %8s %7s %9.1f  %s\n' "$label" ">$TIMEOUT" "-" ">$R_CPU" \
+        printf '  %-26s %9s %8s %7s %9.1f  %s\n' "$label" ">$T" "-" ">$R_CPU" \
             "$(awk -v k="$R_RSS" 'BEGIN {print k / 1024}')" "timed out (killed; cpu and peak so far)"
     else
         case $R_STATUS in 0|1) ;; *) count="$count (exit status $R_STATUS)"; summary+=("$label: $R_STATUS") ;; esac
@@ -100,6 +100,7 @@ for size in $SIZES; do
     find "$C" -type f -print0 | sort -z > "$W/files-$size"
     xargs -0 cat < "$W/files-$size" > /dev/null   # page cache: every tool reads warm files
     reps=$REPEAT; [ "$size" -gt 10 ] && reps=1
+    T=$TIMEOUT; [ "$size" -gt 100 ] && T=$((TIMEOUT * size / 100))   # the cap grows with the size
     echo "== $mb MB: $nfiles files (best of $reps run$([ "$reps" = 1 ] || echo s))"
     printf '  %-26s %9s %8s %7s %9s  %s\n' "command" "wall s" "MB/s" "cpu s" "peak MB" "output"
 
@@ -125,13 +126,14 @@ for size in $SIZES; do
                     continue
                 fi
             fi
-            if [ -n "$prev_size" ] && [ "${STATUS[$cmd$j,$prev_size]:-}" = timeout ]; then
-                printf '  %-26s skipped: timed out at %s MB\n' "claimcheck $cmd -j$j" "$prev_size"
+            if [ -n "$prev_size" ] && [ "${STATUS[$cmd$j,$prev_size]:-}" != 0 ] &&
+               [ "${STATUS[$cmd$j,$prev_size]:-}" != 1 ]; then
+                printf '  %-26s skipped: did not finish at %s MB\n' "claimcheck $cmd -j$j" "$prev_size"
                 STATUS[$cmd$j,$size]=skipped
                 continue
             fi
-            if [ "$j" = 2 ] && [ "${STATUS[${cmd}1,$size]:-}" = timeout ]; then
-                printf '  %-26s skipped: -j1 timed out\n' "claimcheck $cmd -j$j"
+            if [ "$j" = 2 ] && [ "${STATUS[${cmd}1,$size]:-}" != 0 ] && [ "${STATUS[${cmd}1,$size]:-}" != 1 ]; then
+                printf '  %-26s skipped: -j1 did not finish\n' "claimcheck $cmd -j$j"
                 STATUS[$cmd$j,$size]=skipped
                 continue
             fi
@@ -192,7 +194,7 @@ for size in $SIZES; do
     prev=$size
 done
 for size in $SIZES; do
-    [ -n "${COUNT[extract1,$size]:-}" ] || continue
+    case ${STATUS[extract1,$size]:-none} in 0|1) ;; *) continue ;; esac
     echo "peak RSS per claim at $size MB: extract $(awk -v r="${RSS[extract1,$size]}" -v n="${COUNT[extract1,$size]}" \
         'BEGIN {printf "%.0f", r * 1024 / n}') bytes (whole process / claims)"
 done

@@ -95,7 +95,7 @@ test-%: $(B)/tests/run.o
 	./$(B)/tests/run-$*
 
 # --- the targets the README names ----------------------------------------
-.PHONY: all deps demo check test asan valgrind clean install bench score spec-eval fuzz cites-gold
+.PHONY: all deps demo check test asan valgrind clean install bench bench-peer score spec-eval fuzz cites-gold
 
 # Accuracy against the hand-checked answer key beside the repository
 # (../shared/gold, ../shared/eval/score), when it is there.
@@ -176,8 +176,27 @@ fuzz: deps
 .SECONDARY: $(FUZZ_OBJS)
 
 # --- throughput benchmark (issue 7) ---------------------------------------
-bench: all
-	@echo "bench: not written yet"; exit 2
+# bench/run.sh does the work; here: its helpers, and the Recognizers-Text
+# peer under bench/node_modules (nodejs/npm from Debian if missing; only
+# here, never for make check). BENCH_LARGE=1 adds the 1 GB corpus.
+BENCH_TOOLS := build/bench/mkcorpus build/bench/measure build/bench/numpat
+build/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -o $@ $<
+build/bench/numpat: bench/numpat.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 $(PKG_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread -lm
+bench-peer:
+	@if [ "$${BENCH_PEER:-1}" != 0 ] && [ ! -d bench/node_modules/@microsoft/recognizers-text-date-time ]; then \
+	  command -v npm >/dev/null || { \
+	    if [ "$$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi; \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }; \
+	  (cd bench && npm install --no-audit --no-fund --no-package-lock --loglevel=error) || \
+	    echo "bench: could not install the Recognizers-Text peer; it will be skipped"; \
+	fi
+bench: all $(BENCH_TOOLS) bench-peer
+	bash bench/run.sh
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \

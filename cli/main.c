@@ -66,6 +66,8 @@ static const char usage[] =
     "      --color=WHEN    auto (default: when stdout is a terminal and NO_COLOR\n"
     "                      is unset), always or never\n"
     "      --max-bytes=N   skip sources larger than N bytes (default 256 MiB)\n"
+    "  -j, --jobs=N        read and extract N sources at a time (default: one per\n"
+    "                      core); the output is the same for any N\n"
     "      --config=FILE   read settings from FILE (default: ./" CCK_CFG_DEFAULT " if present)\n"
     "      --no-config     read no configuration file\n"
     "  -h, --help          show this help\n"
@@ -93,6 +95,7 @@ typedef struct options {
     cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
     char **changed;     /* owned array of owned strings */
     size_t nchanged;
+    unsigned jobs;      /* 0 = one per core */
     char **paths;
     size_t npaths;
 } options;
@@ -213,6 +216,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"git", required_argument, NULL, OPT_GIT},
         {"git-changed", required_argument, NULL, OPT_GIT_CHANGED},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -227,7 +231,7 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
     }
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":f:o:h", longs, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":f:o:j:h", longs, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (!cck_rep_parse_format(optarg, &o->format)) {
@@ -283,6 +287,15 @@ static int parse_args(int argc, char **argv, options *o, const command **cmd)
         case OPT_GIT_CHANGED:
             o->git_changed = optarg;
             break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (errno || *end || end == optarg || v == 0 || v > 256)
+                return usage_error("--jobs takes a number from 1 to 256, not '%s'", optarg);
+            o->jobs = (unsigned)v;
+            break;
+        }
         case 'h':
             fputs(usage, stdout);
             return EXIT_CLEAN;
@@ -542,7 +555,7 @@ static double now(void)
 static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
                    bool reconcile)
 {
-    cck_run_options ro = {.max_bytes = o->max_bytes};
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
     size_t skipped = 0, ignored = 0;
     char **files = NULL;
     size_t nfiles = 0;
@@ -567,7 +580,9 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     double after = after_env ? atof(after_env) : 1.0;
     double start = now(), last = 0;
     bool shown = false;
-    size_t batch = tty ? 1 : nfiles;   /* one call when nobody watches */
+    /* one call when nobody watches; on a terminal, batches big enough to
+     * keep every thread busy between two updates */
+    size_t batch = tty ? 64 : nfiles;
     for (size_t i = 0; i < nfiles; i += batch) {
         size_t k = nfiles - i < batch ? nfiles - i : batch;
         skipped += cck_run_extract(c, files + i, k, &ro);

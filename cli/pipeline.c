@@ -1,36 +1,159 @@
 /* pipeline.c: source -> extract -> subject -> reconcile, in that order,
- * for every path given. No printing: diagnostics go to the corpus. */
+ * for every path given; load + segment + extract run on a pool of threads,
+ * merged back in input order. No printing: diagnostics go to the corpus. */
+#define _DEFAULT_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN) */
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "extract.h"
 #include "pipeline.h"
 #include "reconcile.h"
 #include "sources.h"
 
+enum { MAX_JOBS = 256 };
+
+/* One file of the run: its source (NULL if it could not be read) and the
+ * diagnostics its stages wrote, kept apart until the merge so that the
+ * corpus sees them in input order whatever thread ran it. */
+typedef struct {
+    const char *path;
+    cck_source *src;
+    cck_diags diags;
+    bool failed;
+} job;
+
+typedef struct {
+    job *jobs;
+    size_t njobs;
+    size_t next;            /* next job to take, under lock */
+    size_t max_bytes;
+    pthread_mutex_t lock;
+} pool;
+
+unsigned cck_run_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+static void run_job(job *j, cck_matcher *m, size_t max_bytes)
+{
+    if (cck_source_load(j->path, max_bytes, &j->src, &j->diags) != CCK_OK) {
+        j->failed = true;
+        return;
+    }
+    cck_src_segment(j->src, &j->diags);
+    cck_ext_source(j->src, m, &j->diags);
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    cck_matcher *m = cck_matcher_new(); /* match data and JIT stack are per thread */
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next < p->njobs ? p->next++ : p->njobs;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->njobs)
+            break;
+        run_job(&p->jobs[i], m, p->max_bytes);
+    }
+    cck_matcher_free(m);
+    return NULL;
+}
+
+/* Moves every diagnostic of from to the end of to (ownership moves too). */
+static void diags_move(cck_diags *to, cck_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        if (to->n == to->cap) {
+            to->cap = to->cap ? to->cap * 2 : 8;
+            to->v = cck_xreallocarray(to->v, to->cap, sizeof *to->v);
+        }
+        to->v[to->n++] = from->v[i];
+    }
+    free(from->v);
+    memset(from, 0, sizeof *from);
+}
+
+/* Runs every job on n threads (n == 1: on this thread). */
+static void run_pool(pool *p, unsigned n)
+{
+    if (n > p->njobs)
+        n = (unsigned)p->njobs;
+    if (n <= 1) {
+        worker(p);
+        return;
+    }
+    pthread_t *t = cck_xcalloc(n, sizeof *t);
+    unsigned started = 0;
+    for (; started < n; started++)
+        if (pthread_create(&t[started], NULL, worker, p) != 0)
+            break;
+    if (started == 0)
+        worker(p); /* no thread could be made: do it all here */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    free(t);
+}
+
 size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
                        const cck_run_options *o)
 {
     size_t skipped = 0;
-    cck_matcher *m = cck_matcher_new();
+    /* Expand every path first, keeping its diagnostics with its first job
+     * slot so that the merged order is the one a sequential run gives. */
+    cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
+    size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
+    pool p = {.max_bytes = o ? o->max_bytes : 0};
+    size_t cap = 0;
     for (size_t i = 0; i < npaths; i++) {
         char **files = NULL;
         size_t nfiles = 0;
-        if (cck_src_expand_path(paths[i], &files, &nfiles, &c->diags) != CCK_OK)
+        cck_diags_init(&expand[i]);
+        if (cck_src_expand_path(paths[i], &files, &nfiles, &expand[i]) != CCK_OK)
             skipped++;
+        first[i] = p.njobs;
         for (size_t k = 0; k < nfiles; k++) {
-            cck_source *s = NULL;
-            if (cck_source_load(files[k], o ? o->max_bytes : 0, &s, &c->diags) != CCK_OK) {
-                skipped++;
-            } else {
-                cck_src_segment(s, &c->diags);
-                cck_ext_source(s, m, &c->diags);
-                cck_corpus_add(c, s);
+            if (p.njobs == cap) {
+                cap = cap ? cap * 2 : 64;
+                p.jobs = cck_xreallocarray(p.jobs, cap, sizeof *p.jobs);
             }
-            free(files[k]);
+            job *j = &p.jobs[p.njobs++];
+            memset(j, 0, sizeof *j);
+            j->path = files[k]; /* owned by the job until the merge */
+            cck_diags_init(&j->diags);
         }
         free(files);
     }
-    cck_matcher_free(m);
+    first[npaths] = p.njobs;
+
+    unsigned n = o && o->jobs ? o->jobs : cck_run_default_jobs();
+    if (n > MAX_JOBS)
+        n = MAX_JOBS;
+    pthread_mutex_init(&p.lock, NULL);
+    run_pool(&p, n);
+    pthread_mutex_destroy(&p.lock);
+
+    for (size_t i = 0; i < npaths; i++) {
+        diags_move(&c->diags, &expand[i]);
+        for (size_t k = first[i]; k < first[i + 1]; k++) {
+            job *j = &p.jobs[k];
+            diags_move(&c->diags, &j->diags);
+            if (j->failed)
+                skipped++;
+            else
+                cck_corpus_add(c, j->src);
+            free((char *)j->path);
+        }
+    }
+    free(p.jobs);
+    free(first);
+    free(expand);
     return skipped;
 }
 

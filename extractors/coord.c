@@ -194,7 +194,23 @@ void cck_ext_coords(const cck_scan *sc, cck_cands *out)
 {
     if (!re_pair)
         return;
-    scan(sc, re_pair, F_ANGLES, out);
-    scan(sc, re_plain, F_PLAIN, out);
-    scan(sc, re_letters, F_LETTERS, out);
+    /* Cheap necessary conditions, one pass over the unit: an angle pair
+     * needs a degree sign (U+00B0, U+00BA, U+02DA), the other two forms a
+     * decimal "9.9". Most sentences have neither and skip the patterns. */
+    const unsigned char *t = (const unsigned char *)sc->text;
+    bool deg = false, dec = false;
+    for (size_t i = sc->start; i < sc->end && !(deg && dec); i++) {
+        if ((t[i] == 0xC2 && i + 1 < sc->end && (t[i + 1] == 0xB0 || t[i + 1] == 0xBA)) ||
+            (t[i] == 0xCB && i + 1 < sc->end && t[i + 1] == 0x9A))
+            deg = true;
+        else if (t[i] == '.' && i > sc->start && i + 1 < sc->end && t[i - 1] >= '0' &&
+                 t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9')
+            dec = true;
+    }
+    if (deg)
+        scan(sc, re_pair, F_ANGLES, out);
+    if (dec) {
+        scan(sc, re_plain, F_PLAIN, out);
+        scan(sc, re_letters, F_LETTERS, out);
+    }
 }

@@ -75,6 +75,9 @@ int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, siz
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
 void cck_ext_dates(const cck_scan *sc, cck_cands *out);     /* date.c */
 void cck_ext_coords(const cck_scan *sc, cck_cands *out);    /* coord.c */
+/* The core figure pattern of number.c (static string), for baselines such
+ * as the benchmark's pcre2grep run; compile options UTF, CASELESS. */
+const char *cck_ext_number_pattern(void);
 
 /* Family init/cleanup (compile their patterns); called by cck_ext_init(). */
 cck_status cck_ext_numbers_init(char *err, size_t errlen);

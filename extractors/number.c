@@ -41,6 +41,11 @@ static const char *const P_ATOM =
  * call (quadratic on a long unit). */
 static const char *const P_ATOM2 = FIGURE;
 
+const char *cck_ext_number_pattern(void)
+{
+    return P_ATOM;
+}
+
 #define ORD                                                                     \
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"        \
     "eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|"              \

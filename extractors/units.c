@@ -186,9 +186,21 @@ const cck_unit_def *cck_unit_lookup(const char *s, size_t n)
 size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out)
 {
     size_t best = 0;
+    if (n == 0)
+        return 0;
+    int s0 = (unsigned char)s[0];
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         const char *a = units[u].aliases;
         while (*a) {
+            /* most aliases differ in the first byte: skip them unmeasured */
+            int a0 = (unsigned char)a[0];
+            if (units[u].cased ? a0 != s0 : lower(a0) != lower(s0)) {
+                a = strchr(a, '|');
+                if (!a)
+                    break;
+                a++;
+                continue;
+            }
             size_t an = strcspn(a, "|");
             size_t m = match_alias(a, an, s, n, units[u].cased);
             /* an alias ending in a letter or digit must end a word */

@@ -33,5 +33,6 @@ void cck_suite_cli(void);
 void cck_suite_formats(void);
 void cck_suite_config(void);
 void cck_suite_cases(void);
+void cck_suite_parallel(void);
 
 #endif

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# run.sh: the throughput benchmark behind `make bench`. Builds corpora from
+# examples/ (10 MB and 100 MB; 1 GB with BENCH_LARGE=1) in a temporary
+# directory, then times claimcheck extract/check at -j1 and -j2 against
+# `pcre2grep -o` with claimcheck's own figure pattern and `wc -w` on the
+# same files, and the Recognizers-Text peer on a slice of the 10 MB corpus.
+#
+# Environment: BENCH_LARGE=1 adds 1 GB; BENCH_SIZES="10 100" overrides the
+# sizes (MB); BENCH_TMP is where corpora go (default: a new dir under
+# TMPDIR, removed at the end); BENCH_TIMEOUT caps one command (s, default
+# 120); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
+# the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${CCK_BIN:-$ROOT/claimcheck}
+TOOLS=${BENCH_TOOLS:-$ROOT/build/bench}
+SIZES=${BENCH_SIZES:-10 100}
+[ "${BENCH_LARGE:-0}" = 1 ] && SIZES="$SIZES 1024"
+TIMEOUT=${BENCH_TIMEOUT:-120}
+REPEAT=${BENCH_REPEAT:-3}
+for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat"; do
+    [ -x "$t" ] || { echo "bench: $t is missing (run make bench)" >&2; exit 2; }
+done
+command -v pcre2grep >/dev/null || { echo "bench: pcre2grep missing (apt-get install pcre2-utils)" >&2; exit 2; }
+
+if [ -n "${BENCH_TMP:-}" ]; then
+    W=$BENCH_TMP; mkdir -p "$W"; KEEP=1
+else
+    W=$(mktemp -d "${TMPDIR:-/tmp}/cck-bench-XXXXXX"); KEEP=0
+fi
+cleanup() { [ "$KEEP" = 1 ] || rm -rf "$W"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$TOOLS/numpat" > "$W/pattern"
+mapfile -t EXAMPLES < <(find "$ROOT/examples" -type f ! -name 'README*' ! -name '.*' | sort)
+[ ${#EXAMPLES[@]} -gt 0 ] || { echo "bench: no sources in examples/" >&2; exit 2; }
+
+now() { date -u '+%Y-%m-%d %H:%M UTC'; }
+echo "claimcheck bench, $(now)"
+echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2/1024}') memory," \
+     "$(uname -m), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+echo "sources: ${#EXAMPLES[@]} example files (${EXAMPLES[*]##*/}), figures varied per copy"
+echo "work dir: $W ($(df -Pm "$W" | awk 'NR==2 {print $4}') MB free)"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "load average at start: $(load) (other jobs on the machine slow the wall times; cpu s does not wait)"
+echo
+
+# ---- one measured command ------------------------------------------------
+# m NAME MB REPEATS CMD...: runs CMD REPEATS times (stdout to $W/out.NAME),
+# keeps the fastest run's figures in R_WALL R_CPU R_RSS R_STATUS.
+m() {
+    local name=$1 mb=$2 reps=$3
+    shift 3
+    R_WALL=; R_CPU=; R_RSS=; R_STATUS=
+    for ((r = 0; r < reps; r++)); do
+        "$TOOLS/measure" -o "$W/time" -t "$T" "$@" > "$W/out.$name" 2> "$W/err.$name"
+        read -r wall user sys rss status < "$W/time"
+        if [ -z "$R_WALL" ] || awk -v a="$wall" -v b="$R_WALL" 'BEGIN {exit !(a < b)}'; then
+            R_WALL=$wall; R_CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+            R_RSS=$rss; R_STATUS=$status
+        fi
+        [ "$status" = timeout ] && break
+    done
+}
+
+mbps() { awk -v mb="$1" -v s="$2" 'BEGIN {printf "%.1f", (s > 0 ? mb / s : 0)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a / b; else printf "-"}'; }
+
+row() { # label mb count-label
+    local label=$1 mb=$2 count=$3
+    if [ "$R_STATUS" = timeout ]; then
+        printf '  %-26s %9s %8s %7s %9.1f  %s\n' "$label" ">$T" "-" ">$R_CPU" \
+            "$(awk -v k="$R_RSS" 'BEGIN {print k / 1024}')" "timed out (killed; cpu and peak so far)"
+    else
+        case $R_STATUS in 0|1) ;; *) count="$count (exit status $R_STATUS)"; summary+=("$label: $R_STATUS") ;; esac
+        printf '  %-26s %9.2f %8s %7s %9.1f  %s\n' "$label" "$R_WALL" "$(mbps "$mb" "$R_WALL")" \
+            "$R_CPU" "$(awk -v k="$R_RSS" 'BEGIN {print k / 1024}')" "$count"
+    fi
+}
+
+declare -A WALL CPU RSS COUNT STATUS
+summary=()
+prev_size=
+for size in $SIZES; do
+    need=$((size * 8))   # corpus on disk (~1.3x) plus the reports of two runs
+    free_mb=$(df -Pm "$W" | awk 'NR==2 {print $4}')
+    if [ "$free_mb" -lt "$need" ]; then
+        echo "== $size MB: skipped, $free_mb MB free on $(df -P "$W" | awk 'NR==2 {print $6}'), need ~$need MB"
+        continue
+    fi
+    avail_mb=$(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo)
+    if [ "$avail_mb" -lt $((size * 12)) ]; then
+        echo "== $size MB: skipped, $avail_mb MB of memory available, need ~$((size * 12)) MB"
+        continue
+    fi
+    C=$W/corpus-$size
+    read -r nfiles nbytes < <("$TOOLS/mkcorpus" "$C" "$size" "${EXAMPLES[@]}")
+    mb=$(awk -v b="$nbytes" 'BEGIN {printf "%.2f", b / 1048576}')
+    find "$C" -type f -print0 | sort -z > "$W/files-$size"
+    xargs -0 cat < "$W/files-$size" > /dev/null   # page cache: every tool reads warm files
+    reps=$REPEAT; [ "$size" -gt 10 ] && reps=1
+    T=$TIMEOUT; [ "$size" -gt 100 ] && T=$((TIMEOUT * size / 100))   # the cap grows with the size
+    echo "== $mb MB: $nfiles files (best of $reps run$([ "$reps" = 1 ] || echo s))"
+    printf '  %-26s %9s %8s %7s %9s  %s\n' "command" "wall s" "MB/s" "cpu s" "peak MB" "output"
+
+    m wc "$mb" "$reps" wc -w --files0-from="$W/files-$size"
+    words=$(tail -1 "$W/out.wc" | awk '{print $1}')
+    row "wc -w" "$mb" "$words words"; WALL[wc,$size]=$R_WALL; CPU[wc,$size]=$R_CPU
+
+    m grep "$mb" "$reps" sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$C"
+    row "pcre2grep -o | wc -l" "$mb" "$(cat "$W/out.grep") matches"
+    WALL[grep,$size]=$R_WALL; CPU[grep,$size]=$R_CPU
+
+    for cmd in extract check; do
+        for j in 1 2; do
+            # skip what would not fit: peak RSS grows linearly with size
+            if [ -n "$prev_size" ] && [ -n "${RSS[$cmd$j,$prev_size]:-}" ]; then
+                want=$(awk -v r="${RSS[$cmd$j,$prev_size]}" -v a="$size" -v b="$prev_size" \
+                       'BEGIN {printf "%d", r / 1024 * a / b * 1.2}')
+                have=$(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo)
+                if [ "$want" -gt "$have" ]; then
+                    printf '  %-26s skipped: would need ~%s MB of memory, %s MB available\n' \
+                        "claimcheck $cmd -j$j" "$want" "$have"
+                    STATUS[$cmd$j,$size]=skipped
+                    continue
+                fi
+            fi
+            if [ -n "$prev_size" ] && [ "${STATUS[$cmd$j,$prev_size]:-}" != 0 ] &&
+               [ "${STATUS[$cmd$j,$prev_size]:-}" != 1 ]; then
+                printf '  %-26s skipped: did not finish at %s MB\n' "claimcheck $cmd -j$j" "$prev_size"
+                STATUS[$cmd$j,$size]=skipped
+                continue
+            fi
+            if [ "$j" = 2 ] && [ "${STATUS[${cmd}1,$size]:-}" != 0 ] && [ "${STATUS[${cmd}1,$size]:-}" != 1 ]; then
+                printf '  %-26s skipped: -j1 did not finish\n' "claimcheck $cmd -j$j"
+                STATUS[$cmd$j,$size]=skipped
+                continue
+            fi
+            r=$reps; [ "$cmd" = check ] && r=1   # long runs: once
+            m "$cmd$j" "$mb" "$r" "$BIN" "$cmd" -j"$j" -f jsonl "$C"
+            n=$(wc -l < "$W/out.$cmd$j")
+            what=claims; [ "$cmd" = check ] && what=groups
+            row "claimcheck $cmd -j$j" "$mb" "$n $what"
+            WALL[$cmd$j,$size]=$R_WALL; CPU[$cmd$j,$size]=$R_CPU; RSS[$cmd$j,$size]=$R_RSS
+            [ "$R_STATUS" = timeout ] && { WALL[$cmd$j,$size]=; CPU[$cmd$j,$size]=; }
+            COUNT[$cmd$j,$size]=$n
+            STATUS[$cmd$j,$size]=$R_STATUS
+        done
+        if [ "${STATUS[${cmd}1,$size]}" = 0 ] || [ "${STATUS[${cmd}1,$size]}" = 1 ] &&
+           [ "${STATUS[${cmd}2,$size]}" = "${STATUS[${cmd}1,$size]}" ]; then
+            if cmp -s "$W/out.${cmd}1" "$W/out.${cmd}2"; then
+                echo "  $cmd: -j1 and -j2 reports are byte-identical"
+            else
+                echo "  $cmd: -j1 and -j2 reports DIFFER"; summary+=("$size MB: $cmd -j1/-j2 differ")
+            fi
+        fi
+        rm -f "$W/out.${cmd}1" "$W/out.${cmd}2"
+    done
+    e1=${WALL[extract1,$size]:-}
+    echo "  ratios: extract -j1 vs pcre2grep $(ratio "${WALL[grep,$size]}" "$e1")x," \
+         "vs wc -w $(ratio "${WALL[wc,$size]}" "$e1")x (throughput);" \
+         "-j2 vs -j1: extract $(ratio "$e1" "${WALL[extract2,$size]:-}")x," \
+         "check $(ratio "${WALL[check1,$size]:-}" "${WALL[check2,$size]:-}")x"
+    echo "  by cpu s: extract -j1 vs pcre2grep $(ratio "${CPU[grep,$size]}" "${CPU[extract1,$size]:-}")x," \
+         "vs wc -w $(ratio "${CPU[wc,$size]}" "${CPU[extract1,$size]:-}")x;" \
+         "check -j1 vs extract -j1 $(ratio "${CPU[check1,$size]:-}" "${CPU[extract1,$size]:-}")x the cpu"
+    # keep the 10 MB corpus for the peer; the big ones go at once
+    [ "$size" = 10 ] || rm -rf "$C"
+    prev_size=$size
+    echo
+done
+
+# ---- growth with size ------------------------------------------------------
+prev=
+for size in $SIZES; do
+    [ -n "${WALL[extract1,$size]:-}" ] || continue
+    if [ -n "$prev" ]; then
+        f=$(awk -v a="$size" -v b="$prev" 'BEGIN {printf "%.1f", a / b}')
+        echo "growth $prev -> $size MB (x$f in size):"
+        for k in extract1 extract2 check1 check2; do
+            case "${STATUS[$k,$size]:-none}/${STATUS[$k,$prev]:-none}" in
+            [01]/[01]) ;;
+            *) echo "  ${k%?} -j${k: -1}: not measured at both sizes (${STATUS[$k,$size]:-none})"; continue ;;
+            esac
+            dc=$((COUNT[extract1,$size] - COUNT[extract1,$prev]))   # claims, for both commands
+            per=$(awk -v a="${RSS[$k,$size]}" -v b="${RSS[$k,$prev]}" -v n="$dc" \
+                  'BEGIN {if (n > 0) printf "%.0f", (a - b) * 1024 / n; else print "-"}')
+            what="bytes per extra claim"
+            echo "  ${k%?} -j${k: -1}: time x$(ratio "${WALL[$k,$size]}" "${WALL[$k,$prev]}")," \
+                 "peak RSS x$(ratio "${RSS[$k,$size]}" "${RSS[$k,$prev]}") ($per $what)"
+        done
+    fi
+    prev=$size
+done
+for size in $SIZES; do
+    case ${STATUS[extract1,$size]:-none} in 0|1) ;; *) continue ;; esac
+    echo "peak RSS per claim at $size MB: extract $(awk -v r="${RSS[extract1,$size]}" -v n="${COUNT[extract1,$size]}" \
+        'BEGIN {printf "%.0f", r * 1024 / n}') bytes (whole process / claims)"
+done
+echo
+
+# ---- the peer --------------------------------------------------------------
+if [ "${BENCH_PEER:-1}" != 0 ] && [ -d "$W/corpus-10" ]; then
+    if [ -d "$ROOT/bench/node_modules/@microsoft/recognizers-text-date-time" ] && command -v node >/dev/null; then
+        mapfile -t slice < <(tr '\0' '\n' < "$W/files-10" | head -40)
+        read -r pbytes psecs pents < <(node "$ROOT/bench/peer.js" "${slice[@]}")
+        pkbs=$(awk -v b="$pbytes" -v s="$psecs" 'BEGIN {printf "%.1f", b / 1024 / s}')
+        ckbs=$(awk -v s="${WALL[extract1,10]:-0}" -v mb=10 'BEGIN {if (s > 0) printf "%.0f", mb * 1024 / s}')
+        echo "peer: Recognizers-Text (number, percentage, dimension, currency, temperature, age," \
+             "datetime; en-us, one paragraph at a time) on $pbytes bytes of the 10 MB corpus:" \
+             "$psecs s, $pkbs KB/s, $pents entities"
+        echo "  claimcheck extract -j1 at 10 MB: $ckbs KB/s = $(ratio "$ckbs" "$pkbs")x the peer"
+    else
+        echo "peer: skipped (no node or no bench/node_modules)"
+    fi
+fi
+
+echo "load average at the end: $(load)"
+for s in "${summary[@]}"; do echo "PROBLEM: $s"; done
+[ ${#summary[@]} -eq 0 ]

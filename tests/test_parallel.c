@@ -1,0 +1,293 @@
+/* test_parallel.c: the threaded pipeline gives byte-identical claims,
+ * groups and diagnostics (in the same order) for any number of jobs,
+ * through the library and through the command line (-j1 vs -j2). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "extract.h"
+#include "pipeline.h"
+#include "report.h"
+#include "tests.h"
+
+enum { NGEN = 40 };
+
+static char dir[] = "/tmp/cck-par-XXXXXX";
+
+/* Runs in the suite's init, where CU_ASSERT may not be used: returns -1
+ * on failure and the suite counts as failed. */
+static int put(const char *name, const char *bytes, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(bytes, 1, n, f);
+    return fclose(f) == 0 && w == n ? 0 : -1;
+}
+
+/* A directory of sources with different figures, plus the awkward ones:
+ * invalid UTF-8, a NUL byte, one over the size limit the tests set. */
+static int make_corpus(void)
+{
+    if (!mkdtemp(dir))
+        return -1;
+    for (int i = 0; i < NGEN; i++) {
+        char name[32], text[512];
+        snprintf(name, sizeof name, "p%02d.txt", i);
+        int n = snprintf(text, sizeof text,
+                         "Port Elling\n\nPort Elling had %d,%03d residents in %d.[1] "
+                         "The harbour is %d.%d km long and about %d%% of the land is "
+                         "farmed. It was founded on %d March 18%02d.\n\nReferences\n\n"
+                         "1. Harbour Board (2015). Annual report.\n",
+                         400 + i, (i * 37) % 1000, 1990 + i % 30, 3 + i % 7, i % 10,
+                         10 + i, 1 + i % 28, 10 + i);
+        if (put(name, text, (size_t)n))
+            return -1;
+    }
+    if (put("q-bad-utf8.txt", "The mine employs 1,200 people \xff\xfe and 30 engineers.\n", 52) ||
+        put("q-nul.txt", "Ten wells were dug\0 in 1950; the lake is 12 m deep.\n", 53))
+        return -1;
+    char big[9000];
+    memset(big, 'x', sizeof big);
+    memcpy(big, "Over the limit: 42 kg.\n", 23);
+    return put("r-big.txt", big, sizeof big);
+}
+
+static int remove_corpus(void)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+typedef struct {
+    char *claims, *groups, *diags;
+    size_t skipped, nsources, nclaims;
+} result;
+
+static char *capture_claims(const cck_corpus *c, bool groups)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (groups)
+        cck_rep_groups(m, c, CCK_FMT_JSONL, NULL);
+    else
+        cck_rep_claims(m, c, CCK_FMT_JSONL, NULL);
+    fclose(m);
+    return buf;
+}
+
+static result run_jobs(unsigned jobs)
+{
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/no-such-file.txt", dir);
+    static char fixcli[] = "tests/fixtures/cli", wiki[] = "tests/fixtures/segment/wiki.txt";
+    char *paths[] = {dir, fixcli, missing, wiki};
+    cck_corpus c;
+    cck_corpus_init(&c);
+    result r = {0};
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+    cck_run_options o = {.max_bytes = 8192, .jobs = jobs};
+    r.skipped = cck_run_extract(&c, paths, 4, &o);
+    r.claims = capture_claims(&c, false);
+    cck_run_reconcile(&c);
+    r.groups = capture_claims(&c, true);
+    size_t n = 0;
+    FILE *m = open_memstream(&r.diags, &n);
+    cck_diags_print(&c.diags, m);
+    fclose(m);
+    r.nsources = c.nsources;
+    r.nclaims = cck_corpus_nclaims(&c);
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+    return r;
+}
+
+static void result_free(result *r)
+{
+    free(r->claims);
+    free(r->groups);
+    free(r->diags);
+}
+
+static void test_any_number_of_jobs_gives_the_same_results(void)
+{
+    result one = run_jobs(1);
+    /* the baseline itself is what it should be */
+    CU_ASSERT_EQUAL(one.skipped, 2); /* the missing file and the big one */
+    CU_ASSERT_EQUAL(one.nsources, NGEN + 2 + 3 + 1);
+    CU_ASSERT(one.nclaims >= NGEN * 4);   /* the year that dates a figure is its as_of, no claim */
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.claims, "\"span\": \"412,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "invalid UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "NUL byte"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "over the limit"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "no-such-file.txt: error: cannot open"));
+    /* diagnostics come in input order: the directory's files by name */
+    const char *utf = strstr(one.diags, "q-bad-utf8.txt"), *nul = strstr(one.diags, "q-nul.txt"),
+               *big = strstr(one.diags, "r-big.txt"), *miss = strstr(one.diags, "no-such-file");
+    CU_ASSERT_FATAL(utf && nul && big && miss);
+    CU_ASSERT(utf < nul && nul < big && big < miss);
+
+    static const unsigned jobs[] = {2, 3, 8, 64};
+    for (size_t i = 0; i < sizeof jobs / sizeof *jobs; i++) {
+        result r = run_jobs(jobs[i]);
+        CU_ASSERT_EQUAL(r.skipped, one.skipped);
+        CU_ASSERT_EQUAL(r.nsources, one.nsources);
+        CU_ASSERT_EQUAL(r.nclaims, one.nclaims);
+        CU_ASSERT_STRING_EQUAL(r.claims, one.claims);
+        CU_ASSERT_STRING_EQUAL(r.groups, one.groups);
+        CU_ASSERT_STRING_EQUAL(r.diags, one.diags);
+        result_free(&r);
+    }
+    result_free(&one);
+}
+
+static void test_no_paths_and_null_options(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+    CU_ASSERT_EQUAL(cck_run_extract(&c, NULL, 0, NULL), 0);
+    CU_ASSERT_EQUAL(c.nsources, 0);
+    static char city[] = "tests/fixtures/cli/city-a.txt";
+    char *one[] = {city};
+    CU_ASSERT_EQUAL(cck_run_extract(&c, one, 1, NULL), 0);
+    CU_ASSERT_EQUAL(c.nsources, 1);
+    CU_ASSERT(cck_corpus_nclaims(&c) > 0);
+    CU_ASSERT(cck_run_default_jobs() >= 1);
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+}
+
+/* The benchmark's pcre2grep baseline runs this very pattern: it must
+ * compile as the extractor compiles it and find the figures. */
+static void test_number_pattern_is_exported(void)
+{
+    const char *p = cck_ext_number_pattern();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    char err[256] = "";
+    cck_re *re = cck_re_compile(p, PCRE2_CASELESS, err, sizeof err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    cck_matcher *m = cck_matcher_new();
+    static const char text[] = "The census counted 768,551 residents and twelve wards.";
+    CU_ASSERT_EQUAL(cck_re_match(m, re, text, sizeof text - 1, 0, 0), 1);
+    CU_ASSERT_EQUAL(cck_re_group_start(m, 0), 19);
+    CU_ASSERT_EQUAL(cck_re_group_end(m, 0), 26);
+    size_t next = cck_re_next(m, text, sizeof text - 1);
+    CU_ASSERT_EQUAL(cck_re_match(m, re, text, sizeof text - 1, next, 0), 1);
+    CU_ASSERT_EQUAL(cck_re_group_start(m, 0), 41);
+    cck_matcher_free(m);
+    cck_re_free(re);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fwrite(chunk, 1, got, m);
+    fclose(m);
+    fclose(f);
+    return buf;
+}
+
+/* Runs "claimcheck COMMAND J ARGS"; returns stdout, sets *err and *status. */
+static char *cli(const char *command, const char *j, const char *args, char **err, int *status)
+{
+    const char *bin = getenv("CCK_BIN");
+    if (!bin)
+        bin = "./build/claimcheck";
+    char out[] = "/tmp/cck-par-out-XXXXXX", er[] = "/tmp/cck-par-err-XXXXXX";
+    int fo = mkstemp(out), fe = mkstemp(er);
+    close(fo);
+    close(fe);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s %s %s %s >%s 2>%s </dev/null", bin, command, j,
+             args, out, er);
+    int st = system(cmd);
+    *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    char *o = slurp(out);
+    *err = slurp(er);
+    unlink(out);
+    unlink(er);
+    return o;
+}
+
+static void test_cli_jobs_one_and_two_agree(void)
+{
+    static const char *const cmds[][2] = {
+        {"extract", "-f jsonl"}, {"check", "-f jsonl"}, {"check", ""}, {"extract", "-f md"}};
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+        char args[600];
+        snprintf(args, sizeof args, "%s --max-bytes=8192 %s tests/fixtures/cli %s/nope examples",
+                 cmds[i][1], dir, dir);
+        char *e1, *e2;
+        int s1, s2;
+        char *o1 = cli(cmds[i][0], "-j1", args, &e1, &s1);
+        char *o2 = cli(cmds[i][0], "--jobs=2", args, &e2, &s2);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(o1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(o2);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(e1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(e2);
+        CU_ASSERT(strlen(o1) > 1000);
+        CU_ASSERT_EQUAL(s1, 2); /* a source was skipped */
+        CU_ASSERT_EQUAL(s2, s1);
+        CU_ASSERT_STRING_EQUAL(o1, o2);
+        CU_ASSERT_STRING_EQUAL(e1, e2);
+        CU_ASSERT_PTR_NOT_NULL(strstr(e1, "2 sources skipped"));
+        free(o1);
+        free(o2);
+        free(e1);
+        free(e2);
+    }
+}
+
+static void test_cli_rejects_bad_jobs(void)
+{
+    static const char *const bad[] = {"-j0", "--jobs=x", "-j257", "--jobs=-2", "-j"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *e;
+        int s;
+        char *o = cli("extract", bad[i], "tests/fixtures/cli/city-a.txt", &e, &s);
+        CU_ASSERT_EQUAL(s, 2);
+        CU_ASSERT_PTR_NOT_NULL(e && (strstr(e, "--jobs") || strstr(e, "needs a value")));
+        CU_ASSERT_PTR_NOT_NULL(o);
+        CU_ASSERT(o && o[0] == '\0');
+        free(o);
+        free(e);
+    }
+}
+
+void cck_suite_parallel(void)
+{
+    static CU_TestInfo tests[] = {
+        {"any number of jobs gives the same results", test_any_number_of_jobs_gives_the_same_results},
+        {"no paths and NULL options", test_no_paths_and_null_options},
+        {"the figure pattern is exported", test_number_pattern_is_exported},
+        {"cli -j1 and -j2 agree", test_cli_jobs_one_and_two_agree},
+        {"cli rejects bad job counts", test_cli_rejects_bad_jobs},
+        CU_TEST_INFO_NULL,
+    };
+    CU_SuiteInfo suites[] = {
+        {"parallel", make_corpus, remove_corpus, NULL, NULL, tests},
+        CU_SUITE_INFO_NULL,
+    };
+    if (CU_register_suites(suites) != CUE_SUCCESS)
+        CU_FAIL_FATAL("cannot register suite parallel");
+}

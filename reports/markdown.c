@@ -102,6 +102,17 @@ cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c)
             fprintf(out, " %u:%u)\n", line, col);
             free(span);
         }
+        char **refs;
+        size_t nrefs = cck_rep_group_refs(g, &refs);
+        if (nrefs)
+            fputs("\nReferences:\n\n", out);
+        for (size_t k = 0; k < nrefs; k++) {
+            fputs("- ", out);
+            cck_rep_md_escape(out, refs[k], strlen(refs[k]));
+            fputc('\n', out);
+            free(refs[k]);
+        }
+        free(refs);
         fputc('\n', out);
     }
     if (ncons) {
@@ -121,6 +132,21 @@ cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c)
     if (nsingle)
         fprintf(out, "%zu single-source subject%s (not listed)\n\n", nsingle,
                 nsingle == 1 ? "" : "s");
+    bool header = false;
+    for (size_t i = 0; i < c->nsources; i++) {
+        char *m = cck_rep_source_meta(c->sources[i]);
+        if (!m)
+            continue;
+        if (!header)
+            fputs("## Sources\n\n", out);
+        header = true;
+        fputs("- ", out);
+        cck_rep_md_escape(out, m, strlen(m));
+        fputc('\n', out);
+        free(m);
+    }
+    if (header)
+        fputc('\n', out);
     char *sum = cck_rep_summary(c);
     fprintf(out, "%s\n", sum);
     free(sum);

@@ -286,6 +286,72 @@ char *cck_rep_cites(const cck_claim *cl)
     return r;
 }
 
+size_t cck_rep_group_refs(const cck_group *g, char ***out)
+{
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t k = 0; k < g->nclaims; k++) {
+        const cck_claim *cl = g->claims[k];
+        const cck_source *s = cl->src;
+        const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+        for (size_t i = 0; u && i < u->ncites; i++) {
+            if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+                continue;
+            const cck_cite *c = &s->cites[u->cites[i]];
+            const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
+                                                                        : NULL;
+            const char *what = ref ? ref
+                               : c->placeholder ? "a placeholder link, no reference"
+                                                : "resolves to no reference entry";
+            size_t len = strlen(c->marker) + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
+            char *line = cck_xmalloc(len);
+            snprintf(line, len, "%s %s: %s", c->marker, cck_rep_basename(s->path), what);
+            bool seen = false;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = !strcmp(v[j], line);
+            if (seen) {
+                free(line);
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 8;
+                v = cck_xreallocarray(v, cap, sizeof *v);
+            }
+            char *clean = cck_rep_clean(line, strlen(line), NULL, NULL);
+            free(line);
+            v[n++] = clean;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+char *cck_rep_source_meta(const cck_source *s)
+{
+    const char *parts[5] = {s->meta.title, s->meta.publisher, s->meta.author, s->meta.date,
+                            s->meta.url};
+    size_t len = strlen(s->path) + 8;
+    bool any = false;
+    for (size_t i = 0; i < 5; i++)
+        if (parts[i] && *parts[i]) {
+            len += strlen(parts[i]) + 3;
+            any = true;
+        }
+    if (!any)
+        return NULL;
+    char *r = cck_xmalloc(len), *p = r;
+    p += sprintf(p, "%s:", s->path);
+    const char *sep = " ";
+    for (size_t i = 0; i < 5; i++)
+        if (parts[i] && *parts[i]) {
+            p += sprintf(p, "%s%s", sep, parts[i]);
+            sep = " · ";
+        }
+    char *clean = cck_rep_clean(r, strlen(r), NULL, NULL);
+    free(r);
+    return clean;
+}
+
 /* The bytes shown as a claim's sentence: its unit, or its line when the
  * claim has no unit; always covering the claim. */
 static void sentence_range(const cck_claim *cl, size_t *st, size_t *en)

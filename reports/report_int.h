@@ -127,6 +127,14 @@ char *cck_rep_brief(const cck_group *g);
 char *cck_rep_summary(const cck_corpus *c);
 /* The marker text of the claim's unit, "[3][20]", or "uncited"; new string. */
 char *cck_rep_cites(const cck_claim *cl);
+/* The citation markers of a group's claims, each resolved: "[6] file: the
+ * reference entry", or that it resolves nowhere / is a placeholder; one
+ * line per distinct marker and source. *out is a malloc'd array of
+ * malloc'd strings (free each, then the array); returns their number. */
+size_t cck_rep_group_refs(const cck_group *g, char ***out);
+/* "path: title · publisher · author · date · url" from what the source
+ * says about itself (malloc'd), or NULL when it says nothing. */
+char *cck_rep_source_meta(const cck_source *s);
 
 /* ---- findings: what findings, github, sarif and junit list (findings.c) --- */
 

@@ -131,6 +131,15 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
             free(raw);
             free(span);
         }
+        char **refs;
+        size_t nrefs = cck_rep_group_refs(g, &refs);
+        if (nrefs)
+            fputs("  references:\n", out);
+        for (size_t k = 0; k < nrefs; k++) {
+            fit_line(out, refs[k], 4, width);
+            free(refs[k]);
+        }
+        free(refs);
         fputc('\n', out);
     }
     if (ncons) {
@@ -148,6 +157,19 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
     if (nsingle)
         fprintf(out, "%zu single-source subject%s (not listed)\n\n", nsingle,
                 nsingle == 1 ? "" : "s");
+    bool header = false;
+    for (size_t i = 0; i < c->nsources; i++) {
+        char *m = cck_rep_source_meta(c->sources[i]);
+        if (!m)
+            continue;
+        if (!header)
+            fprintf(out, "%sSources%s\n", color ? "\x1b[1m" : "", color ? "\x1b[0m" : "");
+        header = true;
+        fit_line(out, m, 2, width);
+        free(m);
+    }
+    if (header)
+        fputc('\n', out);
     char *sum = cck_rep_summary(c);
     fprintf(out, "%s\n", sum);
     free(sum);

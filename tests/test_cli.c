@@ -623,6 +623,27 @@ static void test_reconcile_settings_from_the_config(void)
     CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/* The text and Markdown reports resolve each conflict's citation markers
+ * to their reference entries (or say they resolve nowhere) and list what
+ * the sources say about themselves. */
+static void test_reports_resolve_references_and_show_sources(void)
+{
+    run_result r = run("check --color=never examples/encyclopedia.txt examples/history-notes.txt "
+                       "examples/analyst-report.txt examples/city-guide.html");
+    CU_ASSERT_EQUAL(r.status, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n  references:\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "[2] history-notes.txt: Nakamura"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "a placeholder link, no reference"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nSources\n  examples/city-guide.html: "));
+    done(&r);
+    r = run("check -f md examples/encyclopedia.txt examples/history-notes.txt "
+            "examples/analyst-report.txt examples/city-guide.html");
+    CU_ASSERT_EQUAL(r.status, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nReferences:\n\n- "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "## Sources\n\n- examples/city-guide.html: "));
+    done(&r);
+}
+
 void cck_suite_cli(void)
 {
     static CU_TestInfo tests[] = {
@@ -630,6 +651,7 @@ void cck_suite_cli(void)
         {"usage errors exit 2 with a message", test_usage_errors_exit_two_with_one_line},
         {"a conflict exits 1, agreement 0", test_conflict_exits_one_agreement_zero},
         {"reconcile settings from the config", test_reconcile_settings_from_the_config},
+        {"reports resolve references, show sources", test_reports_resolve_references_and_show_sources},
         {"a bad source is skipped, the others reported, exit 2", test_bad_source_is_skipped_others_reported},
         {"extract jsonl spans are the file's bytes", test_extract_jsonl_spans_are_file_bytes},
         {"-o writes the whole report and leaves no temp file", test_output_file_written_whole},

@@ -33,7 +33,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 "$TOOLS/numpat" > "$W/pattern"
-mapfile -t EXAMPLES < <(find "$ROOT/examples" -type f ! -name 'README*' ! -name '.*' | sort)
+mapfile -t EXAMPLES < <(find "$ROOT/examples" -path "$ROOT/examples/ci" -prune -o -type f ! -name 'README*' ! -name '.*' -print | sort)
 [ ${#EXAMPLES[@]} -gt 0 ] || { echo "bench: no sources in examples/" >&2; exit 2; }
 
 now() { date -u '+%Y-%m-%d %H:%M UTC'; }

@@ -3,6 +3,7 @@
  * display forms, the aliases a text declares, and each article's main
  * subject. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,12 +161,17 @@ static bool name_start(const tok *t)
 
 /* ---- common words ----------------------------------------------------- */
 
+/* FNV-1a with a final mix, so that keys differing only at the end
+ * ("marrowby1", "marrowby2") spread over the low bits the tables use. */
 static size_t hash(const char *w)
 {
-    size_t h = 5381;
+    uint64_t h = 14695981039346656037u;
     for (; *w; w++)
-        h = h * 33 + (unsigned char)*w;
-    return h;
+        h = (h ^ (unsigned char)*w) * 1099511628211u;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    return (size_t)h;
 }
 
 static wcount *word_slot(const table *tb, const char *w)
@@ -187,9 +193,7 @@ void cck_rec_count_words(table *tb, const tok *t, size_t nt)
             tb->hcap *= 2;
         tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
     }
-    size_t used = 0;
-    for (size_t i = 0; i < tb->hcap; i++)
-        used += tb->h[i].w != NULL;
+    size_t used = tb->hused;
     if ((used + nt) * 2 > tb->hcap) {
         wcount *old = tb->h;
         size_t ocap = tb->hcap;
@@ -205,6 +209,7 @@ void cck_rec_count_words(table *tb, const tok *t, size_t nt)
         if (t[i].num || !t[i].fold[0])
             continue;
         wcount *c = word_slot(tb, t[i].fold);
+        tb->hused += c->w == NULL;
         c->w = t[i].fold;
         if (t[i].cap)
             c->upper++;
@@ -606,8 +611,14 @@ const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t
 {
     cck_arena *a = tb->a;
     size_t a0 = tok_at(st, start), a1 = tok_at(st, end);
-    /* how often each name stands on its own in the article */
-    size_t *tally = cck_xcalloc(tb->n ? tb->n : 1, sizeof *tally);
+    /* how often each name stands on its own in the article: one table of
+     * counts for the run, zeroed again below where this article touched it */
+    if (tb->tallycap < tb->n) {
+        free(tb->tally);
+        tb->tallycap = tb->n;
+        tb->tally = cck_xcalloc(tb->tallycap, sizeof *tb->tally);
+    }
+    size_t *tally = tb->tally;
     const entry *top = NULL;
     size_t topn = 0;
     for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
@@ -663,6 +674,10 @@ const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t
         res = top->disp;
     else
         res = best ? best : (title ? title : "");
-    free(tally);
+    for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
+        entry *e = cck_rec_lookup(tb, st->nm[i].key);
+        if (e)
+            tally[(size_t)(e - tb->v)] = 0;
+    }
     return res;
 }

@@ -140,10 +140,19 @@ static bool strong_event(const table *tb, const entry *e)
 
 static const entry *event_entry(const table *tb, const char *noun)
 {
+    if (!tb->events) {
+        /* the table is complete by the time entities are chosen; list its
+         * events once instead of scanning every entry for each claim */
+        table *t = (table *)tb;
+        t->events = cck_xcalloc(tb->n ? tb->n : 1, sizeof *t->events);
+        for (size_t i = 0; i < tb->n; i++)
+            if (tb->v[i].event)
+                t->events[t->nevents++] = i;
+    }
     const entry *best = NULL;
     bool bs = false;
-    for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = &tb->v[i];
+    for (size_t k = 0; k < tb->nevents; k++) {
+        const entry *e = &tb->v[tb->events[k]];
         if (!e->event || !e->event_noun || strcmp(e->event_noun, noun))
             continue;
         bool es = strong_event(tb, e);
@@ -994,7 +1003,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
 
 void cck_rec_subjects(cck_corpus *c)
 {
-    table tb = {cck_arena_new(), NULL, 0, 0, NULL, 0, NULL, 0, NULL};
+    table tb = {.a = cck_arena_new()};
     stoks *st = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *st);
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
@@ -1059,6 +1068,8 @@ void cck_rec_subjects(cck_corpus *c)
     free(tb.v);
     free(tb.h);
     free(tb.ix);
+    free(tb.tally);
+    free(tb.events);
     cck_rec_suffixes_free(&tb);
     cck_arena_free(tb.a);
 }

@@ -53,11 +53,17 @@ typedef struct {
     entry *v;
     size_t n, cap;
     wcount *h;              /* open-addressing hash of word folds */
-    size_t hcap;
+    size_t hcap, hused;     /* slots, slots in use */
     size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
     size_t ixcap;
     struct cck_suffixes *sx;/* facilities by the proper suffixes of their keys,
                                built on first use (names.c); may be NULL */
+    size_t *tally;          /* main_subject's counts per entry, all zero between
+                               calls; tallycap entries */
+    size_t tallycap;
+    size_t *events;         /* indices of the event entries, built on first use
+                               (subject.c) once every name is in; NULL before */
+    size_t nevents;
 } table;
 
 typedef struct {

@@ -737,25 +737,8 @@ static void test_fuzz_corpus_replays(void)
     cck_ext_cleanup();
     cck_diags_free(&d);
 
-    DIR *dir = opendir("tests/fuzz/corpus/sources");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "tests/fuzz/corpus/sources/%s", e->d_name);
-        FILE *f = fopen(path, "rb");
-        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-        static uint8_t buf[1 << 16];
-        size_t len = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        CU_ASSERT_EQUAL(cck_fuzz_sources_one(buf, len), 0);
-        n++;
-    }
-    closedir(dir);
-    CU_ASSERT(n >= 2);
+    size_t n = cck_fuzz_replay("tests/fuzz/corpus/sources", cck_fuzz_sources_one);
+    CU_ASSERT(n != (size_t)-1 && n >= 2);
 }
 
 void cck_suite_readers(void)

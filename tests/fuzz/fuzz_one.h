@@ -4,7 +4,9 @@
 #ifndef CCK_FUZZ_ONE_H
 #define CCK_FUZZ_ONE_H
 
+#include <dirent.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +97,37 @@ static inline int cck_fuzz_config_one(const uint8_t *data, size_t size)
     cck_cfg_free(&c);
     cck_diags_free(&d);
     return 0;
+}
+
+/* Feeds every file of a corpus directory (up to 64 KiB each) to one of
+ * the functions above; returns how many files, or (size_t)-1 when the
+ * directory or a file cannot be read. For the test suite's replays. */
+static inline size_t cck_fuzz_replay(const char *dirpath, int (*one)(const uint8_t *, size_t))
+{
+    DIR *dir = opendir(dirpath);
+    if (!dir)
+        return (size_t)-1;
+    size_t n = 0;
+    struct dirent *e;
+    static uint8_t buf[1 << 16];
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dirpath, e->d_name);
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            closedir(dir);
+            return (size_t)-1;
+        }
+        size_t len = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        if (one(buf, len) != 0)
+            abort();
+        n++;
+    }
+    closedir(dir);
+    return n;
 }
 
 #endif

@@ -33,8 +33,20 @@ cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups)
         const cck_source *s = c->sources[i];
         fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
         cck_rep_json_cstr(out, s->path);
-        fprintf(out, ", \"bytes\": %zu, \"lines\": %zu, \"claims\": %zu}", s->len, s->nlines,
+        fprintf(out, ", \"bytes\": %zu, \"lines\": %zu, \"claims\": %zu", s->len, s->nlines,
                 s->nclaims);
+        /* what the source says about itself, and how far it is trusted */
+        const char *const keys[] = {"title", "url", "date", "publisher", "author"};
+        const char *const vals[] = {s->meta.title, s->meta.url, s->meta.date, s->meta.publisher,
+                                    s->meta.author};
+        for (size_t k = 0; k < 5; k++) {
+            fprintf(out, ", \"%s\": ", keys[k]);
+            cck_rep_json_cstr(out, vals[k]);
+        }
+        fprintf(out, ", \"weight\": %g", s->meta.weight);
+        if (groups)
+            fprintf(out, ", \"trust\": %.3f", s->trust);
+        fputc('}', out);
     }
     fputs(c->nsources ? "\n  ],\n" : "],\n", out);
     if (groups) {

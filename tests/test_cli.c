@@ -642,6 +642,10 @@ static void test_reports_resolve_references_and_show_sources(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nReferences:\n\n- "));
     CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "## Sources\n\n- examples/city-guide.html: "));
     done(&r);
+    r = run("check -f json examples/city-guide.html");
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\"title\": \"Hamhung | East Coast City Guide\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\"trust\": "));
+    done(&r);
 }
 
 void cck_suite_cli(void)

@@ -82,6 +82,16 @@ static bool ends_pipe(const char *b, const seg_line *l)
 }
 
 /* A title row: only its first cell holds text. */
+/* Appends a table found over lines [t->first, t->end) and marks its lines. */
+static void add_table(seg_ctx *c, const seg_table *t)
+{
+    if (c->ntables % 8 == 0)
+        c->tables = cck_xreallocarray(c->tables, c->ntables + 8, sizeof *c->tables);
+    for (size_t k = t->first; k < t->end; k++)
+        c->lines[k].table = (int)c->ntables;
+    c->tables[c->ntables++] = *t;
+}
+
 static bool only_first(const char *b, size_t a, size_t e)
 {
     cells cs = {0};
@@ -116,11 +126,7 @@ void cck_src_tables_find(seg_ctx *c)
                    memchr(b + c->lines[j].cs, '|', c->lines[j].ce - c->lines[j].cs))
                 j++;
             t.end = j;
-            if (c->ntables % 8 == 0)
-                c->tables = cck_xreallocarray(c->tables, c->ntables + 8, sizeof *c->tables);
-            for (size_t k = t.first; k < t.end; k++)
-                c->lines[k].table = (int)c->ntables;
-            c->tables[c->ntables++] = t;
+            add_table(c, &t);
             i = j - 1;
             continue;
         }
@@ -158,11 +164,7 @@ void cck_src_tables_find(seg_ctx *c)
                 break;
         }
         t.end = j;
-        if (c->ntables % 8 == 0)
-            c->tables = cck_xreallocarray(c->tables, c->ntables + 8, sizeof *c->tables);
-        for (size_t k = t.first; k < t.end; k++)
-            c->lines[k].table = (int)c->ntables;
-        c->tables[c->ntables++] = t;
+        add_table(c, &t);
         i = j - 1;
     }
     /* rows without a separator line: two or more "| a | b |" lines */
@@ -179,11 +181,7 @@ void cck_src_tables_find(seg_ctx *c)
                (starts_pipe(b, &c->lines[j]) || ends_pipe(b, &c->lines[j])))
             j++;
         t.end = j;
-        if (c->ntables % 8 == 0)
-            c->tables = cck_xreallocarray(c->tables, c->ntables + 8, sizeof *c->tables);
-        for (size_t k = t.first; k < t.end; k++)
-            c->lines[k].table = (int)c->ntables;
-        c->tables[c->ntables++] = t;
+        add_table(c, &t);
         i = j - 1;
     }
     /* the walk meets tables in file order */

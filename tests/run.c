@@ -16,6 +16,25 @@
 #define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)
 
+char *cck_test_slurp(const char *path, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        char chunk[4096];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+            fwrite(chunk, 1, got, m);
+        fclose(f);
+    }
+    fclose(m);
+    if (len)
+        *len = n;
+    return buf;
+}
+
 int main(int argc, char **argv)
 {
     if (CU_initialize_registry() != CUE_SUCCESS) {

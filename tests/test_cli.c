@@ -20,23 +20,6 @@ typedef struct {
     char *out, *err;
 } run_result;
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cck_xstrndup("", 0);
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&buf, &n);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, got, m);
-    fclose(m);
-    fclose(f);
-    return buf;
-}
-
 /* Runs "claimcheck ARGS" through the shell, capturing both streams. */
 static run_result run(const char *args)
 {
@@ -50,7 +33,7 @@ static run_result run(const char *args)
     char cmd[4096];
     snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s %s >%s 2>%s </dev/null", bin, args, out, err);
     int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(out), slurp(err)};
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, cck_test_slurp(out, NULL), cck_test_slurp(err, NULL)};
     unlink(out);
     unlink(err);
     return r;
@@ -115,7 +98,7 @@ static void test_extract_jsonl_spans_are_file_bytes(void)
 {
     run_result r = run("extract --format=jsonl " FIX "city-a.txt");
     CU_ASSERT_EQUAL_FATAL(r.status, 0);
-    char *file = slurp(FIX "city-a.txt");
+    char *file = cck_test_slurp(FIX "city-a.txt", NULL);
     size_t lines = 0;
     for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n")) {
         json_error_t e;
@@ -147,7 +130,7 @@ static void test_output_file_written_whole(void)
     run_result r = run(args);
     CU_ASSERT_EQUAL(r.status, 1);
     CU_ASSERT_STRING_EQUAL(r.out, "");
-    char *md = slurp(path);
+    char *md = cck_test_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(md, "655,000"));
     CU_ASSERT_PTR_NOT_NULL(strstr(md, "|"));
     free(md);
@@ -195,7 +178,7 @@ static void test_fail_on_chooses_the_exit_status(void)
 /* Reads a file into a string, edits it and writes it back. */
 static void edit(const char *path, char *(*fn)(const char *))
 {
-    char *s = slurp(path);
+    char *s = cck_test_slurp(path, NULL);
     char *t = fn(s);
     FILE *f = fopen(path, "wb");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
@@ -245,7 +228,7 @@ static void test_baseline_and_diff_see_only_the_changed_figure(void)
     CU_ASSERT_STRING_EQUAL(r.out, "");
     done(&r);
     snprintf(path, sizeof path, "%s/base.txt", dir);
-    char *base = slurp(path);
+    char *base = cck_test_slurp(path, NULL);
     size_t entries = 0;
     for (char *l = strtok(base, "\n"); l; l = strtok(NULL, "\n"))
         entries += l[0] != '#';
@@ -427,7 +410,7 @@ static run_result run_tty(const char *env, const char *args)
     snprintf(cmd, sizeof cmd, "env -u NO_COLOR %s script -qec '%s %s' /dev/null >%s 2>&1 </dev/null",
              env, bin, args, out);
     int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(out), cck_xstrndup("", 0)};
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, cck_test_slurp(out, NULL), cck_xstrndup("", 0)};
     unlink(out);
     return r;
 }
@@ -501,7 +484,7 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
     CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) != 0);
     char path[2100];
     snprintf(path, sizeof path, "%s/out", dir);
-    char *out = slurp(path);
+    char *out = cck_test_slurp(path, NULL);
     /* the changed figure is named, as the dissent or as the favoured value */
     CU_ASSERT(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: ") ||
               strstr(out, "examples/city-factsheet.txt:25:23: note: conflict: "));
@@ -522,7 +505,7 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
              dir, cwd, bin);
     st = system(cmd);
     CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
-    out = slurp(path);
+    out = cck_test_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "  ~ city-factsheet.txt:25 -> 25  Hamhung \xC2\xB7 "
                                        "annual_precipitation: \"830 mm\" -> \"910 mm\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "0 claims added, 0 removed, 1 changed"));
@@ -532,7 +515,7 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
              dir, cwd, bin);
     st = system(cmd);
     CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 1);
-    out = slurp(path);
+    out = cck_test_slurp(path, NULL);
     /* the changed figure is named, as the dissent or as the favoured value */
     CU_ASSERT(strstr(out, "examples/city-factsheet.txt:25:23: warning: conflict: ") ||
               strstr(out, "examples/city-factsheet.txt:25:23: note: conflict: "));
@@ -549,7 +532,7 @@ static void test_pre_commit_hook_blocks_a_new_conflict(void)
     snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git nosuch..HEAD examples >out 2>&1", dir, cwd, bin);
     st = system(cmd);
     CU_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 2);
-    out = slurp(path);
+    out = cck_test_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "nosuch"));
     free(out);
     snprintf(cmd, sizeof cmd, "cd %s && %s/%s diff --git HEAD examples >out 2>&1", dir, cwd, bin);

@@ -180,22 +180,6 @@ typedef struct {
     char *out, *err;
 } res;
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&buf, &n);
-    if (f) {
-        int ch;
-        while ((ch = fgetc(f)) != EOF)
-            fputc(ch, m);
-        fclose(f);
-    }
-    fclose(m);
-    return buf;
-}
-
 /* Runs claimcheck in directory dir. */
 static res run_in(const char *dir, const char *args)
 {
@@ -210,7 +194,7 @@ static res run_in(const char *dir, const char *args)
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "cd %s && NO_COLOR=1 %s %s >%s 2>%s </dev/null", dir, abs, args, out, err);
     int st = system(cmd);
-    res r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(out), slurp(err)};
+    res r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, cck_test_slurp(out, NULL), cck_test_slurp(err, NULL)};
     unlink(out);
     unlink(err);
     return r;

@@ -27,25 +27,6 @@ typedef struct {
     size_t outlen;
 } run_result;
 
-static char *slurp_n(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&buf, &n);
-    if (f) {
-        char chunk[4096];
-        size_t got;
-        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-            fwrite(chunk, 1, got, m);
-        fclose(f);
-    }
-    fclose(m);
-    if (len)
-        *len = n;
-    return buf;
-}
-
 /* Runs a shell command line with "claimcheck" standing for the binary. */
 static run_result run_cmd(const char *prefix, const char *args)
 {
@@ -62,8 +43,8 @@ static run_result run_cmd(const char *prefix, const char *args)
     int st = system(cmd);
     free(cmd);
     run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, NULL, NULL, 0};
-    r.out = slurp_n(out, &r.outlen);
-    r.err = slurp_n(err, NULL);
+    r.out = cck_test_slurp(out, &r.outlen);
+    r.err = cck_test_slurp(err, NULL);
     unlink(out);
     unlink(err);
     return r;
@@ -171,7 +152,7 @@ static void test_json_is_one_document(void)
     json_array_foreach(json_object_get(doc, "findings"), i, f) {
         const char *kind = json_string_value(json_object_get(f, "kind"));
         if (!strcmp(kind, "dangling-citation")) {
-            char *file = slurp_n(json_string_value(json_object_get(f, "doc")), NULL);
+            char *file = cck_test_slurp(json_string_value(json_object_get(f, "doc")), NULL);
             size_t st = (size_t)json_integer_value(json_object_get(f, "start"));
             dangling = dangling || !strncmp(file + st, "[9]", 3);
             free(file);
@@ -305,7 +286,7 @@ static void test_findings_lines_point_at_the_figure(void)
             CU_ASSERT_PTR_NOT_NULL_FATAL(q);
             const char *e = strchr(q + 1, '"');
             CU_ASSERT_PTR_NOT_NULL_FATAL(e);
-            char *file = slurp_n(path, NULL);
+            char *file = cck_test_slurp(path, NULL);
             const char *p = file;
             for (unsigned k = 1; k < ln && p; k++)
                 p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;

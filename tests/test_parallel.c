@@ -190,23 +190,6 @@ static void test_number_pattern_is_exported(void)
     cck_re_free(re);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&buf, &n);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, got, m);
-    fclose(m);
-    fclose(f);
-    return buf;
-}
-
 /* Runs "claimcheck COMMAND J ARGS"; returns stdout, sets *err and *status. */
 static char *cli(const char *command, const char *j, const char *args, char **err, int *status)
 {
@@ -222,8 +205,8 @@ static char *cli(const char *command, const char *j, const char *args, char **er
              args, out, er);
     int st = system(cmd);
     *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    char *o = slurp(out);
-    *err = slurp(er);
+    char *o = cck_test_slurp(out, NULL);
+    *err = cck_test_slurp(er, NULL);
     unlink(out);
     unlink(er);
     return o;

@@ -16,6 +16,10 @@
             CU_FAIL_FATAL("cannot register suite " name);                     \
     } while (0)
 
+/* The whole content of a file as a NUL-terminated malloc'd string ("" when
+ * it cannot be read); *len (may be NULL) gets its length. */
+char *cck_test_slurp(const char *path, size_t *len);   /* tests/run.c */
+
 /* One registration function per suite (tests/run.c lists them). */
 void cck_suite_sources(void);
 void cck_suite_segment(void);

@@ -73,6 +73,7 @@ static bool check_row(const char *file, unsigned lineno, char **f, cck_matcher *
     size_t tn = unescape(f[F_TEXT], doc + hn);
     doc[hn + tn] = '\n';
     size_t len = hn + tn + 1;
+    doc[len] = '\0';   /* strstr below reads the text as a string */
 
     /* the span, its N-th occurrence when written "span@N" */
     char span[512];

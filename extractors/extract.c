@@ -275,6 +275,14 @@ static size_t resolve(cck_cands *c, size_t ustart, size_t uend, unsigned char *t
 
 cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
 {
+    return cck_ext_source_opts(s, m, NULL, d);
+}
+
+cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts *o, cck_diags *d)
+{
+    static const cck_ext_opts claims_only;
+    if (!o)
+        o = &claims_only;
     cck_cands c = {0};
     unsigned char *taken = NULL;
     size_t taken_cap = 0;
@@ -284,7 +292,7 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         if (u->zone == CCK_ZONE_REFERENCES || u->end <= u->start)
             continue;
         unsigned gave_up = 0;
-        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up};
+        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up, o};
         c.n = 0;
         cck_ext_numbers(&sc, &c);
         cck_ext_dates(&sc, &c);
@@ -302,7 +310,7 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
         }
         memset(taken, 0, ulen);
         size_t kept = resolve(&c, u->start, u->end, taken);
-        if (u->zone != CCK_ZONE_TABLE) {
+        if (u->zone != CCK_ZONE_TABLE && !o->mentions) {
             /* mark first (the test looks at neighbours), then compact;
              * taken (ulen bytes) is free again and kept <= ulen */
             unsigned char *drop = taken;
@@ -333,4 +341,15 @@ cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d)
     free(taken);
     cck_cands_free(&c);
     return CCK_OK;
+}
+
+const char *cck_scan_ref_date(const cck_scan *sc)
+{
+    if (sc->opts && sc->opts->ref_date)
+        return sc->opts->ref_date;
+    const char *d = sc->src ? sc->src->meta.date : NULL;
+    /* only an ISO day counts: "4 March 2021" is not read here */
+    if (d && strlen(d) >= 10 && d[4] == '-' && d[7] == '-')
+        return d;
+    return NULL;
 }

@@ -54,6 +54,18 @@ typedef struct {
 void cck_cands_push(cck_cands *c, const cck_cand *x);
 void cck_cands_free(cck_cands *c);
 
+/* How a source is scanned. The zero value is claimcheck's own job: claims
+ * only. mentions asks for every numeric expression the families recognise,
+ * claim or not (a bare "three", "168,827 in 1950" and its year): what a
+ * recognizer test suite such as the peer's spec cases (make spec-eval)
+ * measures. ref_date ("YYYY-MM-DD") is the day relative dates ("last
+ * year", "two months ago") count from; NULL means the source's own date
+ * (meta.date) when it has one. */
+typedef struct {
+    bool mentions;
+    const char *ref_date;
+} cck_ext_opts;
+
 /* What a family scanner is given: one unit of one source. */
 typedef struct {
     const cck_source *src;
@@ -63,7 +75,18 @@ typedef struct {
     cck_matcher *m;
     cck_diags *diags;
     unsigned *gave_up;      /* give-ups counted in this unit, or NULL */
+    const cck_ext_opts *opts; /* NULL = the zero value */
 } cck_scan;
+
+/* Whether the scan wants every mention, not only claims (cck_ext_opts). */
+static inline bool cck_scan_mentions(const cck_scan *sc)
+{
+    return sc->opts && sc->opts->mentions;
+}
+
+/* The reference day of relative dates for this scan: opts->ref_date, else
+ * the source's meta.date when it is an ISO day, else NULL (none known). */
+const char *cck_scan_ref_date(const cck_scan *sc);
 
 /* cck_re_match() over a unit's text, for the family scanners: when the
  * pattern gives up (a PCRE2 limit), appends one warning per unit naming
@@ -106,5 +129,7 @@ void cck_ext_cleanup(void);
  * for a conversion in parentheses that disagrees with its value and for
  * a pattern that gave up. Returns CCK_OK. */
 cck_status cck_ext_source(cck_source *s, cck_matcher *m, cck_diags *d);
+/* The same with options (NULL = the zero value). */
+cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts *o, cck_diags *d);
 
 #endif

@@ -71,7 +71,7 @@ static void scan_text(const char *text, size_t len, const char *row, const char 
     u.zone = (row || col) ? CCK_ZONE_TABLE : CCK_ZONE_BODY;
     u.row_header = row;
     u.col_header = col;
-    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL};
+    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL, NULL};
     cck_ext_numbers(&sc, out);
     resolve(out, len);
     cck_matcher_free(m);

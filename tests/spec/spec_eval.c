@@ -1,7 +1,7 @@
 /* spec_eval.c: runs claimcheck's extractor over the Recognizers-Text spec
  * cases (../shared/peers/recognizers-specs/CATEGORY.jsonl) and writes one answer
  * line per case in the format score-specs reads, keeping the claims of the
- * file's category. With two more paths it also writes the cases in
+ * file's category, in mentions mode (cck_ext_opts). With two more paths it also writes the cases in
  * claimcheck's field (see in_field) and their answers, for a second score.
  * Usage: spec-eval CATEGORY CASES.jsonl ANSWERS.jsonl [FIELD_CASES FIELD_ANSWERS] */
 #include <jansson.h>
@@ -105,7 +105,7 @@ static double from_canon(const cck_unit_def *u, double v)
     return u ? (v - u->offset) / u->factor : v;
 }
 
-static json_t *answer(category cat, const char *input, size_t len, cck_matcher *m)
+static json_t *answer(category cat, const char *input, size_t len, const char *ref, cck_matcher *m)
 {
     json_t *found = json_array();
     /* A case is one line of text with no context; alone in a file it would
@@ -122,7 +122,15 @@ static json_t *answer(category cat, const char *input, size_t len, cck_matcher *
     cck_diags d;
     cck_diags_init(&d);
     cck_src_segment(s, &d);
-    cck_ext_source(s, m, &d);
+    /* every mention, as the peer's recognizers report them; relative dates
+     * count from the case's reference time ("context") */
+    char day[11] = "";
+    if (ref && strlen(ref) >= 10) {
+        memcpy(day, ref, 10);
+        day[10] = '\0';
+    }
+    cck_ext_opts o = {.mentions = true, .ref_date = day[0] ? day : NULL};
+    cck_ext_source_opts(s, m, &o, &d);
     for (size_t i = 0; i < s->nclaims; i++) {
         const cck_claim *c = &s->claims[i];
         if (!wanted(cat, c))
@@ -227,7 +235,8 @@ int main(int argc, char **argv)
             rc = 2;
             fputs("{}\n", out);
         } else {
-            json_t *a = answer((category)cat, input, ilen, m);
+            json_t *a = answer((category)cat, input, ilen,
+                               json_string_value(json_object_get(c, "context")), m);
             char *s = json_dumps(a, JSON_COMPACT | JSON_ENSURE_ASCII);
             fprintf(out, "%s\n", s);
             if (fcases && in_field((category)cat, c)) {

@@ -64,7 +64,7 @@ static bool flag(const char *flags, const char *name)
 }
 
 /* Checks one row; returns true when it holds (and says why not on stderr). */
-static bool check_row(const char *file, unsigned lineno, char **f, cck_matcher *m)
+static bool check_row(const char *file, unsigned lineno, char **f, const cck_ext_opts *o, cck_matcher *m)
 {
     static const char head[] = "Case\n\n";
     size_t hn = sizeof head - 1;
@@ -103,7 +103,7 @@ static bool check_row(const char *file, unsigned lineno, char **f, cck_matcher *
     size_t ss = (size_t)(hit - doc), se = ss + strlen(uspan);
     s = cck_source_from_memory("case.txt", doc, len);
     cck_src_segment(s, &d);
-    cck_ext_source(s, m, &d);
+    cck_ext_source_opts(s, m, o, &d);
 
     if (!strcmp(f[F_KIND], "none")) {
         for (size_t i = 0; i < s->nclaims && ok; i++)
@@ -186,9 +186,22 @@ static unsigned run_file(const char *name)
     cck_matcher *m = cck_matcher_new();
     char line[4096];
     unsigned lineno = 0, rows = 0;
+    cck_ext_opts o = {0};
+    char ref[16] = "";
     while (fgets(line, sizeof line, fp)) {
         lineno++;
         line[strcspn(line, "\r\n")] = '\0';
+        /* "#! mentions" and "#! ref YYYY-MM-DD" set the scan options for
+         * the rows below (cck_ext_opts) */
+        if (!strcmp(line, "#! mentions")) {
+            o.mentions = true;
+            continue;
+        }
+        if (!strncmp(line, "#! ref ", 7)) {
+            snprintf(ref, sizeof ref, "%.10s", line + 7);
+            o.ref_date = ref;
+            continue;
+        }
         if (line[0] == '#' || line[0] == '\0')
             continue;
         char *f[NFIELDS + 1];
@@ -199,7 +212,7 @@ static unsigned run_file(const char *name)
             continue;
         }
         rows++;
-        CU_ASSERT(check_row(name, lineno, f, m));
+        CU_ASSERT(check_row(name, lineno, f, &o, m));
     }
     fclose(fp);
     cck_matcher_free(m);
@@ -221,6 +234,9 @@ FILE_TEST(test_percent_and_money, "percent-money.tsv")
 FILE_TEST(test_coordinates_and_ranks, "coords-ranks.tsv")
 FILE_TEST(test_tables, "tables.tsv")
 FILE_TEST(test_not_claims, "not-claims.tsv")
+FILE_TEST(test_mentions_numbers, "mentions-numbers.tsv")
+FILE_TEST(test_mentions_ranges, "mentions-ranges.tsv")
+FILE_TEST(test_mentions_dates, "mentions-dates.tsv")
 
 /* The issue asks for at least 400 written cases: the tables hold them. */
 static void test_at_least_400_rows(void)
@@ -243,6 +259,9 @@ void cck_suite_cases(void)
         {"coordinates and ranks", test_coordinates_and_ranks},
         {"table cells", test_tables},
         {"not claims", test_not_claims},
+        {"mentions: numbers, percentages, ordinals", test_mentions_numbers},
+        {"mentions: ranges and measures", test_mentions_ranges},
+        {"mentions: dates", test_mentions_dates},
         {"at least 400 rows", test_at_least_400_rows},
         CU_TEST_INFO_NULL,
     };

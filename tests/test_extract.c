@@ -292,6 +292,27 @@ static void test_long_unit_of_dates_that_may_date_figures(void)
     long_line("By 1950, by 1951; ", n, 2 * (n / per), 2 * (n / per));
 }
 
+/* The reference day of relative dates: the option wins, then the source's
+ * own date when it is an ISO day, else none. */
+static void test_reference_day_of_a_scan(void)
+{
+    cck_source *s = cck_source_from_memory("a.txt", "Title\n\nText.\n", 13);
+    cck_scan sc = {s, NULL, s->bytes, 0, s->len, NULL, NULL, NULL, NULL};
+    CU_ASSERT_PTR_NULL(cck_scan_ref_date(&sc));
+    CU_ASSERT_FALSE(cck_scan_mentions(&sc));
+    s->meta.date = "4 March 2021"; /* not an ISO day: not read */
+    CU_ASSERT_PTR_NULL(cck_scan_ref_date(&sc));
+    s->meta.date = "2021-03-04T10:00:00Z";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cck_scan_ref_date(&sc));
+    CU_ASSERT_NSTRING_EQUAL(cck_scan_ref_date(&sc), "2021-03-04", 10);
+    cck_ext_opts o = {.mentions = true, .ref_date = "2016-11-07"};
+    sc.opts = &o;
+    CU_ASSERT_STRING_EQUAL(cck_scan_ref_date(&sc), "2016-11-07");
+    CU_ASSERT_TRUE(cck_scan_mentions(&sc));
+    s->meta.date = NULL;
+    cck_source_free(s);
+}
+
 void cck_suite_extract(void)
 {
     static CU_TestInfo tests[] = {
@@ -306,6 +327,7 @@ void cck_suite_extract(void)
         {"10 MB line of digits and separators", test_ten_megabyte_line_of_digits_and_separators},
         {"10 MB line of mixed separators", test_ten_megabyte_line_of_mixed_separators},
         {"a long unit of dates stays linear", test_long_unit_of_dates_that_may_date_figures},
+        {"the reference day of a scan", test_reference_day_of_a_scan},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("extract", tests);

@@ -629,6 +629,13 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
             break;
         f->yearlike = false;
     }
+    double sx;
+    size_t sxe;
+    if (f->scale == 1 && !f->word && (sxe = cck_words_suffix(t, f->e, sc->end, cck_scan_mentions(sc), &sx))) {
+        f->scale = sx; /* "10k", "1.2b" */
+        f->e = sxe;
+        f->yearlike = false;
+    }
     if (!isfinite(f->v * f->scale) || f->v * f->scale > 1e18)
         return false; /* "million million million ..." */
     if (f->scale != 1) {
@@ -1754,6 +1761,8 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
         return;
     if (sc->unit && sc->unit->zone == CCK_ZONE_TABLE && scan_cell(sc, out))
         return;
+    if (cck_scan_mentions(sc))
+        cck_ext_words(sc, out);
     each_match(sc, re_rank, out, on_rank);
     each_match(sc, re_ranked, out, on_rank);
     each_match(sc, re_no1, out, on_no1);

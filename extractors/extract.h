@@ -108,6 +108,10 @@ void cck_ext_words(const cck_scan *sc, cck_cands *out);
  * "10M"; in claims mode only a glued k or K). Returns the suffix end and
  * sets *scale, or returns 0. */
 size_t cck_words_suffix(const char *t, size_t i, size_t end, bool mentions, double *scale);
+/* words.c: a whole number in words from s that ends in "dozen(s)" ("three
+ * hundred and two dozens" = 324: the dozen takes the words after the
+ * hundred); its value and end. False for any other reading. */
+bool cck_words_dozens(const char *t, size_t s, size_t end, double *v, size_t *out);
 /* The core figure pattern of number.c (static string), for baselines such
  * as the benchmark's pcre2grep run; compile options UTF, CASELESS. */
 const char *cck_ext_number_pattern(void);

@@ -606,6 +606,12 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
             f->step = ws;
             f->ne = f->e = we;
         }
+        if (cck_words_dozens(t, f->ns, sc->end, &wv, &we) && we > f->e) {
+            /* "three hundred and two dozens" is 324, shown in dozens */
+            f->v = wv;
+            f->step = 12;
+            f->ne = f->e = we;
+        }
     }
     /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
     size_t i = f->e;

@@ -387,9 +387,8 @@ static bool composable(double big, double small)
 static bool fraction(const token *tk, size_t n, double trail, double *out, double *step)
 {
     const token *ord = &tk[n - 1];
-    for (size_t i = 0; i < n; i++)
-        if (tk[i].k == T_DIGITS)
-            return false; /* "100 millionths" */
+    if (n >= 2 && tk[n - 2].k == T_DIGITS)
+        return false; /* "100 millionths" */
     if (n == 1) {
         if (ord->k != T_HALF || ord->v != 2 || ord->plural)
             return false; /* "half" alone */
@@ -572,7 +571,7 @@ static size_t collect(const char *t, size_t end, const token *first, token *tk)
 static bool read_whole(const char *t, size_t i, size_t end, reading *r)
 {
     token first, tk[MAX_TOKENS];
-    if (!(digit((unsigned char)t[i]) ? digits_at(t, i, end, &first) : lex_word(t, i, end, &first)))
+    if (i >= end || !(digit((unsigned char)t[i]) ? digits_at(t, i, end, &first) : lex_word(t, i, end, &first)))
         return false;
     size_t n = collect(t, end, &first, tk);
     intstate st;
@@ -613,6 +612,22 @@ static bool read_whole(const char *t, size_t i, size_t end, reading *r)
     r->step = gstep;
     r->words = gwords;
     r->kind = CCK_KIND_COUNT;
+    return true;
+}
+
+bool cck_words_dozens(const char *t, size_t s, size_t end, double *v, size_t *out)
+{
+    reading r;
+    if (!read_whole(t, s, end, &r) || !r.words || r.e - s < 5)
+        return false;
+    token tk;
+    size_t k = r.e;
+    while (k > s && alpha((unsigned char)t[k - 1]))
+        k--;
+    if (!lex_word(t, k, end, &tk) || tk.k != T_DOZEN || tk.e != r.e)
+        return false;
+    *v = r.v;
+    *out = r.e;
     return true;
 }
 
@@ -946,6 +961,92 @@ static size_t dotted_quad(const cck_scan *sc, size_t i, cck_cands *out)
     return j;
 }
 
+/* Digit groups a recognizer reads that claims mode leaves alone: a decimal
+ * comma ("5,00", "1.111,11"), Indian grouping ("12,34,567.89"), a list
+ * without blanks ("22,24,26,31") or a chain ("+1-222-2222/2222"), each
+ * group a number. Returns the end, or 0. */
+static size_t digit_groups(const cck_scan *sc, size_t i, cck_cands *out)
+{
+    const char *t = sc->text;
+    enum { MAXG = 12 };
+    size_t gs[MAXG], ge[MAXG];
+    char sep[MAXG];
+    size_t n = 0, j = i;
+    while (n < MAXG) {
+        size_t d = j;
+        while (j < sc->end && digit((unsigned char)t[j]) && j - d < 15)
+            j++;
+        if (j == d || (j < sc->end && digit((unsigned char)t[j])))
+            return 0;
+        gs[n] = d, ge[n] = j, sep[n] = 0;
+        n++;
+        if (j + 1 < sc->end && strchr(",.-/", t[j]) && digit((unsigned char)t[j + 1])) {
+            sep[n - 1] = t[j];
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (n < 2 || n == MAXG || (j < sc->end && alpha((unsigned char)t[j])))
+        return 0;
+    double vals[MAXG];
+    for (size_t g = 0; g < n; g++) {
+        vals[g] = 0;
+        for (size_t k = gs[g]; k < ge[g]; k++)
+            vals[g] = vals[g] * 10 + (t[k] - '0');
+    }
+    size_t last = ge[n - 1] - gs[n - 1];
+    bool commas = true, dots = true, threes = true;
+    for (size_t g = 0; g + 1 < n; g++) {
+        commas = commas && sep[g] == ',';
+        dots = dots && sep[g] == '.';
+        threes = threes && (g == 0 ? ge[g] - gs[g] <= 3 : ge[g] - gs[g] == 3);
+    }
+    threes = threes && last == 3;
+    /* decimal comma: "5,00", "1,3", "1.111,11" */
+    if (sep[n - 2] == ',' && last <= 2 && ge[0] - gs[0] <= 3) {
+        bool groups = true;
+        for (size_t g = 1; g + 1 < n; g++)
+            groups = groups && sep[g - 1] == '.' && ge[g] - gs[g] == 3;
+        if (groups && (n == 2 || sep[0] == '.')) {
+            double v = 0;
+            for (size_t g = 0; g + 1 < n; g++)
+                v = v * 1000 + vals[g];
+            v += vals[n - 1] / pow(10, (double)last);
+            push(out, CCK_KIND_COUNT, i, j, v, pow(10, -(double)last), "", PRIO_WORDS);
+            return j;
+        }
+    }
+    /* Indian grouping: "12,34,567" and its decimals */
+    if (n >= 3 && ge[0] - gs[0] <= 2) {
+        size_t g = 1;
+        while (g < n && sep[g - 1] == ',' && ge[g] - gs[g] == 2)
+            g++;
+        if (g >= 2 && g < n && sep[g - 1] == ',' && ge[g] - gs[g] == 3 &&
+            (g + 1 == n || (g + 2 == n && sep[g] == '.'))) {
+            double v = vals[0];
+            for (size_t q = 1; q < g; q++)
+                v = v * 100 + vals[q];
+            v = v * 1000 + vals[g];
+            double step = 1;
+            if (g + 2 == n) {
+                step = pow(10, -(double)(ge[n - 1] - gs[n - 1]));
+                v += vals[n - 1] * step;
+            }
+            push(out, CCK_KIND_COUNT, i, j, v, step, "", PRIO_WORDS);
+            return j;
+        }
+    }
+    if ((commas && threes) || (n == 2 && sep[0] != ',') || (dots && n == 2))
+        return 0; /* a figure or a range number.c reads */
+    /* a list or a chain: each group a number */
+    if (!(commas || n >= 3))
+        return 0;
+    for (size_t g = 0; g < n; g++)
+        push(out, CCK_KIND_COUNT, gs[g], ge[g], vals[g], 1, "", PRIO_WORDS);
+    return j;
+}
+
 /* A digit ordinal: "11th", "21st", "2nd". */
 static size_t digit_ordinal(const cck_scan *sc, size_t i, double *v)
 {
@@ -1013,7 +1114,7 @@ void cck_ext_words(const cck_scan *sc, cck_cands *out)
         reading r;
         double ov;
         size_t e;
-        if (digit(c) && (e = dotted_quad(sc, pos, out))) {
+        if (digit(c) && ((e = dotted_quad(sc, pos, out)) || (e = digit_groups(sc, pos, out)))) {
             pos = e;
             continue;
         }

@@ -112,6 +112,10 @@ size_t cck_words_suffix(const char *t, size_t i, size_t end, bool mentions, doub
  * hundred and two dozens" = 324: the dozen takes the words after the
  * hundred); its value and end. False for any other reading. */
 bool cck_words_dozens(const char *t, size_t s, size_t end, double *v, size_t *out);
+/* words.c: a fraction of a scale word from s ("one and a half million",
+ * "three quarters of a million", "2 1/2 million"): its value, rounding and
+ * end. False unless a scale word (thousand and up) ends it. */
+bool cck_words_scaled(const char *t, size_t s, size_t end, double *v, double *step, size_t *out);
 /* The core figure pattern of number.c (static string), for baselines such
  * as the benchmark's pcre2grep run; compile options UTF, CASELESS. */
 const char *cck_ext_number_pattern(void);

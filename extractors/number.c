@@ -613,6 +613,16 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
             f->ne = f->e = we;
         }
     }
+    {
+        size_t fe;
+        double fv, fs;
+        if (cck_words_scaled(t, f->ns, sc->end, &fv, &fs, &fe) && fe > f->e) {
+            f->v = fv; /* "one and a half million", "2 1/2 million" */
+            f->step = fs;
+            f->ne = f->e = fe;
+            f->yearlike = false;
+        }
+    }
     /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
     size_t i = f->e;
     for (;;) {

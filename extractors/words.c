@@ -479,6 +479,27 @@ static bool fraction(const token *tk, size_t n, double trail, double *out, doubl
 
 /* ---- one expression ------------------------------------------------------ */
 
+/* A scale word after a fraction ending at i: "five and a half million",
+ * "two thirds of a million", "2 1/2 million". Returns it (0 for none) and
+ * sets *out past it. */
+static double trail_scale(const char *t, size_t i, size_t end, size_t *out)
+{
+    size_t j = blanks(t, i, end), k = j, n;
+    token sc3;
+    if (j > i && word_is(t, j, end, "of", &n)) {
+        k = blanks(t, n, end);
+        if (k > n && (word_is(t, k, end, "a", &n) || word_is(t, k, end, "an", &n)))
+            k = blanks(t, n, end);
+        else
+            return 0;
+    }
+    if (k > i && lex_word(t, k, end, &sc3) && sc3.k == T_SCALE && !sc3.plural) {
+        *out = sc3.e;
+        return sc3.v;
+    }
+    return 0;
+}
+
 typedef struct {
     size_t s, e;
     double v, step;
@@ -628,6 +649,40 @@ bool cck_words_dozens(const char *t, size_t s, size_t end, double *v, size_t *ou
         return false;
     *v = r.v;
     *out = r.e;
+    return true;
+}
+
+static size_t slash_after(const char *t, size_t end, const token *tk, double *v, double *step);
+
+bool cck_words_scaled(const char *t, size_t s, size_t end, double *v, double *step, size_t *out)
+{
+    token first, tk[MAX_TOKENS];
+    size_t te = 0;
+    if (s >= end)
+        return false;
+    if (digit((unsigned char)t[s])) {
+        double f, fs;
+        size_t e;
+        if (!digits_at(t, s, end, &first) || !(e = slash_after(t, end, &first, &f, &fs)))
+            return false;
+        double trail = trail_scale(t, e, end, &te);
+        if (!trail)
+            return false;
+        *v = f * trail;
+        *step = fs * trail;
+        *out = te;
+        return true;
+    }
+    if (!lex_word(t, s, end, &first) || first.k == T_AND || first.k == T_A)
+        return false;
+    size_t nt = collect(t, end, &first, tk);
+    const token *last = &tk[nt - 1];
+    if (nt < 2 || !(last->k == T_ORD || last->k == T_HALF))
+        return false;
+    double trail = trail_scale(t, last->e, end, &te);
+    if (!trail || !fraction(tk, nt, trail, v, step))
+        return false;
+    *out = te;
     return true;
 }
 
@@ -785,20 +840,8 @@ static bool read_expr(const cck_scan *sc, size_t i, reading *r)
     const token *last = &tk[nt - 1];
     bool done = false;
     if (last->k == T_ORD || last->k == T_HALF) {
-        /* a scale after the fraction: "five and a half million", "two
-         * thirds of a million" */
-        size_t j = blanks(t, last->e, end), k = j, te = 0;
-        double trail = 0;
-        token sc3;
-        if (j > last->e && word_is(t, j, end, "of", &n)) {
-            k = blanks(t, n, end);
-            if (k > n && (word_is(t, k, end, "a", &n) || word_is(t, k, end, "an", &n)))
-                k = blanks(t, n, end);
-            else
-                k = 0;
-        }
-        if (k > last->e && lex_word(t, k, end, &sc3) && sc3.k == T_SCALE && !sc3.plural)
-            trail = sc3.v, te = sc3.e;
+        size_t te = 0;
+        double trail = trail_scale(t, last->e, end, &te);
         if (trail && fraction(tk, nt, trail, &v, &step)) {
             done = true;
             r->e = te;

@@ -1,7 +1,9 @@
 /* words.c: numbers written in words as a recognizer reads them ("fifty - two",
  * "two hundred point zero three", "one hundred and three quarters", "a
  * trillionth", "one over three"), ordinals, and digit forms with a suffix
- * ("10k", "1.2b") or a fraction or power ("- 1 4/5", "2.5^-1"). */
+ * ("10k", "1.2b") or a fraction or power ("1 4/5", "2.5^-1"). The scanner
+ * runs in mentions mode only; number.c asks the readers in both modes for
+ * a glued "10k", a fraction of a scale word and a count of dozens. */
 #include <math.h>
 #include <string.h>
 
@@ -380,10 +382,12 @@ static bool composable(double big, double small)
 }
 
 /* Tokens [0, n) whose last is an ordinal, as a fraction ("two thirds",
- * "one hundred thirty fifths" = 100/35, "one and a half"): where the
- * denominator starts is the Recognizers-Text rule (a word that composes
- * with the one after it belongs to it). Sets *mixed_scale to the scale a
- * mixed number's whole part ends with ("one million and a half"). */
+ * "one hundred thirty fifths" = 100/35, "one and a half"). Walking back
+ * from the ordinal, a word that composes with the one after it ("thirty
+ * fifth", "one hundred fifth") belongs to the denominator, the rest is the
+ * numerator; the last "and" before it splits off a whole part ("twenty and
+ * three fifths" = 20.6) when the numerator is the smaller. trail is a
+ * scale word after the ordinal ("five and a half million"), or 0. */
 static bool fraction(const token *tk, size_t n, double trail, double *out, double *step)
 {
     const token *ord = &tk[n - 1];
@@ -524,9 +528,8 @@ static size_t point_after(const char *t, size_t i, size_t end, double *v)
             if (d > 0)
                 break;
             token more;
-            if (tk.k == T_TENS && next_token(t, end, &tk, &more)) {
-                /* merged "seventy-one" when it was hyphenated */
-            }
+            if (tk.k == T_TENS)
+                (void)next_token(t, end, &tk, &more); /* merges "seventy-one" into tk */
             add = tk.v / 100; /* "point eleven", "point seventy-one" */
             last = tk.e;
             break;
@@ -966,12 +969,10 @@ static bool pronoun_one(const cck_scan *sc, const reading *r)
     while (k > sc->start && alpha((unsigned char)t[k - 1]))
         k--;
     char buf[MAX_WORD + 1];
-    size_t n;
     if (k < j && j - k <= MAX_WORD && word(t, k, sc->end, buf) == j)
         for (size_t q = 0; q < sizeof before / sizeof *before; q++)
             if (!strcmp(buf, before[q]))
                 return true;
-    (void)n;
     return false;
 }
 

@@ -98,6 +98,24 @@ int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, siz
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
 void cck_ext_dates(const cck_scan *sc, cck_cands *out);     /* date.c */
 void cck_ext_coords(const cck_scan *sc, cck_cands *out);    /* coord.c */
+/* words.c, called by cck_ext_numbers() in mentions mode only: numbers in
+ * words ("fifty - two", "two hundred point zero three"), fractions ("two
+ * thirds", "one and a half", "3/4", "- 1 4/5"), ratios ("one over three"),
+ * powers ("2.5^-1"), suffixes ("2.33 k"), ordinals ("twenty-first",
+ * "11th") and "percentage"/"percent of" forms. */
+void cck_ext_words(const cck_scan *sc, cck_cands *out);
+/* words.c: a scale suffix after the digits ending at i ("10k", "1.2b",
+ * "10M"; in claims mode only a glued k or K). Returns the suffix end and
+ * sets *scale, or returns 0. */
+size_t cck_words_suffix(const char *t, size_t i, size_t end, bool mentions, double *scale);
+/* words.c: a whole number in words from s that ends in "dozen(s)" ("three
+ * hundred and two dozens" = 324: the dozen takes the words after the
+ * hundred); its value and end. False for any other reading. */
+bool cck_words_dozens(const char *t, size_t s, size_t end, double *v, size_t *out);
+/* words.c: a fraction of a scale word from s ("one and a half million",
+ * "three quarters of a million", "2 1/2 million"): its value, rounding and
+ * end. False unless a scale word (thousand and up) ends it. */
+bool cck_words_scaled(const char *t, size_t s, size_t end, double *v, double *step, size_t *out);
 /* The core figure pattern of number.c (static string), for baselines such
  * as the benchmark's pcre2grep run; compile options UTF, CASELESS. */
 const char *cck_ext_number_pattern(void);

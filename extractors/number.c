@@ -606,6 +606,22 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
             f->step = ws;
             f->ne = f->e = we;
         }
+        if (cck_words_dozens(t, f->ns, sc->end, &wv, &we) && we > f->e) {
+            /* "three hundred and two dozens" is 324, shown in dozens */
+            f->v = wv;
+            f->step = 12;
+            f->ne = f->e = we;
+        }
+    }
+    {
+        size_t fe;
+        double fv, fs;
+        if (cck_words_scaled(t, f->ns, sc->end, &fv, &fs, &fe) && fe > f->e) {
+            f->v = fv; /* "one and a half million", "2 1/2 million" */
+            f->step = fs;
+            f->ne = f->e = fe;
+            f->yearlike = false;
+        }
     }
     /* scale words: "2.4 million", "two hundred thousand", "$5bn" */
     size_t i = f->e;
@@ -627,6 +643,13 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
         }
         if (!found)
             break;
+        f->yearlike = false;
+    }
+    double sx;
+    size_t sxe;
+    if (f->scale == 1 && !f->word && (sxe = cck_words_suffix(t, f->e, sc->end, cck_scan_mentions(sc), &sx))) {
+        f->scale = sx; /* "10k", "1.2b" */
+        f->e = sxe;
         f->yearlike = false;
     }
     if (!isfinite(f->v * f->scale) || f->v * f->scale > 1e18)
@@ -1754,6 +1777,8 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
         return;
     if (sc->unit && sc->unit->zone == CCK_ZONE_TABLE && scan_cell(sc, out))
         return;
+    if (cck_scan_mentions(sc))
+        cck_ext_words(sc, out);
     each_match(sc, re_rank, out, on_rank);
     each_match(sc, re_ranked, out, on_rank);
     each_match(sc, re_no1, out, on_no1);

@@ -666,6 +666,35 @@ static void heading_span(seg_ctx *c, walk *w, size_t a, size_t b, int level);
 
 static bool has_digit(const char *p, size_t n);
 
+/* A number in words ("Twenty-six people die"): a heading worth scanning. */
+static bool has_number_word(const char *p, size_t n)
+{
+    static const char *const w[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+                                    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+                                    "billion", "trillion", "dozen", "half", "zero", "nought", "naught", "first",
+                                    "second", "third", "fourth", "fifth", "tenth", "twentieth"};
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z'))
+            j++;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
+            size_t m = strlen(w[k]), q = 0;
+            while (q < m && j - i == m && (p[i + q] | 0x20) == w[k][q])
+                q++;
+            if (q == m && j - i == m)
+                return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
 /* Some title candidate holds no digit. */
 static bool has_wordy_candidate(const seg_ctx *c, const walk *w)
 {
@@ -817,7 +846,7 @@ static void heading_span(seg_ctx *c, walk *w, size_t a, size_t b, int level)
     }
     if (w->zone == CCK_ZONE_REFERENCES)
         w->zone = CCK_ZONE_BODY;
-    if (has_digit(t + a, b - a))
+    if (has_digit(t + a, b - a) || has_number_word(t + a, b - a))
         cck_src_unit_add(c, a, b, w->zone);
 }
 

@@ -434,6 +434,39 @@ static void test_megabyte_of_digits(void)
     free(b);
 }
 
+/* words.c reads runs of number words with bounded loops: a megabyte of
+ * them in mentions mode gives a bounded number of well-formed mentions. */
+static void test_megabyte_of_number_words_in_mentions_mode(void)
+{
+    static const char piece[] = "one hundred and twenty-one thirds - 1 4/5 2.5^-1 ninety - five hundred fifths 10 k ";
+    size_t k = sizeof piece - 1, n = (1u << 20) / k * k;
+    char *b = cck_xmalloc(n);
+    for (size_t i = 0; i < n; i++)
+        b[i] = piece[i % k];
+    cck_source *src = cck_source_from_memory("words.txt", b, n);
+    cck_matcher *m = cck_matcher_new();
+    cck_unit u;
+    memset(&u, 0, sizeof u);
+    u.end = n;
+    u.section = u.table = -1;
+    cck_ext_opts o = {.mentions = true, .ref_date = NULL};
+    cck_scan sc = {src, &u, src->bytes, 0, n, m, NULL, NULL, &o};
+    cck_cands c = {0};
+    cck_ext_words(&sc, &c);
+    size_t pieces = n / k;
+    CU_ASSERT(c.n >= pieces && c.n <= 8 * pieces);
+    bool spans_ok = true;
+    for (size_t i = 0; i < c.n; i++)
+        spans_ok = spans_ok && c.v[i].claim.start < c.v[i].claim.end && c.v[i].claim.end <= n;
+    CU_ASSERT(spans_ok);
+    /* the first piece: 121/3, then 1 4/5, 2.5^-1 = 0.4, 9500/5, 10 k */
+    CU_ASSERT(c.n > 0 && fabs(c.v[0].claim.lo - 121.0 / 3) < 1e-9);
+    cck_cands_free(&c);
+    cck_matcher_free(m);
+    cck_source_free(src);
+    free(b);
+}
+
 static void test_line_of_commas_and_digit_lists(void)
 {
     size_t n = 100000;
@@ -519,6 +552,7 @@ WRAP(test_sentence_with_many_claims)
 WRAP(test_unit_table_lookup)
 WRAP(test_megabyte_of_digits)
 WRAP(test_line_of_commas_and_digit_lists)
+WRAP(test_megabyte_of_number_words_in_mentions_mode)
 WRAP(test_long_unit_of_figures)
 WRAP(test_invalid_utf8_and_nul)
 
@@ -537,6 +571,7 @@ static CU_TestInfo number_tests[] = {
     {"unit table lookup", test_unit_table_lookup_w},
     {"megabyte of digits", test_megabyte_of_digits_w},
     {"line of commas and digit lists", test_line_of_commas_and_digit_lists_w},
+    {"megabyte of number words in mentions mode", test_megabyte_of_number_words_in_mentions_mode_w},
     {"long unit of figures", test_long_unit_of_figures_w},
     {"invalid UTF-8 and NUL", test_invalid_utf8_and_nul_w},
     CU_TEST_INFO_NULL,

@@ -1077,6 +1077,105 @@ static const struct {
     {"or fewer", CCK_BOUND_UPPER},     {"and under", CCK_BOUND_UPPER},   {"and below", CCK_BOUND_UPPER},
 };
 
+/* Does a comparison word end at e with nothing after it ("200 or greater
+ * than.")? Then "than" belongs to the trailer; before a figure or a noun
+ * ("or less than a third") it starts a comparison of its own. */
+static bool ends_clause(const cck_scan *sc, size_t e)
+{
+    size_t j = skip_blanks(sc->text, e, sc->end);
+    return j >= sc->end || strchr(".,;:!?)", sc->text[j]);
+}
+
+/* A bound or hedge after the figure ending at end: "or so", "or more",
+ * "and above", "or greater than" closing a clause, and "or equal (to)"
+ * after a bound phrase ("more than 5000 or equal to"). Sets approx and
+ * bound on cl; returns the new end. */
+static size_t bound_trailer(const cck_scan *sc, size_t start, size_t end, cck_claim *cl)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, end, sc->end);
+    if (j == end)
+        return end;
+    for (size_t k = 0; k < sizeof trailers / sizeof *trailers; k++) {
+        const char *w = trailers[k].w;
+        size_t sp = strcspn(w, " ");
+        char first[16];
+        memcpy(first, w, sp);
+        first[sp] = '\0';
+        size_t n1 = word_at(t, j, sc->end, first);
+        if (!n1)
+            continue;
+        size_t j2 = skip_blanks(t, j + n1, sc->end);
+        size_t n2 = word_at(t, j2, sc->end, w + sp + 1);
+        if (j2 == j + n1 || !n2)
+            continue;
+        size_t j3 = skip_blanks(t, j2 + n2, sc->end), n3;
+        figure nf;
+        if ((n3 = word_at(t, j3, sc->end, "than")) && j3 > j2 + n2 && ends_clause(sc, j3 + n3)) {
+            end = j3 + n3; /* "200 or greater than" */
+        } else if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf))) {
+            continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
+        } else {
+            end = j2 + n2;
+        }
+        cl->approx = true;
+        cl->bound = trailers[k].b;
+        return end;
+    }
+    /* "less than 5000 or equal", "more than 5000 or equal to": the bound
+     * includes its figure; "or equal to 6000" is a second claim */
+    size_t n1 = word_at(t, j, sc->end, "or"), j2, n2;
+    if (n1 && (j2 = skip_blanks(t, j + n1, sc->end)) > j + n1 && (n2 = word_at(t, j2, sc->end, "equal")) &&
+        cck_ext_bound_before(t, sc->start, start, NULL)) {
+        size_t e = j2 + n2, j3 = skip_blanks(t, e, sc->end), n3 = word_at(t, j3, sc->end, "to");
+        figure nf;
+        if (n3 && j3 > e) {
+            size_t j4 = skip_blanks(t, j3 + n3, sc->end);
+            if (j4 > j3 + n3 && read_figure(sc, j4, true, &nf))
+                return end;
+            e = j3 + n3;
+        }
+        return e;
+    }
+    return end;
+}
+
+/* A mention of an exact value takes its comparison: "equal to 20",
+ * "equals 20", "equaling to 20". Not after "or", "than" or "not" (the
+ * hedge phrases "less than or equal to", "not equal to" are read by
+ * hedge.c). Returns the new start. */
+static size_t equal_before(const cck_scan *sc, size_t s)
+{
+    const char *t = sc->text;
+    size_t ws, we, to = s;
+    if (prev_is(t, sc->start, s, "to", &ws))
+        to = ws;
+    ws = prev_word(t, sc->start, to, &we);
+    if (we <= ws || we == to)
+        return s;
+    static const char *const eq[] = {"equal", "equals", "equaling", "equalling", "equalled", "equaled"};
+    size_t k = 0;
+    while (k < sizeof eq / sizeof *eq && word_at(t, ws, we, eq[k]) != we - ws)
+        k++;
+    if (k == sizeof eq / sizeof *eq || (k == 0 && to == s))
+        return s; /* "equal 20" is no comparison we know */
+    static const char *const not_after[] = {"than", "not", "nor", "least", "most"};
+    for (size_t j = 0; j < sizeof not_after / sizeof *not_after; j++)
+        if (prev_is(t, sc->start, ws, not_after[j], NULL))
+            return s;
+    /* "5000 or equal to 6000" is a second value; "less than or equal to
+     * 40" one bound (hedge.c) */
+    size_t ow;
+    if (prev_is(t, sc->start, ws, "or", &ow) || prev_is(t, sc->start, ws, "and", &ow)) {
+        size_t j = ow;
+        while (j > sc->start && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+            j--;
+        if (j == sc->start || !is_digit((unsigned char)t[j - 1]))
+            return s;
+    }
+    return ws;
+}
+
 /* Everything from the figure at f: returns false when it is no claim. */
 static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 {
@@ -1103,7 +1202,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     }
     size_t start = a->s, end = a->e;
     size_t mws;
-    if (a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
+    if (a->v > 0 && (prev_is(t, sc->start, a->s, "minus", &mws) || prev_is(t, sc->start, a->s, "negative", &mws))) {
         a->v = -a->v; /* "minus 20 °C" */
         a->s = start = mws;
     }
@@ -1150,8 +1249,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         size_t j = after1, k;
         bool ok = false;
         k = skip_blanks(t, j, sc->end);
-        if (k < sc->end && (t[k] == '-' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
-            k += t[k] == '-' ? 1 : 3;
+        if (k < sc->end && (t[k] == '-' || t[k] == '~' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
+            k += t[k] == '-' || t[k] == '~' ? 1 : 3; /* "20~100" too */
             ok = !a->word;
         } else if (k > j && (word_at(t, k, sc->end, "to") || word_at(t, k, sc->end, "through") ||
                              (between && word_at(t, k, sc->end, "and")))) {
@@ -1274,6 +1373,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         end = u2.u ? u2.e : b.e;
         if (between)
             start = bws;
+        else if (cck_scan_mentions(sc) && !from_change && prev_is(t, sc->start, a->s, "from", &fws))
+            start = fws; /* a mention takes its "from" as it takes "between" */
     } else {
         unit = has_u1 ? u1.u : NULL;
         end = after1;
@@ -1378,36 +1479,13 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         }
     }
 
-    /* "ten or so", "$50 billion and greater" */
-    {
-        size_t j = skip_blanks(t, end, sc->end);
-        for (size_t k = 0; k < sizeof trailers / sizeof *trailers && j > end; k++) {
-            const char *w = trailers[k].w;
-            size_t sp = strcspn(w, " ");
-            char first[16];
-            memcpy(first, w, sp);
-            first[sp] = '\0';
-            size_t n1 = word_at(t, j, sc->end, first);
-            if (!n1)
-                continue;
-            size_t j2 = skip_blanks(t, j + n1, sc->end);
-            size_t n2 = word_at(t, j2, sc->end, w + sp + 1);
-            if (j2 == j + n1 || !n2)
-                continue;
-            size_t j3 = skip_blanks(t, j2 + n2, sc->end);
-            figure nf;
-            if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf)))
-                continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
-            end = j2 + n2;
-            cl->approx = true;
-            cl->bound = trailers[k].b;
-            break;
-        }
-    }
+    /* "ten or so", "$50 billion and greater", "less than 5000 or equal" */
+    end = bound_trailer(sc, start, end, cl);
 
     /* a number word must count something (or carry a unit, or be a range) */
     bool last_word = range ? b.word : a->word;
-    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100) {
+    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100 &&
+        !(cck_scan_mentions(sc) && cck_ext_bound_before(t, sc->start, start, NULL))) {
         bool is_one = a->v == 1;
         if (!counts_something(sc, end, is_one))
             return false;
@@ -1457,6 +1535,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     if (conv && unit && cv.u && !range && !clock)
         check_conversion(sc, start, conv, a, unit, &cv);
     p->skip_to = conv ? conv : end;
+    if (cck_scan_mentions(sc))
+        start = equal_before(sc, start);
     cl->start = start;
     cl->end = end;
     if (cl->kind == CCK_KIND_COUNT)

@@ -646,8 +646,60 @@ typedef struct {
     size_t s, e;
 } unit_at;
 
+/* Does the clause before i speak of a temperature ("the temperature is
+ * 24 degrees", "set the thermostat to 85°")? Looks back 160 bytes within
+ * the unit. */
+static bool temperature_context(const cck_scan *sc, size_t i)
+{
+    static const char *const words[] = {"temperat", "thermostat", "warm", "heat", "cold", "cool",
+                                        "freez", "fever", "oven", "boil"};
+    size_t from = i > sc->start + 160 ? i - 160 : sc->start;
+    for (size_t k = from; k < i; k++) {
+        if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
+            continue; /* words start here */
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            size_t n = strlen(words[w]);
+            if (k + n <= i && !strncasecmp_ascii(sc->text + k, words[w], n))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Does the clause around i speak of turning or an angle ("rotate 90
+ * degrees", "a 45 degrees angle")? A bare "degrees" with neither this nor
+ * a temperature around stays unread ("3 degrees of separation"). */
+static bool angle_context(const cck_scan *sc, size_t i)
+{
+    static const char *const words[] = {"rotat", "turn", "angle", "tilt", "bank", "bearing", "heading",
+                                        "slope", "inclin", "pitch", "veer", "swivel", "spin", "twist"};
+    size_t from = i > sc->start + 80 ? i - 80 : sc->start, to = i + 40 < sc->end ? i + 40 : sc->end;
+    for (size_t k = from; k < to; k++) {
+        if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
+            continue;
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            size_t n = strlen(words[w]);
+            if (k + n <= to && !strncasecmp_ascii(sc->text + k, words[w], n))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A degree sign alone ("85°") and not before a letter: its length, else 0. */
+static size_t lone_degree_sign(const char *t, size_t j, size_t end)
+{
+    if (j + 1 < end && (unsigned char)t[j] == 0xC2 && ((unsigned char)t[j + 1] == 0xB0 || (unsigned char)t[j + 1] == 0xBA) &&
+        !(j + 2 < end && (is_alpha((unsigned char)t[j + 2]) || (unsigned char)t[j + 2] >= 0x80)))
+        return 2;
+    return 0;
+}
+
 /* A unit right after i: blanks, or a hyphen for "12-year"; glued when the
- * unit allows it ("10km", "25%"). */
+ * unit allows it ("10km", "25%"). A bare "degrees" (or a lone degree sign)
+ * is a temperature where the clause speaks of one, else an angle (the
+ * sign alone then stays for the coordinates extractor). In mentions mode
+ * a unit in brackets counts too: "20 (kg)", "20 [kg]". */
 static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
 {
     const char *t = sc->text;
@@ -658,10 +710,33 @@ static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
         hyphen = true;
     }
     const cck_unit_def *u = NULL;
-    size_t n = cck_unit_match(t + j, sc->end - j, &u);
-    if (!n)
+    size_t n = cck_unit_match(t + j, sc->end - j, &u), close = 0;
+    if (!n && lone_degree_sign(t, j, sc->end)) {
+        if (!temperature_context(sc, i))
+            return false;
+        n = lone_degree_sign(t, j, sc->end);
+        u = cck_unit_lookup("°C", strlen("°C"));
+    } else if (!n && j > i && j + 1 < sc->end && strchr("([{<", t[j]) && cck_scan_mentions(sc)) {
+        static const char open[] = "([{<", shut[] = ")]}>";
+        char want = shut[strchr(open, t[j]) - open];
+        size_t m = cck_unit_match(t + j + 1, sc->end - j - 1, &u);
+        if (m && j + 1 + m < sc->end && t[j + 1 + m] == want && u->dim != CCK_DIM_MONEY) {
+            n = m + 2;
+            close = 1;
+        } else {
+            n = 0;
+        }
+    } else if (n && u->dim == CCK_DIM_ANGLE && !strcmp(u->name, "deg")) {
+        if (temperature_context(sc, i))
+            u = cck_unit_lookup("°C", strlen("°C"));
+        else if (!angle_context(sc, i))
+            return false;
+    }
+    if (!n || !u)
         return false;
-    if (j == i && !u->glue)
+    if (!strcmp(u->name, "cup") && !cck_scan_mentions(sc))
+        return false; /* "won 3 cups": trophies as often as a measure in prose */
+    if (j == i && !u->glue && !close)
         return false;
     if (hyphen && (u->dim == CCK_DIM_PERCENT || u->dim == CCK_DIM_MONEY))
         return false;
@@ -1445,7 +1520,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             set_values(cl, a, range ? &b : NULL, unit);
             cl->unit = unit->canon;
             if (unit->dim == CCK_DIM_MASS || unit->dim == CCK_DIM_LENGTH || unit->dim == CCK_DIM_VOLUME) {
-                size_t r = per_year_after(sc, end);
+                /* a mention is the measure alone: "2.4 billion gallons" of
+                 * "2.4 billion gallons of jet fuel a year" */
+                size_t r = cck_scan_mentions(sc) ? 0 : per_year_after(sc, end);
                 if (r) {
                     end = r;
                     cl->unit = cck_unit_per_year(unit->canon);

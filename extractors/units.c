@@ -22,6 +22,10 @@ static const cck_unit_def units[] = {
     {"in", "inch|inches", CCK_DIM_LENGTH, "m", 0.0254, 0, false, false},
     {"yd", "yd|yard|yards", CCK_DIM_LENGTH, "m", 0.9144, 0, false, false},
     {"dm", "dm|decimetre|decimetres|decimeter|decimeters", CCK_DIM_LENGTH, "m", 0.1, 0, false, true},
+    {"um", "µm|μm|micrometre|micrometres|micrometer|micrometers|micron|microns", CCK_DIM_LENGTH, "m", 1e-6, 0,
+     false, true},
+    {"nm", "nanometre|nanometres|nanometer|nanometers", CCK_DIM_LENGTH, "m", 1e-9, 0, false, false},
+    {"pm", "picometre|picometres|picometer|picometers", CCK_DIM_LENGTH, "m", 1e-12, 0, false, false},
     /* area */
     {"km2", "km²|km2|sq km|sq. km|sq.km|square kilometre|square kilometres|square kilometer|square kilometers|square km",
      CCK_DIM_AREA, "m2", 1e6, 0, false, true},
@@ -44,12 +48,17 @@ static const cck_unit_def units[] = {
     {"MT", "measurement ton|measurement tons|measurement tonnes|freight ton|freight tons", CCK_DIM_VOLUME, "m3",
      1.13267386368, 0, false, false},
     {"L", "litre|litres|liter|liters", CCK_DIM_VOLUME, "m3", 0.001, 0, false, false},
+    {"cup", "cup|cups", CCK_DIM_VOLUME, "m3", 2.365882365e-4, 0, false, false}, /* mentions only (number.c) */
+    {"tbsp", "tablespoon|tablespoons|tbsp", CCK_DIM_VOLUME, "m3", 1.478676478125e-5, 0, false, false},
+    {"tsp", "teaspoon|teaspoons|tsp", CCK_DIM_VOLUME, "m3", 4.92892159375e-6, 0, false, false},
+    {"pt", "pint|pints", CCK_DIM_VOLUME, "m3", 4.73176473e-4, 0, false, false},
+    {"qt", "quart|quarts", CCK_DIM_VOLUME, "m3", 9.46352946e-4, 0, false, false},
     /* mass */
     {"kg", "kg|kgs|kilogram|kilograms|kilogramme|kilogrammes", CCK_DIM_MASS, "kg", 1, 0, false, true},
     {"g", "g|gram|grams|gramme|grammes", CCK_DIM_MASS, "kg", 0.001, 0, true, false},
     {"mg", "mg|milligram|milligrams|milligramme|milligrammes", CCK_DIM_MASS, "kg", 1e-6, 0, false, true},
     {"ug", "µg|μg|mcg|microgram|micrograms|microgramme|microgrammes", CCK_DIM_MASS, "kg", 1e-9, 0, false, true},
-    {"t", "t", CCK_DIM_MASS, "kg", 1000, 0, true, false},
+    {"t", "t", CCK_DIM_MASS, "kg", 1000, 0, true, true},
     {"t", "tonne|tonnes|ton|tons|metric ton|metric tons|metric tonne|metric tonnes", CCK_DIM_MASS, "kg", 1000, 0,
      false, false},
     {"Mt", "Mt", CCK_DIM_MASS, "kg", 1e9, 0, true, false},
@@ -69,6 +78,7 @@ static const cck_unit_def units[] = {
     {"m/s", "m/s|metres per second|meters per second", CCK_DIM_SPEED, "m/s", 1, 0, false, true},
     {"kn", "knot|knots|kn", CCK_DIM_SPEED, "m/s", 1852.0 / 3600.0, 0, false, false},
     /* time */
+    {"ms", "millisecond|milliseconds|ms", CCK_DIM_TIME, "s", 0.001, 0, false, false},
     {"s", "second|seconds|sec|secs", CCK_DIM_TIME, "s", 1, 0, false, false},
     {"min", "minute|minutes|min|mins", CCK_DIM_TIME, "s", 60, 0, false, false},
     {"h", "hour|hours|hr|hrs|h", CCK_DIM_TIME, "s", 3600, 0, false, false},
@@ -90,6 +100,22 @@ static const cck_unit_def units[] = {
      3.6e12, 0, true, true},
     {"TWh", "TWh|terawatt-hour|terawatt-hours|terawatt hour|terawatt hours", CCK_DIM_ENERGY, "J",
      3.6e15, 0, true, true},
+    /* data sizes (decimal multiples); the short forms are cased: "MB", "mb" but not "Mb" */
+    {"bit", "bit|bits", CCK_DIM_DATA, "B", 0.125, 0, false, false},
+    {"B", "byte|bytes", CCK_DIM_DATA, "B", 1, 0, false, false},
+    {"kB", "kilobyte|kilobytes", CCK_DIM_DATA, "B", 1e3, 0, false, false},
+    {"kB", "KB|kB|kb", CCK_DIM_DATA, "B", 1e3, 0, true, true},
+    {"MB", "megabyte|megabytes", CCK_DIM_DATA, "B", 1e6, 0, false, false},
+    {"MB", "MB|mb", CCK_DIM_DATA, "B", 1e6, 0, true, true},
+    {"GB", "gigabyte|gigabytes", CCK_DIM_DATA, "B", 1e9, 0, false, false},
+    {"GB", "GB|gb", CCK_DIM_DATA, "B", 1e9, 0, true, true},
+    {"TB", "terabyte|terabytes", CCK_DIM_DATA, "B", 1e12, 0, false, false},
+    {"TB", "TB", CCK_DIM_DATA, "B", 1e12, 0, true, true},
+    /* plane angles; a bare "degrees" is a temperature where the clause
+     * speaks of one (number.c) */
+    {"deg", "degree|degrees|deg|deg.", CCK_DIM_ANGLE, "deg", 1, 0, false, false},
+    {"rad", "radian|radians|rad", CCK_DIM_ANGLE, "deg", 57.29577951308232, 0, false, true},
+    {"turn", "turn|turns", CCK_DIM_ANGLE, "deg", 360, 0, false, false},
     /* percent */
     {"%", "%|percent|per cent|pct|percentage points|percentage point|points percent", CCK_DIM_PERCENT, "%", 1, 0, false, true},
     /* money written after the figure */
@@ -183,7 +209,58 @@ const cck_unit_def *cck_unit_lookup(const char *s, size_t n)
     return NULL;
 }
 
+/* Speeds written as a length per time: one entry per pair, so that the
+ * result is static like every other unit. */
+#define PER(l, lf, t, tf) {l "/" t, "", CCK_DIM_SPEED, "m/s", (lf) / (tf), 0, false, true}
+#define PER_TIMES(l, lf) PER(l, lf, "s", 1), PER(l, lf, "ms", 0.001), PER(l, lf, "min", 60), PER(l, lf, "h", 3600)
+static const cck_unit_def speeds[] = {
+    PER_TIMES("km", 1000), PER_TIMES("m", 1),     PER_TIMES("cm", 0.01),  PER_TIMES("mm", 0.001),
+    PER_TIMES("mi", MI),   PER_TIMES("ft", FT),   PER_TIMES("in", 0.0254), PER_TIMES("yd", 0.9144),
+    PER_TIMES("nmi", 1852), PER_TIMES("dm", 0.1),
+};
+
+static size_t match_plain(const char *s, size_t n, const cck_unit_def **out);
+
+/* After a length ending at s[m]: " per second", "/ms". Returns the new
+ * length of the match and sets *out to the speed, or returns m. */
+static size_t per_time(const char *s, size_t n, size_t m, const cck_unit_def **out)
+{
+    size_t j = m;
+    if (j < n && s[j] == '/') {
+        j++;
+    } else {
+        while (j < n && blank((unsigned char)s[j]))
+            j++;
+        if (j == m || j + 4 > n || lower(s[j]) != 'p' || lower(s[j + 1]) != 'e' || lower(s[j + 2]) != 'r' ||
+            !blank((unsigned char)s[j + 3]))
+            return m;
+        j += 3;
+        while (j < n && blank((unsigned char)s[j]))
+            j++;
+    }
+    const cck_unit_def *t = NULL;
+    size_t k = match_plain(s + j, n - j, &t);
+    if (!k || t->dim != CCK_DIM_TIME || t->factor > 3600)
+        return m;
+    size_t ln = strlen((*out)->name);
+    for (size_t i = 0; i < sizeof speeds / sizeof *speeds; i++)
+        if (!strncmp(speeds[i].name, (*out)->name, ln) && speeds[i].name[ln] == '/' &&
+            !strcmp(speeds[i].name + ln + 1, t->name)) {
+            *out = &speeds[i];
+            return j + k;
+        }
+    return m;
+}
+
 size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out)
+{
+    size_t m = match_plain(s, n, out);
+    if (m && (*out)->dim == CCK_DIM_LENGTH)
+        m = per_time(s, n, m, out);
+    return m;
+}
+
+static size_t match_plain(const char *s, size_t n, const cck_unit_def **out)
 {
     size_t best = 0;
     if (n == 0)

@@ -30,7 +30,8 @@ static const struct {
 static const char *const hedges[] = {
     "approximately ", "about ", "around ", "roughly ", "nearly ", "almost ", "some ",
     "estimated ", "an estimated ", "over ", "more than ", "at least ", "upwards of ",
-    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~"};
+    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~",
+    "equal to ", "equals to ", "equals ", "equaling to ", "equalling to "};
 
 /* Hedges that are no bound: the range file's mentions leave them out
  * ("about five hundred or more" -> "five hundred or more"). */
@@ -54,7 +55,8 @@ static bool wanted(category cat, const cck_claim *c, const char *t)
     case CAT_PERCENT: return c->kind == CCK_KIND_PERCENT;
     case CAT_ORDINAL: return c->kind == CCK_KIND_RANK;
     case CAT_CURRENCY: return c->kind == CCK_KIND_MONEY;
-    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c);
+    /* durations are the date file's business (the dimension file expects none) */
+    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c) && strcmp(c->unit, "s");
     case CAT_TEMPERATURE: return is_temp(c);
     case CAT_DATE: return c->kind == CCK_KIND_DATE;
     }

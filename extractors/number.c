@@ -734,6 +734,11 @@ static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
     }
     if (!n || !u)
         return false;
+    if (u->dim == CCK_DIM_MONEY && !is_alpha((unsigned char)t[j]) && !close) {
+        size_t k = skip_blanks(t, j + n, sc->end);
+        if (k < sc->end && is_digit((unsigned char)t[k]))
+            return false; /* "$ 20,000.00 $ 37,305.97": the sign starts the next amount */
+    }
     if (!strcmp(u->name, "cup") && !cck_scan_mentions(sc))
         return false; /* "won 3 cups": trophies as often as a measure in prose */
     if (j == i && !u->glue && !close)
@@ -1251,6 +1256,37 @@ static size_t equal_before(const cck_scan *sc, size_t s)
     return ws;
 }
 
+/* The cents after an amount in a unit of money ending at end: "50
+ * cents", "and forty-five cents", or (mentions mode) a bare 1-99 that
+ * closes the clause. Adds them to a (in its own unit) and returns the new
+ * end, or end. */
+static size_t cents_after(const cck_scan *sc, size_t end, figure *a)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, end, sc->end), n;
+    if (j == end)
+        return end;
+    if ((n = word_at(t, j, sc->end, "and")) && skip_blanks(t, j + n, sc->end) > j + n)
+        j = skip_blanks(t, j + n, sc->end);
+    figure c;
+    if (!read_figure(sc, j, true, &c) || c.cur || c.scale != 1 || c.v < 1 || c.v >= 100 || c.v != floor(c.v) ||
+        (!c.word && glued_letters(sc, &c)))
+        return end;
+    unit_at cu;
+    if (read_unit(sc, c.e, &cu)) {
+        if (cu.u->dim != CCK_DIM_MONEY || cu.u->factor != 0.01)
+            return end;
+        a->v += c.v / 100;
+        a->step = 0.01;
+        return cu.e;
+    }
+    if (!cck_scan_mentions(sc) || !ends_clause(sc, c.e))
+        return end;
+    a->v += c.v / 100;
+    a->step = 0.01;
+    return c.e;
+}
+
 /* Everything from the figure at f: returns false when it is no claim. */
 static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 {
@@ -1478,6 +1514,12 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             }
         }
     }
+
+    /* "3 dollars 50 cents", "thirteen dollars and forty-five cents": one
+     * amount; in mentions mode a bare remainder closing the clause too
+     * ("15 dollars 50", "17 USD 25") */
+    if (!range && unit && unit->dim == CCK_DIM_MONEY && unit->factor == 1 && !a->cur)
+        end = cents_after(sc, end, a);
 
     /* "6-7 AM": a time of day, as seconds after midnight */
     bool clock = false;

@@ -66,7 +66,7 @@ static const cck_unit_def units[] = {
     {"lb", "pound|pounds", CCK_DIM_MASS, "kg", 0.45359237, 0, false, false},
     {"oz", "oz|ounce|ounces", CCK_DIM_MASS, "kg", 0.028349523125, 0, false, false},
     /* temperature */
-    {"degC", "°C|° C|ºC|℃|degC|degrees Celsius|degree Celsius|degrees C|degrees centigrade|°Celsius|celsius|centigrade|"
+    {"degC", "°C|° C|ºC|℃|degC|degrees Celsius|degree Celsius|degrees C|degrees centigrade|°Celsius|celsius|centigrade|centigrate|"
      "deg C|deg. C|deg Celsius|celcius|degrees celcius", CCK_DIM_TEMP, "degC", 1, 0, false, true},
     {"degF", "°F|° F|ºF|℉|degF|degrees Fahrenheit|degree Fahrenheit|degrees F|°Fahrenheit|fahrenheit|"
      "deg F|deg. F|deg Fahrenheit|farenheit|degrees farenheit", CCK_DIM_TEMP, "degC", 5.0 / 9.0, -32.0 * 5.0 / 9.0,
@@ -118,6 +118,29 @@ static const cck_unit_def units[] = {
     {"turn", "turn|turns", CCK_DIM_ANGLE, "deg", 360, 0, false, false},
     /* percent */
     {"%", "%|percent|per cent|pct|percentage points|percentage point|points percent", CCK_DIM_PERCENT, "%", 1, 0, false, true},
+    /* money written after the figure: ISO codes glued ("115USD"), signs
+     * after it ("10 €", "100元"), crypto-currencies */
+    {"USD", "USD|US$", CCK_DIM_MONEY, "USD", 1, 0, true, true},
+    {"EUR", "EUR|€", CCK_DIM_MONEY, "EUR", 1, 0, true, true},
+    {"GBP", "GBP|£", CCK_DIM_MONEY, "GBP", 1, 0, true, true},
+    {"JPY", "JPY", CCK_DIM_MONEY, "JPY", 1, 0, true, true},
+    {"CNY", "CNY|RMB|元", CCK_DIM_MONEY, "CNY", 1, 0, true, true},
+    {"USD", "$", CCK_DIM_MONEY, "USD", 1, 0, true, true},
+    {"INR", "₹", CCK_DIM_MONEY, "INR", 1, 0, true, true},
+    {"RUB", "₽", CCK_DIM_MONEY, "RUB", 1, 0, true, true},
+    {"TRY", "₺|Turkish lira|Turkish liras|TRY", CCK_DIM_MONEY, "TRY", 1, 0, false, true},
+    {"CRC", "₡|Costa Rican colón|Costa Rican colones|CRC", CCK_DIM_MONEY, "CRC", 1, 0, false, true},
+    {"GEL", "₾|Georgian lari|GEL", CCK_DIM_MONEY, "GEL", 1, 0, false, true},
+    {"LAK", "₭|Lao kip|LAK", CCK_DIM_MONEY, "LAK", 1, 0, false, true},
+    {"LKR", "ரூ|Sri Lankan rupees|Sri Lankan rupee|LKR", CCK_DIM_MONEY, "LKR", 1, 0, false, true},
+    {"VND", "₫|Vietnamese dong|VND", CCK_DIM_MONEY, "VND", 1, 0, false, true},
+    {"PHP", "₱|Philippine pesos|Philippine peso", CCK_DIM_MONEY, "PHP", 1, 0, false, true},
+    {"NGN", "₦|Nigerian naira|NGN", CCK_DIM_MONEY, "NGN", 1, 0, false, true},
+    {"UAH", "₴|Ukrainian hryvnia|UAH", CCK_DIM_MONEY, "UAH", 1, 0, false, true},
+    {"ILS", "₪|Israeli shekels|Israeli shekel|shekels|ILS", CCK_DIM_MONEY, "ILS", 1, 0, false, true},
+    {"THB", "฿|Thai baht|baht|THB", CCK_DIM_MONEY, "THB", 1, 0, false, true},
+    {"BTC", "bitcoin|bitcoins|BTC|₿", CCK_DIM_MONEY, "BTC", 1, 0, false, true},
+    {"BTC", "satoshi|satoshis", CCK_DIM_MONEY, "BTC", 1e-8, 0, false, false},
     /* money written after the figure */
     {"KPW", "North Korean won|won|KPW", CCK_DIM_MONEY, "KPW", 1, 0, false, false},
     {"KRW", "South Korean won|KRW", CCK_DIM_MONEY, "KRW", 1, 0, false, false},

@@ -116,8 +116,9 @@ void cck_ext_coords_cleanup(void);
  * ranks are left alone (the date scanner owns its own prefixes). */
 void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c);
 /* Whether a bound phrase ("more than", "at most", ">=") ends right before
- * text[at] (blanks between), within text[lo, at); sets *b (may be NULL). */
-bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b);
+ * text[at] (blanks between), within text[lo, at); sets *b and *start (the
+ * phrase's first byte; either may be NULL). */
+bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b, size_t *start);
 
 /* bounds.c: joins two bounds of one kind standing side by side into the
  * interval they state ("more than 10 and less than 40", "at most 100 and

@@ -167,16 +167,18 @@ static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge 
     return found;
 }
 
-bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b)
+bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b, size_t *start)
 {
     while (at > lo && (text[at - 1] == ' ' || text[at - 1] == '\t'))
         at--;
     const hedge *h;
-    phrase_before(text, lo, at, &h);
+    size_t p = phrase_before(text, lo, at, &h);
     if (!h || h->bound == CCK_BOUND_NONE)
         return false;
     if (b)
         *b = h->bound;
+    if (start)
+        *start = p;
     return true;
 }
 

@@ -86,6 +86,7 @@ static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_
  * CCK_ERR_INPUT with the message in err). Call before starting threads. */
 cck_status cck_ext_numbers_init(char *err, size_t errlen)
 {
+    cck_units_init();
     struct {
         cck_re **re;
         const char *p;
@@ -1206,7 +1207,7 @@ static size_t bound_trailer(const cck_scan *sc, size_t start, size_t end, cck_cl
      * includes its figure; "or equal to 6000" is a second claim */
     size_t n1 = word_at(t, j, sc->end, "or"), j2, n2;
     if (n1 && (j2 = skip_blanks(t, j + n1, sc->end)) > j + n1 && (n2 = word_at(t, j2, sc->end, "equal")) &&
-        cck_ext_bound_before(t, sc->start, start, NULL)) {
+        cck_ext_bound_before(t, sc->start, start, NULL, NULL)) {
         size_t e = j2 + n2, j3 = skip_blanks(t, e, sc->end), n3 = word_at(t, j3, sc->end, "to");
         figure nf;
         if (n3 && j3 > e) {
@@ -1285,6 +1286,20 @@ static size_t cents_after(const cck_scan *sc, size_t end, figure *a)
     a->v += c.v / 100;
     a->step = 0.01;
     return c.e;
+}
+
+/* A bound phrase before a bare number word makes it a mention ("no less
+ * than thirty"); "one over three" is a fraction, not a bound. */
+static bool bound_word_before(const cck_scan *sc, size_t s)
+{
+    size_t ps;
+    if (!cck_ext_bound_before(sc->text, sc->start, s, NULL, &ps))
+        return false;
+    size_t we, ws = prev_word(sc->text, sc->start, ps, &we);
+    double v;
+    bool figure_before = (we > sc->start && is_digit((unsigned char)sc->text[we - 1])) ||
+                         (we > ws && one_word(sc->text, ws, we, &v) == we - ws);
+    return !(figure_before && word_at(sc->text, ps, s, "over"));
 }
 
 /* Everything from the figure at f: returns false when it is no claim. */
@@ -1604,7 +1619,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     /* a number word must count something (or carry a unit, or be a range) */
     bool last_word = range ? b.word : a->word;
     if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100 &&
-        !(cck_scan_mentions(sc) && cck_ext_bound_before(t, sc->start, start, NULL))) {
+        !(cck_scan_mentions(sc) && bound_word_before(sc, start))) {
         bool is_one = a->v == 1;
         if (!counts_something(sc, end, is_one))
             return false;

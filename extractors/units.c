@@ -283,12 +283,83 @@ size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out)
     return m;
 }
 
+/* Every alias, bucketed by its (lower-cased) first byte in table order,
+ * so a match looks only at the aliases that can start s. Built once by
+ * cck_units_init(); until then match_plain() walks the whole table. */
+enum { MAX_ALIASES = 1024 };
+static struct {
+    unsigned short unit, off;
+    unsigned char len;
+} alias_tab[MAX_ALIASES];
+static unsigned short bucket[257];
+static bool indexed;
+
+void cck_units_init(void)
+{
+    if (indexed)
+        return;
+    unsigned short count[256] = {0};
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned short fill[256];
+        if (pass == 1) {
+            bucket[0] = 0;
+            for (int b = 0; b < 256; b++)
+                bucket[b + 1] = (unsigned short)(bucket[b] + count[b]);
+            memcpy(fill, bucket, sizeof fill);
+        }
+        for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+            const char *a = units[u].aliases;
+            while (*a) {
+                size_t an = strcspn(a, "|");
+                int b = lower((unsigned char)a[0]);
+                if (pass == 0) {
+                    count[b]++;
+                    total++;
+                } else {
+                    alias_tab[fill[b]].unit = (unsigned short)u;
+                    alias_tab[fill[b]].off = (unsigned short)(a - units[u].aliases);
+                    alias_tab[fill[b]].len = (unsigned char)an;
+                    fill[b]++;
+                }
+                a += an + (a[an] == '|');
+            }
+        }
+        if (pass == 0 && total > MAX_ALIASES)
+            return; /* the table outgrew the index: keep the full walk */
+    }
+    indexed = true;
+}
+
+/* Keeps alias a[0, an) of unit u when it matches longer than *best. */
+static void try_alias(size_t u, const char *a, size_t an, const char *s, size_t n, size_t *best,
+                      const cck_unit_def **out)
+{
+    size_t m = match_alias(a, an, s, n, units[u].cased);
+    /* an alias ending in a letter or digit must end a word */
+    if (m > *best && (m == n || !word_byte((unsigned char)s[m - 1]) || !word_byte((unsigned char)s[m]))) {
+        *best = m;
+        *out = &units[u];
+    }
+}
+
 static size_t match_plain(const char *s, size_t n, const cck_unit_def **out)
 {
     size_t best = 0;
     if (n == 0)
         return 0;
     int s0 = (unsigned char)s[0];
+    if (indexed) {
+        int b = lower(s0);
+        for (unsigned k = bucket[b]; k < bucket[b + 1]; k++) {
+            size_t u = alias_tab[k].unit;
+            const char *a = units[u].aliases + alias_tab[k].off;
+            if (units[u].cased && (unsigned char)a[0] != s0)
+                continue;
+            try_alias(u, a, alias_tab[k].len, s, n, &best, out);
+        }
+        return best;
+    }
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         const char *a = units[u].aliases;
         while (*a) {
@@ -302,13 +373,7 @@ static size_t match_plain(const char *s, size_t n, const cck_unit_def **out)
                 continue;
             }
             size_t an = strcspn(a, "|");
-            size_t m = match_alias(a, an, s, n, units[u].cased);
-            /* an alias ending in a letter or digit must end a word */
-            if (m > best && (m == n || !word_byte((unsigned char)s[m - 1]) ||
-                             !word_byte((unsigned char)s[m]))) {
-                best = m;
-                *out = &units[u];
-            }
+            try_alias(u, a, an, s, n, &best, out);
             a += an + (a[an] == '|');
         }
     }

@@ -48,6 +48,10 @@ size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out);
  * "m" -> "m/yr"); NULL when no such rate is defined. Static strings. */
 const char *cck_unit_per_year(const char *canon);
 
+/* Builds the first-byte index the matchers use (else they walk the whole
+ * table). Call once before threads start; cck_ext_init() does. */
+void cck_units_init(void);
+
 /* Converts a written value to the canonical unit (factor and offset). */
 double cck_unit_to_canon(const cck_unit_def *u, double v);
 

@@ -744,7 +744,8 @@ static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
         return false; /* "won 3 cups": trophies as often as a measure in prose */
     if (j == i && !u->glue && !close)
         return false;
-    if (hyphen && (u->dim == CCK_DIM_PERCENT || u->dim == CCK_DIM_MONEY))
+    /* "12-year" and "a 12-cent dividend", "one-yen bid", but not "5-$" or "10-%" */
+    if (hyphen && (u->dim == CCK_DIM_PERCENT || (u->dim == CCK_DIM_MONEY && (n < 3 || !is_alpha((unsigned char)t[j])))))
         return false;
     ua->u = u;
     ua->s = j;
@@ -1302,6 +1303,45 @@ static bool bound_word_before(const cck_scan *sc, size_t s)
     return !(figure_before && word_at(sc->text, ps, s, "over"));
 }
 
+/* A mention's dollar sign may follow a country written apart or in lower
+ * case, as tokenised text has it: "c $ 300", "hk $ 10", "u.s $ 5",
+ * "usd$ 15", "nzd$15". Widens a over the prefix and sets its currency.
+ * Claims mode leaves these alone ("give us $5" is no US dollar sign). */
+static void money_prefix(const cck_scan *sc, figure *a)
+{
+    static const struct {
+        const char *w, *code;
+    } prefixes[] = {{"c", "CAD"},   {"cad", "CAD"}, {"us", "USD"},  {"u.s", "USD"}, {"u.s.", "USD"},
+                    {"usd", "USD"}, {"hk", "HKD"},  {"nz", "NZD"},  {"nzd", "NZD"}, {"aud", "AUD"},
+                    {"mex", "MXN"}, {"mxn", "MXN"}};
+    const char *t = sc->text;
+    size_t d; /* the dollar sign */
+    if (a->cur && t[a->s] == '$')
+        d = a->s;
+    else if (!a->cur && !a->word) {
+        d = a->s;
+        while (d > sc->start && (t[d - 1] == ' ' || t[d - 1] == '\t'))
+            d--;
+        if (d == sc->start || t[d - 1] != '$')
+            return;
+        d--;
+    } else {
+        return;
+    }
+    size_t we, ws = prev_word(t, sc->start, d, &we);
+    if (we == ws || (!a->cur && we != d))
+        return;
+    if (ws > sc->start && !(t[ws - 1] == ' ' || t[ws - 1] == '\t' || t[ws - 1] == '('))
+        return;
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (we - ws == strlen(prefixes[k].w) && !strncasecmp_ascii(t + ws, prefixes[k].w, we - ws)) {
+            a->s = ws;
+            a->cur = prefixes[k].code;
+            a->yearlike = false;
+            return;
+        }
+}
+
 /* Everything from the figure at f: returns false when it is no claim. */
 static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 {
@@ -1319,6 +1359,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             return false; /* "39.918°": an angle, for the coordinates extractor */
     }
 
+    if (cck_scan_mentions(sc))
+        money_prefix(sc, a);
     size_t hws;
     if (a->word && (t[a->ns] == 'a' || t[a->ns] == 'A') && a->ns + 1 < sc->end && t[a->ns + 1] == ' ' &&
         prev_is(t, sc->start, a->s, "half", &hws)) {
@@ -1533,8 +1575,22 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     /* "3 dollars 50 cents", "thirteen dollars and forty-five cents": one
      * amount; in mentions mode a bare remainder closing the clause too
      * ("15 dollars 50", "17 USD 25") */
-    if (!range && unit && unit->dim == CCK_DIM_MONEY && unit->factor == 1 && !a->cur)
-        end = cents_after(sc, end, a);
+    if (!range && unit && unit->dim == CCK_DIM_MONEY && unit->factor == 1 && !a->cur) {
+        size_t j = skip_blanks(t, end, sc->end), n = 0;
+        static const struct {
+            const char *w;
+            double v;
+        } big[] = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"bn", 1e9}};
+        for (size_t k = 0; k < sizeof big / sizeof *big && j > end && a->scale == 1 && !n; k++)
+            if ((n = word_at(t, j, sc->end, big[k].w))) {
+                a->v *= big[k].v; /* "75 USD million" */
+                a->step *= big[k].v;
+                a->scale = big[k].v;
+                end = j + n;
+            }
+        if (!n)
+            end = cents_after(sc, end, a);
+    }
 
     /* "6-7 AM": a time of day, as seconds after midnight */
     bool clock = false;

@@ -669,16 +669,21 @@ static bool temperature_context(const cck_scan *sc, size_t i)
 
 /* Does the clause around i speak of turning or an angle ("rotate 90
  * degrees", "a 45 degrees angle")? A bare "degrees" with neither this nor
- * a temperature around stays unread ("3 degrees of separation"). */
-static bool angle_context(const cck_scan *sc, size_t i)
+ * a temperature around stays unread ("3 degrees of separation"). With
+ * before_only, only a rotation before i counts ("rotate 3 turns", not
+ * "3 turns of the road"). */
+static bool angle_context(const cck_scan *sc, size_t i, bool before_only)
 {
-    static const char *const words[] = {"rotat", "turn", "angle", "tilt", "bank", "bearing", "heading",
-                                        "slope", "inclin", "pitch", "veer", "swivel", "spin", "twist"};
-    size_t from = i > sc->start + 80 ? i - 80 : sc->start, to = i + 40 < sc->end ? i + 40 : sc->end;
+    static const char *const words[] = {"rotat", "spin", "twist", "revolv", "swivel", "crank", "turn",
+                                        "angle", "tilt", "bank", "bearing", "heading", "slope", "inclin",
+                                        "pitch", "veer"};
+    size_t nwords = before_only ? 6 : sizeof words / sizeof *words;
+    size_t from = i > sc->start + 80 ? i - 80 : sc->start;
+    size_t to = before_only ? i : i + 40 < sc->end ? i + 40 : sc->end;
     for (size_t k = from; k < to; k++) {
         if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
             continue;
-        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        for (size_t w = 0; w < nwords; w++) {
             size_t n = strlen(words[w]);
             if (k + n <= to && !strncasecmp_ascii(sc->text + k, words[w], n))
                 return true;
@@ -730,8 +735,12 @@ static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
     } else if (n && u->dim == CCK_DIM_ANGLE && !strcmp(u->name, "deg")) {
         if (temperature_context(sc, i))
             u = cck_unit_lookup("°C", strlen("°C"));
-        else if (!angle_context(sc, i))
+        else if (!angle_context(sc, i, false))
             return false;
+    } else if (n && u->dim == CCK_DIM_ANGLE && !strcmp(u->name, "turn") && !angle_context(sc, i, true)) {
+        return false; /* "3 turns of the road" */
+    } else if (n == 3 && !strcmp(u->name, "bit") && !hyphen) {
+        return false; /* "16-bit", "64 bits", but "4 bit parts" */
     }
     if (!n || !u)
         return false;

@@ -335,6 +335,8 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
                 cl.approx = true;
             cl.unit_index = ui;
             cl.zone = u->zone;
+            if (s->nclaims && cck_ext_join_bounds(s->bytes, &s->claims[s->nclaims - 1], &cl))
+                continue; /* "more than 10 and less than 40": one interval */
             cck_source_add_claim(s, &cl);
         }
     }

@@ -133,6 +133,17 @@ void cck_ext_coords_cleanup(void);
  * "or more"), within text[lo, hi), and sets approx and bound. Dates and
  * ranks are left alone (the date scanner owns its own prefixes). */
 void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c);
+/* Whether a bound phrase ("more than", "at most", ">=") ends right before
+ * text[at] (blanks between), within text[lo, at); sets *b and *start (the
+ * phrase's first byte; either may be NULL). */
+bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b, size_t *start);
+
+/* bounds.c: joins two bounds of one kind standing side by side into the
+ * interval they state ("more than 10 and less than 40", "at most 100 and
+ * at least 20"): when cur can be joined to prev (the claim stored just
+ * before it in the same unit), widens prev over both and returns true
+ * (cur is then not stored). */
+bool cck_ext_join_bounds(const char *text, cck_claim *prev, const cck_claim *cur);
 
 /* ---- driver (extract.c) ------------------------------------------------ */
 

@@ -41,8 +41,21 @@ static const hedge before[] = {
     {"equal to or less than", CCK_BOUND_UPPER}, {"a maximum of", CCK_BOUND_UPPER},
     {"a minimum of", CCK_BOUND_LOWER}, {"as many as", CCK_BOUND_UPPER},
     {"as much as", CCK_BOUND_UPPER}, {"as few as", CCK_BOUND_LOWER},
-    {">=", CCK_BOUND_LOWER}, {"\xe2\x89\xa5", CCK_BOUND_LOWER}, {">", CCK_BOUND_LOWER},
-    {"<=", CCK_BOUND_UPPER}, {"\xe2\x89\xa4", CCK_BOUND_UPPER}, {"<", CCK_BOUND_UPPER},
+    {"smaller than", CCK_BOUND_UPPER}, {"bigger than", CCK_BOUND_LOWER},
+    /* "less or equal than", "at least or equal to": informal inclusive bounds */
+    {"less or equal than", CCK_BOUND_UPPER}, {"smaller or equal than", CCK_BOUND_UPPER},
+    {"lower or equal than", CCK_BOUND_UPPER}, {"fewer or equal than", CCK_BOUND_UPPER},
+    {"more or equal than", CCK_BOUND_LOWER}, {"greater or equal than", CCK_BOUND_LOWER},
+    {"bigger or equal than", CCK_BOUND_LOWER}, {"higher or equal than", CCK_BOUND_LOWER},
+    {"larger or equal than", CCK_BOUND_LOWER}, {"at least or equal to", CCK_BOUND_LOWER},
+    {"at most or equal to", CCK_BOUND_UPPER}, {"smaller than or equal to", CCK_BOUND_UPPER},
+    {"bigger than or equal to", CCK_BOUND_LOWER}, {"larger than or equal to", CCK_BOUND_LOWER},
+    {"higher than or equal to", CCK_BOUND_LOWER}, {"lower than or equal to", CCK_BOUND_UPPER},
+    {"exceeds", CCK_BOUND_LOWER}, {"exceed", CCK_BOUND_LOWER}, {"exceeded", CCK_BOUND_LOWER},
+    {"surpass", CCK_BOUND_LOWER}, {"surpasses", CCK_BOUND_LOWER}, {"surpassing", CCK_BOUND_LOWER},
+    {"surpassed", CCK_BOUND_LOWER},
+    {">=", CCK_BOUND_LOWER}, {"> =", CCK_BOUND_LOWER}, {"\xe2\x89\xa5", CCK_BOUND_LOWER}, {">", CCK_BOUND_LOWER},
+    {"<=", CCK_BOUND_UPPER}, {"< =", CCK_BOUND_UPPER}, {"\xe2\x89\xa4", CCK_BOUND_UPPER}, {"<", CCK_BOUND_UPPER},
 };
 
 /* Verbs that hedge the figure after them ("the figure approached
@@ -108,7 +121,9 @@ static size_t ends_with(const char *text, size_t lo, size_t at, const char *phra
         i--;
         k--;
     }
-    if (i > lo && word_char_before(text, lo, i))
+    /* a symbol needs no word boundary before it: "x>10" */
+    bool symbol = !isalnum((unsigned char)phrase[0]);
+    if (!symbol && i > lo && word_char_before(text, lo, i))
         return (size_t)-1;
     return i;
 }
@@ -133,6 +148,40 @@ static size_t starts_with(const char *text, size_t at, size_t hi, const char *ph
     return i;
 }
 
+/* The longest hedge phrase that ends at text[at] (within text[lo, at)):
+ * its start, with *h set; *h NULL when there is none. */
+static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge **h)
+{
+    size_t found = (size_t)-1;
+    *h = NULL;
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+        size_t p = ends_with(text, lo, at, before[i].words);
+        if (p != (size_t)-1 && (before[i].words[0] == '<' || before[i].words[0] == '>') && p > lo &&
+            strchr("<>=", text[p - 1]))
+            continue; /* "<>30", "=>30": not a bound we know */
+        if (p != (size_t)-1 && (found == (size_t)-1 || p < found)) {
+            found = p;
+            *h = &before[i];
+        }
+    }
+    return found;
+}
+
+bool cck_ext_bound_before(const char *text, size_t lo, size_t at, cck_bound *b, size_t *start)
+{
+    while (at > lo && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+        at--;
+    const hedge *h;
+    size_t p = phrase_before(text, lo, at, &h);
+    if (!h || h->bound == CCK_BOUND_NONE)
+        return false;
+    if (b)
+        *b = h->bound;
+    if (start)
+        *start = p;
+    return true;
+}
+
 void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
 {
     if (c->kind == CCK_KIND_DATE || c->kind == CCK_KIND_RANK)
@@ -150,18 +199,8 @@ void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
             at--;
         if (at == start && rounds == 0 && at > lo && is_word_byte((unsigned char)text[at - 1]))
             break;
-        size_t found = (size_t)-1;
         const hedge *h = NULL;
-        for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
-            size_t p = ends_with(text, lo, at, before[i].words);
-            if (p != (size_t)-1 && (before[i].words[0] == '<' || before[i].words[0] == '>') && p > lo &&
-                strchr("<>=", text[p - 1]))
-                continue; /* "<>30", "=>30": not a bound we know */
-            if (p != (size_t)-1 && (found == (size_t)-1 || p < found)) {
-                found = p;
-                h = &before[i];
-            }
-        }
+        size_t found = phrase_before(text, lo, at, &h);
         if (!h) {
             for (size_t i = 0; i < sizeof verbs / sizeof *verbs && rounds == 0; i++)
                 if (ends_with(text, lo, at, verbs[i].words) != (size_t)-1) {

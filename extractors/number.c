@@ -86,6 +86,7 @@ static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_
  * CCK_ERR_INPUT with the message in err). Call before starting threads. */
 cck_status cck_ext_numbers_init(char *err, size_t errlen)
 {
+    cck_units_init();
     struct {
         cck_re **re;
         const char *p;
@@ -669,8 +670,65 @@ typedef struct {
     size_t s, e;
 } unit_at;
 
+/* Does the clause before i speak of a temperature ("the temperature is
+ * 24 degrees", "set the thermostat to 85°")? Looks back 160 bytes within
+ * the unit. */
+static bool temperature_context(const cck_scan *sc, size_t i)
+{
+    static const char *const words[] = {"temperat", "thermostat", "warm", "heat", "cold", "cool",
+                                        "freez", "fever", "oven", "boil"};
+    size_t from = i > sc->start + 160 ? i - 160 : sc->start;
+    for (size_t k = from; k < i; k++) {
+        if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
+            continue; /* words start here */
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            size_t n = strlen(words[w]);
+            if (k + n <= i && !strncasecmp_ascii(sc->text + k, words[w], n))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Does the clause around i speak of turning or an angle ("rotate 90
+ * degrees", "a 45 degrees angle")? A bare "degrees" with neither this nor
+ * a temperature around stays unread ("3 degrees of separation"). With
+ * before_only, only a rotation before i counts ("rotate 3 turns", not
+ * "3 turns of the road"). */
+static bool angle_context(const cck_scan *sc, size_t i, bool before_only)
+{
+    static const char *const words[] = {"rotat", "spin", "twist", "revolv", "swivel", "crank", "turn",
+                                        "angle", "tilt", "bank", "bearing", "heading", "slope", "inclin",
+                                        "pitch", "veer"};
+    size_t nwords = before_only ? 6 : sizeof words / sizeof *words;
+    size_t from = i > sc->start + 80 ? i - 80 : sc->start;
+    size_t to = before_only ? i : i + 40 < sc->end ? i + 40 : sc->end;
+    for (size_t k = from; k < to; k++) {
+        if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
+            continue;
+        for (size_t w = 0; w < nwords; w++) {
+            size_t n = strlen(words[w]);
+            if (k + n <= to && !strncasecmp_ascii(sc->text + k, words[w], n))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A degree sign alone ("85°") and not before a letter: its length, else 0. */
+static size_t lone_degree_sign(const char *t, size_t j, size_t end)
+{
+    if (j + 1 < end && (unsigned char)t[j] == 0xC2 && ((unsigned char)t[j + 1] == 0xB0 || (unsigned char)t[j + 1] == 0xBA) &&
+        !(j + 2 < end && (is_alpha((unsigned char)t[j + 2]) || (unsigned char)t[j + 2] >= 0x80)))
+        return 2;
+    return 0;
+}
+
 /* A unit right after i: blanks, or a hyphen for "12-year"; glued when the
- * unit allows it ("10km", "25%"). */
+ * unit allows it ("10km", "25%"). A bare "degrees" (or a lone degree sign)
+ * is a temperature where the clause speaks of one, else an angle (the
+ * sign alone then stays for the coordinates extractor). In mentions mode
+ * a unit in brackets counts too: "20 (kg)", "20 [kg]". */
 static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
 {
     const char *t = sc->text;
@@ -681,12 +739,45 @@ static bool read_unit(const cck_scan *sc, size_t i, unit_at *ua)
         hyphen = true;
     }
     const cck_unit_def *u = NULL;
-    size_t n = cck_unit_match(t + j, sc->end - j, &u);
-    if (!n)
+    size_t n = cck_unit_match(t + j, sc->end - j, &u), close = 0;
+    if (!n && lone_degree_sign(t, j, sc->end)) {
+        if (!temperature_context(sc, i))
+            return false;
+        n = lone_degree_sign(t, j, sc->end);
+        u = cck_unit_lookup("°C", strlen("°C"));
+    } else if (!n && j > i && j + 1 < sc->end && strchr("([{<", t[j]) && cck_scan_mentions(sc)) {
+        static const char open[] = "([{<", shut[] = ")]}>";
+        char want = shut[strchr(open, t[j]) - open];
+        size_t m = cck_unit_match(t + j + 1, sc->end - j - 1, &u);
+        if (m && j + 1 + m < sc->end && t[j + 1 + m] == want && u->dim != CCK_DIM_MONEY) {
+            n = m + 2;
+            close = 1;
+        } else {
+            n = 0;
+        }
+    } else if (n && u->dim == CCK_DIM_ANGLE && !strcmp(u->name, "deg")) {
+        if (temperature_context(sc, i))
+            u = cck_unit_lookup("°C", strlen("°C"));
+        else if (!angle_context(sc, i, false))
+            return false;
+    } else if (n && u->dim == CCK_DIM_ANGLE && !strcmp(u->name, "turn") && !angle_context(sc, i, true)) {
+        return false; /* "3 turns of the road" */
+    } else if (n == 3 && !strcmp(u->name, "bit") && !hyphen) {
+        return false; /* "16-bit", "64 bits", but "4 bit parts" */
+    }
+    if (!n || !u)
         return false;
-    if (j == i && !u->glue)
+    if (u->dim == CCK_DIM_MONEY && !is_alpha((unsigned char)t[j]) && !close) {
+        size_t k = skip_blanks(t, j + n, sc->end);
+        if (k < sc->end && is_digit((unsigned char)t[k]))
+            return false; /* "$ 20,000.00 $ 37,305.97": the sign starts the next amount */
+    }
+    if (!strcmp(u->name, "cup") && !cck_scan_mentions(sc))
+        return false; /* "won 3 cups": trophies as often as a measure in prose */
+    if (j == i && !u->glue && !close)
         return false;
-    if (hyphen && (u->dim == CCK_DIM_PERCENT || u->dim == CCK_DIM_MONEY))
+    /* "12-year" and "a 12-cent dividend", "one-yen bid", but not "5-$" or "10-%" */
+    if (hyphen && (u->dim == CCK_DIM_PERCENT || (u->dim == CCK_DIM_MONEY && (n < 3 || !is_alpha((unsigned char)t[j])))))
         return false;
     ua->u = u;
     ua->s = j;
@@ -1100,6 +1191,189 @@ static const struct {
     {"or fewer", CCK_BOUND_UPPER},     {"and under", CCK_BOUND_UPPER},   {"and below", CCK_BOUND_UPPER},
 };
 
+/* Does a comparison word end at e with nothing after it ("200 or greater
+ * than.")? Then "than" belongs to the trailer; before a figure or a noun
+ * ("or less than a third") it starts a comparison of its own. */
+static bool ends_clause(const cck_scan *sc, size_t e)
+{
+    size_t j = skip_blanks(sc->text, e, sc->end);
+    return j >= sc->end || strchr(".,;:!?)", sc->text[j]);
+}
+
+/* A bound or hedge after the figure ending at end: "or so", "or more",
+ * "and above", "or greater than" closing a clause, and "or equal (to)"
+ * after a bound phrase ("more than 5000 or equal to"). Sets approx and
+ * bound on cl; returns the new end. */
+static size_t bound_trailer(const cck_scan *sc, size_t start, size_t end, cck_claim *cl)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, end, sc->end);
+    if (j == end)
+        return end;
+    for (size_t k = 0; k < sizeof trailers / sizeof *trailers; k++) {
+        const char *w = trailers[k].w;
+        size_t sp = strcspn(w, " ");
+        char first[16];
+        memcpy(first, w, sp);
+        first[sp] = '\0';
+        size_t n1 = word_at(t, j, sc->end, first);
+        if (!n1)
+            continue;
+        size_t j2 = skip_blanks(t, j + n1, sc->end);
+        size_t n2 = word_at(t, j2, sc->end, w + sp + 1);
+        if (j2 == j + n1 || !n2)
+            continue;
+        size_t j3 = skip_blanks(t, j2 + n2, sc->end), n3;
+        figure nf;
+        if ((n3 = word_at(t, j3, sc->end, "than")) && j3 > j2 + n2 && ends_clause(sc, j3 + n3)) {
+            end = j3 + n3; /* "200 or greater than" */
+        } else if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf))) {
+            continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
+        } else {
+            end = j2 + n2;
+        }
+        cl->approx = true;
+        cl->bound = trailers[k].b;
+        return end;
+    }
+    /* "less than 5000 or equal", "more than 5000 or equal to": the bound
+     * includes its figure; "or equal to 6000" is a second claim */
+    size_t n1 = word_at(t, j, sc->end, "or"), j2, n2;
+    if (n1 && (j2 = skip_blanks(t, j + n1, sc->end)) > j + n1 && (n2 = word_at(t, j2, sc->end, "equal")) &&
+        cck_ext_bound_before(t, sc->start, start, NULL, NULL)) {
+        size_t e = j2 + n2, j3 = skip_blanks(t, e, sc->end), n3 = word_at(t, j3, sc->end, "to");
+        figure nf;
+        if (n3 && j3 > e) {
+            size_t j4 = skip_blanks(t, j3 + n3, sc->end);
+            if (j4 > j3 + n3 && read_figure(sc, j4, true, &nf))
+                return end;
+            e = j3 + n3;
+        }
+        return e;
+    }
+    return end;
+}
+
+/* A mention of an exact value takes its comparison: "equal to 20",
+ * "equals 20", "equaling to 20". Not after "or", "than" or "not" (the
+ * hedge phrases "less than or equal to", "not equal to" are read by
+ * hedge.c). Returns the new start. */
+static size_t equal_before(const cck_scan *sc, size_t s)
+{
+    const char *t = sc->text;
+    size_t ws, we, to = s;
+    if (prev_is(t, sc->start, s, "to", &ws))
+        to = ws;
+    ws = prev_word(t, sc->start, to, &we);
+    if (we <= ws || we == to)
+        return s;
+    static const char *const eq[] = {"equal", "equals", "equaling", "equalling", "equalled", "equaled"};
+    size_t k = 0;
+    while (k < sizeof eq / sizeof *eq && word_at(t, ws, we, eq[k]) != we - ws)
+        k++;
+    if (k == sizeof eq / sizeof *eq || (k == 0 && to == s))
+        return s; /* "equal 20" is no comparison we know */
+    static const char *const not_after[] = {"than", "not", "nor", "least", "most"};
+    for (size_t j = 0; j < sizeof not_after / sizeof *not_after; j++)
+        if (prev_is(t, sc->start, ws, not_after[j], NULL))
+            return s;
+    /* "5000 or equal to 6000" is a second value; "less than or equal to
+     * 40" one bound (hedge.c) */
+    size_t ow;
+    if (prev_is(t, sc->start, ws, "or", &ow) || prev_is(t, sc->start, ws, "and", &ow)) {
+        size_t j = ow;
+        while (j > sc->start && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+            j--;
+        if (j == sc->start || !is_digit((unsigned char)t[j - 1]))
+            return s;
+    }
+    return ws;
+}
+
+/* The cents after an amount in a unit of money ending at end: "50
+ * cents", "and forty-five cents", or (mentions mode) a bare 1-99 that
+ * closes the clause. Adds them to a (in its own unit) and returns the new
+ * end, or end. */
+static size_t cents_after(const cck_scan *sc, size_t end, figure *a)
+{
+    const char *t = sc->text;
+    size_t j = skip_blanks(t, end, sc->end), n;
+    if (j == end)
+        return end;
+    if ((n = word_at(t, j, sc->end, "and")) && skip_blanks(t, j + n, sc->end) > j + n)
+        j = skip_blanks(t, j + n, sc->end);
+    figure c;
+    if (!read_figure(sc, j, true, &c) || c.cur || c.scale != 1 || c.v < 1 || c.v >= 100 || c.v != floor(c.v) ||
+        (!c.word && glued_letters(sc, &c)))
+        return end;
+    unit_at cu;
+    if (read_unit(sc, c.e, &cu)) {
+        if (cu.u->dim != CCK_DIM_MONEY || cu.u->factor != 0.01)
+            return end;
+        a->v += c.v / 100;
+        a->step = 0.01;
+        return cu.e;
+    }
+    if (!cck_scan_mentions(sc) || !ends_clause(sc, c.e))
+        return end;
+    a->v += c.v / 100;
+    a->step = 0.01;
+    return c.e;
+}
+
+/* A bound phrase before a bare number word makes it a mention ("no less
+ * than thirty"); "one over three" is a fraction, not a bound. */
+static bool bound_word_before(const cck_scan *sc, size_t s)
+{
+    size_t ps;
+    if (!cck_ext_bound_before(sc->text, sc->start, s, NULL, &ps))
+        return false;
+    size_t we, ws = prev_word(sc->text, sc->start, ps, &we);
+    double v;
+    bool figure_before = (we > sc->start && is_digit((unsigned char)sc->text[we - 1])) ||
+                         (we > ws && one_word(sc->text, ws, we, &v) == we - ws);
+    return !(figure_before && word_at(sc->text, ps, s, "over"));
+}
+
+/* A mention's dollar sign may follow a country written apart or in lower
+ * case, as tokenised text has it: "c $ 300", "hk $ 10", "u.s $ 5",
+ * "usd$ 15", "nzd$15". Widens a over the prefix and sets its currency.
+ * Claims mode leaves these alone ("give us $5" is no US dollar sign). */
+static void money_prefix(const cck_scan *sc, figure *a)
+{
+    static const struct {
+        const char *w, *code;
+    } prefixes[] = {{"c", "CAD"},   {"cad", "CAD"}, {"us", "USD"},  {"u.s", "USD"}, {"u.s.", "USD"},
+                    {"usd", "USD"}, {"hk", "HKD"},  {"nz", "NZD"},  {"nzd", "NZD"}, {"aud", "AUD"},
+                    {"mex", "MXN"}, {"mxn", "MXN"}};
+    const char *t = sc->text;
+    size_t d; /* the dollar sign */
+    if (a->cur && t[a->s] == '$')
+        d = a->s;
+    else if (!a->cur && !a->word) {
+        d = a->s;
+        while (d > sc->start && (t[d - 1] == ' ' || t[d - 1] == '\t'))
+            d--;
+        if (d == sc->start || t[d - 1] != '$')
+            return;
+        d--;
+    } else {
+        return;
+    }
+    size_t we, ws = prev_word(t, sc->start, d, &we);
+    if (we == ws || (!a->cur && we != d))
+        return;
+    if (ws > sc->start && !(t[ws - 1] == ' ' || t[ws - 1] == '\t' || t[ws - 1] == '('))
+        return;
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (we - ws == strlen(prefixes[k].w) && !strncasecmp_ascii(t + ws, prefixes[k].w, we - ws)) {
+            a->s = ws;
+            a->cur = prefixes[k].code;
+            a->yearlike = false;
+            return;
+        }
+}
+
 /* Everything from the figure at f: returns false when it is no claim. */
 static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
 {
@@ -1117,6 +1391,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             return false; /* "39.918°": an angle, for the coordinates extractor */
     }
 
+    if (cck_scan_mentions(sc))
+        money_prefix(sc, a);
     size_t hws;
     if (a->word && (t[a->ns] == 'a' || t[a->ns] == 'A') && a->ns + 1 < sc->end && t[a->ns + 1] == ' ' &&
         prev_is(t, sc->start, a->s, "half", &hws)) {
@@ -1126,7 +1402,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     }
     size_t start = a->s, end = a->e;
     size_t mws;
-    if (a->v > 0 && prev_is(t, sc->start, a->s, "minus", &mws)) {
+    if (a->v > 0 && (prev_is(t, sc->start, a->s, "minus", &mws) || prev_is(t, sc->start, a->s, "negative", &mws))) {
         a->v = -a->v; /* "minus 20 °C" */
         a->s = start = mws;
     }
@@ -1173,8 +1449,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         size_t j = after1, k;
         bool ok = false;
         k = skip_blanks(t, j, sc->end);
-        if (k < sc->end && (t[k] == '-' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
-            k += t[k] == '-' ? 1 : 3;
+        if (k < sc->end && (t[k] == '-' || t[k] == '~' || !strncmp(t + k, "–", 3) || !strncmp(t + k, "—", 3))) {
+            k += t[k] == '-' || t[k] == '~' ? 1 : 3; /* "20~100" too */
             ok = !a->word;
         } else if (k > j && (word_at(t, k, sc->end, "to") || word_at(t, k, sc->end, "through") ||
                              (between && word_at(t, k, sc->end, "and")))) {
@@ -1297,6 +1573,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         end = u2.u ? u2.e : b.e;
         if (between)
             start = bws;
+        else if (cck_scan_mentions(sc) && !from_change && prev_is(t, sc->start, a->s, "from", &fws))
+            start = fws; /* a mention takes its "from" as it takes "between" */
     } else {
         unit = has_u1 ? u1.u : NULL;
         end = after1;
@@ -1324,6 +1602,26 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
                     end++; /* "in." */
             }
         }
+    }
+
+    /* "3 dollars 50 cents", "thirteen dollars and forty-five cents": one
+     * amount; in mentions mode a bare remainder closing the clause too
+     * ("15 dollars 50", "17 USD 25") */
+    if (!range && unit && unit->dim == CCK_DIM_MONEY && unit->factor == 1 && !a->cur) {
+        size_t j = skip_blanks(t, end, sc->end), n = 0;
+        static const struct {
+            const char *w;
+            double v;
+        } big[] = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"bn", 1e9}};
+        for (size_t k = 0; k < sizeof big / sizeof *big && j > end && a->scale == 1 && !n; k++)
+            if ((n = word_at(t, j, sc->end, big[k].w))) {
+                a->v *= big[k].v; /* "75 USD million" */
+                a->step *= big[k].v;
+                a->scale = big[k].v;
+                end = j + n;
+            }
+        if (!n)
+            end = cents_after(sc, end, a);
     }
 
     /* "6-7 AM": a time of day, as seconds after midnight */
@@ -1367,7 +1665,9 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             set_values(cl, a, range ? &b : NULL, unit);
             cl->unit = unit->canon;
             if (unit->dim == CCK_DIM_MASS || unit->dim == CCK_DIM_LENGTH || unit->dim == CCK_DIM_VOLUME) {
-                size_t r = per_year_after(sc, end);
+                /* a mention is the measure alone: "2.4 billion gallons" of
+                 * "2.4 billion gallons of jet fuel a year" */
+                size_t r = cck_scan_mentions(sc) ? 0 : per_year_after(sc, end);
                 if (r) {
                     end = r;
                     cl->unit = cck_unit_per_year(unit->canon);
@@ -1401,36 +1701,13 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         }
     }
 
-    /* "ten or so", "$50 billion and greater" */
-    {
-        size_t j = skip_blanks(t, end, sc->end);
-        for (size_t k = 0; k < sizeof trailers / sizeof *trailers && j > end; k++) {
-            const char *w = trailers[k].w;
-            size_t sp = strcspn(w, " ");
-            char first[16];
-            memcpy(first, w, sp);
-            first[sp] = '\0';
-            size_t n1 = word_at(t, j, sc->end, first);
-            if (!n1)
-                continue;
-            size_t j2 = skip_blanks(t, j + n1, sc->end);
-            size_t n2 = word_at(t, j2, sc->end, w + sp + 1);
-            if (j2 == j + n1 || !n2)
-                continue;
-            size_t j3 = skip_blanks(t, j2 + n2, sc->end);
-            figure nf;
-            if (word_at(t, j3, sc->end, "than") || (j3 > j2 + n2 && read_figure(sc, j3, true, &nf)))
-                continue; /* "800,000 or less than a third", "above 1000 and below 1500" */
-            end = j2 + n2;
-            cl->approx = true;
-            cl->bound = trailers[k].b;
-            break;
-        }
-    }
+    /* "ten or so", "$50 billion and greater", "less than 5000 or equal" */
+    end = bound_trailer(sc, start, end, cl);
 
     /* a number word must count something (or carry a unit, or be a range) */
     bool last_word = range ? b.word : a->word;
-    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100) {
+    if (cl->kind == CCK_KIND_COUNT && last_word && !range && !cl->approx && a->v < 100 &&
+        !(cck_scan_mentions(sc) && bound_word_before(sc, start))) {
         bool is_one = a->v == 1;
         if (!counts_something(sc, end, is_one))
             return false;
@@ -1480,6 +1757,8 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
     if (conv && unit && cv.u && !range && !clock)
         check_conversion(sc, start, conv, a, unit, &cv);
     p->skip_to = conv ? conv : end;
+    if (cck_scan_mentions(sc))
+        start = equal_before(sc, start);
     cl->start = start;
     cl->end = end;
     if (cl->kind == CCK_KIND_COUNT)

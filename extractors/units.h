@@ -18,7 +18,9 @@ typedef enum {
     CCK_DIM_POWER,       /* W */
     CCK_DIM_ENERGY,      /* J */
     CCK_DIM_PERCENT,     /* % */
-    CCK_DIM_MONEY        /* ISO-4217 code */
+    CCK_DIM_MONEY,       /* ISO-4217 code */
+    CCK_DIM_DATA,        /* B (bytes) */
+    CCK_DIM_ANGLE        /* deg */
 } cck_dim;
 
 /* One unit: canonical value = written value * factor + offset. */
@@ -37,12 +39,18 @@ typedef struct {
 const cck_unit_def *cck_unit_lookup(const char *s, size_t n);
 
 /* Longest alias of any unit that starts s[0, n) and ends at a word
- * boundary. Returns its length in bytes and sets *out, or returns 0. */
+ * boundary. Returns its length in bytes and sets *out, or returns 0. A
+ * length followed by "per" or "/" and a time ("50 meters per millisecond",
+ * "km/ms") matches as one speed. */
 size_t cck_unit_match(const char *s, size_t n, const cck_unit_def **out);
 
 /* The canonical unit of a per-year rate of canon ("kg" -> "kg/yr",
  * "m" -> "m/yr"); NULL when no such rate is defined. Static strings. */
 const char *cck_unit_per_year(const char *canon);
+
+/* Builds the first-byte index the matchers use (else they walk the whole
+ * table). Call once before threads start; cck_ext_init() does. */
+void cck_units_init(void);
 
 /* Converts a written value to the canonical unit (factor and offset). */
 double cck_unit_to_canon(const cck_unit_def *u, double v);

@@ -30,24 +30,33 @@ static const struct {
 static const char *const hedges[] = {
     "approximately ", "about ", "around ", "roughly ", "nearly ", "almost ", "some ",
     "estimated ", "an estimated ", "over ", "more than ", "at least ", "upwards of ",
-    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~"};
+    "up to ", "less than ", "under ", "exceeding ", "within ", "at ", "~",
+    "equal to ", "equals to ", "equals ", "equaling to ", "equalling to "};
+
+/* Hedges that are no bound: the range file's mentions leave them out
+ * ("about five hundred or more" -> "five hundred or more"). */
+static const char *const range_hedges[] = {"approximately ", "about ", "around ", "roughly ", "some ",
+                                           "estimated ", "an estimated ", "circa "};
 
 static bool is_temp(const cck_claim *c)
 {
     return c->kind == CCK_KIND_MEASURE && !strcmp(c->unit, "degC");
 }
 
-static bool wanted(category cat, const cck_claim *c)
+static bool wanted(category cat, const cck_claim *c, const char *t)
 {
     switch (cat) {
     case CAT_NUMBER: return c->kind == CCK_KIND_COUNT && c->lo == c->hi;
     case CAT_RANGE:
+        /* an interval, a bound, or an exact value stated as a comparison
+         * ("equal to 20", which the range file gives as [20,20]) */
         return (c->kind == CCK_KIND_COUNT || c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_PERCENT) &&
-               (c->lo != c->hi || c->bound != CCK_BOUND_NONE);
+               (c->lo != c->hi || c->bound != CCK_BOUND_NONE || (t && !strncasecmp(t, "equal", 5)));
     case CAT_PERCENT: return c->kind == CCK_KIND_PERCENT;
     case CAT_ORDINAL: return c->kind == CCK_KIND_RANK;
     case CAT_CURRENCY: return c->kind == CCK_KIND_MONEY;
-    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c);
+    /* durations are the date file's business (the dimension file expects none) */
+    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c) && strcmp(c->unit, "s");
     case CAT_TEMPERATURE: return is_temp(c);
     case CAT_DATE: return c->kind == CCK_KIND_DATE;
     }
@@ -133,10 +142,16 @@ static json_t *answer(category cat, const char *input, size_t len, const char *r
     cck_ext_source_opts(s, m, &o, &d);
     for (size_t i = 0; i < s->nclaims; i++) {
         const cck_claim *c = &s->claims[i];
-        if (!wanted(cat, c))
-            continue;
         const char *t = s->bytes + c->start;
         size_t n = c->end - c->start;
+        if (!wanted(cat, c, t))
+            continue;
+        for (size_t k = 0; cat == CAT_RANGE && k < sizeof range_hedges / sizeof *range_hedges; k++)
+            if (n > strlen(range_hedges[k]) && !strncasecmp(t, range_hedges[k], strlen(range_hedges[k]))) {
+                t += strlen(range_hedges[k]);
+                n -= strlen(range_hedges[k]);
+                break;
+            }
         for (int round = 0; round < 3 && cat != CAT_RANGE && c->kind != CCK_KIND_DATE &&
                             c->kind != CCK_KIND_RANK; round++) {
             size_t k = 0; /* "estimated at up to": strip each hedge word in turn */
@@ -148,14 +163,25 @@ static json_t *answer(category cat, const char *input, size_t len, const char *r
             t += strlen(hedges[k]);
             n -= strlen(hedges[k]);
         }
+        const cck_unit_def *u =
+            c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_MONEY ? written_unit(t, n) : NULL;
+        /* the range file's mentions are bare numbers: "more than thirty"
+         * of "more than thirty years old" */
+        for (size_t w = 1; cat == CAT_RANGE && c->kind == CCK_KIND_MEASURE && w < n; w++) {
+            const cck_unit_def *tail = NULL;
+            if ((t[w - 1] == ' ' || t[w - 1] == '\t') && cck_unit_match(t + w, n - w, &tail) == n - w) {
+                while (w > 0 && (t[w - 1] == ' ' || t[w - 1] == '\t'))
+                    w--;
+                n = w;
+                break;
+            }
+        }
         json_t *item = json_object();
         json_object_set_new(item, "text", json_stringn(t, n));
         json_t *v = NULL;
         if (c->kind == CCK_KIND_DATE) {
             v = json_string(c->date_lo);
         } else {
-            const cck_unit_def *u =
-                c->kind == CCK_KIND_MEASURE || c->kind == CCK_KIND_MONEY ? written_unit(t, n) : NULL;
             double lo = from_canon(u, c->lo), hi = from_canon(u, c->hi);
             if (cat == CAT_RANGE && c->lo == c->hi && c->bound == CCK_BOUND_LOWER)
                 v = json_pack("[fn]", lo);

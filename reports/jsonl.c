@@ -59,11 +59,10 @@ static void json_num(FILE *out, double v)
     fputs(b, out);
 }
 
-void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
+/* Everything of a claim object after its id. */
+static void claim_rest(FILE *out, const cck_claim *cl)
 {
     const cck_source *s = cl->src;
-    char id[48];
-    cck_rep_claim_id(id, ix, cl);
     size_t cs = cl->start < s->len ? cl->start : s->len;
     size_t ce = cl->end < s->len ? cl->end : s->len;
     if (ce < cs)
@@ -72,8 +71,6 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
     cck_source_linecol(s, cs, &line, &col);
     size_t fs, fe;
     cck_source_file_span(s, cs, ce, &fs, &fe);
-    fputs("{\"id\": ", out);
-    json_cstr(out, id);
     fputs(", \"doc\": ", out);
     json_cstr(out, s->path);
     fprintf(out, ", \"line\": %u, \"start\": %zu, \"end\": %zu, \"span\": ", line, fs, fe);
@@ -122,6 +119,24 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
     fputs("], \"zone\": ", out);
     json_cstr(out, cck_zone_name(cl->zone));
     fputc('}', out);
+}
+
+void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
+{
+    char id[48];
+    cck_rep_claim_id(id, ix, cl);
+    fputs("{\"id\": ", out);
+    json_cstr(out, id);
+    claim_rest(out, cl);
+}
+
+void cck_rep_jsonl_source(FILE *out, const cck_source *s)
+{
+    for (size_t j = 0; j < s->nclaims; j++) {
+        fprintf(out, "-%zu\"", j + 1);   /* the rest of "c<pos>-<claim>" */
+        claim_rest(out, &s->claims[j]);
+        fputc('\n', out);
+    }
 }
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c)

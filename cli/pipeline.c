@@ -3,6 +3,7 @@
  * merged back in input order. No printing: diagnostics go to the corpus. */
 #define _DEFAULT_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN) */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,6 +49,7 @@ static void run_job(job *j, cck_matcher *m, size_t max_bytes)
     }
     cck_src_segment(j->src, &j->diags);
     cck_ext_source(j->src, m, &j->diags);
+    cck_src_trim_claims(j->src);
 }
 
 static void *worker(void *arg)
@@ -177,8 +179,10 @@ typedef struct {
     size_t max_bytes;
     const cck_run_sink *sink;
     pthread_mutex_t lock;
-    pthread_cond_t ready;   /* a job became ready */
+    pthread_cond_t ready;   /* the job the writer waits for became ready */
     pthread_cond_t room;    /* the writer moved on */
+    size_t awaited;         /* the job the writer waits for; SIZE_MAX: none */
+    unsigned idle;          /* workers waiting for room */
 } spool;
 
 static void run_sjob(spool *p, sjob *j, cck_matcher *m)
@@ -200,8 +204,11 @@ static void *sworker(void *arg)
     cck_matcher *m = cck_matcher_new();
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        while (p->next < p->njobs && p->next >= p->emitted + p->window)
+        while (p->next < p->njobs && p->next >= p->emitted + p->window) {
+            p->idle++;
             pthread_cond_wait(&p->room, &p->lock);
+            p->idle--;
+        }
         size_t i = p->next < p->njobs ? p->next++ : p->njobs;
         pthread_mutex_unlock(&p->lock);
         if (i >= p->njobs)
@@ -209,7 +216,8 @@ static void *sworker(void *arg)
         run_sjob(p, &p->jobs[i], m);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].ready = true;
-        pthread_cond_broadcast(&p->ready);
+        if (p->awaited == i)   /* wake the writer only when it waits for this one */
+            pthread_cond_signal(&p->ready);
         pthread_mutex_unlock(&p->lock);
     }
     cck_matcher_free(m);
@@ -224,7 +232,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     size_t skipped = 0;
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink};
+    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .awaited = SIZE_MAX};
     size_t cap = 0;
     for (size_t i = 0; i < npaths; i++) {
         char **files = NULL;
@@ -275,8 +283,10 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
             sjob *j = &p.jobs[k];
             if (started) {
                 pthread_mutex_lock(&p.lock);
+                p.awaited = k;
                 while (!j->ready)
                     pthread_cond_wait(&p.ready, &p.lock);
+                p.awaited = SIZE_MAX;
                 pthread_mutex_unlock(&p.lock);
             } else {
                 run_sjob(&p, j, m);
@@ -293,7 +303,8 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
             if (started) {
                 pthread_mutex_lock(&p.lock);
                 p.emitted = k + 1;
-                pthread_cond_broadcast(&p.room);
+                if (p.idle)
+                    pthread_cond_broadcast(&p.room);
                 pthread_mutex_unlock(&p.lock);
             }
         }

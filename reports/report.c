@@ -197,6 +197,22 @@ bool cck_rep_number(char *buf, double v)
         strcpy(buf, "null");
         return false;
     }
+    if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        /* an integer of at most 15 digits: what %.15g writes, and exact */
+        long long k = (long long)v;
+        unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
+        char d[24];
+        size_t n = sizeof d;
+        do {
+            d[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (k < 0)
+            d[--n] = '-';
+        memcpy(buf, d + n, sizeof d - n);
+        buf[sizeof d - n] = '\0';
+        return true;
+    }
     snprintf(buf, 32, "%.15g", v);
     if (strtod(buf, NULL) != v)
         snprintf(buf, 32, "%.17g", v);

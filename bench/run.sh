@@ -195,8 +195,13 @@ for size in $SIZES; do
 done
 for size in $SIZES; do
     case ${STATUS[extract1,$size]:-none} in 0|1) ;; *) continue ;; esac
+    per_check=
+    case ${STATUS[check1,$size]:-none} in
+    0|1) per_check=", check $(awk -v r="${RSS[check1,$size]}" -v n="${COUNT[extract1,$size]}" \
+            'BEGIN {printf "%.0f", r * 1024 / n}') bytes" ;;
+    esac
     echo "peak RSS per claim at $size MB: extract $(awk -v r="${RSS[extract1,$size]}" -v n="${COUNT[extract1,$size]}" \
-        'BEGIN {printf "%.0f", r * 1024 / n}') bytes (whole process / claims)"
+        'BEGIN {printf "%.0f", r * 1024 / n}') bytes$per_check (whole process / claims)"
 done
 echo
 

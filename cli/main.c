@@ -496,45 +496,69 @@ static unsigned terminal_width(void)
 
 typedef cck_status (*writer_fn)(FILE *out, void *ctx);
 
-/* Writes through fn to a temporary file beside path and renames it into
- * place, so that a reader never sees half a report; stdout when path is
- * NULL. Returns 0, or -1 after a message. */
-static int write_atomically(const char *path, writer_fn fn, void *ctx)
+/* A report being written: to a temporary file beside path, renamed into
+ * place by atomic_close() so that a reader never sees half a report; or
+ * stdout when path is NULL. */
+typedef struct {
+    FILE *out;
+    const char *path;
+    char *tmp;
+} atomic_out;
+
+/* Returns 0, or -1 after a message. */
+static int atomic_open(atomic_out *a, const char *path)
 {
-    FILE *out = stdout;
-    char *tmp = NULL;
-    if (path) {
-        size_t n = strlen(path) + 16;
-        tmp = cck_xmalloc(n);
-        snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-        int fd = mkstemp(tmp);
-        if (fd < 0 || !(out = fdopen(fd, "w"))) {
-            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", path, strerror(errno));
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmp);
-            }
-            free(tmp);
-            return -1;
+    a->out = stdout;
+    a->path = path;
+    a->tmp = NULL;
+    if (!path)
+        return 0;
+    size_t n = strlen(path) + 16;
+    a->tmp = cck_xmalloc(n);
+    snprintf(a->tmp, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(a->tmp);
+    if (fd < 0 || !(a->out = fdopen(fd, "w"))) {
+        fprintf(stderr, "claimcheck: %s: cannot write: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(a->tmp);
         }
+        free(a->tmp);
+        return -1;
     }
-    cck_status rc = fn(out, ctx);
-    if (fflush(out) != 0 || ferror(out))
+    return 0;
+}
+
+/* Finishes what atomic_open() began; rc is the writer's status. Returns 0,
+ * or -1 after a message. */
+static int atomic_close(atomic_out *a, cck_status rc)
+{
+    if (fflush(a->out) != 0 || ferror(a->out))
         rc = CCK_ERR_IO;
-    if (path) {
-        if (fclose(out) != 0)
+    if (a->path) {
+        if (fclose(a->out) != 0)
             rc = CCK_ERR_IO;
-        if (rc == CCK_OK && rename(tmp, path) != 0)
+        if (rc == CCK_OK && rename(a->tmp, a->path) != 0)
             rc = CCK_ERR_IO;
         if (rc != CCK_OK) {
-            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", path, strerror(errno));
-            unlink(tmp);
+            fprintf(stderr, "claimcheck: %s: cannot write: %s\n", a->path, strerror(errno));
+            unlink(a->tmp);
         }
-        free(tmp);
+        free(a->tmp);
     } else if (rc != CCK_OK) {
         fprintf(stderr, "claimcheck: cannot write the report: %s\n", strerror(errno));
     }
     return rc == CCK_OK ? 0 : -1;
+}
+
+/* Writes through fn atomically (atomic_open()); stdout when path is NULL.
+ * Returns 0, or -1 after a message. */
+static int write_atomically(const char *path, writer_fn fn, void *ctx)
+{
+    atomic_out a;
+    if (atomic_open(&a, path) != 0)
+        return -1;
+    return atomic_close(&a, fn(a.out, ctx));
 }
 
 /* ---- reading the sources --------------------------------------------------- */
@@ -552,22 +576,23 @@ static double now(void)
  * the run passes a second (CLAIMCHECK_PROGRESS_AFTER=SECONDS moves that;
  * tests use 0), a progress line shows there and is erased at the end.
  * Returns the number of paths skipped. */
-static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
-                   bool reconcile)
+/* The files under paths that the configuration does not skip (a new array
+ * of new strings, *n of them); counts the paths that could not be expanded
+ * into *skipped and the files left out into *ignored. */
+static char **collect_files(const options *o, char *const *paths, size_t npaths,
+                            cck_corpus *c, size_t *n, size_t *skipped, size_t *ignored)
 {
-    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
-    size_t skipped = 0, ignored = 0;
     char **files = NULL;
     size_t nfiles = 0;
     for (size_t i = 0; i < npaths; i++) {
         char **f = NULL;
         size_t nf = 0;
         if (cck_src_expand_path(paths[i], &f, &nf, &c->diags) != CCK_OK)
-            skipped++;
+            (*skipped)++;
         files = cck_xreallocarray(files, nfiles + nf + 1, sizeof *files);
         for (size_t k = 0; k < nf; k++) {
             if (cck_sup_skip_path(&o->cfg, f[k])) {
-                ignored++;
+                (*ignored)++;
                 free(f[k]);
             } else {
                 files[nfiles++] = f[k];
@@ -575,6 +600,33 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
         }
         free(f);
     }
+    *n = nfiles;
+    return files;
+}
+
+static void free_files(char **files, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(files[i]);
+    free(files);
+}
+
+static void print_counts(size_t ignored, size_t suppressed)
+{
+    if (ignored)
+        fprintf(stderr, "claimcheck: %zu source%s ignored by the configuration\n", ignored,
+                ignored == 1 ? "" : "s");
+    if (suppressed)
+        fprintf(stderr, "claimcheck: %zu claim%s suppressed\n", suppressed,
+                suppressed == 1 ? "" : "s");
+}
+
+static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
+                   bool reconcile)
+{
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
+    size_t skipped = 0, ignored = 0, nfiles = 0;
+    char **files = collect_files(o, paths, npaths, c, &nfiles, &skipped, &ignored);
     bool tty = isatty(STDERR_FILENO);
     const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
     double after = after_env ? atof(after_env) : 1.0;
@@ -595,9 +647,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
             last = t;
         }
     }
-    for (size_t i = 0; i < nfiles; i++)
-        free(files[i]);
-    free(files);
+    free_files(files, nfiles);
     size_t suppressed = 0;
     for (size_t i = 0; i < c->nsources; i++)
         suppressed += cck_sup_inline(c->sources[i], &c->diags);
@@ -610,12 +660,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     }
     if (shown)
         fputs("\r\x1b[K", stderr);
-    if (ignored)
-        fprintf(stderr, "claimcheck: %zu source%s ignored by the configuration\n", ignored,
-                ignored == 1 ? "" : "s");
-    if (suppressed)
-        fprintf(stderr, "claimcheck: %zu claim%s suppressed\n", suppressed,
-                suppressed == 1 ? "" : "s");
+    print_counts(ignored, suppressed);
     return skipped;
 }
 
@@ -709,8 +754,101 @@ static int cmd_check(options *o)
     return fail ? EXIT_CONFLICT : EXIT_CLEAN;
 }
 
+/* ---- extract, one source at a time ---------------------------------------- */
+
+typedef struct {
+    cck_format format;
+    FILE *out;
+    size_t suppressed, dangling;
+    bool tty, shown;
+    double start, last, after;
+} stream_ctx;
+
+typedef struct {
+    cck_rep_chunk *chunk;
+    size_t suppressed, dangling;
+} stream_result;
+
+/* On the thread that read s: what extract does with a source once the
+ * whole corpus is read, for this source alone. */
+static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
+{
+    stream_ctx *x = ctx;
+    stream_result *r = cck_xcalloc(1, sizeof *r);
+    r->suppressed = cck_sup_inline(s, late);
+    for (size_t i = 0; i < s->ncites; i++)
+        r->dangling += s->cites[i].ref < 0;
+    r->chunk = cck_rep_claims_chunk(s, x->format);
+    return r;
+}
+
+static void stream_emit(void *ctx, size_t pos, void *result)
+{
+    stream_ctx *x = ctx;
+    stream_result *r = result;
+    cck_rep_chunk_write(x->out, r->chunk, pos);
+    x->suppressed += r->suppressed;
+    x->dangling += r->dangling;
+    cck_rep_chunk_free(r->chunk);
+    free(r);
+}
+
+/* The progress line of load(), updated as sources are written. */
+static void stream_progress(void *ctx, size_t done, size_t total)
+{
+    stream_ctx *x = ctx;
+    if (!x->tty)
+        return;
+    double t = now();
+    if (t - x->start >= x->after && (t - x->last >= 0.1 || done == total)) {
+        fprintf(stderr, "\rclaimcheck: read %zu of %zu sources\x1b[K", done, total);
+        fflush(stderr);
+        x->shown = true;
+        x->last = t;
+    }
+}
+
+/* extract in a format that streams: each source's claims are written as
+ * soon as it and those before it are read, and the source is freed, so
+ * memory stays flat whatever the corpus size. Output and diagnostics are
+ * those of the whole-corpus path. */
+static int extract_streaming(options *o)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    atomic_out a;
+    if (atomic_open(&a, o->output) != 0) {
+        /* read everything all the same, for the diagnostics */
+        size_t skipped = load(o, o->paths, o->npaths, &c, false);
+        report_trouble(&c, skipped);
+        cck_corpus_free(&c);
+        return EXIT_TROUBLE;
+    }
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
+    size_t skipped = 0, ignored = 0, nfiles = 0;
+    char **files = collect_files(o, o->paths, o->npaths, &c, &nfiles, &skipped, &ignored);
+    const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
+    stream_ctx x = {.format = o->format, .out = a.out, .tty = isatty(STDERR_FILENO),
+                    .after = after_env ? atof(after_env) : 1.0, .start = now()};
+    cck_run_sink sink = {stream_done, stream_emit, stream_progress, &x};
+    skipped += cck_run_stream(files, nfiles, &ro, &sink, &c.diags);
+    free_files(files, nfiles);
+    if (x.shown)
+        fputs("\r\x1b[K", stderr);
+    print_counts(ignored, x.suppressed);
+    int wrote = atomic_close(&a, CCK_OK);
+    bool trouble = report_trouble(&c, skipped) || wrote != 0;
+    bool fail = (o->fail_on & FAIL_DANGLING) && x.dangling > 0;
+    cck_corpus_free(&c);
+    if (trouble)
+        return EXIT_TROUBLE;
+    return fail ? EXIT_CONFLICT : EXIT_CLEAN;
+}
+
 static int cmd_extract(options *o)
 {
+    if (cck_rep_claims_streams(o->format))
+        return extract_streaming(o);
     cck_corpus c;
     cck_corpus_init(&c);
     size_t skipped = load(o, o->paths, o->npaths, &c, false);

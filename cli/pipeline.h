@@ -24,6 +24,29 @@ unsigned cck_run_default_jobs(void);
 size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
                        const cck_run_options *o);
 
+/* What cck_run_stream() does with each source. done() runs on the thread
+ * that read the source, right after extraction; it may change the source
+ * (drop claims), appends its own diagnostics to late, and returns what
+ * emit() needs (the source is freed as soon as done() returns). emit()
+ * runs on the calling thread, once per source read, in input order, with
+ * the source's 1-based position among the sources read. */
+typedef struct {
+    void *(*done)(void *ctx, cck_source *s, cck_diags *late);
+    void (*emit)(void *ctx, size_t pos, void *result);
+    void (*progress)(void *ctx, size_t done, size_t total);
+    void *ctx;
+} cck_run_sink;
+
+/* cck_run_extract() without a corpus: each source goes through sink and is
+ * freed, so that only a bounded window of sources (a few per thread) is in
+ * memory at once. Diagnostics reach d in the order cck_run_extract() gives
+ * them, then the late ones (from done()) in input order, as when done()'s
+ * work runs over the corpus after extraction. progress (may be NULL) runs
+ * on the calling thread after each path, read or not. Returns the number
+ * of paths skipped. */
+size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *o,
+                      const cck_run_sink *sink, cck_diags *d);
+
 /* Works out subjects and groups for everything extracted into c. */
 void cck_run_reconcile(cck_corpus *c);
 

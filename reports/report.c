@@ -3,6 +3,7 @@
  * provenance table of a group, the subject heading and the summary line. */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,54 @@ cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
     default: st = machine(out, c, f, false); break;
     }
     return finish(out, st);
+}
+
+bool cck_rep_claims_streams(cck_format f)
+{
+    return f == CCK_FMT_JSONL || f == CCK_FMT_TEXT;
+}
+
+cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
+{
+    cck_rep_chunk *ch = cck_xcalloc(1, sizeof *ch);
+    FILE *m = open_memstream(&ch->buf, &ch->len);
+    if (!m) {
+        fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
+        abort();
+    }
+    ch->id_prefix = f == CCK_FMT_JSONL;
+    if (f == CCK_FMT_JSONL)
+        cck_rep_jsonl_source(m, s);
+    else
+        cck_rep_text_source(m, s);
+    if (fclose(m) != 0) {
+        fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
+        abort();
+    }
+    return ch;
+}
+
+void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
+{
+    if (!ch->id_prefix) {
+        fwrite(ch->buf, 1, ch->len, out);
+        return;
+    }
+    for (size_t i = 0; i < ch->len;) {
+        const char *nl = memchr(ch->buf + i, '\n', ch->len - i);
+        size_t e = nl ? (size_t)(nl - ch->buf) + 1 : ch->len;
+        fprintf(out, "{\"id\": \"c%zu", pos);
+        fwrite(ch->buf + i, 1, e - i, out);
+        i = e;
+    }
+}
+
+void cck_rep_chunk_free(cck_rep_chunk *ch)
+{
+    if (!ch)
+        return;
+    free(ch->buf);
+    free(ch);
 }
 
 cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
@@ -147,6 +196,22 @@ bool cck_rep_number(char *buf, double v)
     if (!isfinite(v)) {
         strcpy(buf, "null");
         return false;
+    }
+    if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        /* an integer of at most 15 digits: what %.15g writes, and exact */
+        long long k = (long long)v;
+        unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
+        char d[24];
+        size_t n = sizeof d;
+        do {
+            d[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (k < 0)
+            d[--n] = '-';
+        memcpy(buf, d + n, sizeof d - n);
+        buf[sizeof d - n] = '\0';
+        return true;
     }
     snprintf(buf, 32, "%.15g", v);
     if (strtod(buf, NULL) != v)

@@ -34,6 +34,20 @@ typedef struct {
 cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
                           const cck_rep_options *o);
 
+/* Streaming `extract`: the claims of one source rendered on their own (on
+ * whichever thread read the source), into a chunk written later, in input
+ * order, with the source's 1-based position in the run (the 3 of claim id
+ * "c3-17"). Writing every source's chunk in order gives exactly what
+ * cck_rep_claims() writes for the whole corpus. Only the formats for which
+ * cck_rep_claims_streams() is true can be rendered so (text and jsonl: the
+ * others need the whole corpus). */
+typedef struct cck_rep_chunk cck_rep_chunk;
+bool cck_rep_claims_streams(cck_format f);
+cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f);
+/* Writes the chunk; an I/O error shows in ferror(out). */
+void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos);
+void cck_rep_chunk_free(cck_rep_chunk *ch);  /* NULL is a no-op */
+
 /* `check`: conflict groups with a provenance table per claim, then the
  * consistent groups in brief, then one summary line. jsonl: one group
  * object per line, claims inlined as claim objects. */

@@ -169,6 +169,22 @@ char *cck_rep_conflict_line(const cck_group *g);
 /* The claim a conflict is shown at: the first that is not favoured. */
 const cck_claim *cck_rep_conflict_anchor(const cck_group *g);
 
+/* ---- streaming `extract` (report.c) ------------------------------------ */
+
+/* Each line of buf is written after "{\"id\": \"c<pos>" when
+ * id_prefix is set (jsonl: the claim id's source position is only known
+ * when the chunk is written), as it is otherwise. */
+struct cck_rep_chunk {
+    char *buf;
+    size_t len;
+    bool id_prefix;
+};
+
+/* One source's lines of `extract`; jsonl writes each claim object without
+ * its opening "{\"id\": \"c<pos>". */
+void cck_rep_jsonl_source(FILE *out, const cck_source *s);
+void cck_rep_text_source(FILE *out, const cck_source *s);
+
 /* ---- the writers ----------------------------------------------------------- */
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c);

@@ -6,34 +6,37 @@
 
 #include "report_int.h"
 
+void cck_rep_text_source(FILE *out, const cck_source *s)
+{
+    char *path = cck_rep_clean(s->path, strlen(s->path), NULL, NULL);
+    for (size_t j = 0; j < s->nclaims; j++) {
+        const cck_claim *cl = &s->claims[j];
+        size_t cs = cl->start < s->len ? cl->start : s->len;
+        size_t ce = cl->end < s->len ? cl->end : s->len;
+        if (ce < cs)
+            ce = cs;
+        unsigned line, col;
+        cck_source_linecol(s, cs, &line, &col);
+        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
+        char v[128];
+        cck_rep_value(v, sizeof v, cl);
+        fprintf(out, "%s:%u:%u  %s  %s  -> %s", path, line, col,
+                cck_kind_name(cl->kind), span, v);
+        if (cl->entity || cl->attribute) {
+            char *subj = cck_rep_subject(cl->entity, cl->attribute, cl->as_of);
+            fprintf(out, "  %s", subj);
+            free(subj);
+        }
+        fputc('\n', out);
+        free(span);
+    }
+    free(path);
+}
+
 cck_status cck_rep_text_claims(FILE *out, const cck_corpus *c)
 {
-    for (size_t i = 0; i < c->nsources; i++) {
-        const cck_source *s = c->sources[i];
-        char *path = cck_rep_clean(s->path, strlen(s->path), NULL, NULL);
-        for (size_t j = 0; j < s->nclaims; j++) {
-            const cck_claim *cl = &s->claims[j];
-            size_t cs = cl->start < s->len ? cl->start : s->len;
-            size_t ce = cl->end < s->len ? cl->end : s->len;
-            if (ce < cs)
-                ce = cs;
-            unsigned line, col;
-            cck_source_linecol(s, cs, &line, &col);
-            char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
-            char v[128];
-            cck_rep_value(v, sizeof v, cl);
-            fprintf(out, "%s:%u:%u  %s  %s  -> %s", path, line, col,
-                    cck_kind_name(cl->kind), span, v);
-            if (cl->entity || cl->attribute) {
-                char *subj = cck_rep_subject(cl->entity, cl->attribute, cl->as_of);
-                fprintf(out, "  %s", subj);
-                free(subj);
-            }
-            fputc('\n', out);
-            free(span);
-        }
-        free(path);
-    }
+    for (size_t i = 0; i < c->nsources; i++)
+        cck_rep_text_source(out, c->sources[i]);
     return CCK_OK;
 }
 

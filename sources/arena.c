@@ -1,6 +1,7 @@
 /* arena.c: the allocation wrappers and the bump arena that owns everything
  * derived from one source. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,8 +53,8 @@ char *cck_xstrndup(const char *s, size_t n)
     return d;
 }
 
-/* Blocks are chained; a request larger than the block size gets a block of
- * its own so that big strings do not waste the rest of a block. */
+/* Blocks are chained; a request larger than the next block would be gets a
+ * block of its own so that big strings do not waste the rest of a block. */
 typedef struct block {
     struct block *next;
     size_t used, size;
@@ -62,9 +63,13 @@ typedef struct block {
 
 struct cck_arena {
     block *head;
+    size_t next_size;   /* size of the next ordinary block */
 };
 
-enum { BLOCK_SIZE = 64 * 1024 };
+/* Blocks start small and double up to BLOCK_SIZE: most sources are a few
+ * kilobytes, and an arena per source that began at 64 KB cost more memory
+ * than the claims. */
+enum { FIRST_BLOCK = 2 * 1024, BLOCK_SIZE = 64 * 1024 };
 
 cck_arena *cck_arena_new(void)
 {
@@ -91,13 +96,18 @@ void *cck_arena_alloc(cck_arena *a, size_t n)
         oom(n);
     block *b = a->head;
     if (!b || b->size - b->used < need) {
-        size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+        if (a->next_size < FIRST_BLOCK)
+            a->next_size = FIRST_BLOCK;
+        bool own = need > a->next_size;   /* too big for an ordinary block */
+        size_t size = own ? need : a->next_size;
+        if (!own && a->next_size < BLOCK_SIZE)
+            a->next_size *= 2;
         if (size > SIZE_MAX - sizeof(block))
             oom(n);
         block *nb = cck_xmalloc(sizeof(block) + size);
         nb->used = 0;
         nb->size = size;
-        if (b && need > BLOCK_SIZE) {
+        if (b && own) {
             /* keep filling the current block: put the big one behind it */
             nb->next = b->next;
             b->next = nb;

@@ -337,6 +337,16 @@ cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)
     return d;
 }
 
+void cck_src_trim_claims(cck_source *s)
+{
+    if (s->nclaims && s->nclaims < s->claims_cap) {
+        s->claims = cck_xreallocarray(s->claims, s->nclaims, sizeof *s->claims);
+        s->claims_cap = s->nclaims;
+        for (size_t i = 0; i < s->nclaims; i++)
+            s->claims[i].src = s;
+    }
+}
+
 const char *cck_markup_name(cck_markup m)
 {
     static const char *const names[] = {"text", "markdown", "html", "xml"};

@@ -73,6 +73,11 @@ void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, siz
 /* Invalid UTF-8 and NUL bytes of s->raw, as one warning each. */
 void cck_src_check_utf8(const cck_source *s, cck_diags *d);
 
+/* Gives back the unused capacity of the claim list once extraction is done
+ * (claims are grown by doubling; most sources hold a handful). Call before
+ * anything takes a pointer to a claim. */
+void cck_src_trim_claims(cck_source *s);
+
 /* libxml2 set-up, done once per process: xmlInitParser() and an external
  * entity loader that refuses every URI. */
 void cck_src_xml_init(void);

@@ -2,6 +2,7 @@
  * groups and diagnostics (in the same order) for any number of jobs,
  * through the library and through the command line (-j1 vs -j2). */
 #define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,109 @@ static void test_number_pattern_is_exported(void)
     cck_re_free(re);
 }
 
+/* ---- streaming: cck_run_stream() + chunks give the corpus reports ---- */
+
+typedef struct {
+    cck_format f;
+    FILE *out;
+    pthread_mutex_t lock;
+    size_t done, emitted, max_ahead, last_pos, progress;
+    bool in_order;
+} stream_state;
+
+static void *st_done(void *ctx, cck_source *s, cck_diags *late)
+{
+    stream_state *x = ctx;
+    pthread_mutex_lock(&x->lock);
+    x->done++;
+    if (x->done - x->emitted > x->max_ahead)
+        x->max_ahead = x->done - x->emitted;
+    pthread_mutex_unlock(&x->lock);
+    cck_diag_add(late, s->path, 0, 0, CCK_SEV_NOTE, "late note");
+    return cck_rep_claims_chunk(s, x->f);
+}
+
+static void st_emit(void *ctx, size_t pos, void *chunk)
+{
+    stream_state *x = ctx;
+    x->in_order = x->in_order && pos == x->last_pos + 1;
+    x->last_pos = pos;
+    cck_rep_chunk_write(x->out, chunk, pos);
+    cck_rep_chunk_free(chunk);
+    pthread_mutex_lock(&x->lock);
+    x->emitted++;
+    pthread_mutex_unlock(&x->lock);
+}
+
+static void st_progress(void *ctx, size_t done, size_t total)
+{
+    stream_state *x = ctx;
+    x->progress = done == x->progress + 1 && done <= total ? done : (size_t)-1;
+}
+
+static void test_streaming_gives_the_corpus_reports(void)
+{
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/no-such-file.txt", dir);
+    static char fixcli[] = "tests/fixtures/cli", wiki[] = "tests/fixtures/segment/wiki.txt";
+    char *paths[] = {dir, fixcli, missing, wiki};
+    static const cck_format fmts[] = {CCK_FMT_JSONL, CCK_FMT_TEXT};
+    CU_ASSERT(cck_rep_claims_streams(CCK_FMT_JSONL) && cck_rep_claims_streams(CCK_FMT_TEXT));
+    CU_ASSERT(!cck_rep_claims_streams(CCK_FMT_JSON) && !cck_rep_claims_streams(CCK_FMT_MD));
+    for (size_t f = 0; f < 2; f++) {
+        /* what the whole-corpus path writes */
+        cck_corpus c;
+        cck_corpus_init(&c);
+        CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+        cck_run_options o = {.max_bytes = 8192, .jobs = 1};
+        size_t skipped = cck_run_extract(&c, paths, 4, &o);
+        char *want = NULL, *want_d = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&want, &n);
+        cck_rep_claims(m, &c, fmts[f], NULL);
+        fclose(m);
+        size_t nfiles = c.nsources + skipped - 1;   /* the missing path is no file */
+        for (size_t i = 0; i < c.nsources; i++)
+            cck_diag_add(&c.diags, c.sources[i]->path, 0, 0, CCK_SEV_NOTE, "late note");
+        m = open_memstream(&want_d, &n);
+        cck_diags_print(&c.diags, m);
+        fclose(m);
+        cck_corpus_free(&c);
+        CU_ASSERT(strlen(want) > 1000);
+
+        static const unsigned jobs[] = {1, 2, 3, 64};
+        for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+            char *got = NULL, *got_d = NULL;
+            stream_state x = {.f = fmts[f], .in_order = true};
+            pthread_mutex_init(&x.lock, NULL);
+            x.out = open_memstream(&got, &n);
+            cck_run_sink sink = {st_done, st_emit, st_progress, &x};
+            cck_diags d;
+            cck_diags_init(&d);
+            o.jobs = jobs[k];
+            CU_ASSERT_EQUAL(cck_run_stream(paths, 4, &o, &sink, &d), skipped);
+            fclose(x.out);
+            m = open_memstream(&got_d, &n);
+            cck_diags_print(&d, m);
+            fclose(m);
+            CU_ASSERT_STRING_EQUAL(got, want);
+            CU_ASSERT_STRING_EQUAL(got_d, want_d);
+            CU_ASSERT(x.in_order);
+            CU_ASSERT_EQUAL(x.progress, nfiles);
+            /* only a bounded window of sources is read ahead of the writer */
+            CU_ASSERT(x.max_ahead >= 1);
+            CU_ASSERT(x.max_ahead <= 8 * (size_t)jobs[k] + 1);
+            pthread_mutex_destroy(&x.lock);
+            cck_diags_free(&d);
+            free(got);
+            free(got_d);
+        }
+        cck_ext_cleanup();
+        free(want);
+        free(want_d);
+    }
+}
+
 /* Runs "claimcheck COMMAND J ARGS"; returns stdout, sets *err and *status. */
 static char *cli(const char *command, const char *j, const char *args, char **err, int *status)
 {
@@ -215,7 +319,8 @@ static char *cli(const char *command, const char *j, const char *args, char **er
 static void test_cli_jobs_one_and_two_agree(void)
 {
     static const char *const cmds[][2] = {
-        {"extract", "-f jsonl"}, {"check", "-f jsonl"}, {"check", ""}, {"extract", "-f md"}};
+        {"extract", "-f jsonl"}, {"check", "-f jsonl"}, {"check", ""}, {"extract", "-f md"},
+        {"extract", ""}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         char args[600];
         snprintf(args, sizeof args, "%s --max-bytes=8192 %s tests/fixtures/cli %s/nope examples",
@@ -263,6 +368,7 @@ void cck_suite_parallel(void)
         {"any number of jobs gives the same results", test_any_number_of_jobs_gives_the_same_results},
         {"no paths and NULL options", test_no_paths_and_null_options},
         {"the figure pattern is exported", test_number_pattern_is_exported},
+        {"streaming gives the corpus reports", test_streaming_gives_the_corpus_reports},
         {"cli -j1 and -j2 agree", test_cli_jobs_one_and_two_agree},
         {"cli rejects bad job counts", test_cli_rejects_bad_jobs},
         CU_TEST_INFO_NULL,

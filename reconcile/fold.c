@@ -24,8 +24,28 @@ static char *map(const char *s, size_t n, utf8proc_option_t opt)
     return (char *)out;
 }
 
+/* True when s[0, n) is all ASCII: NFKC, composition and mark stripping
+ * leave it as it is and case folding is tolower(), so utf8proc (a quarter
+ * of check's instructions when every token went through it) is skipped. */
+static bool all_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
 char *cck_rec_fold(cck_arena *a, const char *s, size_t n)
 {
+    if (all_ascii(s, n)) {
+        char *out = cck_arena_alloc(a, n + 1);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (isalnum((unsigned char)s[i]))
+                out[k++] = (char)tolower((unsigned char)s[i]);
+        out[k] = '\0';
+        return out;
+    }
     char *m = map(s, n, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                             UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
     const char *src = m ? m : s;
@@ -61,6 +81,8 @@ char *cck_rec_fold(cck_arena *a, const char *s, size_t n)
 
 char *cck_rec_ascii(cck_arena *a, const char *s, size_t n)
 {
+    if (all_ascii(s, n))
+        return cck_arena_strndup(a, s, n);
     char *m = map(s, n, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
     const char *src = m ? m : s;
     size_t len = m ? strlen(m) : n;

@@ -20,6 +20,7 @@ typedef struct {
     bool placed;         /* undated, but agrees with the figure of some year of
                             its group: taken to be for that year */
     double per_year;     /* the attribute's plausible change a year (drift) */
+    cck_rec_span span;   /* what agreement reads of the claim, parsed once */
 } item;
 
 typedef struct {
@@ -181,7 +182,7 @@ static bool series(const item *a, const item *b)
 static bool pair_agree(const item *a, const item *b)
 {
     return same_voice(a, b) || series(a, b) || (a->placed && b->dated) ||
-           (b->placed && a->dated) || cck_rec_agree_drift(a->c, b->c, pair_drift(a, b));
+           (b->placed && a->dated) || cck_rec_agree_span(&a->span, &b->span, pair_drift(a, b));
 }
 
 /* Marks the undated figures of a group that agree exactly (no drift) with
@@ -200,7 +201,7 @@ static void place_undated(item *v, size_t n)
         if (v[i].dated || v[i].c->as_of)
             continue;
         for (size_t j = 0; j < lim && !v[i].placed; j++)
-            v[i].placed = v[j].dated && cck_rec_agree(v[i].c, v[j].c);
+            v[i].placed = v[j].dated && cck_rec_agree_span(&v[i].span, &v[j].span, 0);
     }
 }
 
@@ -822,6 +823,7 @@ void cck_rec_group(cck_corpus *c)
             }
             it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
             it->per_year = cck_rec_drift_for(cl->attribute);
+            cck_rec_span_of(cl, &it->span);
         }
     }
     qsort(v, n, sizeof *v, cmp_family);

@@ -281,31 +281,40 @@ static double magnitude(const cck_claim *c)
     return fmax(fabs(c->lo), fabs(c->hi));
 }
 
-static bool dates_agree(const cck_claim *a, const cck_claim *b)
+void cck_rec_span_of(const cck_claim *c, cck_rec_span *s)
 {
-    double alo, ahi, blo, bhi;
-    if (!date_interval(a, &alo, &ahi) || !date_interval(b, &blo, &bhi))
-        return true;    /* unreadable dates are not evidence of a conflict */
-    if (!is_period(a) || !is_period(b))
-        return overlap(alo, ahi, blo, bhi);
-    double af, al, bf, bl;
-    int g;
-    date_end(a, false, &af, &al, &g);
-    date_end(b, false, &bf, &bl, &g);
-    if (!overlap(af, al, bf, bl))
-        return false;
-    date_end(a, true, &af, &al, &g);
-    date_end(b, true, &bf, &bl, &g);
-    return overlap(af, al, bf, bl);
+    memset(s, 0, sizeof *s);
+    s->c = c;
+    if (c->vague)
+        return;
+    if (c->kind == CCK_KIND_DATE) {
+        int g0, g1;
+        s->dated = date_end(c, false, &s->f0, &s->l0, &g0) && date_end(c, true, &s->f1, &s->l1, &g1) &&
+                   date_interval(c, &s->lo, &s->hi);
+        s->period = s->dated && is_period(c);
+    } else if (c->kind != CCK_KIND_COORDINATE) {
+        numeric_interval(c, &s->lo, &s->hi);
+        s->mag = magnitude(c);
+    }
 }
 
-bool cck_rec_agree_drift(const cck_claim *a, const cck_claim *b, double drift)
+static bool dates_agree(const cck_rec_span *a, const cck_rec_span *b)
 {
+    if (!a->dated || !b->dated)
+        return true;    /* unreadable dates are not evidence of a conflict */
+    if (!a->period || !b->period)
+        return overlap(a->lo, a->hi, b->lo, b->hi);
+    return overlap(a->f0, a->l0, b->f0, b->l0) && overlap(a->f1, a->l1, b->f1, b->l1);
+}
+
+bool cck_rec_agree_span(const cck_rec_span *sa, const cck_rec_span *sb, double drift)
+{
+    const cck_claim *a = sa->c, *b = sb->c;
     if (a->vague || b->vague || a->kind != b->kind)
         return true;    /* only like is compared with like */
     switch (a->kind) {
     case CCK_KIND_DATE:
-        return dates_agree(a, b);
+        return dates_agree(sa, sb);
     case CCK_KIND_COORDINATE: {
         double d = cck_rec_coord_distance(a, b);
         return isnan(d) || d <= cck_rec_coord_tolerance(a) + cck_rec_coord_tolerance(b);
@@ -315,17 +324,23 @@ bool cck_rec_agree_drift(const cck_claim *a, const cck_claim *b, double drift)
     }
     if (strcmp(a->unit ? a->unit : "", b->unit ? b->unit : "") != 0)
         return false;
-    double alo, ahi, blo, bhi;
-    numeric_interval(a, &alo, &ahi);
-    numeric_interval(b, &blo, &bhi);
+    double alo = sa->lo, ahi = sa->hi, blo = sb->lo, bhi = sb->hi;
     if (drift > 0) {
-        double da = drift * magnitude(a) / 2, db = drift * magnitude(b) / 2;
+        double da = drift * sa->mag / 2, db = drift * sb->mag / 2;
         alo -= da;
         ahi += da;
         blo -= db;
         bhi += db;
     }
     return overlap(alo, ahi, blo, bhi);
+}
+
+bool cck_rec_agree_drift(const cck_claim *a, const cck_claim *b, double drift)
+{
+    cck_rec_span sa, sb;
+    cck_rec_span_of(a, &sa);
+    cck_rec_span_of(b, &sb);
+    return cck_rec_agree_span(&sa, &sb, drift);
 }
 
 bool cck_rec_agree(const cck_claim *a, const cck_claim *b)

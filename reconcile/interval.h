@@ -47,6 +47,22 @@ double cck_rec_coord_tolerance(const cck_claim *c);
  * fraction drift of their magnitude (values given for different years). */
 bool cck_rec_agree_drift(const cck_claim *a, const cck_claim *b, double drift);
 
+/* What agreement reads of one claim, worked out once: a group compares
+ * each claim with many others, and parsing its dates for every pair was a
+ * sixth of check's time. cck_rec_agree_span() on two spans gives exactly
+ * what cck_rec_agree_drift() gives on their claims. */
+typedef struct {
+    const cck_claim *c;
+    bool dated;                /* a date claim whose ends could be read */
+    bool period;               /* a date range whose ends are compared apart */
+    double lo, hi;             /* the claim's interval (days for dates) */
+    double f0, l0, f1, l1;     /* dates: first and last day of each end */
+    double mag;                /* numbers: the magnitude drift scales */
+} cck_rec_span;
+
+void cck_rec_span_of(const cck_claim *c, cck_rec_span *s);
+bool cck_rec_agree_span(const cck_rec_span *a, const cck_rec_span *b, double drift);
+
 /* Year of an as_of string ("2021", "2021-05"); false when none. */
 bool cck_rec_year(const char *as_of, int *year);
 

@@ -11,10 +11,12 @@ static const char *const month_full[13] = {
     "", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december"};
 
+/* The lists are short and read for every token: the first byte is
+ * compared before strcmp is called (most words differ there). */
 static bool in_list(const char *const *list, const char *w)
 {
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
+        if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
             return true;
     return false;
 }
@@ -22,8 +24,9 @@ static bool in_list(const char *const *list, const char *w)
 int cck_lex_month(const char *w)
 {
     for (int m = 1; m <= 12; m++)
-        if (strcmp(w, month_full[m]) == 0 || strcmp(w, cck_lex_mon[m]) == 0 ||
-            (m == 9 && strcmp(w, "sept") == 0))
+        if (month_full[m][0] == w[0] &&
+            (strcmp(w, month_full[m]) == 0 || strcmp(w, cck_lex_mon[m]) == 0 ||
+             (m == 9 && strcmp(w, "sept") == 0)))
             return m;
     return 0;
 }
@@ -239,6 +242,8 @@ const size_t cck_lex_nkeywords = sizeof cck_lex_keywords / sizeof *cck_lex_keywo
 
 bool cck_lex_match(const char *p, const char *w)
 {
+    if (p[0] != w[0] && p[0] != '*')
+        return false; /* the common case, before strlen */
     size_t n = strlen(p);
     if (n && p[n - 1] == '*')
         return strncmp(p, w, n - 1) == 0;

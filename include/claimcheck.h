@@ -29,12 +29,14 @@ void *cck_xreallocarray(void *p, size_t n, size_t size); /* checks overflow */
 char *cck_xstrndup(const char *s, size_t n);
 
 /* Bump arena: everything derived from one source lives in its arena and is
- * freed by one cck_arena_free(). Allocations are 16-byte aligned. */
+ * freed by one cck_arena_free(). Allocations are 16-byte aligned; strings
+ * (strndup, strdup, printf, chars) are packed with no alignment. */
 typedef struct cck_arena cck_arena;
 cck_arena *cck_arena_new(void);
 void cck_arena_free(cck_arena *a);                 /* NULL is a no-op */
 void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
+char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */
 char *cck_arena_strdup(cck_arena *a, const char *s);
 char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
 #if defined(__GNUC__)

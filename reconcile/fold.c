@@ -38,7 +38,7 @@ static bool all_ascii(const char *s, size_t n)
 char *cck_rec_fold(cck_arena *a, const char *s, size_t n)
 {
     if (all_ascii(s, n)) {
-        char *out = cck_arena_alloc(a, n + 1);
+        char *out = cck_arena_chars(a, n + 1);
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (isalnum((unsigned char)s[i]))
@@ -50,7 +50,7 @@ char *cck_rec_fold(cck_arena *a, const char *s, size_t n)
                             UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
     const char *src = m ? m : s;
     size_t len = m ? strlen(m) : n;
-    char *out = cck_arena_alloc(a, len + 1);
+    char *out = cck_arena_chars(a, len + 1);
     size_t k = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)src[i];

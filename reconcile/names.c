@@ -95,7 +95,12 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
     for (char *p = low; *p; p++)
         *p = (char)tolower((unsigned char)*p);
     t->low = low;
-    t->fold = cck_rec_fold(a, b + s, e - s);
+    /* an ASCII word of letters and digits folds to its lowercase form:
+     * the two share one string */
+    bool plain = true;
+    for (size_t i = s; i < e && plain; i++)
+        plain = (unsigned char)b[i] < 0x80 && isalnum((unsigned char)b[i]);
+    t->fold = plain ? low : cck_rec_fold(a, b + s, e - s);
     t->num = isdigit((unsigned char)b[s]) != 0;
     t->poss = poss;
 }
@@ -147,6 +152,9 @@ tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, siz
         if (!poss)
             push_tok(a, &v, &n, &cap, b, s, i, false);
     }
+    /* every source's tokens stay until the subject stage ends: no slack */
+    if (n && n < cap)
+        v = cck_xreallocarray(v, n, sizeof *v);
     *nt = n;
     return v;
 }
@@ -355,6 +363,8 @@ name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, s
             n--;
         i = j;
     }
+    if (n && n < cap)
+        v = cck_xreallocarray(v, n, sizeof *v);
     *nn = n;
     return v;
 }

@@ -89,17 +89,19 @@ void cck_arena_free(cck_arena *a)
     free(a);
 }
 
-void *cck_arena_alloc(cck_arena *a, size_t n)
+/* n bytes at the given alignment (a power of two up to 16) from the head
+ * block, or from a new block when they do not fit. */
+static void *take(cck_arena *a, size_t n, size_t align)
 {
-    size_t need = (n + 15) & ~(size_t)15;
-    if (need < n)
+    if (n > SIZE_MAX - 16)
         oom(n);
     block *b = a->head;
-    if (!b || b->size - b->used < need) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < n) {
         if (a->next_size < FIRST_BLOCK)
             a->next_size = FIRST_BLOCK;
-        bool own = need > a->next_size;   /* too big for an ordinary block */
-        size_t size = own ? need : a->next_size;
+        bool own = n > a->next_size;   /* too big for an ordinary block */
+        size_t size = own ? n : a->next_size;
         if (!own && a->next_size < BLOCK_SIZE)
             a->next_size *= 2;
         if (size > SIZE_MAX - sizeof(block))
@@ -116,18 +118,33 @@ void *cck_arena_alloc(cck_arena *a, size_t n)
             a->head = nb;
         }
         b = nb;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += need;
+    b->used = at + n;
+    return b->data + at;
+}
+
+void *cck_arena_alloc(cck_arena *a, size_t n)
+{
+    void *p = take(a, n, 16);
     memset(p, 0, n);
     return p;
 }
 
+/* Strings need no alignment: packed, a six-letter word costs 7 bytes,
+ * not 16 (the subject stage keeps two strings for every word). */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n)
 {
-    char *d = cck_arena_alloc(a, n + 1);
+    char *d = take(a, n + 1, 1);
     memcpy(d, s, n);
     d[n] = '\0';
+    return d;
+}
+
+char *cck_arena_chars(cck_arena *a, size_t n)
+{
+    char *d = take(a, n, 1);
+    memset(d, 0, n);
     return d;
 }
 
@@ -144,7 +161,7 @@ char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return cck_arena_strdup(a, "");
-    char *d = cck_arena_alloc(a, (size_t)n + 1);
+    char *d = cck_arena_chars(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(d, (size_t)n + 1, fmt, ap);
     va_end(ap);

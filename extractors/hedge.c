@@ -9,66 +9,69 @@
 
 typedef struct {
     const char *words;   /* lower case, single spaces */
+    unsigned char len;   /* strlen(words) */
     cck_bound bound;
 } hedge;
+
+#define H(words, bound) {words, sizeof(words) - 1, bound}
 
 /* Longest phrases first where one is a suffix of another ("just over"
  * before "over"), since the first match wins. */
 static const hedge before[] = {
-    {"upwards of", CCK_BOUND_LOWER}, {"in excess of", CCK_BOUND_LOWER},
-    {"more than", CCK_BOUND_LOWER},  {"at least", CCK_BOUND_LOWER},
-    {"well over", CCK_BOUND_LOWER},  {"just over", CCK_BOUND_LOWER},
-    {"exceeding", CCK_BOUND_LOWER},  {"over", CCK_BOUND_LOWER},
-    {"above", CCK_BOUND_LOWER},
-    {"fewer than", CCK_BOUND_UPPER}, {"less than", CCK_BOUND_UPPER},
-    {"no more than", CCK_BOUND_UPPER}, {"at most", CCK_BOUND_UPPER},
-    {"just under", CCK_BOUND_UPPER}, {"under", CCK_BOUND_UPPER},
-    {"nearly", CCK_BOUND_UPPER},     {"almost", CCK_BOUND_UPPER},
-    {"up to", CCK_BOUND_UPPER},      {"within", CCK_BOUND_UPPER},
-    {"approximately", CCK_BOUND_NONE}, {"approx.", CCK_BOUND_NONE},
-    {"approx", CCK_BOUND_NONE},      {"roughly", CCK_BOUND_NONE},
-    {"around", CCK_BOUND_NONE},      {"about", CCK_BOUND_NONE},
-    {"some", CCK_BOUND_NONE},        {"circa", CCK_BOUND_NONE},
-    {"ca.", CCK_BOUND_NONE},         {"c.", CCK_BOUND_NONE},
-    {"estimated at", CCK_BOUND_NONE}, {"estimated", CCK_BOUND_NONE},
-    {"greater than", CCK_BOUND_LOWER}, {"larger than", CCK_BOUND_LOWER},
-    {"higher than", CCK_BOUND_LOWER}, {"no less than", CCK_BOUND_LOWER},
-    {"no fewer than", CCK_BOUND_LOWER}, {"not less than", CCK_BOUND_LOWER},
-    {"greater than or equal to", CCK_BOUND_LOWER}, {"more than or equal to", CCK_BOUND_LOWER},
-    {"equal to or greater than", CCK_BOUND_LOWER}, {"equal to or more than", CCK_BOUND_LOWER},
-    {"lower than", CCK_BOUND_UPPER}, {"below", CCK_BOUND_UPPER},
-    {"not more than", CCK_BOUND_UPPER}, {"less than or equal to", CCK_BOUND_UPPER},
-    {"equal to or less than", CCK_BOUND_UPPER}, {"a maximum of", CCK_BOUND_UPPER},
-    {"a minimum of", CCK_BOUND_LOWER}, {"as many as", CCK_BOUND_UPPER},
-    {"as much as", CCK_BOUND_UPPER}, {"as few as", CCK_BOUND_LOWER},
-    {"smaller than", CCK_BOUND_UPPER}, {"bigger than", CCK_BOUND_LOWER},
+    H("upwards of", CCK_BOUND_LOWER), H("in excess of", CCK_BOUND_LOWER),
+    H("more than", CCK_BOUND_LOWER),  H("at least", CCK_BOUND_LOWER),
+    H("well over", CCK_BOUND_LOWER),  H("just over", CCK_BOUND_LOWER),
+    H("exceeding", CCK_BOUND_LOWER),  H("over", CCK_BOUND_LOWER),
+    H("above", CCK_BOUND_LOWER),
+    H("fewer than", CCK_BOUND_UPPER), H("less than", CCK_BOUND_UPPER),
+    H("no more than", CCK_BOUND_UPPER), H("at most", CCK_BOUND_UPPER),
+    H("just under", CCK_BOUND_UPPER), H("under", CCK_BOUND_UPPER),
+    H("nearly", CCK_BOUND_UPPER),     H("almost", CCK_BOUND_UPPER),
+    H("up to", CCK_BOUND_UPPER),      H("within", CCK_BOUND_UPPER),
+    H("approximately", CCK_BOUND_NONE), H("approx.", CCK_BOUND_NONE),
+    H("approx", CCK_BOUND_NONE),      H("roughly", CCK_BOUND_NONE),
+    H("around", CCK_BOUND_NONE),      H("about", CCK_BOUND_NONE),
+    H("some", CCK_BOUND_NONE),        H("circa", CCK_BOUND_NONE),
+    H("ca.", CCK_BOUND_NONE),         H("c.", CCK_BOUND_NONE),
+    H("estimated at", CCK_BOUND_NONE), H("estimated", CCK_BOUND_NONE),
+    H("greater than", CCK_BOUND_LOWER), H("larger than", CCK_BOUND_LOWER),
+    H("higher than", CCK_BOUND_LOWER), H("no less than", CCK_BOUND_LOWER),
+    H("no fewer than", CCK_BOUND_LOWER), H("not less than", CCK_BOUND_LOWER),
+    H("greater than or equal to", CCK_BOUND_LOWER), H("more than or equal to", CCK_BOUND_LOWER),
+    H("equal to or greater than", CCK_BOUND_LOWER), H("equal to or more than", CCK_BOUND_LOWER),
+    H("lower than", CCK_BOUND_UPPER), H("below", CCK_BOUND_UPPER),
+    H("not more than", CCK_BOUND_UPPER), H("less than or equal to", CCK_BOUND_UPPER),
+    H("equal to or less than", CCK_BOUND_UPPER), H("a maximum of", CCK_BOUND_UPPER),
+    H("a minimum of", CCK_BOUND_LOWER), H("as many as", CCK_BOUND_UPPER),
+    H("as much as", CCK_BOUND_UPPER), H("as few as", CCK_BOUND_LOWER),
+    H("smaller than", CCK_BOUND_UPPER), H("bigger than", CCK_BOUND_LOWER),
     /* "less or equal than", "at least or equal to": informal inclusive bounds */
-    {"less or equal than", CCK_BOUND_UPPER}, {"smaller or equal than", CCK_BOUND_UPPER},
-    {"lower or equal than", CCK_BOUND_UPPER}, {"fewer or equal than", CCK_BOUND_UPPER},
-    {"more or equal than", CCK_BOUND_LOWER}, {"greater or equal than", CCK_BOUND_LOWER},
-    {"bigger or equal than", CCK_BOUND_LOWER}, {"higher or equal than", CCK_BOUND_LOWER},
-    {"larger or equal than", CCK_BOUND_LOWER}, {"at least or equal to", CCK_BOUND_LOWER},
-    {"at most or equal to", CCK_BOUND_UPPER}, {"smaller than or equal to", CCK_BOUND_UPPER},
-    {"bigger than or equal to", CCK_BOUND_LOWER}, {"larger than or equal to", CCK_BOUND_LOWER},
-    {"higher than or equal to", CCK_BOUND_LOWER}, {"lower than or equal to", CCK_BOUND_UPPER},
-    {"exceeds", CCK_BOUND_LOWER}, {"exceed", CCK_BOUND_LOWER}, {"exceeded", CCK_BOUND_LOWER},
-    {"surpass", CCK_BOUND_LOWER}, {"surpasses", CCK_BOUND_LOWER}, {"surpassing", CCK_BOUND_LOWER},
-    {"surpassed", CCK_BOUND_LOWER},
-    {">=", CCK_BOUND_LOWER}, {"> =", CCK_BOUND_LOWER}, {"\xe2\x89\xa5", CCK_BOUND_LOWER}, {">", CCK_BOUND_LOWER},
-    {"<=", CCK_BOUND_UPPER}, {"< =", CCK_BOUND_UPPER}, {"\xe2\x89\xa4", CCK_BOUND_UPPER}, {"<", CCK_BOUND_UPPER},
+    H("less or equal than", CCK_BOUND_UPPER), H("smaller or equal than", CCK_BOUND_UPPER),
+    H("lower or equal than", CCK_BOUND_UPPER), H("fewer or equal than", CCK_BOUND_UPPER),
+    H("more or equal than", CCK_BOUND_LOWER), H("greater or equal than", CCK_BOUND_LOWER),
+    H("bigger or equal than", CCK_BOUND_LOWER), H("higher or equal than", CCK_BOUND_LOWER),
+    H("larger or equal than", CCK_BOUND_LOWER), H("at least or equal to", CCK_BOUND_LOWER),
+    H("at most or equal to", CCK_BOUND_UPPER), H("smaller than or equal to", CCK_BOUND_UPPER),
+    H("bigger than or equal to", CCK_BOUND_LOWER), H("larger than or equal to", CCK_BOUND_LOWER),
+    H("higher than or equal to", CCK_BOUND_LOWER), H("lower than or equal to", CCK_BOUND_UPPER),
+    H("exceeds", CCK_BOUND_LOWER), H("exceed", CCK_BOUND_LOWER), H("exceeded", CCK_BOUND_LOWER),
+    H("surpass", CCK_BOUND_LOWER), H("surpasses", CCK_BOUND_LOWER), H("surpassing", CCK_BOUND_LOWER),
+    H("surpassed", CCK_BOUND_LOWER),
+    H(">=", CCK_BOUND_LOWER), H("> =", CCK_BOUND_LOWER), H("\xe2\x89\xa5", CCK_BOUND_LOWER), H(">", CCK_BOUND_LOWER),
+    H("<=", CCK_BOUND_UPPER), H("< =", CCK_BOUND_UPPER), H("\xe2\x89\xa4", CCK_BOUND_UPPER), H("<", CCK_BOUND_UPPER),
 };
 
 /* Verbs that hedge the figure after them ("the figure approached
  * 285,000"): they set the flags but stay out of the span. */
 static const hedge verbs[] = {
-    {"approached", CCK_BOUND_UPPER}, {"approaching", CCK_BOUND_UPPER},
-    {"neared", CCK_BOUND_UPPER},     {"nearing", CCK_BOUND_UPPER},
+    H("approached", CCK_BOUND_UPPER), H("approaching", CCK_BOUND_UPPER),
+    H("neared", CCK_BOUND_UPPER),     H("nearing", CCK_BOUND_UPPER),
 };
 
 static const hedge after[] = {
-    {"or so", CCK_BOUND_NONE},
-    {"or more", CCK_BOUND_LOWER},
-    {"or less", CCK_BOUND_UPPER},
+    H("or so", CCK_BOUND_NONE),
+    H("or more", CCK_BOUND_LOWER),
+    H("or less", CCK_BOUND_UPPER),
 };
 
 static bool is_word_byte(unsigned char c)
@@ -101,9 +104,9 @@ static bool word_char_before(const char *text, size_t lo, size_t i)
 /* Does text[lo, at) end with phrase (case-insensitive, single spaces in
  * the phrase matching runs of blanks), starting on a word boundary?
  * Returns the phrase's start or (size_t)-1. */
-static size_t ends_with(const char *text, size_t lo, size_t at, const char *phrase)
+static size_t ends_with(const char *text, size_t lo, size_t at, const char *phrase, size_t k)
 {
-    size_t i = at, k = strlen(phrase);
+    size_t i = at;
     while (k > 0) {
         if (i <= lo)
             return (size_t)-1;
@@ -154,8 +157,14 @@ static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge 
 {
     size_t found = (size_t)-1;
     *h = NULL;
+    if (at <= lo)
+        return found;
+    /* most phrases already differ in their last byte: test it first */
+    unsigned char last = (unsigned char)tolower((unsigned char)text[at - 1]);
     for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
-        size_t p = ends_with(text, lo, at, before[i].words);
+        if ((unsigned char)before[i].words[before[i].len - 1] != last)
+            continue;
+        size_t p = ends_with(text, lo, at, before[i].words, before[i].len);
         if (p != (size_t)-1 && (before[i].words[0] == '<' || before[i].words[0] == '>') && p > lo &&
             strchr("<>=", text[p - 1]))
             continue; /* "<>30", "=>30": not a bound we know */
@@ -203,7 +212,7 @@ void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c)
         size_t found = phrase_before(text, lo, at, &h);
         if (!h) {
             for (size_t i = 0; i < sizeof verbs / sizeof *verbs && rounds == 0; i++)
-                if (ends_with(text, lo, at, verbs[i].words) != (size_t)-1) {
+                if (ends_with(text, lo, at, verbs[i].words, verbs[i].len) != (size_t)-1) {
                     c->approx = true;
                     if (!bounded)
                         c->bound = verbs[i].bound;

@@ -197,12 +197,29 @@ static size_t prev_word(const char *t, size_t lo, size_t i, size_t *wend)
     return k;
 }
 
+/* Is t[ws, we) (a word prev_word found) the word w? */
+static bool word_eq(const char *t, size_t ws, size_t we, const char *w)
+{
+    return ws != we && we - ws == strlen(w) && word_at(t, ws, we, w);
+}
+
+/* Is the word before i one of list[0, n)? The word is found once, not
+ * once per entry (these lists are read for every figure). */
+static bool prev_in(const char *t, size_t lo, size_t i, const char *const *list, size_t n)
+{
+    size_t we, ws = prev_word(t, lo, i, &we);
+    if (ws == we)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (word_eq(t, ws, we, list[k]))
+            return true;
+    return false;
+}
+
 static bool prev_is(const char *t, size_t lo, size_t i, const char *w, size_t *wstart)
 {
     size_t we, ws = prev_word(t, lo, i, &we);
-    if (ws == we || we - ws != strlen(w))
-        return false;
-    if (!word_at(t, ws, we, w))
+    if (!word_eq(t, ws, we, w))
         return false;
     if (wstart)
         *wstart = ws;
@@ -797,9 +814,9 @@ static bool next_to_month(const cck_scan *sc, const figure *f)
 {
     const char *t = sc->text;
     size_t j = skip_blanks(t, f->e, sc->end);
+    if (prev_in(t, sc->start, f->s, months, sizeof months / sizeof *months))
+        return true;
     for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
-        if (prev_is(t, sc->start, f->s, months[k], NULL))
-            return true;
         size_t n = strlen(months[k]);
         if (j > f->e && word_at(t, j, sc->end, months[k]) == n)
             return true;
@@ -826,9 +843,8 @@ static bool names_something(const cck_scan *sc, const figure *f)
                                          "code", "zip", "postcode", "table", "figure", "fig.",
                                          "footnote", "note", "episode", "season", "track",
                                          "phase", "type", "model", "version", "v.", "tel.", "fax"};
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        if (prev_is(t, lo, f->s, labels[k], NULL))
-            return true;
+    if (prev_in(t, lo, f->s, labels, sizeof labels / sizeof *labels))
+        return true;
     if (f->s > lo && (t[f->s - 1] == '[' || t[f->s - 1] == '^' || t[f->s - 1] == '#' || t[f->s - 1] == '+'))
         return true; /* markers, footnotes, "+82" dialling codes */
     size_t ws;
@@ -1714,10 +1730,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         if (is_one) {
             /* "one" is mostly a pronoun; count it only after these */
             static const char *const lead[] = {"with", "and", "only", "just", "exactly"};
-            bool ok = false;
-            for (size_t k = 0; k < sizeof lead / sizeof *lead && !ok; k++)
-                ok = prev_is(t, sc->start, a->s, lead[k], NULL);
-            if (!ok)
+            if (!prev_in(t, sc->start, a->s, lead, sizeof lead / sizeof *lead))
                 return false;
         }
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "reldate.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -814,4 +815,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         }
         from = next;
     }
+    /* what needs a reference day or names no year: mentions only */
+    if (cck_scan_mentions(sc))
+        cck_ext_reldates(sc, out);
 }

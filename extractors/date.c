@@ -793,7 +793,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
 {
     if (!re_find)
         return;
-    size_t from = sc->start;
+    size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
         int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
         if (r == 0)
@@ -816,6 +816,25 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         from = next;
     }
     /* what needs a reference day or names no year: mentions only */
-    if (cck_scan_mentions(sc))
+    if (cck_scan_mentions(sc)) {
+        size_t mine = first_new, n0 = out->n;
         cck_ext_reldates(sc, out);
+        /* a date of ours that only partly covers a phrase the reader
+         * found ("about 2019" against "2019 q1") gives way to it */
+        size_t w = mine;
+        for (size_t i = mine; i < n0; i++) {
+            const cck_claim *d = &out->v[i].claim;
+            bool drop = false;
+            for (size_t k = n0; k < out->n && !drop; k++) {
+                const cck_claim *r = &out->v[k].claim;
+                drop = d->start < r->end && r->start < d->end &&
+                       !(d->start <= r->start && d->end >= r->end);
+            }
+            if (!drop)
+                out->v[w++] = out->v[i];
+        }
+        for (size_t k = n0; k < out->n; k++)
+            out->v[w++] = out->v[k];
+        out->n = w;
+    }
 }

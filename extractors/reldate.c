@@ -90,6 +90,7 @@ typedef struct {
 
 typedef struct {
     dpt lo, hi;
+    bool keep_the; /* a leading "the" belongs to the phrase ("the 27th") */
 } dval;
 
 static dpt pt(int y, int m, int d, int g)
@@ -152,6 +153,7 @@ typedef struct {
     tk v[NTK];
     int n;
     bool eof;
+    size_t lo;   /* the unit's start */
     bool ref;    /* the reference day is known */
     long rz;     /* its day number */
     int ry, rm, rd;
@@ -278,6 +280,46 @@ static long V(P *p, int i)
     return T(p, i)->v;
 }
 
+/* Nothing glued after token i-1 that would make it part of a figure:
+ * the end, a space, or a closing mark ("27!", "27,", "27."). */
+static bool clean_end(P *p, int i)
+{
+    const tk *x = T(p, i);
+    if (x->k == K_END || x->gap > 0)
+        return true;
+    if (x->k != K_MARK)
+        return false;
+    char c = p->t[x->s];
+    if (c == '.' || c == ',')
+        return !(T(p, i + 1)->k == K_NUM && glued(p, i + 1));
+    return c == '!' || c == '?' || c == ')' || c == ';' || c == '"' || c == '\'' ||
+           (unsigned char)c >= 0x80;
+}
+
+/* The word before byte pos (within the text scanned) is one of list. */
+static bool word_before_is(P *p, size_t pos, size_t lo, const char *const *list)
+{
+    size_t e = pos;
+    while (e > lo && p->t[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    while (s > lo && is_letter((unsigned char)p->t[s - 1]))
+        s--;
+    if (s == e || e - s > 8)
+        return false;
+    for (int k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (n != e - s)
+            continue;
+        size_t q = 0;
+        while (q < n && (p->t[s + q] | 0x20) == list[k][q])
+            q++;
+        if (q == n)
+            return true;
+    }
+    return false;
+}
+
 /* ---- words ------------------------------------------------------------- */
 
 static int month_at(P *p, int i, int *mo)
@@ -292,8 +334,8 @@ static int month_at(P *p, int i, int *mo)
         return -1;
     *mo = num[k];
     int e = i + 1;
-    if (M(p, e, '.') && glued(p, e))
-        e++;
+    if (M(p, e, '.') && glued(p, e) && T(p, e + 1)->k == K_NUM)
+        e++; /* "Dec. 31", "Oct. 2001", not the full stop of "in August." */
     return e;
 }
 
@@ -314,10 +356,7 @@ static int weekday_at(P *p, int i, int *wd)
     if (k < 0)
         return -1;
     *wd = num[k];
-    int e = i + 1;
-    if (M(p, e, '.') && glued(p, e) && T(p, i)->len <= 4)
-        e++;
-    return e;
+    return i + 1;
 }
 
 static bool weak_weekday(P *p, int i)
@@ -466,6 +505,14 @@ static int spelled_year(P *p, int i, int *y, bool hundreds_ok)
         return -1;
     }
     if ((e2 = numword(p, e, &b, &ord)) > 0 && !ord && b >= 10) {
+        /* "twenty twenty fifths" is a fraction */
+        int b2;
+        if (numword(p, e2, &b2, &ord) > 0 || W(p, e2, "hundred") || W(p, e2, "thousand"))
+            return -1;
+        const tk *x = T(p, e2);
+        if (x->k == K_WORD && x->len > 3 && (p->t[x->e - 1] | 0x20) == 's' && (p->t[x->e - 2] | 0x20) == 'h' &&
+            (p->t[x->e - 3] | 0x20) == 't')
+            return -1;
         *y = a * 100 + b;
         return e2;
     }
@@ -585,6 +632,7 @@ static int count_at(P *p, int i, int *n)
 
 typedef struct {
     int y, m, d; /* years, months, days (weeks counted as 7 days) */
+    int bd;      /* business days (Monday to Friday) */
 } dur;
 
 /* "2 years 1 month 21 days", "2 weeks and 2 days", "a fortnight" */
@@ -602,7 +650,8 @@ static int dur_at(P *p, int i, dur *o)
         if (e2 < 0)
             break;
         switch (u) {
-        case U_DAY: case U_BDAY: o->d += n; break;
+        case U_DAY: o->d += n; break;
+        case U_BDAY: o->bd += n; break;
         case U_WEEK: case U_WEEKEND: o->d += 7 * n; break;
         case U_FORTNIGHT: o->d += 14 * n; break;
         case U_MONTH: o->m += n; break;
@@ -624,10 +673,17 @@ static int dur_at(P *p, int i, dur *o)
 static long dur_apply(long z, const dur *d, int sign)
 {
     z = cck_rd_add_months(z, sign * (d->y * 12 + d->m));
-    return z + sign * d->d;
+    z += sign * d->d;
+    for (int k = 0; k < d->bd && k < 1000; k++) {
+        z += sign;
+        while (cck_rd_weekday(z) >= 6)
+            z += sign;
+    }
+    return z;
 }
 
 static int point(P *p, int i, dval *o, bool ctx);
+static int durphrase(P *p, int i, dval *o);
 
 /* today, tomorrow, yesterday ... as a day number; false when unknown */
 static int dayword_at(P *p, int i, long *z, bool *known, bool now_ok)
@@ -669,19 +725,26 @@ static int md(P *p, int i, dval *o)
     if (e < 0)
         return -1;
     int j = e;
+    char sep = 0;
+    bool comma = false;
     if ((M(p, j, '-') || M(p, j, '/')) && glued(p, j) && glued(p, j + 1))
-        j++;
+        sep = p->t[T(p, j)->s], j++;
     else if (W(p, j, "the"))
         j++;
-    else if (!glued(p, j) && T(p, j)->gap == 0)
-        return -1;
+    else if (M(p, j, ',') && glued(p, j))
+        j++, comma = true;
     int k = day_at(p, j, &d, &strong);
-    if (k < 0)
+    if (k < 0 || (comma && !strong))
         return -1;
+    if (sep && M(p, k, sep) && glued(p, k) && glued(p, k + 1) && year_at(p, k + 1, &y) > 0 &&
+        T(p, k + 1)->k == K_NUM) {
+        o->lo = o->hi = pt(y, mo, d, G_DAY);
+        return k + 2; /* "sep-23-2020" */
+    }
     if (T(p, j)->k == K_NUM && (M(p, k, ':') || ((M(p, k, '.') || M(p, k, '/')) && NUM(p, k + 1, 1, 4) && glued(p, k + 1))))
         return -1; /* a time or a figure: "may 5:30", "jan 3.5" */
-    if (T(p, j)->k == K_NUM && glued(p, k) && T(p, k)->k == K_WORD)
-        return -1; /* "dec 3kg" */
+    if (T(p, j)->k == K_NUM && !clean_end(p, k) && !M(p, k, ','))
+        return -1; /* "dec 3kg", "may 5-6" */
     int end = k, q = k;
     if (M(p, q, ','))
         q++;
@@ -717,6 +780,8 @@ static int dm(P *p, int i, dval *o)
     if ((M(p, q, '-') || M(p, q, '/')) && glued(p, q) && glued(p, q + 1)) {
         sep = p->t[T(p, q)->s];
         q++;
+    } else if (M(p, q, '.') && glued(p, q) && T(p, j)->k == K_NUM && T(p, q + 1)->gap == 1) {
+        q++; /* "16. Nov. 2016" */
     } else if (W(p, q, "of")) {
         q++;
     } else if (W(p, q, "day") && W(p, q + 1, "of")) {
@@ -729,6 +794,9 @@ static int dm(P *p, int i, dval *o)
         return -1;
     int end = e;
     int r = e;
+    if (!sep && NUM(p, e, 1, 2) && V(p, e) >= 1 && V(p, e) <= 31 && T(p, j)->k == K_NUM &&
+        clean_end(p, e + 1))
+        return -1; /* "12 December 27": the day follows the month */
     if (sep && M(p, r, sep) && glued(p, r) && glued(p, r + 1)) {
         if (year_at(p, r + 1, &y) > 0) {
             end = r + 2;
@@ -807,7 +875,7 @@ static int numeric(P *p, int i, dval *o, bool ctx)
     int la = T(p, i)->len;
     if (la == 8 && !(glued(p, i + 1) && T(p, i + 1)->k != K_MARK)) {
         long y = a / 10000, m = a / 100 % 100, d = a % 100;
-        if (y >= 1900 && y <= 2099 && valid_md(m, d) && !(M(p, i + 1, '.') && glued(p, i + 1))) {
+        if (y >= 1900 && y <= 2099 && valid_md(m, d) && clean_end(p, i + 1)) {
             o->lo = o->hi = pt((int)y, (int)m, (int)d, G_DAY);
             return i + 1;
         }
@@ -951,7 +1019,9 @@ static int monthish(P *p, int i, dval *o)
     }
     if ((e = month_at(p, j, &mo)) < 0)
         return -1;
-    if (!pre && weak_month(p, j))
+    static const char *const preps[] = {"in", "of", "since", "until", "till", "by", "during", "from",
+                                        "between", "before", "after", "through", NULL};
+    if (!pre && weak_month(p, j) && !word_before_is(p, T(p, j)->s, p->lo, preps))
         return -1;
     int end = e, q = e;
     if ((M(p, q, '-') || M(p, q, '/')) && glued(p, q) && glued(p, q + 1) && NUM(p, q + 1, 4, 4) &&
@@ -1005,6 +1075,12 @@ static int decade(P *p, int i, dval *o)
         o->hi = pt(base + 9, 0, 0, G_YEAR);
         return q + 1;
     }
+    if (NUM(p, j, 1, 2) && ord_suffix(p, j + 1) && W(p, j + 2, "century") && V(p, j) >= 1 && V(p, j) <= 21) {
+        base = (int)(V(p, j) - 1) * 100;
+        o->lo = pt(base, 0, 0, G_YEAR);
+        o->hi = pt(base + 99, 0, 0, G_YEAR);
+        return j + 3;
+    }
     if ((k = Win(p, j, dw)) >= 1) {
         o->lo = pt(1900 + 10 * k, 0, 0, G_YEAR);
         o->hi = pt(1909 + 10 * k, 0, 0, G_YEAR);
@@ -1044,7 +1120,8 @@ static int decade(P *p, int i, dval *o)
  * quarter of 2016", "next year's fourth-quarter", "1st quarter of 2013" */
 static int qtok(P *p, int i, int *q, bool *half)
 {
-    if ((W(p, i, "q") || W(p, i, "h")) && glued(p, i + 1) && NUM(p, i + 1, 1, 1) && !glued(p, i + 2)) {
+    if ((W(p, i, "q") || W(p, i, "h")) && glued(p, i + 1) && NUM(p, i + 1, 1, 1) &&
+        (clean_end(p, i + 2) || DASH(p, i + 2))) {
         *half = W(p, i, "h");
         *q = (int)V(p, i + 1);
         if (*q < 1 || *q > (*half ? 2 : 4))
@@ -1082,7 +1159,8 @@ static int quarter(P *p, int i, dval *o)
         set_quarter(o, 0, q, half);
         return e;
     }
-    if (NUM(p, i, 4, 4) && year_at(p, i, &y) > 0) {
+    if (NUM(p, i, 4, 4) && V(p, i) >= 1000 && V(p, i) <= 2999) {
+        y = (int)V(p, i);
         int j = i + 1;
         if (DASH(p, j) && glued(p, j))
             j++;
@@ -1206,6 +1284,10 @@ static int relunit(P *p, int i, dval *o)
         unit_value(p, u, 0, o);
         return e;
     }
+    if ((W(p, j, "to") || W(p, j, "till")) && W(p, j + 1, "date")) {
+        unit_value(p, U_DAY, 0, o);
+        return j + 2;
+    }
     if (W(p, j, "eoy") || W(p, j, "eom")) {
         unit_value(p, W(p, j, "eoy") ? U_YEAR : U_MONTH, 0, o);
         return j + 1;
@@ -1252,6 +1334,7 @@ static int relunit(P *p, int i, dval *o)
         /* "the day", "the week", "the year", "the week after next" */
         if ((e = unit_at(p, j, &u, false)) < 0)
             return -1;
+        o->keep_the = true;
         if (W(p, e, "after") && (W(p, e + 1, "next") || (W(p, e + 1, "the") && W(p, e + 2, "next")))) {
             unit_value(p, u, 2, o);
             return W(p, e + 1, "next") ? e + 2 : e + 3;
@@ -1264,6 +1347,7 @@ static int relunit(P *p, int i, dval *o)
         return e;
     } else if (W(p, j, "weekend") && !edge) {
         unit_value(p, U_WEEKEND, 0, o);
+        o->keep_the = true;
         return j + 1;
     } else {
         return -1;
@@ -1276,6 +1360,7 @@ static int relunit(P *p, int i, dval *o)
     if (r == R_THIS && W(p, j - 1, "my") && u != U_DAY && u != U_WEEK && u != U_WEEKEND)
         return -1;
     unit_value(p, u, off, o);
+    o->keep_the = the && (u == U_DAY || u == U_DECADE);
     return e;
 }
 
@@ -1291,6 +1376,8 @@ static int weekday(P *p, int i, dval *o)
     /* next week on tuesday, this week monday, previous week - monday */
     int rw;
     if ((e = rel_at(p, j, &rw)) > 0 && W(p, e, "week") && rw != R_SAME) {
+        if (on)
+            return -1;
         int k = e + 1;
         if (W(p, k, "on") || DASH(p, k) || M(p, k, ','))
             k++;
@@ -1329,7 +1416,7 @@ static int weekday(P *p, int i, dval *o)
         base = p->rz - (dlt ? dlt : 7);
         break;
     }
-    default: known = false; break;
+    default: base = in_week(p->rz, wd); break; /* a bare weekday: this week's */
     }
     int end = e;
     dval sub;
@@ -1367,11 +1454,18 @@ static int weekday(P *p, int i, dval *o)
             *o = sub;
             return best;
         }
+        /* monday two weeks from now, thursday, two year from now */
+        if ((e2 = durphrase(p, q, &sub)) > 0 && sub.lo.g == G_DAY) {
+            *o = sub;
+            if (sub.lo.y > 0)
+                o->lo = o->hi = pt_day(in_week(cck_rd_days(sub.lo.y, sub.lo.m, sub.lo.d), wd));
+            return e2;
+        }
         /* fri 14th, monday 21, Friday the 22nd */
         int d, qq = W(p, e, "the") ? e + 1 : e;
         bool strong;
-        if ((e2 = day_at(p, qq, &d, &strong)) > 0 && !(T(p, qq)->k == K_NUM && glued(p, e2) && T(p, e2)->k != K_END && !M(p, e2, ',') && !M(p, e2, '.')) &&
-            !unit_at(p, e2, &rr, true)) {
+        if ((e2 = day_at(p, qq, &d, &strong)) > 0 && (T(p, qq)->k != K_NUM || clean_end(p, e2)) &&
+            unit_at(p, e2, &rr, true) < 0 && (strong || T(p, qq)->k == K_NUM || qq != e)) {
             if (p->ref)
                 o->lo = o->hi = pt(p->ry, p->rm, d, G_DAY);
             else
@@ -1379,8 +1473,8 @@ static int weekday(P *p, int i, dval *o)
             return e2;
         }
     }
-    if (on && end == e)
-        return -1;
+    if (on && !(end != e && (W(p, end - 1, "week") && (W(p, end - 2, "next") || W(p, end - 2, "following")))))
+        return -1; /* "on" stays out but in "on tuesday of next week" */
     if (r == R_NONE && end == e && weak_weekday(p, wday_tok))
         return -1;
     if (known)
@@ -1400,6 +1494,7 @@ static int ordinal_phrase(P *p, int i, dval *o, bool ctx)
     bool last = false;
     if (W(p, j, "last")) {
         last = true;
+        strong = true;
         e = j + 1;
         d = 5;
     } else if ((e = day_at(p, j, &d, &strong)) < 0) {
@@ -1488,13 +1583,14 @@ static int ordinal_phrase(P *p, int i, dval *o, bool ctx)
         o->lo = o->hi = p->ref ? pt(p->ry, p->rm, d, G_DAY) : pt(0, 0, d, G_DAY);
         return q + 2;
     }
-    if (j == i || T(p, j)->k != K_NUM) {
-        if (!(ctx && j != i))
-            return -1;
-    }
-    if (unit_at(p, k, &u, true) > 0 || (glued(p, k) && T(p, k)->k != K_END && !M(p, k, ',') && !M(p, k, '.')))
+    if (j == i && !ctx)
+        return -1;
+    if (T(p, j)->k != K_NUM && !ctx && !(strong && T(p, k)->k == K_END))
+        return -1; /* "the second" only alone at the end: "the second largest" is no date */
+    if (unit_at(p, k, &u, true) > 0 || rel_at(p, k, &r) > 0 || !clean_end(p, k))
         return -1;
     o->lo = o->hi = pt(0, 0, d, G_DAY);
+    o->keep_the = true;
     return k;
 }
 
@@ -1627,6 +1723,7 @@ static int durphrase(P *p, int i, dval *o)
     if (!more && (e = rel_at(p, k, &r)) > 0 && r != R_THIS && r != R_SAME) {
         if ((e2 = dur_at(p, e, &d)) > 0) {
             o->lo = o->hi = p->ref ? pt_day(p->rz + (rel_off(r) > 0 ? 1 : 0)) : pt(0, 0, 0, G_DAY);
+            o->keep_the = W(p, e2 - 1, "decades") || W(p, e2 - 1, "decade");
             return e2;
         }
         if ((W(p, e, "few") || W(p, e, "several") || W(p, e, "couple")) &&
@@ -1636,6 +1733,7 @@ static int durphrase(P *p, int i, dval *o)
         }
         if (W(p, e, "decade") && k != j) {
             unit_value(p, U_DECADE, rel_off(r), o);
+            o->keep_the = true;
             return e + 1;
         }
         return -1;
@@ -1695,19 +1793,65 @@ static int durphrase(P *p, int i, dval *o)
     return -1;
 }
 
+/* "this 5/12", "next 6th of april": a relative word before a day */
+static int relabs(P *p, int i, dval *o)
+{
+    int r, e = rel_at(p, i, &r), b = -1, b2;
+    if (e < 0 || r == R_SAME || W(p, i, "my") || W(p, i, "that"))
+        return -1;
+    dval v;
+    if ((b2 = numeric(p, e, &v, true)) > b && v.lo.g == G_DAY)
+        b = b2, *o = v;
+    if ((b2 = md(p, e, &v)) > b)
+        b = b2, *o = v;
+    if ((b2 = dm(p, e, &v)) > b)
+        b = b2, *o = v;
+    return b;
+}
+
+/* "the first 2 weeks of 2021", "the last four months of 2021", "first ten
+ * days of last year" */
+static int partof(P *p, int i, dval *o)
+{
+    int j = W(p, i, "the") ? i + 1 : i, n, u, e, y, r, mo;
+    if (!W(p, j, "first") && !W(p, j, "last"))
+        return -1;
+    if ((e = count_at(p, j + 1, &n)) < 0 || (e = unit_at(p, e, &u, true)) < 0 || !W(p, e, "of"))
+        return -1;
+    e++;
+    int b;
+    if ((b = year_at(p, e, &y)) > 0) {
+        o->lo = o->hi = pt(y, 0, 0, G_YEAR);
+        return b;
+    }
+    if ((b = rel_at(p, e, &r)) > 0 && (W(p, b, "year") || W(p, b, "month"))) {
+        unit_value(p, W(p, b, "year") ? U_YEAR : U_MONTH, rel_off(r), o);
+        return b + 1;
+    }
+    if ((b = month_at(p, e, &mo)) > 0) {
+        o->lo = o->hi = pt(0, mo, 0, G_MONTH);
+        return b;
+    }
+    return -1;
+}
+
 /* Every single-point reading at i; the longest wins. ctx: the phrase is
  * inside a range or after a weekday, where "4/22" or "the 27" is a date. */
 static int point(P *p, int i, dval *o, bool ctx)
 {
-    int best = -1, e;
+    int best = -1, e, ctxm;
     dval v;
     memset(o, 0, sizeof *o);
-#define TRY(call)                                                             \
+#define TRYK(call, keep)                                                      \
     do {                                                                      \
         memset(&v, 0, sizeof v);                                              \
-        if ((e = (call)) > best)                                              \
+        if ((e = (call)) > best) {                                            \
             best = e, *o = v;                                                 \
+            if (keep)                                                         \
+                o->keep_the = true;                                           \
+        }                                                                     \
     } while (0)
+#define TRY(call) TRYK(call, false)
     const tk *x = T(p, i);
     if (x->k == K_NUM) {
         TRY(md(p, i, &v));
@@ -1727,26 +1871,32 @@ static int point(P *p, int i, dval *o, bool ctx)
     } else if (x->k == K_WORD) {
         TRY(md(p, i, &v));
         TRY(dm(p, i, &v));
-        TRY(monthish(p, i, &v));
-        TRY(decade(p, i, &v));
-        TRY(quarter(p, i, &v));
-        TRY(season(p, i, &v));
+        TRYK(monthish(p, i, &v), W(p, i + 1, "month") || W(p, i + 1, "end") || W(p, i + 1, "beginning") ||
+                                     W(p, i + 1, "middle") || W(p, i + 1, "start"));
+        TRYK(decade(p, i, &v), true);
+        TRYK(quarter(p, i, &v), true);
+        TRYK(season(p, i, &v), true);
         TRY(relunit(p, i, &v));
         TRY(weekday(p, i, &v));
-        TRY(ordinal_phrase(p, i, &v, ctx));
-        TRY(weekphrase(p, i, &v));
+        TRYK(ordinal_phrase(p, i, &v, ctx), !(W(p, i + 2, "day") && W(p, i + 3, "of") && month_at(p, i + 4, &ctxm) > 0));
+        TRYK(weekphrase(p, i, &v), !NUM(p, i + 2, 1, 2));
         TRY(yearish(p, i, &v));
         TRY(durphrase(p, i, &v));
+        TRY(relabs(p, i, &v));
+        TRYK(partof(p, i, &v), true);
         long z;
         bool known;
         if ((e = dayword_at(p, i, &z, &known, ctx)) > best) {
             best = e;
+            memset(o, 0, sizeof *o);
             o->lo = o->hi = known ? pt_day(z) : pt(0, 0, 0, G_DAY);
+            o->keep_the = true;
         }
     } else if (x->k == K_MARK) {
         TRY(decade(p, i, &v));
     }
 #undef TRY
+#undef TRYK
     return best;
 }
 
@@ -1809,9 +1959,9 @@ static int range(P *p, int i, dval *o)
     int ea = point(p, j, &a, true);
     int best = -1;
     /* day alone first: 9 to 12 of june, from 4 to January 22, 1995 */
-    if ((e = bare_day(p, j, &d1)) > 0 && (ea < 0 || ea <= e) && (c = conn_at(p, e, between)) > 0) {
+    if ((e = bare_day(p, j, &d1)) > 0 && (c = conn_at(p, e, between)) > 0) {
         int eb = point(p, c, &b, true);
-        if (eb > 0 && b.lo.g == G_DAY && (b.lo.m > 0 || p->ref)) {
+        if (eb > 0 && b.lo.g == G_DAY && b.lo.m > 0) {
             o->lo = pt(b.lo.y, b.lo.m, d1, G_DAY);
             o->hi = b.hi;
             best = eb;
@@ -1825,6 +1975,10 @@ static int range(P *p, int i, dval *o)
     if (W(p, c, "the") && !between && 0)
         c++;
     int eb = point(p, c, &b, true);
+    if (eb < 0 && W(p, c, "date")) { /* from March to date */
+        eb = c + 1;
+        b.lo = b.hi = p->ref ? pt_day(p->rz) : pt(0, 0, 0, G_DAY);
+    }
     /* April 9th through 17th */
     if (a.lo.g == G_DAY && a.lo.m > 0 && (e = bare_day(p, c, &d2)) > 0 && e >= eb) {
         int ye = -1;
@@ -1837,7 +1991,11 @@ static int range(P *p, int i, dval *o)
             best = ye > 0 ? ye : e;
         }
     }
-    if (eb > best) {
+    /* a day alone ("20", "the tenth") on either side makes no range of
+     * dates: "between 20 and 30" is a range of numbers */
+    bool bare_a = a.lo.g == G_DAY && a.lo.m == 0 && a.lo.d > 0;
+    bool bare_b = b.lo.g == G_DAY && b.lo.m == 0 && b.lo.d > 0;
+    if (eb > best && !bare_a && !bare_b) {
         o->lo = a.lo;
         o->hi = b.hi;
         if (o->lo.y == 0 && b.hi.y > 0)
@@ -1880,7 +2038,7 @@ static int bound(P *p, int i, dval *o)
     int best = -1;
     dval v;
     if (j > i) {
-        if ((e = point(p, j, &v, true)) > best)
+        if ((e = point(p, j, &v, false)) > best)
             best = e, *o = v;
         if ((e = range(p, j, &v)) > best && !W(p, j, "from") && !W(p, j, "between"))
             best = e, *o = v;
@@ -1900,14 +2058,16 @@ static int bound(P *p, int i, dval *o)
             v.lo = v.hi = pt(y, 0, 0, G_YEAR);
         }
         if ((W(p, e, "or") || W(p, e, "and")) &&
-            (W(p, e + 1, "later") || W(p, e + 1, "after") || W(p, e + 1, "greater") || W(p, e + 1, "earlier"))) {
+            (W(p, e + 1, "later") || W(p, e + 1, "after") || W(p, e + 1, "greater") || W(p, e + 1, "earlier")) &&
+            (T(p, e + 2)->k == K_END || T(p, e + 2)->k == K_MARK || W(p, e + 2, "than"))) {
             *o = v;
-            return e + 2;
+            return W(p, e + 2, "than") ? -1 : e + 2;
         }
         return -1;
     }
     if ((W(p, best, "or") || W(p, best, "and")) &&
-        (W(p, best + 1, "later") || W(p, best + 1, "after") || W(p, best + 1, "greater")))
+        (W(p, best + 1, "later") || W(p, best + 1, "after") || W(p, best + 1, "greater")) &&
+        (T(p, best + 2)->k == K_END || T(p, best + 2)->k == K_MARK))
         best += 2;
     (void)e2;
     return best;
@@ -1995,6 +2155,7 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
     memset(&p, 0, sizeof p);
     p.t = sc->text;
     p.hi = sc->end;
+    p.lo = sc->start;
     const char *ref = cck_scan_ref_date(sc);
     if (ref && cck_rd_parse(ref, &p.rz)) {
         p.ref = true;
@@ -2015,8 +2176,18 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         p.pos = q;
         p.n = 0;
         p.eof = false;
-        dval v;
-        int e = phrase(&p, 0, &v);
+        dval v, v1;
+        int e = phrase(&p, 0, &v), first = 0;
+        if (W(&p, 0, "the") || W(&p, 0, "in") || W(&p, 0, "on")) {
+            /* "the next quarter", "in the week": is the phrase the rest? */
+            int e1 = phrase(&p, 1, &v1);
+            if (e1 > e || (e1 == e && e > 0 && !(W(&p, 0, "the") && v.keep_the) &&
+                           !(W(&p, 0, "in") || W(&p, 0, "on")))) {
+                e = e1, v = v1, first = 1;
+            } else if (e > 0 && W(&p, 0, "the") && !v.keep_the) {
+                first = 1;
+            }
+        }
         if (e <= 0) {
             /* skip the rest of this word or number */
             size_t r = q + 1;
@@ -2032,7 +2203,7 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         const tk *last = T(&p, e - 1);
         cck_cand cd;
         memset(&cd, 0, sizeof cd);
-        cd.claim.start = q;
+        cd.claim.start = T(&p, first)->s;
         cd.claim.end = last->e;
         cd.claim.kind = CCK_KIND_DATE;
         cd.claim.unit = "";

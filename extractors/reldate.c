@@ -2149,8 +2149,25 @@ static bool starts_token(const char *t, size_t lo, size_t q)
     return c == '\'' || c == '=' || c == '>' || c == '<' || c == 0xE2;
 }
 
+/* Claims mode takes only all-digit dates that name a year and read one
+ * way: "02/22/2016", "13.5.2015", "11/2016" (not "2010/11", a season). */
+static int claims_numeric(P *p, dval *o)
+{
+    if (T(p, 0)->k != K_NUM || T(p, 0)->len > 2)
+        return -1;
+    int e = numeric(p, 0, o, false);
+    if (e < 0 || o->lo.y < 1000)
+        return -1;
+    if (e == 3 && !M(p, 1, '/'))
+        return -1; /* "11-2016" may be a range of numbers */
+    if (e == 5 && (T(p, 4)->len != 4 || M(p, 3, ',')))
+        return -1; /* "3-7-07", "08/12,15": too loose for a claim */
+    return e;
+}
+
 void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
 {
+    bool claims = !cck_scan_mentions(sc);
     P p;
     memset(&p, 0, sizeof p);
     p.t = sc->text;
@@ -2177,8 +2194,20 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         p.n = 0;
         p.eof = false;
         dval v, v1;
-        int e = phrase(&p, 0, &v), first = 0;
-        if (W(&p, 0, "the") || W(&p, 0, "in") || W(&p, 0, "on")) {
+        int e, first = 0;
+        if (claims) {
+            if (!is_digit(c)) {
+                while (q < sc->end && is_letter((unsigned char)p.t[q]))
+                    q++;
+                if (q == p.pos)
+                    q++;
+                continue;
+            }
+            e = claims_numeric(&p, &v);
+        } else {
+            e = phrase(&p, 0, &v);
+        }
+        if (!claims && (W(&p, 0, "the") || W(&p, 0, "in") || W(&p, 0, "on"))) {
             /* "the next quarter", "in the week": is the phrase the rest? */
             int e1 = phrase(&p, 1, &v1);
             if (e1 > e || (e1 == e && e > 0 && !(W(&p, 0, "the") && v.keep_the) &&

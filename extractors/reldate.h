@@ -22,9 +22,10 @@ bool cck_rd_parse(const char *iso, long *z);
 
 /* Mentions mode: pushes every date phrase read in the unit (relative
  * phrases resolved against cck_scan_ref_date(sc) when known; a phrase
- * whose value cannot be computed carries "XXXX" parts). Called from
- * date.c's scanner; candidates overlap date.c's own and the driver keeps
- * the longest. */
+ * whose value cannot be computed carries "XXXX" parts). Claims mode: only
+ * all-digit dates that name a year ("02/22/2016", "11/2016"). Called from
+ * date.c's scanner; candidates (priority 35, above every number reading
+ * of the same text) overlap date.c's own and the driver keeps the longest. */
 void cck_ext_reldates(const cck_scan *sc, cck_cands *out);
 
 #endif

@@ -6,6 +6,7 @@
  * Every loop is bounded by the token window (NTK), so a scan is linear. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reldate.h"
@@ -154,6 +155,14 @@ typedef struct {
     int n;
     bool eof;
     size_t lo;   /* the unit's start */
+    int depth;   /* nesting of point() (a phrase inside a phrase) */
+    int calls;   /* point() calls for this start: the work bound */
+    unsigned gen; /* the current start, for memo */
+    struct {
+        unsigned gen;
+        int end;
+        dval v;
+    } memo[NTK][2]; /* outermost point() readings of this start */
     bool ref;    /* the reference day is known */
     long rz;     /* its day number */
     int ry, rm, rd;
@@ -171,7 +180,14 @@ static bool is_digit(unsigned char c)
 
 static const tk END_TK = {0, 0, 0, K_END, 0, 0};
 
-static const tk *T(P *p, int i)
+static const tk *T_lex(P *p, int i);
+
+static inline const tk *T(P *p, int i)
+{
+    return i >= 0 && i < p->n ? &p->v[i] : T_lex(p, i);
+}
+
+static const tk *T_lex(P *p, int i)
 {
     if (i < 0)
         return &END_TK;
@@ -227,11 +243,10 @@ static const tk *T(P *p, int i)
     return i < p->n ? &p->v[i] : &END_TK;
 }
 
-static bool W(P *p, int i, const char *w)
+static bool Wn(P *p, int i, const char *w, size_t n)
 {
     const tk *x = T(p, i);
-    size_t n = strlen(w);
-    if (x->k != K_WORD || x->e - x->s != n)
+    if (x->k != K_WORD || x->e - x->s != n || (p->t[x->s] | 0x20) != w[0])
         return false;
     for (size_t k = 0; k < n; k++)
         if ((p->t[x->s + k] | 0x20) != w[k])
@@ -239,10 +254,16 @@ static bool W(P *p, int i, const char *w)
     return true;
 }
 
+/* token i is the word w (a string literal), in any case */
+#define W(p, i, w) Wn((p), (i), "" w, sizeof(w) - 1)
+
 static int Win(P *p, int i, const char *const *list)
 {
+    const tk *x = T(p, i);
+    if (x->k != K_WORD)
+        return -1;
     for (int k = 0; list[k]; k++)
-        if (W(p, i, list[k]))
+        if (Wn(p, i, list[k], strlen(list[k])))
             return k;
     return -1;
 }
@@ -875,7 +896,7 @@ static int numeric(P *p, int i, dval *o, bool ctx)
     int la = T(p, i)->len;
     if (la == 8 && !(glued(p, i + 1) && T(p, i + 1)->k != K_MARK)) {
         long y = a / 10000, m = a / 100 % 100, d = a % 100;
-        if (y >= 1900 && y <= 2099 && valid_md(m, d) && clean_end(p, i + 1)) {
+        if (y >= 1900 && y <= 2099 && valid_md(m, d) && (clean_end(p, i + 1) || DASH(p, i + 1))) {
             o->lo = o->hi = pt((int)y, (int)m, (int)d, G_DAY);
             return i + 1;
         }
@@ -1837,7 +1858,34 @@ static int partof(P *p, int i, dval *o)
 
 /* Every single-point reading at i; the longest wins. ctx: the phrase is
  * inside a range or after a weekday, where "4/22" or "the 27" is a date. */
+enum { MAX_DEPTH = 4, MAX_CALLS = 400 };
+
+static int point_(P *p, int i, dval *o, bool ctx);
+
+/* point() with the work bound: "2 days from 2 days from ..." nests, and
+ * every reading is tried at each level, so depth and calls are capped. */
 static int point(P *p, int i, dval *o, bool ctx)
+{
+    memset(o, 0, sizeof *o);
+    if (p->depth >= MAX_DEPTH || ++p->calls > MAX_CALLS)
+        return -1;
+    bool top = p->depth == 0 && i >= 0 && i < NTK;
+    if (top && p->memo[i][ctx].gen == p->gen) {
+        *o = p->memo[i][ctx].v;
+        return p->memo[i][ctx].end;
+    }
+    p->depth++;
+    int e = point_(p, i, o, ctx);
+    p->depth--;
+    if (top) {
+        p->memo[i][ctx].gen = p->gen;
+        p->memo[i][ctx].end = e;
+        p->memo[i][ctx].v = *o;
+    }
+    return e;
+}
+
+static int point_(P *p, int i, dval *o, bool ctx)
 {
     int best = -1, e, ctxm;
     dval v;
@@ -2100,12 +2148,59 @@ static int forphrase(P *p, int i, dval *o)
     return b;
 }
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp((const char *)a, *(const char *const *)b);
+}
+
+/* Whether token i can open a phrase: a digit run, a mark, or one of the
+ * words below (sorted) -- a cheap test before every reading is tried. */
+static bool starter(P *p, int i)
+{
+    static const char *const words[] = {
+        "a", "after", "an", "apr", "april", "around", "as", "aug", "august", "autumn",
+        "before", "beginning", "between", "by", "calendar", "coming", "couple", "current",
+        "cy", "dec", "december", "earlier", "early", "eight", "eighteen", "eighteenth",
+        "eighth", "eighties", "eighty", "eleven", "eleventh", "end", "eom", "eoy", "fall",
+        "feb", "february", "few", "fifteen", "fifteenth", "fifth", "fifties", "fifty",
+        "first", "fiscal", "five", "following", "for", "forties", "forty", "four",
+        "fourteen", "fourteenth", "fourth", "fri", "friday", "fridays", "from", "fy",
+        "greater", "h", "in", "jan", "january", "jul", "july", "jun", "june", "last",
+        "late", "later", "less", "mar", "march", "may", "mid", "middle", "mon", "monday",
+        "mondays", "month", "more", "my", "next", "nine", "nineteen", "nineteenth",
+        "nineties", "ninety", "ninth", "no", "noughties", "nov", "november", "now", "oct",
+        "october", "on", "one", "otd", "past", "previous", "q", "remaining", "rest", "same",
+        "sat", "saturday", "saturdays", "school", "second", "sep", "sept", "september",
+        "seven", "seventeen", "seventeenth", "seventh", "seventies", "seventy", "several",
+        "since", "six", "sixteen", "sixteenth", "sixth", "sixties", "sixty", "spring",
+        "start", "starting", "summer", "sun", "sunday", "sundays", "sy", "ten", "tens",
+        "tenth", "that", "the", "thirteen", "thirteenth", "thirties", "thirtieth", "thirty",
+        "this", "three", "thu", "thur", "thurs", "thursday", "thursdays", "till", "tmrw",
+        "to", "today", "tomorrow", "tue", "tues", "tuesday", "tuesdays", "twelfth",
+        "twelve", "twenties", "twentieth", "twenty", "two", "until", "upcoming", "w", "wed",
+        "wednesday", "wednesdays", "week", "weekend", "winter", "within", "year",
+        "yesterday", "zero"};
+    const tk *x = T(p, i);
+    if (x->k != K_WORD)
+        return x->k != K_END;
+    char w[16];
+    size_t n = x->e - x->s;
+    if (n >= sizeof w)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        w[k] = (char)(p->t[x->s + k] | 0x20);
+    w[n] = '\0';
+    return bsearch(w, words, sizeof words / sizeof words[0], sizeof words[0], cmp_word) != NULL;
+}
+
 /* The longest date phrase starting at token i. */
 static int phrase(P *p, int i, dval *o)
 {
     int best = -1, e;
     dval v;
     memset(o, 0, sizeof *o);
+    if (!starter(p, i))
+        return -1;
     if ((e = point(p, i, &v, false)) > best)
         best = e, *o = v;
     if ((e = range(p, i, &v)) > best)
@@ -2193,6 +2288,8 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         p.pos = q;
         p.n = 0;
         p.eof = false;
+        p.depth = p.calls = 0;
+        p.gen++;
         dval v, v1;
         int e, first = 0;
         if (claims) {

@@ -1003,7 +1003,7 @@ static int relyear_at(P *p, int i, int *y)
 {
     int r, e;
     int j = W(p, i, "of") || W(p, i, "in") ? i + 1 : i;
-    if ((e = rel_at(p, j, &r)) > 0 && W(p, e, "year")) {
+    if ((e = rel_at(p, j, &r)) > 0 && W(p, e, "year") && r != R_SAME && !W(p, j, "my")) {
         *y = p->ref ? p->ry + rel_off(r) : 0;
         return e + 1;
     }
@@ -2313,6 +2313,8 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
             } else if (e > 0 && W(&p, 0, "the") && !v.keep_the) {
                 first = 1;
             }
+            if (first == 1 && e > 2 && W(&p, 1, "the") && !v.keep_the)
+                first = 2; /* "on the second of Aug" */
         }
         if (e <= 0) {
             /* skip the rest of this word or number */

@@ -657,7 +657,14 @@ typedef struct {
 } dur;
 
 /* "2 years 1 month 21 days", "2 weeks and 2 days", "a fortnight" */
+static int dur_at_(P *p, int i, dur *o, bool split_ago);
+
 static int dur_at(P *p, int i, dur *o)
+{
+    return dur_at_(p, i, o, false);
+}
+
+static int dur_at_(P *p, int i, dur *o, bool split_ago)
 {
     memset(o, 0, sizeof *o);
     int j = i, parts = 0;
@@ -683,8 +690,10 @@ static int dur_at(P *p, int i, dur *o)
         }
         j = e2, parts++;
         if ((W(p, j, "and") || M(p, j, ',')) && count_at(p, j + 1, &n) > 0) {
-            int k = count_at(p, j + 1, &n);
-            if (unit_at(p, k, &u, true) > 0)
+            int k = count_at(p, j + 1, &n), k2 = unit_at(p, k, &u, true);
+            /* "for the last 3 months and 2 days ago ...": the second part
+             * is a phrase of its own */
+            if (k2 > 0 && !(split_ago && W(p, j, "and") && (W(p, k2, "ago") || W(p, k2, "later"))))
                 j++;
         }
     }
@@ -736,6 +745,13 @@ static long in_week(long z, int wd)
     return z - (cck_rd_weekday(z) - 1) + (wd - 1);
 }
 
+/* The same in a week that runs Sunday-Saturday, as the peer reads "monday
+ * two weeks from now" and "in 3 days on friday". */
+static long in_week_sun(long z, int wd)
+{
+    return z - (cck_rd_weekday(z) % 7) + (wd % 7);
+}
+
 /* month-day, month first: "December 27", "Oct. 2", "dec31 , 1994",
  * "may the eleventh", "january 12 of 2016", "January first 12" */
 static int md(P *p, int i, dval *o)
@@ -764,8 +780,8 @@ static int md(P *p, int i, dval *o)
     }
     if (T(p, j)->k == K_NUM && (M(p, k, ':') || ((M(p, k, '.') || M(p, k, '/')) && NUM(p, k + 1, 1, 4) && glued(p, k + 1))))
         return -1; /* a time or a figure: "may 5:30", "jan 3.5" */
-    if (T(p, j)->k == K_NUM && !clean_end(p, k) && !M(p, k, ','))
-        return -1; /* "dec 3kg", "may 5-6" */
+    if (T(p, j)->k == K_NUM && !clean_end(p, k) && !M(p, k, ',') && !DASH(p, k))
+        return -1; /* "dec 3kg", "may 5:30" */
     int end = k, q = k;
     if (M(p, q, ','))
         q++;
@@ -1044,6 +1060,13 @@ static int monthish(P *p, int i, dval *o)
                                         "between", "before", "after", "through", NULL};
     if (!pre && weak_month(p, j) && !word_before_is(p, T(p, j)->s, p->lo, preps))
         return -1;
+    if (W(p, j, "may") && T(p, e)->k == K_WORD) {
+        /* "This may take longer", "May I ask": the verb */
+        static const char *const ok[] = {"of", "next", "this", "last", "and", "to", "through",
+                                         "until", "till", "in", NULL};
+        if (Win(p, e, ok) < 0)
+            return -1;
+    }
     int end = e, q = e;
     if ((M(p, q, '-') || M(p, q, '/')) && glued(p, q) && glued(p, q + 1) && NUM(p, q + 1, 4, 4) &&
         year_at(p, q + 1, &y) > 0) {
@@ -1305,7 +1328,9 @@ static int relunit(P *p, int i, dval *o)
         unit_value(p, u, 0, o);
         return e;
     }
-    if ((W(p, j, "to") || W(p, j, "till")) && W(p, j + 1, "date")) {
+    static const char *const up[] = {"up", "equals", "equal", NULL};
+    if ((W(p, j, "to") || W(p, j, "till")) && W(p, j + 1, "date") &&
+        (T(p, j + 2)->k == K_END || T(p, j + 2)->k == K_MARK) && !word_before_is(p, T(p, j)->s, p->lo, up)) {
         unit_value(p, U_DAY, 0, o);
         return j + 2;
     }
@@ -1355,6 +1380,9 @@ static int relunit(P *p, int i, dval *o)
         /* "the day", "the week", "the year", "the week after next" */
         if ((e = unit_at(p, j, &u, false)) < 0)
             return -1;
+        int yy;
+        if (W(p, e, "of") && year_at(p, e + 1, &yy) > 0)
+            return -1; /* "the year of 2008": the year is the date */
         o->keep_the = true;
         if (W(p, e, "after") && (W(p, e + 1, "next") || (W(p, e + 1, "the") && W(p, e + 2, "next")))) {
             unit_value(p, u, 2, o);
@@ -1479,7 +1507,7 @@ static int weekday(P *p, int i, dval *o)
         if ((e2 = durphrase(p, q, &sub)) > 0 && sub.lo.g == G_DAY) {
             *o = sub;
             if (sub.lo.y > 0)
-                o->lo = o->hi = pt_day(in_week(cck_rd_days(sub.lo.y, sub.lo.m, sub.lo.d), wd));
+                o->lo = o->hi = pt_day(in_week_sun(cck_rd_days(sub.lo.y, sub.lo.m, sub.lo.d), wd));
             return e2;
         }
         /* fri 14th, monday 21, Friday the 22nd */
@@ -1610,6 +1638,11 @@ static int ordinal_phrase(P *p, int i, dval *o, bool ctx)
         return -1; /* "the second" only alone at the end: "the second largest" is no date */
     if (unit_at(p, k, &u, true) > 0 || rel_at(p, k, &r) > 0 || !clean_end(p, k))
         return -1;
+    static const char *const fw[] = {"of", "and", "or", "to", "through", "till", "until", "at", "in",
+                                     "on", "with", "for", "from", "is", "was", "will", "would",
+                                     "please", "then", "but", "instead", NULL};
+    if (T(p, k)->k == K_WORD && Win(p, k, fw) < 0)
+        return -1; /* "the 27th floor", "the 25th Anniversary" */
     o->lo = o->hi = pt(0, 0, d, G_DAY);
     o->keep_the = true;
     return k;
@@ -1742,7 +1775,7 @@ static int durphrase(P *p, int i, dval *o)
     /* next 3 days, the past 2 decades, previous 4 business days */
     int k = W(p, j, "the") && !more ? j + 1 : j;
     if (!more && (e = rel_at(p, k, &r)) > 0 && r != R_THIS && r != R_SAME) {
-        if ((e2 = dur_at(p, e, &d)) > 0) {
+        if ((e2 = dur_at_(p, e, &d, true)) > 0) {
             o->lo = o->hi = p->ref ? pt_day(p->rz + (rel_off(r) > 0 ? 1 : 0)) : pt(0, 0, 0, G_DAY);
             o->keep_the = W(p, e2 - 1, "decades") || W(p, e2 - 1, "decade");
             return e2;
@@ -1761,7 +1794,7 @@ static int durphrase(P *p, int i, dval *o)
     }
     /* 5 upcoming years, 3 next weeks */
     if (!more && (e = count_at(p, j, &n)) > 0 && (e2 = rel_at(p, e, &r)) > 0 && r != R_THIS &&
-        r != R_SAME && (e2 = unit_at(p, e2, &u, true)) > 0) {
+        r != R_SAME && (e2 = unit_at(p, e2, &u, true)) > 0 && (p->t[T(p, e2 - 1)->e - 1] | 0x20) == 's') {
         o->lo = o->hi = pt(0, 0, 0, G_DAY);
         return e2;
     }
@@ -2023,7 +2056,7 @@ static int range(P *p, int i, dval *o)
     if (W(p, c, "the") && !between && 0)
         c++;
     int eb = point(p, c, &b, true);
-    if (eb < 0 && W(p, c, "date")) { /* from March to date */
+    if (eb < 0 && W(p, c, "date") && from) { /* from March to date */
         eb = c + 1;
         b.lo = b.hi = p->ref ? pt_day(p->rz) : pt(0, 0, 0, G_DAY);
     }
@@ -2161,20 +2194,21 @@ static bool starter(P *p, int i)
         "a", "after", "an", "apr", "april", "around", "as", "aug", "august", "autumn",
         "before", "beginning", "between", "by", "calendar", "coming", "couple", "current",
         "cy", "dec", "december", "earlier", "early", "eight", "eighteen", "eighteenth",
-        "eighth", "eighties", "eighty", "eleven", "eleventh", "end", "eom", "eoy", "fall",
-        "feb", "february", "few", "fifteen", "fifteenth", "fifth", "fifties", "fifty",
-        "first", "fiscal", "five", "following", "for", "forties", "forty", "four",
-        "fourteen", "fourteenth", "fourth", "fri", "friday", "fridays", "from", "fy",
-        "greater", "h", "in", "jan", "january", "jul", "july", "jun", "june", "last",
-        "late", "later", "less", "mar", "march", "may", "mid", "middle", "mon", "monday",
-        "mondays", "month", "more", "my", "next", "nine", "nineteen", "nineteenth",
-        "nineties", "ninety", "ninth", "no", "noughties", "nov", "november", "now", "oct",
-        "october", "on", "one", "otd", "past", "previous", "q", "remaining", "rest", "same",
-        "sat", "saturday", "saturdays", "school", "second", "sep", "sept", "september",
-        "seven", "seventeen", "seventeenth", "seventh", "seventies", "seventy", "several",
-        "since", "six", "sixteen", "sixteenth", "sixth", "sixties", "sixty", "spring",
-        "start", "starting", "summer", "sun", "sunday", "sundays", "sy", "ten", "tens",
-        "tenth", "that", "the", "thirteen", "thirteenth", "thirties", "thirtieth", "thirty",
+        "eighth", "eighties", "eightieth", "eighty", "eleven", "eleventh", "end", "eom",
+        "eoy", "fall", "feb", "february", "few", "fifteen", "fifteenth", "fifth", "fifties",
+        "fiftieth", "fifty", "first", "fiscal", "five", "following", "for", "forties",
+        "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth", "fri", "friday",
+        "fridays", "from", "fy", "greater", "h", "in", "jan", "january", "jul", "july",
+        "jun", "june", "last", "late", "later", "less", "mar", "march", "may", "mid",
+        "middle", "mon", "monday", "mondays", "month", "more", "my", "next", "nine",
+        "nineteen", "nineteenth", "nineties", "ninetieth", "ninety", "ninth", "no",
+        "noughties", "nov", "november", "now", "oct", "october", "on", "one", "otd", "past",
+        "previous", "q", "remaining", "rest", "same", "sat", "saturday", "saturdays",
+        "school", "second", "sep", "sept", "september", "seven", "seventeen", "seventeenth",
+        "seventh", "seventies", "seventieth", "seventy", "several", "since", "six",
+        "sixteen", "sixteenth", "sixth", "sixties", "sixtieth", "sixty", "spring", "start",
+        "starting", "summer", "sun", "sunday", "sundays", "sy", "ten", "tens", "tenth",
+        "that", "the", "third", "thirteen", "thirteenth", "thirties", "thirtieth", "thirty",
         "this", "three", "thu", "thur", "thurs", "thursday", "thursdays", "till", "tmrw",
         "to", "today", "tomorrow", "tue", "tues", "tuesday", "tuesdays", "twelfth",
         "twelve", "twenties", "twentieth", "twenty", "two", "until", "upcoming", "w", "wed",
@@ -2214,7 +2248,7 @@ static int phrase(P *p, int i, dval *o)
         int wd;
         if ((e = weekday_at(p, best + 1, &wd)) > 0) {
             if (o->lo.g == G_DAY && o->lo.y > 0) {
-                long z = in_week(cck_rd_days(o->lo.y, o->lo.m, o->lo.d), wd);
+                long z = in_week_sun(cck_rd_days(o->lo.y, o->lo.m, o->lo.d), wd);
                 o->lo = o->hi = pt_day(z);
             }
             best = e;
@@ -2231,7 +2265,7 @@ static bool starts_token(const char *t, size_t lo, size_t q)
         return true;
     unsigned char c = (unsigned char)t[q], b = (unsigned char)t[q - 1];
     if (is_letter(c))
-        return !is_letter(b) && !is_digit(b);
+        return !is_letter(b) && !is_digit(b) && b != '$';
     if (is_digit(c)) {
         if (is_digit(b) || is_letter(b))
             return false;

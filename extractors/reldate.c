@@ -108,31 +108,41 @@ static dpt pt_day(long z)
     return p;
 }
 
+/* two digits of v at o, or "XX" when v is outside [1, 99] */
+static void two(char *o, int v, int max)
+{
+    if (v >= 1 && v <= max) {
+        o[0] = (char)('0' + v / 10);
+        o[1] = (char)('0' + v % 10);
+    } else {
+        o[0] = o[1] = 'X';
+    }
+}
+
 static void fmt(char out[11], dpt p)
 {
-    char ys[8], ms[4], ds[4];
     if (p.g == G_NONE) {
         out[0] = '\0';
         return;
     }
-    if (p.y > 0 && p.y <= 9999)
-        snprintf(ys, sizeof ys, "%04d", p.y);
-    else
-        memcpy(ys, "XXXX", 5);
-    if (p.m >= 1 && p.m <= 12)
-        snprintf(ms, sizeof ms, "%02d", p.m);
-    else
-        memcpy(ms, "XX", 3);
-    if (p.d >= 1 && p.d <= 31)
-        snprintf(ds, sizeof ds, "%02d", p.d);
-    else
-        memcpy(ds, "XX", 3);
-    if (p.g == G_YEAR)
-        snprintf(out, 11, "%s", ys);
-    else if (p.g == G_MONTH)
-        snprintf(out, 11, "%s-%s", ys, ms);
-    else
-        snprintf(out, 11, "%s-%s-%s", ys, ms, ds);
+    if (p.y > 0 && p.y <= 9999) {
+        for (int k = 3, v = p.y; k >= 0; k--, v /= 10)
+            out[k] = (char)('0' + v % 10);
+    } else {
+        memcpy(out, "XXXX", 4);
+    }
+    size_t n = 4;
+    if (p.g >= G_MONTH) {
+        out[n++] = '-';
+        two(out + n, p.m, 12);
+        n += 2;
+    }
+    if (p.g == G_DAY) {
+        out[n++] = '-';
+        two(out + n, p.d, 31);
+        n += 2;
+    }
+    out[n] = '\0';
 }
 
 /* ---- lexer ------------------------------------------------------------- */

@@ -92,6 +92,7 @@ typedef struct {
 typedef struct {
     dpt lo, hi;
     bool keep_the; /* a leading "the" belongs to the phrase ("the 27th") */
+    int hol;       /* a holiday named with no year (HOL_*), else 0 */
 } dval;
 
 static dpt pt(int y, int m, int d, int g)
@@ -724,6 +725,7 @@ static long dur_apply(long z, const dur *d, int sign)
 
 static int point(P *p, int i, dval *o, bool ctx);
 static int durphrase(P *p, int i, dval *o);
+static long hol_near(int h, long z, int dir);
 
 /* today, tomorrow, yesterday ... as a day number; false when unknown */
 static int dayword_at(P *p, int i, long *z, bool *known, bool now_ok)
@@ -1834,7 +1836,10 @@ static int durphrase(P *p, int i, dval *o)
             if (b < 0)
                 return -1;
             known = v.lo.g == G_DAY && v.lo.y > 0 && v.lo.m > 0;
-            if (known) {
+            if (v.hol && p->ref) {
+                z = hol_near(v.hol, p->rz - 1, 1); /* its next day, today included */
+                known = true;
+            } else if (known) {
                 z = cck_rd_days(v.lo.y, v.lo.m, v.lo.d);
             } else if (v.lo.g == G_DAY && v.lo.y == 0 && v.lo.m > 0 && p->ref) {
                 /* a day with no year: its next occurrence */
@@ -1855,6 +1860,151 @@ static int durphrase(P *p, int i, dval *o)
         return b;
     }
     return -1;
+}
+
+/* ---- holidays ---------------------------------------------------------- */
+
+enum { HOL_NONE, HOL_CHRISTMAS, HOL_NEWYEAR, HOL_EASTER, HOL_BLACKFRIDAY, HOL_THANKSGIVING,
+       HOL_EARTHDAY, HOL_PATRICK, HOL_INDEPENDENCE, HOL_LABOR, HOL_HALLOWEEN, HOL_WORKERS };
+
+/* The day of holiday h in year y. */
+static long hol_day(int h, int y)
+{
+    switch (h) {
+    case HOL_CHRISTMAS: return cck_rd_days(y, 12, 25);
+    case HOL_NEWYEAR: return cck_rd_days(y, 1, 1);
+    case HOL_EARTHDAY: return cck_rd_days(y, 4, 22);
+    case HOL_PATRICK: return cck_rd_days(y, 3, 17);
+    case HOL_INDEPENDENCE: return cck_rd_days(y, 7, 4);
+    case HOL_HALLOWEEN: return cck_rd_days(y, 10, 31);
+    case HOL_WORKERS: return cck_rd_days(y, 5, 1);
+    case HOL_LABOR: { /* the first Monday of September */
+        long z = cck_rd_days(y, 9, 1);
+        return z + (8 - cck_rd_weekday(z)) % 7;
+    }
+    case HOL_THANKSGIVING: case HOL_BLACKFRIDAY: { /* the fourth Thursday of November */
+        long z = cck_rd_days(y, 11, 1);
+        z += (4 - cck_rd_weekday(z) + 7) % 7 + 21;
+        return h == HOL_BLACKFRIDAY ? z + 1 : z;
+    }
+    default: { /* Easter Sunday, the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, hh = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, m = (a + 11 * hh + 22 * l) / 451;
+        int mo = (hh + l - 7 * m + 114) / 31, da = (hh + l - 7 * m + 114) % 31 + 1;
+        return cck_rd_days(y, mo, da);
+    }
+    }
+}
+
+/* The nearest day of holiday h after z (dir 1) or before it (dir -1). */
+static long hol_near(int h, long z, int dir)
+{
+    int y, m, d;
+    cck_rd_civil(z, &y, &m, &d);
+    long x = hol_day(h, y);
+    if (dir > 0 && x <= z)
+        x = hol_day(h, y + 1);
+    if (dir < 0 && x >= z)
+        x = hol_day(h, y - 1);
+    return x;
+}
+
+/* A holiday's name: "christmas", "new year's day", "labor day" */
+static int hol_at(P *p, int i, int *h)
+{
+    int e = i + 1;
+    bool day = false;
+    if (W(p, i, "christmas") || W(p, i, "xmas")) {
+        *h = HOL_CHRISTMAS, day = true;
+    } else if (W(p, i, "easter")) {
+        *h = HOL_EASTER;
+        if (W(p, e, "sunday"))
+            e++;
+    } else if (W(p, i, "halloween")) {
+        *h = HOL_HALLOWEEN;
+    } else if (W(p, i, "thanksgiving")) {
+        *h = HOL_THANKSGIVING, day = true;
+    } else if (W(p, i, "black") && W(p, e, "friday")) {
+        *h = HOL_BLACKFRIDAY, e++;
+    } else if (W(p, i, "new") && (W(p, e, "year") || W(p, e, "years"))) {
+        *h = HOL_NEWYEAR, e++, day = true;
+    } else if ((W(p, i, "earth") || W(p, i, "independence") || W(p, i, "labor") || W(p, i, "labour")) &&
+               W(p, e, "day")) {
+        *h = W(p, i, "earth") ? HOL_EARTHDAY : W(p, i, "independence") ? HOL_INDEPENDENCE : HOL_LABOR;
+        e++;
+    } else if ((W(p, i, "saint") || W(p, i, "st")) && W(p, e, "patrick")) {
+        *h = HOL_PATRICK, e++, day = true;
+    } else if (W(p, i, "international") && W(p, e, "workers") && W(p, e + 2, "day")) {
+        *h = HOL_WORKERS;
+        e = M(p, e + 1, '\'') || T(p, e + 1)->k == K_MARK ? e + 3 : -1;
+        if (e < 0)
+            return -1;
+    } else {
+        return -1;
+    }
+    if (day) { /* "new year's day", "saint patrick's day", "christmas day" */
+        if ((M(p, e, '\'') || T(p, e)->k == K_MARK) && glued(p, e) && W(p, e + 1, "s") && W(p, e + 2, "day"))
+            e += 3;
+        else if (W(p, e, "day"))
+            e++;
+    }
+    return e;
+}
+
+/* "easter 2018", "last easter", "independence day of this year", "labor
+ * day 2021 weekend", "the weekend of halloween", "christmas" */
+static int holiday(P *p, int i, dval *o)
+{
+    int j = i, r = R_NONE, h, e, y = 0;
+    bool weekend = false;
+    if (W(p, j, "the") && W(p, j + 1, "weekend") && W(p, j + 2, "of"))
+        j += 3, weekend = true;
+    else if (W(p, j, "weekend") && W(p, j + 1, "of"))
+        j += 2, weekend = true;
+    else if ((e = rel_at(p, j, &r)) > 0 && r != R_SAME && !W(p, j, "my"))
+        j = e;
+    if ((e = hol_at(p, j, &h)) < 0)
+        return -1;
+    int ye;
+    if ((ye = year_at(p, e, &y)) > 0 && T(p, e)->k == K_NUM)
+        e = ye;
+    else if ((ye = relyear_at(p, e, &y)) > 0 && W(p, e, "of"))
+        e = ye;
+    else
+        y = 0;
+    if (!weekend && W(p, e, "weekend")) {
+        e++, weekend = true;
+        if (!y && (ye = year_at(p, e, &y)) > 0 && T(p, e)->k == K_NUM)
+            e = ye; /* "halloween weekend 2021" */
+        else if (!y)
+            y = 0;
+    }
+    memset(o, 0, sizeof *o);
+    long z;
+    if (y > 0) {
+        z = hol_day(h, y);
+    } else if (r != R_NONE && p->ref) {
+        int off = rel_off(r);
+        z = off ? hol_near(h, p->rz, off) : hol_day(h, p->ry);
+    } else {
+        o->hol = h;
+        o->lo = o->hi = pt(0, 0, 0, G_DAY);
+        if (h != HOL_EASTER && h != HOL_LABOR && h != HOL_THANKSGIVING && h != HOL_BLACKFRIDAY) {
+            int yy, mm, dd;
+            cck_rd_civil(hol_day(h, 2000), &yy, &mm, &dd);
+            o->lo = o->hi = pt(0, mm, dd, G_DAY);
+        }
+        o->keep_the = weekend;
+        return e;
+    }
+    o->lo = o->hi = pt_day(z);
+    if (weekend) {
+        long sat = in_week(z, 6);
+        o->lo = pt_day(sat), o->hi = pt_day(sat + 1);
+    }
+    o->keep_the = weekend;
+    return e;
 }
 
 /* "this 5/12", "next 6th of april": a relative word before a day */
@@ -1974,6 +2124,7 @@ static int point_(P *p, int i, dval *o, bool ctx)
         TRY(yearish(p, i, &v));
         TRY(durphrase(p, i, &v));
         TRY(relabs(p, i, &v));
+        TRYK(holiday(p, i, &v), v.keep_the);
         TRYK(partof(p, i, &v), true);
         long z;
         bool known;
@@ -2202,28 +2353,29 @@ static bool starter(P *p, int i)
 {
     static const char *const words[] = {
         "a", "after", "an", "apr", "april", "around", "as", "aug", "august", "autumn",
-        "before", "beginning", "between", "by", "calendar", "coming", "couple", "current",
-        "cy", "dec", "december", "earlier", "early", "eight", "eighteen", "eighteenth",
-        "eighth", "eighties", "eightieth", "eighty", "eleven", "eleventh", "end", "eom",
-        "eoy", "fall", "feb", "february", "few", "fifteen", "fifteenth", "fifth", "fifties",
-        "fiftieth", "fifty", "first", "fiscal", "five", "following", "for", "forties",
-        "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth", "fri", "friday",
-        "fridays", "from", "fy", "greater", "h", "in", "jan", "january", "jul", "july",
-        "jun", "june", "last", "late", "later", "less", "mar", "march", "may", "mid",
-        "middle", "mon", "monday", "mondays", "month", "more", "my", "next", "nine",
-        "nineteen", "nineteenth", "nineties", "ninetieth", "ninety", "ninth", "no",
-        "noughties", "nov", "november", "now", "oct", "october", "on", "one", "otd", "past",
-        "previous", "q", "remaining", "rest", "same", "sat", "saturday", "saturdays",
-        "school", "second", "sep", "sept", "september", "seven", "seventeen", "seventeenth",
-        "seventh", "seventies", "seventieth", "seventy", "several", "since", "six",
-        "sixteen", "sixteenth", "sixth", "sixties", "sixtieth", "sixty", "spring", "start",
-        "starting", "summer", "sun", "sunday", "sundays", "sy", "ten", "tens", "tenth",
-        "that", "the", "third", "thirteen", "thirteenth", "thirties", "thirtieth", "thirty",
-        "this", "three", "thu", "thur", "thurs", "thursday", "thursdays", "till", "tmrw",
-        "to", "today", "tomorrow", "tue", "tues", "tuesday", "tuesdays", "twelfth",
-        "twelve", "twenties", "twentieth", "twenty", "two", "until", "upcoming", "w", "wed",
-        "wednesday", "wednesdays", "week", "weekend", "winter", "within", "year",
-        "yesterday", "zero"};
+        "before", "beginning", "between", "black", "by", "calendar", "christmas", "coming",
+        "couple", "current", "cy", "dec", "december", "earlier", "early", "earth", "easter",
+        "eight", "eighteen", "eighteenth", "eighth", "eighties", "eightieth", "eighty",
+        "eleven", "eleventh", "end", "eom", "eoy", "fall", "feb", "february", "few",
+        "fifteen", "fifteenth", "fifth", "fifties", "fiftieth", "fifty", "first", "fiscal",
+        "five", "following", "for", "forties", "fortieth", "forty", "four", "fourteen",
+        "fourteenth", "fourth", "fri", "friday", "fridays", "from", "fy", "greater", "h",
+        "halloween", "in", "independence", "international", "jan", "january", "jul", "july",
+        "jun", "june", "labor", "labour", "last", "late", "later", "less", "mar", "march",
+        "may", "mid", "middle", "mon", "monday", "mondays", "month", "more", "my", "new",
+        "next", "nine", "nineteen", "nineteenth", "nineties", "ninetieth", "ninety",
+        "ninth", "no", "noughties", "nov", "november", "now", "oct", "october", "on", "one",
+        "otd", "past", "previous", "q", "remaining", "rest", "saint", "same", "sat",
+        "saturday", "saturdays", "school", "second", "sep", "sept", "september", "seven",
+        "seventeen", "seventeenth", "seventh", "seventies", "seventieth", "seventy",
+        "several", "since", "six", "sixteen", "sixteenth", "sixth", "sixties", "sixtieth",
+        "sixty", "spring", "st", "start", "starting", "summer", "sun", "sunday", "sundays",
+        "sy", "ten", "tens", "tenth", "thanksgiving", "that", "the", "third", "thirteen",
+        "thirteenth", "thirties", "thirtieth", "thirty", "this", "three", "thu", "thur",
+        "thurs", "thursday", "thursdays", "till", "tmrw", "to", "today", "tomorrow", "tue",
+        "tues", "tuesday", "tuesdays", "twelfth", "twelve", "twenties", "twentieth",
+        "twenty", "two", "until", "upcoming", "w", "wed", "wednesday", "wednesdays", "week",
+        "weekend", "winter", "within", "xmas", "year", "yesterday", "zero"};
     const tk *x = T(p, i);
     if (x->k != K_WORD)
         return x->k != K_END;

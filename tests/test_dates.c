@@ -504,6 +504,16 @@ static void test_relative(void)
          "2020-01-15"},
         {"We meet this quarter.", "this quarter", "2019-01", "2019-03"},
         {"We meet in four business days.", "in four business days", "2019-02-06", "2019-02-06"},
+        /* holidays: with a year, the nearest one, and as the base of a duration */
+        {"We met on easter 2018.", "easter 2018", "2018-04-01", "2018-04-01"},
+        {"We met on easter 2000.", "easter 2000", "2000-04-23", "2000-04-23"},
+        {"We meet on easter 2038.", "easter 2038", "2038-04-25", "2038-04-25"},
+        {"We met last easter.", "last easter", "2018-04-01", "2018-04-01"},
+        {"We meet next easter.", "next easter", "2019-04-21", "2019-04-21"},
+        {"We meet 2 weeks before christmas.", "2 weeks before christmas", "2019-12-11", "2019-12-11"},
+        {"We meet on Thanksgiving 2023.", "Thanksgiving 2023", "2023-11-23", "2023-11-23"},
+        {"We met on black friday 2010.", "black friday 2010", "2010-11-26", "2010-11-26"},
+        {"We met on labor day 2021.", "labor day 2021", "2021-09-06", "2021-09-06"},
     };
     check_rel(thu, sizeof thu / sizeof thu[0], "2019-01-31");
     /* with no reference day the phrase is still found, its value unknown */

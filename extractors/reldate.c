@@ -371,6 +371,15 @@ static int month_at(P *p, int i, int *mo)
     return e;
 }
 
+/* "may" followed by a word that does not continue a date is the verb:
+ * "This may take longer", "One may ask" */
+static bool may_verb(P *p, int i, int e)
+{
+    static const char *const ok[] = {"of", "next", "this", "last", "and", "to", "through",
+                                     "until", "till", "in", NULL};
+    return W(p, i, "may") && T(p, e)->k == K_WORD && Win(p, e, ok) < 0;
+}
+
 /* "may" and "mar" are words too: alone they count only capitalised */
 static bool weak_month(P *p, int i)
 {
@@ -839,7 +848,7 @@ static int dm(P *p, int i, dval *o)
         return -1; /* "the 4th july" is no form */
     }
     int e = month_at(p, q, &mo);
-    if (e < 0)
+    if (e < 0 || may_verb(p, q, e))
         return -1;
     int end = e;
     int r = e;
@@ -1072,13 +1081,8 @@ static int monthish(P *p, int i, dval *o)
                                         "between", "before", "after", "through", NULL};
     if (!pre && weak_month(p, j) && !word_before_is(p, T(p, j)->s, p->lo, preps))
         return -1;
-    if (W(p, j, "may") && T(p, e)->k == K_WORD) {
-        /* "This may take longer", "May I ask": the verb */
-        static const char *const ok[] = {"of", "next", "this", "last", "and", "to", "through",
-                                         "until", "till", "in", NULL};
-        if (Win(p, e, ok) < 0)
-            return -1;
-    }
+    if (may_verb(p, j, e))
+        return -1; /* "This may take longer", "May I ask" */
     int end = e, q = e;
     if ((M(p, q, '-') || M(p, q, '/')) && glued(p, q) && glued(p, q + 1) && NUM(p, q + 1, 4, 4) &&
         year_at(p, q + 1, &y) > 0) {
@@ -2509,8 +2513,14 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
             } else if (e > 0 && W(&p, 0, "the") && !v.keep_the) {
                 first = 1;
             }
-            if (first == 1 && e > 2 && W(&p, 1, "the") && !v.keep_the)
-                first = 2; /* "on the second of Aug" */
+            if (first == 1 && W(&p, 1, "the")) {
+                /* "in the year to date": is it the rest again? */
+                int e2 = phrase(&p, 2, &v1);
+                if (e2 > e)
+                    e = e2, v = v1, first = 2;
+                else if (e > 2 && !v.keep_the)
+                    first = 2; /* "on the second of Aug" */
+            }
         }
         if (e <= 0) {
             /* skip the rest of this word or number */

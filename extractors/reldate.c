@@ -1792,7 +1792,13 @@ static int durphrase(P *p, int i, dval *o)
     int k = W(p, j, "the") && !more ? j + 1 : j;
     if (!more && (e = rel_at(p, k, &r)) > 0 && r != R_THIS && r != R_SAME) {
         if ((e2 = dur_at_(p, e, &d, true)) > 0) {
-            o->lo = o->hi = p->ref ? pt_day(p->rz + (rel_off(r) > 0 ? 1 : 0)) : pt(0, 0, 0, G_DAY);
+            /* next 3 days: from tomorrow on; past 3 weeks: up to today */
+            if (!p->ref)
+                o->lo = o->hi = pt(0, 0, 0, G_DAY);
+            else if (rel_off(r) > 0)
+                o->lo = pt_day(p->rz + 1), o->hi = pt_day(dur_apply(p->rz, &d, 1));
+            else
+                o->lo = pt_day(dur_apply(p->rz, &d, -1)), o->hi = pt_day(p->rz);
             o->keep_the = W(p, e2 - 1, "decades") || W(p, e2 - 1, "decade");
             return e2;
         }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "reldate.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -51,7 +52,7 @@ enum {
     "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" OF SP "(" YEAR ")"             \
     "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"            \
     "|(" MONTH ")" SP "([0-9]{1,2})" ORD                                     \
-    "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?[0-9]{1,2},?" SP YEAR ")" \
+    "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?(?:" MONTH SP ")?[0-9]{1,2}" ORD ",?" SP YEAR ")" \
     "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"               \
     "|" QUAL "[-\\x20](" MONTH ")"                                           \
     "|" QRANGE "([0-9]{1,2})(?:st|nd|rd|th)[-\\x20](?i:century)"             \
@@ -69,7 +70,7 @@ enum {
 #define ATOM_AT "\\G" ATOM
 /* between two atoms: a dash (spaced or not) or a linking word */
 #define CONN_AT                                                               \
-    "\\G(?:((?:\\x20)?[-\\x{2013}\\x{2014}\\x{2012}](?:\\x20)?)"             \
+    "\\G(?:((?:\\x20)?[-\\x{2013}\\x{2014}\\x{2012}~](?:\\x20)?)"             \
     "|\\x20(to|and|until|through|till)\\x20(?:the\\x20)?)"
 #define SHORT_AT "\\G([0-9]{2})" DATE_END
 #define DAYYEAR_AT "\\G([0-9]{1,2})" ORD ",?" SP "(" YEAR ")" DATE_END
@@ -633,8 +634,21 @@ static bool range_end(const cck_scan *sc, const atom *a, atom *b, char *conn)
     else
         *conn = t[cck_re_group_start(m, 2)] == 'a' ? 'a' : 't';
     if (a->type == T_MD) {
-        if (*conn == 'a' || cck_ext_match(sc, re_dayyear, t, sc->end, ce, 0) != 1)
+        if (*conn == 'a')
             return false;
+        if (cck_ext_match(sc, re_dayyear, t, sc->end, ce, 0) != 1) {
+            /* "Nov 18-Dec 19, 2015": the second date names the year */
+            if (cck_ext_match(sc, re_at, t, sc->end, ce, 0) != 1)
+                return false;
+            read_atom(m, t, b);
+            if (b->type != T_FULL || b->range)
+                return false;
+            int y = a->lm > b->hm ? b->hy - 1 : b->hy;
+            if (!valid_day(y, a->lm, a->ld) || (y == b->hy && a->lm == b->hm && a->ld >= b->hd))
+                return false;
+            b->ly = y; /* the caller copies the year into the start */
+            return true;
+        }
         int d = num(m, t, 1), y = num(m, t, 2);
         if (!valid_day(y, a->lm, a->ld) || !valid_day(y, a->lm, d) || d <= a->ld)
             return false;
@@ -792,7 +806,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
 {
     if (!re_find)
         return;
-    size_t from = sc->start;
+    size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
         int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
         if (r == 0)
@@ -813,5 +827,30 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
                 next = e;
         }
         from = next;
+    }
+    /* what needs a reference day or names no year: mentions only; in
+     * claims mode the reader adds all-digit dates with a year */
+    if (!cck_scan_mentions(sc)) {
+        cck_ext_reldates(sc, out);
+    } else {
+        size_t mine = first_new, n0 = out->n;
+        cck_ext_reldates(sc, out);
+        /* a date of ours that only partly covers a phrase the reader
+         * found ("about 2019" against "2019 q1") gives way to it */
+        size_t w = mine;
+        for (size_t i = mine; i < n0; i++) {
+            const cck_claim *d = &out->v[i].claim;
+            bool drop = false;
+            for (size_t k = n0; k < out->n && !drop; k++) {
+                const cck_claim *r = &out->v[k].claim;
+                drop = d->start < r->end && r->start < d->end &&
+                       !(d->start <= r->start && d->end >= r->end);
+            }
+            if (!drop)
+                out->v[w++] = out->v[i];
+        }
+        for (size_t k = n0; k < out->n; k++)
+            out->v[w++] = out->v[k];
+        out->n = w;
     }
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "reldate.h"
 #include "tests.h"
 
 void cck_suite_dates(void);
@@ -20,7 +21,14 @@ static int by_strength(const void *pa, const void *pb)
 
 /* The candidates of the dates family over the whole text, overlaps resolved
  * as the driver does (longest wins, then priority). Caller frees. */
+static cck_cands scan_dates_opts(const char *text, size_t len, const cck_ext_opts *o);
+
 static cck_cands scan_dates(const char *text, size_t len)
+{
+    return scan_dates_opts(text, len, NULL);
+}
+
+static cck_cands scan_dates_opts(const char *text, size_t len, const cck_ext_opts *o)
 {
     cck_cands c = {0};
     char err[256];
@@ -29,7 +37,7 @@ static cck_cands scan_dates(const char *text, size_t len)
     cck_matcher *m = cck_matcher_new();
     cck_diags d;
     cck_diags_init(&d);
-    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, &d, NULL, NULL};
+    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, &d, NULL, o};
     cck_ext_dates(&sc, &c);
     /* keep the strongest non-overlapping candidates */
     if (c.n)
@@ -383,6 +391,206 @@ static void test_pathological(void)
     cck_ext_dates_cleanup();
 }
 
+/* ---- the day calculator and relative dates (reldate.c) ---------------- */
+
+static void test_calendar(void)
+{
+    CU_ASSERT_EQUAL(cck_rd_days(1970, 1, 1), 0);
+    CU_ASSERT_EQUAL(cck_rd_days(2000, 3, 1), 11017);
+    CU_ASSERT_EQUAL(cck_rd_days(1969, 12, 31), -1);
+    /* every day from 1600 to 2400 goes there and back, one after another */
+    long first = cck_rd_days(1600, 1, 1), last = cck_rd_days(2400, 12, 31);
+    int py = 1599, pm = 12, pd = 31;
+    bool ok = true;
+    for (long z = first; z <= last && ok; z++) {
+        int y, m, d;
+        cck_rd_civil(z, &y, &m, &d);
+        bool next = (y == py && m == pm && d == pd + 1) ||
+                    (y == py && m == pm + 1 && d == 1 && pd == cck_rd_days_in(py, pm)) ||
+                    (y == py + 1 && m == 1 && d == 1 && pm == 12 && pd == 31);
+        ok = next && cck_rd_days(y, m, d) == z;
+        if (!ok)
+            fprintf(stderr, "\n  day %ld: %04d-%02d-%02d after %04d-%02d-%02d\n", z, y, m, d, py, pm, pd);
+        py = y, pm = m, pd = d;
+    }
+    CU_ASSERT(ok);
+    CU_ASSERT_EQUAL(cck_rd_days_in(1900, 2), 28);
+    CU_ASSERT_EQUAL(cck_rd_days_in(2000, 2), 29);
+    CU_ASSERT_EQUAL(cck_rd_days_in(2016, 2), 29);
+    CU_ASSERT_EQUAL(cck_rd_weekday(cck_rd_days(2016, 11, 7)), 1); /* a Monday */
+    CU_ASSERT_EQUAL(cck_rd_weekday(cck_rd_days(1970, 1, 1)), 4);
+    CU_ASSERT_EQUAL(cck_rd_weekday(cck_rd_days(1969, 12, 28)), 7);
+    /* months: the day is clamped to the month's end; years roll over */
+    static const struct {
+        int y, m, d, n, ey, em, ed;
+    } mo[] = {{2018, 3, 31, 1, 2018, 4, 30},  {2016, 1, 31, 1, 2016, 2, 29},
+              {2016, 3, 31, -1, 2016, 2, 29}, {2018, 10, 17, -2, 2018, 8, 17},
+              {2016, 11, 7, 3, 2017, 2, 7},   {2017, 1, 15, -13, 2015, 12, 15},
+              {1999, 12, 31, 0, 1999, 12, 31}, {2000, 2, 29, 12, 2001, 2, 28}};
+    for (size_t i = 0; i < sizeof mo / sizeof mo[0]; i++) {
+        int y, m, d;
+        cck_rd_civil(cck_rd_add_months(cck_rd_days(mo[i].y, mo[i].m, mo[i].d), mo[i].n), &y, &m, &d);
+        CU_ASSERT(y == mo[i].ey && m == mo[i].em && d == mo[i].ed);
+    }
+    long z = 0;
+    CU_ASSERT(cck_rd_parse("2016-11-07T00:00:00", &z) && z == cck_rd_days(2016, 11, 7));
+    CU_ASSERT_FALSE(cck_rd_parse("2016-02-30", &z));
+    CU_ASSERT_FALSE(cck_rd_parse("2016-13-01", &z));
+    CU_ASSERT_FALSE(cck_rd_parse("2016-1-07", &z));
+    CU_ASSERT_FALSE(cck_rd_parse("", &z));
+    CU_ASSERT_FALSE(cck_rd_parse(NULL, &z));
+}
+
+typedef struct {
+    const char *text, *span, *lo, *hi;
+} rel_row;
+
+static void check_rel(const rel_row *rows, size_t n, const char *ref)
+{
+    cck_ext_opts o = {.mentions = true, .ref_date = ref};
+    for (size_t i = 0; i < n; i++) {
+        const rel_row *r = &rows[i];
+        cck_cands c = scan_dates_opts(r->text, strlen(r->text), &o);
+        const char *at = strstr(r->text, r->span);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+        size_t s = (size_t)(at - r->text), e = s + strlen(r->span);
+        const cck_claim *cl = find_span(&c, s, e);
+        if (!cl) {
+            fprintf(stderr, "\n  no date at \"%s\" in \"%s\" (ref %s):", r->span, r->text,
+                    ref ? ref : "none");
+            for (size_t k = 0; k < c.n; k++)
+                fprintf(stderr, " [%.*s]", (int)(c.v[k].claim.end - c.v[k].claim.start),
+                        r->text + c.v[k].claim.start);
+            fprintf(stderr, "\n");
+        }
+        CU_ASSERT_PTR_NOT_NULL(cl);
+        if (cl && (strcmp(cl->date_lo, r->lo) || strcmp(cl->date_hi, r->hi))) {
+            fprintf(stderr, "\n  \"%s\" (ref %s): got %s..%s\n", r->span, ref ? ref : "none",
+                    cl->date_lo, cl->date_hi);
+            CU_FAIL("wrong value");
+        }
+        cck_cands_free(&c);
+    }
+}
+
+/* Relative dates against a Thursday, 2019-01-31 (weeks run Monday to
+ * Sunday): "this" is in this week, "next"/"last" in the next/last week,
+ * "coming"/"past" the nearest one after/before the day. */
+static void test_relative(void)
+{
+    static const rel_row thu[] = {
+        {"We met this past wednesday.", "this past wednesday", "2019-01-30", "2019-01-30"},
+        {"We met last wednesday.", "last wednesday", "2019-01-23", "2019-01-23"},
+        {"We meet this upcoming friday.", "this upcoming friday", "2019-02-01", "2019-02-01"},
+        {"We meet next friday.", "next friday", "2019-02-08", "2019-02-08"},
+        {"We meet coming thursday.", "coming thursday", "2019-02-07", "2019-02-07"},
+        {"We meet today.", "today", "2019-01-31", "2019-01-31"},
+        {"We met yesterday.", "yesterday", "2019-01-30", "2019-01-30"},
+        {"We meet next week on tuesday.", "next week on tuesday", "2019-02-05", "2019-02-05"},
+        {"We met two days before yesterday.", "two days before yesterday", "2019-01-28", "2019-01-28"},
+        {"We met one month ago.", "one month ago", "2018-12-31", "2018-12-31"},
+        {"We meet 2 years 1 month 21 days later.", "2 years 1 month 21 days later", "2021-03-21",
+         "2021-03-21"},
+        {"We meet in a fortnight.", "in a fortnight", "2019-02-14", "2019-02-14"},
+        {"We met the day before.", "the day before", "2019-01-30", "2019-01-30"},
+        {"We meet next year.", "next year", "2020", "2020"},
+        {"We met last month.", "last month", "2018-12", "2018-12"},
+        {"We meet the month after the next.", "the month after the next", "2019-03", "2019-03"},
+        {"We meet the second Monday of next month.", "the second Monday of next month",
+         "2019-02-11", "2019-02-11"},
+        {"We meet 2 weeks before may 13 1999.", "2 weeks before may 13 1999", "1999-04-29",
+         "1999-04-29"},
+        {"We meet 3 days after january 12th.", "3 days after january 12th", "2020-01-15",
+         "2020-01-15"},
+        {"We meet this quarter.", "this quarter", "2019-01", "2019-03"},
+        {"We meet in four business days.", "in four business days", "2019-02-06", "2019-02-06"},
+        /* holidays: with a year, the nearest one, and as the base of a duration */
+        {"We met on easter 2018.", "easter 2018", "2018-04-01", "2018-04-01"},
+        {"We met on easter 2000.", "easter 2000", "2000-04-23", "2000-04-23"},
+        {"We meet on easter 2038.", "easter 2038", "2038-04-25", "2038-04-25"},
+        {"We met last easter.", "last easter", "2018-04-01", "2018-04-01"},
+        {"We meet next easter.", "next easter", "2019-04-21", "2019-04-21"},
+        {"We meet 2 weeks before christmas.", "2 weeks before christmas", "2019-12-11", "2019-12-11"},
+        {"We meet on Thanksgiving 2023.", "Thanksgiving 2023", "2023-11-23", "2023-11-23"},
+        {"We met on black friday 2010.", "black friday 2010", "2010-11-26", "2010-11-26"},
+        {"We met on labor day 2021.", "labor day 2021", "2021-09-06", "2021-09-06"},
+    };
+    check_rel(thu, sizeof thu / sizeof thu[0], "2019-01-31");
+    /* with no reference day the phrase is still found, its value unknown */
+    static const rel_row none[] = {
+        {"We meet next friday.", "next friday", "XXXX-XX-XX", "XXXX-XX-XX"},
+        {"We meet next year.", "next year", "XXXX", "XXXX"},
+        {"We meet on December 27.", "December 27", "XXXX-12-27", "XXXX-12-27"},
+        {"We meet in 2016 / 11.", "2016 / 11", "2016-11", "2016-11"},
+    };
+    check_rel(none, sizeof none / sizeof none[0], NULL);
+}
+
+/* Dates never take a fraction or a decimal; in claims mode only
+ * all-digit dates with a year come from reldate.c, and "2010/11" (a
+ * season) is none of them. */
+static void test_not_fractions(void)
+{
+    cck_ext_opts mentions = {.mentions = true, .ref_date = "2016-11-07"};
+    static const char *const texts[] = {"Add 3/4 of the water.", "Add 1/2 cup.", "It rose 4.22 m.",
+                                        "It rose 1.5 m.", "Mix 2/3 sand and 1/3 clay."};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        cck_cands c = scan_dates_opts(texts[i], strlen(texts[i]), &mentions);
+        if (c.n)
+            fprintf(stderr, "\n  a date in \"%s\"\n", texts[i]);
+        CU_ASSERT_EQUAL(c.n, 0);
+        cck_cands_free(&c);
+    }
+    static const char *const claims_none[] = {"It came on December 27.",
+                                              "We met yesterday.", "It ran 11-2016 times.",
+                                              "Due on 08/12,15 at noon."};
+    for (size_t i = 0; i < sizeof claims_none / sizeof claims_none[0]; i++) {
+        cck_cands c = scan_dates(claims_none[i], strlen(claims_none[i]));
+        if (c.n)
+            fprintf(stderr, "\n  a claims-mode date in \"%s\"\n", claims_none[i]);
+        CU_ASSERT_EQUAL(c.n, 0);
+        cck_cands_free(&c);
+    }
+    /* "2010/11" may be the year 2010 (date.c), never November 2010 */
+    const char *season = "The 2010/11 season.";
+    cck_cands cs = scan_dates(season, strlen(season));
+    for (size_t i = 0; i < cs.n; i++)
+        CU_ASSERT_STRING_NOT_EQUAL(cs.v[i].claim.date_lo, "2010-11");
+    cck_cands_free(&cs);
+    /* "11/2016" beats any number reading of the same text: a higher priority */
+    const char *t = "Sold in 11/2016.";
+    cck_cands c = scan_dates(t, strlen(t));
+    CU_ASSERT_EQUAL_FATAL(c.n, 1);
+    CU_ASSERT_STRING_EQUAL(c.v[0].claim.date_lo, "2016-11");
+    CU_ASSERT(c.v[0].priority > 20);
+    cck_cands_free(&c);
+}
+
+/* Nested phrases ("2 days from 2 days from ...") and runs of starter
+ * words stay bounded in mentions mode: the scan ends and every span is
+ * inside the text. */
+static void test_relative_pathological(void)
+{
+    cck_ext_opts o = {.mentions = true, .ref_date = "2016-11-07"};
+    static const char *const units[] = {"2 days from ", "from next monday to the 3rd of may between ",
+                                        "in the ", "twenty twenty ", "may 5 to june 6 - 7/8 - "};
+    size_t n = 64u << 10;
+    char *buf = malloc(n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        size_t k = 0, ul = strlen(units[u]);
+        while (k + ul < n) {
+            memcpy(buf + k, units[u], ul);
+            k += ul;
+        }
+        cck_cands c = scan_dates_opts(buf, k, &o);
+        for (size_t i = 0; i < c.n; i++)
+            CU_ASSERT(c.v[i].claim.start < c.v[i].claim.end && c.v[i].claim.end <= k);
+        cck_cands_free(&c);
+    }
+    free(buf);
+}
+
 static CU_TestInfo tests[] = {
     {"years", test_years},
     {"full dates", test_full_dates},
@@ -394,6 +602,10 @@ static CU_TestInfo tests[] = {
     {"unit bounds", test_unit_bounds},
     {"table time keys", test_table_keys},
     {"pathological inputs", test_pathological},
+    {"day calculator", test_calendar},
+    {"relative dates against a reference day", test_relative},
+    {"fractions and decimals are no dates", test_not_fractions},
+    {"relative dates: pathological inputs", test_relative_pathological},
     CU_TEST_INFO_NULL,
 };
 

@@ -119,14 +119,31 @@ static json_t *answer(category cat, const char *input, size_t len, const char *r
     json_t *found = json_array();
     /* A case is one line of text with no context; alone in a file it would
      * read as the file's title. A title line before it and a newline after
-     * make it the body of an article, as prose stands in a real source. */
+     * make it the body of an article, as prose stands in a real source.
+     * A short line with no closing punctuation would still read as a
+     * section heading (and one with no digit is not scanned at all: "I'll
+     * go back tomorrow"), so such a line gets a spaced full stop after its
+     * last character (spaced: "2 in." would read as inches). */
     static const char head[] = "Spec case\n\n";
-    size_t hn = sizeof head - 1;
-    char *doc = cck_xmalloc(hn + len + 2);
+    size_t hn = sizeof head - 1, body = len;
+    while (body > 0 && (input[body - 1] == ' ' || input[body - 1] == '\t' || input[body - 1] == '\r'))
+        body--;
+    size_t q = body;
+    while (q > 0 && (input[q - 1] == '"' || input[q - 1] == '\'' || input[q - 1] == ')'))
+        q--;
+    bool stop = body > 0 && !(q > 0 && strchr(".!?", input[q - 1]));
+    char *doc = cck_xmalloc(hn + len + 4);
     memcpy(doc, head, hn);
-    memcpy(doc + hn, input, len);
-    doc[hn + len] = '\n';
-    cck_source *s = cck_source_from_memory("spec", doc, hn + len + 1);
+    memcpy(doc + hn, input, body);
+    size_t dn = hn + body;
+    if (stop) {
+        doc[dn++] = ' ';
+        doc[dn++] = '.';
+    }
+    memcpy(doc + dn, input + body, len - body);
+    dn += len - body;
+    doc[dn++] = '\n';
+    cck_source *s = cck_source_from_memory("spec", doc, dn);
     free(doc);
     cck_diags d;
     cck_diags_init(&d);

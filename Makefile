@@ -150,7 +150,7 @@ cites-gold: all
 # build/fuzz/corpus-FORMAT. make check replays the seeds (tests/test_readers_fuzz.c).
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
-FUZZ_FORMATS := text markdown html xml sources config
+FUZZ_FORMATS := text markdown html xml sources config mentions
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L $(INCS) -Itests/fuzz -g -O1 -MMD -MP \
                 -fno-omit-frame-pointer $(PKG_CFLAGS)

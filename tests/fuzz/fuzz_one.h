@@ -25,8 +25,10 @@ static inline void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
         abort();
 }
 
-/* m: the extractors' matcher (cck_ext_init() done), or NULL to skip them. */
-static inline int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_matcher *m)
+/* m: the extractors' matcher (cck_ext_init() done), or NULL to skip them;
+ * o: the scan options (NULL: claims only). */
+static inline int cck_fuzz_one_opts(const char *name, const uint8_t *data, size_t size, cck_matcher *m,
+                                    const cck_ext_opts *o)
 {
     if (size > (1u << 20))
         return 0;
@@ -35,7 +37,7 @@ static inline int cck_fuzz_one(const char *name, const uint8_t *data, size_t siz
     cck_source *s = cck_source_parse(name, (const char *)data, size, &d);
     cck_src_segment(s, &d);
     if (m)
-        cck_ext_source(s, m, &d);
+        cck_ext_source_opts(s, m, o, &d);
     for (size_t i = 0; i < s->nunits; i++)
         cck_fuzz_span(s, s->units[i].start, s->units[i].end);
     for (size_t i = 0; i < s->ncites; i++)
@@ -45,6 +47,19 @@ static inline int cck_fuzz_one(const char *name, const uint8_t *data, size_t siz
     cck_source_free(s);
     cck_diags_free(&d);
     return 0;
+}
+
+static inline int cck_fuzz_one(const char *name, const uint8_t *data, size_t size, cck_matcher *m)
+{
+    return cck_fuzz_one_opts(name, data, size, m, NULL);
+}
+
+/* Mentions mode (every reader of words, fractions and relative dates)
+ * with a reference day, on the text reader. */
+static inline int cck_fuzz_mentions_one(const uint8_t *data, size_t size, cck_matcher *m)
+{
+    static const cck_ext_opts o = {.mentions = true, .ref_date = "2019-01-31"};
+    return cck_fuzz_one_opts("fuzz.txt", data, size, m, &o);
 }
 
 /* The sources file: data read as the file describing a source a.txt; the

@@ -103,40 +103,59 @@ static void run_pool(pool *p, unsigned n)
     free(t);
 }
 
-size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
-                       const cck_run_options *o)
+/* Expands every path first (directories walked), keeping its diagnostics
+ * in expand[i] and its files at [first[i], first[i + 1]) of the list
+ * returned, so that the merged order is the one a sequential run gives.
+ * Counts the paths that could not be expanded in *skipped. */
+static char **expand_paths(char *const *paths, size_t npaths, cck_diags *expand, size_t *first,
+                           size_t *nall, size_t *skipped)
 {
-    size_t skipped = 0;
-    /* Expand every path first, keeping its diagnostics with its first job
-     * slot so that the merged order is the one a sequential run gives. */
-    cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
-    size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    pool p = {.max_bytes = o ? o->max_bytes : 0};
-    size_t cap = 0;
+    char **all = NULL;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < npaths; i++) {
         char **files = NULL;
         size_t nfiles = 0;
         cck_diags_init(&expand[i]);
         if (cck_src_expand_path(paths[i], &files, &nfiles, &expand[i]) != CCK_OK)
-            skipped++;
-        first[i] = p.njobs;
-        for (size_t k = 0; k < nfiles; k++) {
-            if (p.njobs == cap) {
-                cap = cap ? cap * 2 : 64;
-                p.jobs = cck_xreallocarray(p.jobs, cap, sizeof *p.jobs);
-            }
-            job *j = &p.jobs[p.njobs++];
-            memset(j, 0, sizeof *j);
-            j->path = files[k]; /* owned by the job until the merge */
-            cck_diags_init(&j->diags);
+            (*skipped)++;
+        first[i] = n;
+        if (n + nfiles > cap) {
+            cap = n + nfiles > 2 * cap ? n + nfiles : 2 * cap;
+            all = cck_xreallocarray(all, cap, sizeof *all);
         }
+        if (nfiles)
+            memcpy(all + n, files, nfiles * sizeof *files);
+        n += nfiles;
         free(files);
     }
-    first[npaths] = p.njobs;
+    first[npaths] = n;
+    *nall = n;
+    return all;
+}
 
+/* Threads asked for (-j), default one per core, at most MAX_JOBS. */
+static unsigned jobs_wanted(const cck_run_options *o)
+{
     unsigned n = o && o->jobs ? o->jobs : cck_run_default_jobs();
-    if (n > MAX_JOBS)
-        n = MAX_JOBS;
+    return n > MAX_JOBS ? MAX_JOBS : n;
+}
+
+size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
+                       const cck_run_options *o)
+{
+    size_t skipped = 0;
+    cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
+    size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
+    pool p = {.max_bytes = o ? o->max_bytes : 0};
+    char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
+    p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
+    for (size_t k = 0; k < p.njobs; k++) {
+        p.jobs[k].path = files[k]; /* owned by the job until the merge */
+        cck_diags_init(&p.jobs[k].diags);
+    }
+    free(files);
+
+    unsigned n = jobs_wanted(o);
     pthread_mutex_init(&p.lock, NULL);
     run_pool(&p, n);
     pthread_mutex_destroy(&p.lock);
@@ -233,32 +252,16 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
     spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .awaited = SIZE_MAX};
-    size_t cap = 0;
-    for (size_t i = 0; i < npaths; i++) {
-        char **files = NULL;
-        size_t nfiles = 0;
-        cck_diags_init(&expand[i]);
-        if (cck_src_expand_path(paths[i], &files, &nfiles, &expand[i]) != CCK_OK)
-            skipped++;
-        first[i] = p.njobs;
-        for (size_t k = 0; k < nfiles; k++) {
-            if (p.njobs == cap) {
-                cap = cap ? cap * 2 : 64;
-                p.jobs = cck_xreallocarray(p.jobs, cap, sizeof *p.jobs);
-            }
-            sjob *j = &p.jobs[p.njobs++];
-            memset(j, 0, sizeof *j);
-            j->path = files[k];
-            cck_diags_init(&j->diags);
-            cck_diags_init(&j->late);
-        }
-        free(files);
+    char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
+    p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
+    for (size_t k = 0; k < p.njobs; k++) {
+        p.jobs[k].path = files[k];
+        cck_diags_init(&p.jobs[k].diags);
+        cck_diags_init(&p.jobs[k].late);
     }
-    first[npaths] = p.njobs;
+    free(files);
 
-    unsigned n = o && o->jobs ? o->jobs : cck_run_default_jobs();
-    if (n > MAX_JOBS)
-        n = MAX_JOBS;
+    unsigned n = jobs_wanted(o);
     if (n > p.njobs)
         n = (unsigned)p.njobs;
     p.window = (size_t)(n ? n : 1) * WINDOW_PER_THREAD;

@@ -137,12 +137,9 @@ static void ob_num(obuf *o, double v)
 static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
 {
     const cck_source *s = cl->src;
-    size_t cs = cl->start < s->len ? cl->start : s->len;
-    size_t ce = cl->end < s->len ? cl->end : s->len;
-    if (ce < cs)
-        ce = cs;
+    size_t cs, ce;
     unsigned line, col;
-    cck_source_linecol(s, cs, &line, &col);
+    cck_rep_claim_span(cl, &cs, &ce, &line, &col);
     size_t fs, fe;
     cck_source_file_span(s, cs, ce, &fs, &fe);
     OB_LIT(o, ", \"doc\": ");

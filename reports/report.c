@@ -422,10 +422,8 @@ char *cck_rep_source_meta(const cck_source *s)
 static void sentence_range(const cck_claim *cl, size_t *st, size_t *en)
 {
     const cck_source *s = cl->src;
-    size_t cs = cl->start < s->len ? cl->start : s->len;
-    size_t ce = cl->end < s->len ? cl->end : s->len;
-    if (ce < cs)
-        ce = cs;
+    size_t cs, ce;
+    cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
     size_t a, b;
     if (cl->unit_index < s->nunits) {
         a = s->units[cl->unit_index].start;
@@ -494,10 +492,8 @@ void cck_rep_provenance(cck_table *t, const cck_group *g)
     for (size_t i = 0; i < g->nclaims; i++) {
         const cck_claim *cl = g->claims[i];
         const cck_source *s = cl->src;
-        size_t cs = cl->start < s->len ? cl->start : s->len;
-        size_t ce = cl->end < s->len ? cl->end : s->len;
-        if (ce < cs)
-            ce = cs;
+        size_t cs, ce;
+        cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
         size_t r = cck_tab_row(t);
         cck_tab_set(t, r, 0, s->bytes + cs, ce - cs, 0, 0);
         char v[128];

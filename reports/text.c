@@ -11,12 +11,9 @@ void cck_rep_text_source(FILE *out, const cck_source *s)
     char *path = cck_rep_clean(s->path, strlen(s->path), NULL, NULL);
     for (size_t j = 0; j < s->nclaims; j++) {
         const cck_claim *cl = &s->claims[j];
-        size_t cs = cl->start < s->len ? cl->start : s->len;
-        size_t ce = cl->end < s->len ? cl->end : s->len;
-        if (ce < cs)
-            ce = cs;
+        size_t cs, ce;
         unsigned line, col;
-        cck_source_linecol(s, cs, &line, &col);
+        cck_rep_claim_span(cl, &cs, &ce, &line, &col);
         char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
         char v[128];
         cck_rep_value(v, sizeof v, cl);
@@ -117,12 +114,9 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
         if (g->favoured) {
             const cck_claim *fv = g->favoured;
             const cck_source *s = fv->src;
-            size_t cs = fv->start < s->len ? fv->start : s->len;
-            size_t ce = fv->end < s->len ? fv->end : s->len;
-            if (ce < cs)
-                ce = cs;
+            size_t cs, ce;
             unsigned line, col;
-            cck_source_linecol(s, cs, &line, &col);
+            cck_rep_claim_span(fv, &cs, &ce, &line, &col);
             char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
             const char *base = cck_rep_basename(s->path);
             size_t n = strlen(span) + strlen(base) + 64;

@@ -702,57 +702,47 @@ static void test_cites_command_exit_status(void)
 
 /* ---- the fuzz corpus: every seed and every crash found stays a test ------- */
 
-static void test_fuzz_corpus_replays(void)
+/* Feeds every file of dir to the extractors as file name, in mentions
+ * mode when asked; returns how many files. */
+static size_t replay_dir(const char *dir, const char *name, bool mentions, cck_matcher *m)
 {
-    static const struct { const char *dir, *name; } formats[] = {
-        {"tests/fuzz/corpus/text", "fuzz.txt"}, {"tests/fuzz/corpus/markdown", "fuzz.md"},
-        {"tests/fuzz/corpus/html", "fuzz.html"}, {"tests/fuzz/corpus/xml", "fuzz.xml"}};
-    cck_diags d;
-    cck_diags_init(&d);
-    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&d), CCK_OK);
-    cck_matcher *m = cck_matcher_new();
-    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
-        DIR *dir = opendir(formats[k].dir);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-        size_t n = 0;
-        struct dirent *e;
-        while ((e = readdir(dir))) {
-            if (e->d_name[0] == '.')
-                continue;
-            char path[512];
-            snprintf(path, sizeof path, "%s/%s", formats[k].dir, e->d_name);
-            FILE *f = fopen(path, "rb");
-            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-            static uint8_t buf[1 << 20];
-            size_t len = fread(buf, 1, sizeof buf, f);
-            fclose(f);
-            /* an offset out of range aborts the run */
-            CU_ASSERT_EQUAL(cck_fuzz_one(formats[k].name, buf, len, m), 0);
-            n++;
-        }
-        closedir(dir);
-        CU_ASSERT(n >= 2);
-    }
-    /* the mentions-mode corpus runs every reader claims mode leaves out */
-    DIR *dir = opendir("tests/fuzz/corpus/mentions");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-    size_t nm = 0;
+    DIR *dp = opendir(dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dp);
+    size_t n = 0;
     struct dirent *e;
-    while ((e = readdir(dir))) {
+    while ((e = readdir(dp))) {
         if (e->d_name[0] == '.')
             continue;
         char path[512];
-        snprintf(path, sizeof path, "tests/fuzz/corpus/mentions/%s", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         FILE *f = fopen(path, "rb");
         CU_ASSERT_PTR_NOT_NULL_FATAL(f);
         static uint8_t buf[1 << 20];
         size_t len = fread(buf, 1, sizeof buf, f);
         fclose(f);
-        CU_ASSERT_EQUAL(cck_fuzz_mentions_one(buf, len, m), 0);
-        nm++;
+        /* an offset out of range aborts the run */
+        CU_ASSERT_EQUAL(mentions ? cck_fuzz_mentions_one(buf, len, m) : cck_fuzz_one(name, buf, len, m), 0);
+        n++;
     }
-    closedir(dir);
-    CU_ASSERT(nm >= 2);
+    closedir(dp);
+    return n;
+}
+
+static void test_fuzz_corpus_replays(void)
+{
+    static const struct {
+        const char *dir, *name;
+        bool mentions; /* the corpus of the mentions-mode target */
+    } formats[] = {
+        {"tests/fuzz/corpus/text", "fuzz.txt", false}, {"tests/fuzz/corpus/markdown", "fuzz.md", false},
+        {"tests/fuzz/corpus/html", "fuzz.html", false}, {"tests/fuzz/corpus/xml", "fuzz.xml", false},
+        {"tests/fuzz/corpus/mentions", "fuzz.txt", true}};
+    cck_diags d;
+    cck_diags_init(&d);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&d), CCK_OK);
+    cck_matcher *m = cck_matcher_new();
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++)
+        CU_ASSERT(replay_dir(formats[k].dir, formats[k].name, formats[k].mentions, m) >= 2);
     cck_matcher_free(m);
     cck_ext_cleanup();
     cck_diags_free(&d);

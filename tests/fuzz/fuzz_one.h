@@ -25,6 +25,21 @@ static inline void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
         abort();
 }
 
+/* The extractors' matcher of a fuzz target, made on the first input
+ * (cck_ext_init() once); NULL when the patterns do not compile. */
+static inline cck_matcher *cck_fuzz_matcher(void)
+{
+    static cck_matcher *m;
+    if (!m) {
+        cck_diags d;
+        cck_diags_init(&d);
+        if (cck_ext_init(&d) == CCK_OK)
+            m = cck_matcher_new();
+        cck_diags_free(&d);
+    }
+    return m;
+}
+
 /* m: the extractors' matcher (cck_ext_init() done), or NULL to skip them;
  * o: the scan options (NULL: claims only). */
 static inline int cck_fuzz_one_opts(const char *name, const uint8_t *data, size_t size, cck_matcher *m,

@@ -6,13 +6,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static cck_matcher *m;
-    if (!m) {
-        cck_diags d;
-        cck_diags_init(&d);
-        if (cck_ext_init(&d) == CCK_OK)
-            m = cck_matcher_new();
-        cck_diags_free(&d);
-    }
-    return cck_fuzz_one("fuzz.txt", data, size, m);
+    return cck_fuzz_one("fuzz.txt", data, size, cck_fuzz_matcher());
 }

@@ -189,19 +189,29 @@ typedef struct {
     bool failed, ready;
 } sjob;
 
+/* The pool of a stream. There is no writer thread: the worker that
+ * finishes the source next in line becomes the writer and writes it and
+ * every ready source after it, in order, while the others go on reading
+ * (one writer at a time, the writing flag under the lock). A dedicated
+ * writer woke up once per source, two context switches a file. */
 typedef struct {
     sjob *jobs;
     size_t njobs;
     size_t next;            /* next job to take */
-    size_t emitted;         /* jobs the writer has finished with */
+    size_t emitted;         /* jobs written */
     size_t window;
     size_t max_bytes;
     const cck_run_sink *sink;
     pthread_mutex_t lock;
-    pthread_cond_t ready;   /* the job the writer waits for became ready */
     pthread_cond_t room;    /* the writer moved on */
-    size_t awaited;         /* the job the writer waits for; SIZE_MAX: none */
     unsigned idle;          /* workers waiting for room */
+    bool writing;           /* a worker holds the writer's part */
+    /* what the writer owns while it writes */
+    char *const *paths;     /* for the expansion diagnostics, in order */
+    size_t npaths, path_at; /* paths whose diagnostics are out */
+    const size_t *first;
+    cck_diags *expand, *d, *late;
+    size_t pos, skipped;
 } spool;
 
 static void run_sjob(spool *p, sjob *j, cck_matcher *m)
@@ -217,28 +227,57 @@ static void run_sjob(spool *p, sjob *j, cck_matcher *m)
     cck_source_free(src);
 }
 
+/* Writes job k (the next in line): the expansion diagnostics of the paths
+ * it opens first, then its own, then its claims. */
+static void write_sjob(spool *p, size_t k)
+{
+    sjob *j = &p->jobs[k];
+    while (p->path_at < p->npaths && p->first[p->path_at] <= k)
+        diags_move(p->d, &p->expand[p->path_at++]);
+    diags_move(p->d, &j->diags);
+    diags_move(p->late, &j->late);
+    if (j->failed)
+        p->skipped++;
+    else
+        p->sink->emit(p->sink->ctx, ++p->pos, j->result);
+    free((char *)j->path);
+    if (p->sink->progress)
+        p->sink->progress(p->sink->ctx, k + 1, p->njobs);
+}
+
 static void *sworker(void *arg)
 {
     spool *p = arg;
     cck_matcher *m = cck_matcher_new();
+    pthread_mutex_lock(&p->lock);
     for (;;) {
-        pthread_mutex_lock(&p->lock);
         while (p->next < p->njobs && p->next >= p->emitted + p->window) {
             p->idle++;
             pthread_cond_wait(&p->room, &p->lock);
             p->idle--;
         }
-        size_t i = p->next < p->njobs ? p->next++ : p->njobs;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->njobs)
+        if (p->next >= p->njobs)
             break;
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
         run_sjob(p, &p->jobs[i], m);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].ready = true;
-        if (p->awaited == i)   /* wake the writer only when it waits for this one */
-            pthread_cond_signal(&p->ready);
-        pthread_mutex_unlock(&p->lock);
+        if (p->writing)
+            continue;   /* the writer will come to it */
+        p->writing = true;
+        while (p->emitted < p->njobs && p->jobs[p->emitted].ready) {
+            size_t k = p->emitted;
+            pthread_mutex_unlock(&p->lock);
+            write_sjob(p, k);
+            pthread_mutex_lock(&p->lock);
+            p->emitted = k + 1;
+            if (p->idle)
+                pthread_cond_broadcast(&p->room);
+        }
+        p->writing = false;
     }
+    pthread_mutex_unlock(&p->lock);
     cck_matcher_free(m);
     return NULL;
 }
@@ -251,7 +290,8 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     size_t skipped = 0;
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .awaited = SIZE_MAX};
+    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .paths = paths, .npaths = npaths,
+               .first = first, .expand = expand, .d = d, .late = &late};
     char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {
@@ -269,63 +309,34 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     unsigned started = 0;
     if (n > 1) {
         pthread_mutex_init(&p.lock, NULL);
-        pthread_cond_init(&p.ready, NULL);
         pthread_cond_init(&p.room, NULL);
         t = cck_xcalloc(n, sizeof *t);
         for (; started < n; started++)
             if (pthread_create(&t[started], NULL, sworker, &p) != 0)
                 break;
-    }
-    /* no threads (one job, or none could be made): each source is read
-     * here, just before it is written */
-    cck_matcher *m = started ? NULL : cck_matcher_new();
-    size_t pos = 0;
-    for (size_t i = 0; i < npaths; i++) {
-        diags_move(d, &expand[i]);
-        for (size_t k = first[i]; k < first[i + 1]; k++) {
-            sjob *j = &p.jobs[k];
-            if (started) {
-                pthread_mutex_lock(&p.lock);
-                p.awaited = k;
-                while (!j->ready)
-                    pthread_cond_wait(&p.ready, &p.lock);
-                p.awaited = SIZE_MAX;
-                pthread_mutex_unlock(&p.lock);
-            } else {
-                run_sjob(&p, j, m);
-            }
-            diags_move(d, &j->diags);
-            diags_move(&late, &j->late);
-            if (j->failed)
-                skipped++;
-            else
-                sink->emit(sink->ctx, ++pos, j->result);
-            free((char *)j->path);
-            if (sink->progress)
-                sink->progress(sink->ctx, k + 1, p.njobs);
-            if (started) {
-                pthread_mutex_lock(&p.lock);
-                p.emitted = k + 1;
-                if (p.idle)
-                    pthread_cond_broadcast(&p.room);
-                pthread_mutex_unlock(&p.lock);
-            }
-        }
-    }
-    if (n > 1) {
         for (unsigned i = 0; i < started; i++)
             pthread_join(t[i], NULL);
         free(t);
         pthread_cond_destroy(&p.room);
-        pthread_cond_destroy(&p.ready);
         pthread_mutex_destroy(&p.lock);
     }
+    /* no threads (one job, or none could be made): each source not yet
+     * written is read here, just before it is written */
+    cck_matcher *m = NULL;
+    for (size_t k = p.emitted; k < p.njobs; k++) {
+        if (!m)
+            m = cck_matcher_new();
+        run_sjob(&p, &p.jobs[k], m);
+        write_sjob(&p, k);
+    }
     cck_matcher_free(m);
+    while (p.path_at < npaths) /* paths with no files at the end */
+        diags_move(d, &expand[p.path_at++]);
     diags_move(d, &late);
     free(p.jobs);
     free(first);
     free(expand);
-    return skipped;
+    return skipped + p.skipped;
 }
 
 void cck_run_reconcile(cck_corpus *c)

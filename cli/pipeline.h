@@ -28,8 +28,11 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
  * that read the source, right after extraction; it may change the source
  * (drop claims), appends its own diagnostics to late, and returns what
  * emit() needs (the source is freed as soon as done() returns). emit()
- * runs on the calling thread, once per source read, in input order, with
- * the source's 1-based position among the sources read. */
+ * runs once per source read, in input order, with the source's 1-based
+ * position among the sources read, on one thread at a time (a worker that
+ * holds the writer's part, or the calling thread with one job): emit() and
+ * progress() never run concurrently, and each sees what the previous
+ * call did. */
 typedef struct {
     void *(*done)(void *ctx, cck_source *s, cck_diags *late);
     void (*emit)(void *ctx, size_t pos, void *result);
@@ -42,7 +45,7 @@ typedef struct {
  * memory at once. Diagnostics reach d in the order cck_run_extract() gives
  * them, then the late ones (from done()) in input order, as when done()'s
  * work runs over the corpus after extraction. progress (may be NULL) runs
- * on the calling thread after each path, read or not. Returns the number
+ * after each path, read or not, as emit() does. Returns the number
  * of paths skipped. */
 size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *o,
                       const cck_run_sink *sink, cck_diags *d);

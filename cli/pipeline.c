@@ -207,8 +207,7 @@ typedef struct {
     unsigned idle;          /* workers waiting for room */
     bool writing;           /* a worker holds the writer's part */
     /* what the writer owns while it writes */
-    char *const *paths;     /* for the expansion diagnostics, in order */
-    size_t npaths, path_at; /* paths whose diagnostics are out */
+    size_t npaths, path_at; /* paths whose expansion diagnostics are out */
     const size_t *first;
     cck_diags *expand, *d, *late;
     size_t pos, skipped;
@@ -290,7 +289,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     size_t skipped = 0;
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .paths = paths, .npaths = npaths,
+    spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .npaths = npaths,
                .first = first, .expand = expand, .d = d, .late = &late};
     char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);

@@ -288,6 +288,17 @@ static void uncited_table(cck_table *t, const cck_corpus *c, size_t *nconf, size
     free(u);
 }
 
+/* Prints t as Markdown (cells cut at maxw, 0: never) or as text, then
+ * frees it. */
+static void put_table(FILE *out, cck_table *t, bool md, unsigned maxw, unsigned width, bool color)
+{
+    if (md)
+        cck_tab_md(out, t, maxw);
+    else
+        cck_tab_text(out, t, 2, width, color);
+    cck_tab_free(t);
+}
+
 static cck_status human(FILE *out, const cck_corpus *c, bool md, const cck_rep_options *o)
 {
     unsigned width = o && o->width ? o->width : 100;
@@ -308,43 +319,29 @@ static cck_status human(FILE *out, const cck_corpus *c, bool md, const cck_rep_o
             cck_tab_set(&t, r, k, v[k] ? v[k] : "", v[k] ? strlen(v[k]) : 0, 0, 0);
     }
     fputs(md ? "## Sources\n\n" : "Sources\n", out);
-    if (md)
-        cck_tab_md(out, &t, 80);
-    else
-        cck_tab_text(out, &t, 2, width, color);
-    cck_tab_free(&t);
+    put_table(out, &t, md, 80, width, color);
 
     cck_cite_counts all;
     counts_table(&t, c, &all);
     fputs(md ? "\n## Citations by source\n\n" : "\nCitations by source\n", out);
-    if (md)
-        cck_tab_md(out, &t, 0);
-    else
-        cck_tab_text(out, &t, 2, width, color);
-    cck_tab_free(&t);
+    put_table(out, &t, md, 0, width, color);
 
     problems_table(&t, c);
     fprintf(out, md ? "\n## Problems (%zu)\n\n" : "\nProblems (%zu)\n", t.nrows);
-    if (t.nrows) {
-        if (md)
-            cck_tab_md(out, &t, 120);
-        else
-            cck_tab_text(out, &t, 2, width, color);
-    }
-    cck_tab_free(&t);
+    if (t.nrows)
+        put_table(out, &t, md, 120, width, color);
+    else
+        cck_tab_free(&t);
 
     size_t nconf, nu;
     uncited_table(&t, c, &nconf, &nu);
     fprintf(out, md ? "\n## Uncited claims (%zu, %zu in conflict groups)\n\n"
                     : "\nUncited claims (%zu, %zu in conflict groups; those first)\n",
             nu, nconf);
-    if (t.nrows) {
-        if (md)
-            cck_tab_md(out, &t, 120);
-        else
-            cck_tab_text(out, &t, 2, width, color);
-    }
-    cck_tab_free(&t);
+    if (t.nrows)
+        put_table(out, &t, md, 120, width, color);
+    else
+        cck_tab_free(&t);
     fprintf(out, "\n%zu markers, %zu resolved, %zu dangling, %zu placeholder, %zu unused and "
                  "%zu duplicate references, %zu uncited claims\n",
             all.markers, all.resolved, all.dangling, all.placeholder, all.unused, all.duplicate,

@@ -129,7 +129,8 @@ static inline int cck_fuzz_config_one(const uint8_t *data, size_t size)
     return 0;
 }
 
-/* Feeds every file of a corpus directory (up to 64 KiB each) to one of
+/* Feeds every file of a corpus directory (up to 1 MiB each, the targets'
+ * limit) to one of
  * the functions above; returns how many files, or (size_t)-1 when the
  * directory or a file cannot be read. For the test suite's replays. */
 static inline size_t cck_fuzz_replay(const char *dirpath, int (*one)(const uint8_t *, size_t))
@@ -139,7 +140,7 @@ static inline size_t cck_fuzz_replay(const char *dirpath, int (*one)(const uint8
         return (size_t)-1;
     size_t n = 0;
     struct dirent *e;
-    static uint8_t buf[1 << 16];
+    static uint8_t buf[1 << 20];
     while ((e = readdir(dir))) {
         if (e->d_name[0] == '.')
             continue;

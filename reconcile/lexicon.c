@@ -50,11 +50,12 @@ static const char *const stopwords[] = {
 
 bool cck_lex_stopword(const char *w)
 {
-    /* compass words may start a name ("North Korea"); the caller decides */
-    if (!strcmp(w, "north") || !strcmp(w, "south") || !strcmp(w, "east") ||
-        !strcmp(w, "west") || !strcmp(w, "new") || !strcmp(w, "no"))
-        return false;
-    return in_list(stopwords, w) || cck_lex_month(w) != 0;
+    if (!in_list(stopwords, w))
+        return cck_lex_month(w) != 0;
+    /* compass words may start a name ("North Korea"); the caller decides.
+     * Tested only for listed words: this runs for every token. */
+    return strcmp(w, "north") && strcmp(w, "south") && strcmp(w, "east") &&
+           strcmp(w, "west") && strcmp(w, "new") && strcmp(w, "no");
 }
 
 static const char *const facility_heads[] = {
@@ -88,7 +89,7 @@ static const char *const variants[][2] = {
 const char *cck_lex_variant(const char *w)
 {
     for (size_t i = 0; variants[i][0]; i++)
-        if (strcmp(variants[i][0], w) == 0)
+        if (variants[i][0][0] == w[0] && strcmp(variants[i][0], w) == 0)
             return variants[i][1];
     return NULL;
 }

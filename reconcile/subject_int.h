@@ -151,7 +151,7 @@ static inline bool adjacent(const char *b, const tok *x, const tok *y, bool allo
 static inline bool in_words(const char *const *list, const char *w)
 {
     for (size_t i = 0; list[i]; i++)
-        if (!strcmp(list[i], w))
+        if (list[i][0] == w[0] && !strcmp(list[i], w))
             return true;
     return false;
 }

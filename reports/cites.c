@@ -269,14 +269,13 @@ static void uncited_table(cck_table *t, const cck_corpus *c, size_t *nconf, size
     for (size_t i = 0; i < nu; i++) {
         const cck_claim *cl = u[i].cl;
         const cck_source *s = cl->src;
+        size_t cs, ce;
         unsigned line, col;
-        cck_source_linecol(s, cl->start, &line, &col);
+        cck_rep_claim_span(cl, &cs, &ce, &line, &col);
         char where[512];
         snprintf(where, sizeof where, "%s:%u:%u", cck_rep_basename(s->path), line, col);
         size_t r = cck_tab_row(t);
         cck_tab_set(t, r, 0, where, strlen(where), 0, 0);
-        size_t cs = cl->start < s->len ? cl->start : s->len;
-        size_t ce = cl->end < s->len && cl->end > cs ? cl->end : cs;
         cck_tab_set(t, r, 1, s->bytes + cs, ce - cs, 0, 0);
         char *subj = cck_rep_subject(cl->entity, cl->attribute, cl->as_of);
         cck_tab_set(t, r, 2, subj, strlen(subj), 0, 0);

@@ -619,6 +619,35 @@ static void test_sidecar_sets_metadata_and_weight(void)
 
 /* ---- the citation audit ------------------------------------------------------ */
 
+/* A claim that ends the text (no newline after it) keeps its words in the
+ * uncited table: the span was clamped to empty when it reached the end. */
+static void test_cites_claim_at_end_of_text(void)
+{
+    static const char text[] = "Varn\n\nThe town has 5,000";
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *s = cck_source_from_memory("e.txt", text, sizeof text - 1);
+    cck_corpus_add(&c, s);
+    cck_src_segment(s, &c.diags);
+    extract(s, &c.diags);
+    CU_ASSERT_EQUAL_FATAL(s->nclaims, 1);
+    CU_ASSERT_EQUAL(s->claims[0].end, s->len);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, &c, CCK_FMT_TEXT, NULL), CCK_OK);
+    fclose(out);
+    const char *row = strstr(buf, "e.txt:3:14");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    const char *eol = strchr(row, '\n');
+    CU_ASSERT_PTR_NOT_NULL_FATAL(eol);
+    const char *fig = strstr(row, "5,000");
+    CU_ASSERT(fig && fig < eol);
+    free(buf);
+    cck_corpus_free(&c);
+}
+
 static void test_cites_counts_and_jsonl(void)
 {
     cck_corpus c;
@@ -761,6 +790,7 @@ void cck_suite_readers(void)
         {"mediawiki pages become articles", test_mediawiki_pages_become_articles},
         {"sources file sets metadata and weight", test_sidecar_sets_metadata_and_weight},
         {"cites counts and jsonl", test_cites_counts_and_jsonl},
+        {"cites: a claim at the end of the text keeps its words", test_cites_claim_at_end_of_text},
         {"cites command exit status", test_cites_command_exit_status},
         {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,

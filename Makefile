@@ -179,11 +179,11 @@ fuzz: deps
 # bench/run.sh does the work; here: its helpers, and the Recognizers-Text
 # peer under bench/node_modules (nodejs/npm from Debian if missing; only
 # here, never for make check). BENCH_LARGE=1 adds the 1 GB corpus.
-BENCH_TOOLS := build/bench/mkcorpus build/bench/measure build/bench/numpat
+BENCH_TOOLS := build/bench/mkcorpus build/bench/measure build/bench/numpat build/bench/recscale
 build/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -o $@ $<
-build/bench/numpat: bench/numpat.c $(LIB)
+build/bench/numpat build/bench/recscale: build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O2 $(PKG_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lpthread -lm
 bench-peer:

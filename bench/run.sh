@@ -9,7 +9,8 @@
 # sizes (MB); BENCH_TMP is where corpora go (default: a new dir under
 # TMPDIR, removed at the end); BENCH_TIMEOUT caps one command (s, default
 # 120); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
-# the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer.
+# the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer;
+# BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CCK_BIN:-$ROOT/claimcheck}
@@ -18,7 +19,7 @@ SIZES=${BENCH_SIZES:-10 100}
 [ "${BENCH_LARGE:-0}" = 1 ] && SIZES="$SIZES 1024"
 TIMEOUT=${BENCH_TIMEOUT:-120}
 REPEAT=${BENCH_REPEAT:-3}
-for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat"; do
+for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat" "$TOOLS/recscale"; do
     [ -x "$t" ] || { echo "bench: $t is missing (run make bench)" >&2; exit 2; }
 done
 command -v pcre2grep >/dev/null || { echo "bench: pcre2grep missing (apt-get install pcre2-utils)" >&2; exit 2; }
@@ -204,6 +205,15 @@ for size in $SIZES; do
         'BEGIN {printf "%.0f", r * 1024 / n}') bytes$per_check (whole process / claims)"
 done
 echo
+
+# ---- reconcile alone, by number of claims ----------------------------------
+# generated sources in memory; the "one subject" shape puts every claim in
+# one group, the worst case for pairwise comparison
+if [ "${BENCH_RECSCALE:-400000}" != 0 ]; then
+    echo "reconcile stages by claims (bench/recscale.c; time over n log2 n relative to the first row):"
+    "$TOOLS/recscale" "${BENCH_RECSCALE:-400000}" | sed 's/^/  /' || summary+=("recscale failed")
+    echo
+fi
 
 # ---- the peer --------------------------------------------------------------
 if [ "${BENCH_PEER:-1}" != 0 ] && [ -d "$W/corpus-10" ]; then

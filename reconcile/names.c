@@ -105,12 +105,14 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
     t->poss = poss;
 }
 
-/* Splits b[start,end) into words. Hyphens join a capitalised word's parts
- * ("Kyo-hwa-so", "Sci-Tech"); digits keep their separators ("3.3"). */
-tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+/* Splits b[start,end) into words, into *v (grown as needed, *cap slots);
+ * returns how many. Hyphens join a capitalised word's parts ("Kyo-hwa-so",
+ * "Sci-Tech"); digits keep their separators ("3.3"). */
+static size_t tokenize(cck_arena *a, const char *b, size_t start, size_t end, tok **vp,
+                       size_t *capp)
 {
-    tok *v = NULL;
-    size_t n = 0, cap = 0, i = start;
+    tok *v = *vp;
+    size_t n = 0, cap = *capp, i = start;
     while (i < end) {
         if (!word_byte(b, i, end)) {
             size_t pl = punct_len((const unsigned char *)b + i, end - i);
@@ -152,11 +154,23 @@ tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, siz
         if (!poss)
             push_tok(a, &v, &n, &cap, b, s, i, false);
     }
-    /* every source's tokens stay until the subject stage ends: no slack */
-    if (n && n < cap)
-        v = cck_xreallocarray(v, n, sizeof *v);
-    *nt = n;
+    *vp = v;
+    *capp = cap;
+    return n;
+}
+
+tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+{
+    tok *v = NULL;
+    size_t cap = 0;
+    *nt = tokenize(a, b, start, end, &v, &cap);
     return v;
+}
+
+tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end, size_t *nt)
+{
+    *nt = tokenize(sc->a, b, start, end, &sc->tv, &sc->tcap);
+    return sc->tv;
 }
 
 
@@ -217,8 +231,11 @@ void cck_rec_count_words(table *tb, const tok *t, size_t nt)
         if (t[i].num || !t[i].fold[0])
             continue;
         wcount *c = word_slot(tb, t[i].fold);
-        tb->hused += c->w == NULL;
-        c->w = t[i].fold;
+        if (!c->w) {
+            /* the token's string is scratch: the table keeps its own */
+            tb->hused++;
+            c->w = cck_arena_strdup(tb->a, t[i].fold);
+        }
         if (t[i].cap)
             c->upper++;
         else
@@ -279,11 +296,11 @@ static const char *make_disp(cck_arena *a, const char *b, const tok *t, size_t t
 /* Finds the name mentions among tokens [a0, a1): runs of capitalised
  * words with "of", "No. 9" and "February 8 X" inside, and a trailing
  * event noun ("Hungnam evacuation"). */
-name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
-                        size_t a1, size_t *nn)
+static size_t find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                         size_t a1, name **vp, size_t *capp)
 {
-    name *v = NULL;
-    size_t n = 0, cap = 0;
+    name *v = *vp;
+    size_t n = 0, cap = *capp;
     size_t i = a0;
     while (i < a1) {
         bool start = name_start(&t[i]);
@@ -363,10 +380,25 @@ name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, s
             n--;
         i = j;
     }
-    if (n && n < cap)
-        v = cck_xreallocarray(v, n, sizeof *v);
-    *nn = n;
+    *vp = v;
+    *capp = cap;
+    return n;
+}
+
+name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                         size_t a1, size_t *nn)
+{
+    name *v = NULL;
+    size_t cap = 0;
+    *nn = find_names(tb, a, b, t, a0, a1, &v, &cap);
     return v;
+}
+
+name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *t, size_t a0,
+                              size_t a1, size_t *nn)
+{
+    *nn = find_names(tb, sc->a, b, t, a0, a1, &sc->nv, &sc->ncap);
+    return sc->nv;
 }
 
 /* ---- the corpus table of entities ------------------------------------- */
@@ -387,7 +419,7 @@ entry *cck_rec_lookup(table *tb, const char *key)
     return *sl ? &tb->v[*sl - 1] : NULL;
 }
 
-void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
+void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_arena *tmp)
 {
     entry *e = cck_rec_lookup(tb, m->key);
     if (!e) {
@@ -404,7 +436,7 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
         }
         e = &tb->v[tb->n++];
         memset(e, 0, sizeof *e);
-        e->key = m->key;
+        e->key = cck_arena_strdup(tb->a, m->key);
         e->last_src = (size_t)-1;
         *ix_slot(tb, e->key) = tb->n;
     }
@@ -416,11 +448,18 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
     }
     e->facility |= m->facility;
     e->event |= m->event;
-    if (m->event)
-    {
-        e->event_noun = cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
-        if (m->t1 - m->t0 >= 2)
-            e->mod_key = make_key(tb->a, t, m->t0, m->t1 - 1);
+    if (m->event) {
+        /* the tokens are scratch: the entry keeps copies, made only when
+         * they change */
+        const char *noun =
+            cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
+        if (!e->event_noun || strcmp(e->event_noun, noun))
+            e->event_noun = cck_arena_strdup(tb->a, noun);
+        if (m->t1 - m->t0 >= 2) {
+            const char *mk = make_key(tmp, t, m->t0, m->t1 - 1);
+            if (!e->mod_key || strcmp(e->mod_key, mk))
+                e->mod_key = cck_arena_strdup(tb->a, mk);
+        }
     }
     size_t f = 0;
     while (f < e->nforms && strcmp(e->forms[f], m->disp))
@@ -432,7 +471,7 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
             memcpy(nf, e->forms, f * sizeof *nf);
             memcpy(nc, e->fcount, f * sizeof *nc);
         }
-        nf[f] = m->disp;
+        nf[f] = cck_arena_strdup(tb->a, m->disp);
         e->forms = nf;
         e->fcount = nc;
         e->nforms++;
@@ -566,20 +605,36 @@ static bool alias_cue(const tok *t, size_t i, size_t end, size_t *after)
     return false;
 }
 
-/* Makes the entry of key `alias` display as (and so group with) `to`. */
-static void set_alias(table *tb, const char *alias, const char *to)
+/* Makes entry a display as (and so group with) entry b. */
+static void set_alias(table *tb, entry *a, const entry *b)
 {
-    entry *a = cck_rec_lookup(tb, alias), *b = cck_rec_lookup(tb, to);
-    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), alias))
+    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), a->key))
         return;
     a->disp = b->disp;
     a->facility |= b->facility;
 }
 
+static void push_op(aliasop **ops, size_t *nops, size_t *cap, size_t alias, size_t to,
+                    bool to_main)
+{
+    if (*nops == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *ops = cck_xreallocarray(*ops, *cap, sizeof **ops);
+    }
+    (*ops)[(*nops)++] = (aliasop){alias, to, to_main};
+}
+
+/* The entry index of a mention noted in the table. */
+static size_t entry_of(table *tb, const name *m)
+{
+    return (size_t)(cck_rec_lookup(tb, m->key) - tb->v);
+}
+
 /* Every "Name, known as Other" and "the city, then called Other" of one
  * source: Other becomes another name of Name (or of the article's main
- * subject, keys[article]). */
-void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *keys)
+ * subject). Found now, applied once the main subjects are known. */
+void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nops,
+                          size_t *cap)
 {
     const tok *t = st->t;
     for (size_t k = 0; k + 1 < st->nn; k++) {
@@ -593,7 +648,7 @@ void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *key
             after++;   /* "the 2.8 Vinalon Complex" */
         for (size_t j = k + 1; j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                set_alias(tb, st->nm[j].key, m->key);
+                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), entry_of(tb, m), false);
     }
     /* "the city, then called Kanko": the main subject's older name */
     static const char *const place[] = {"city", "town", "village", "settlement", NULL};
@@ -609,48 +664,51 @@ void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *key
                 art = a;
         for (size_t j = first_name(st, after); j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                set_alias(tb, st->nm[j].key, keys[art]);
+                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), art, true);
     }
+}
+
+void cck_rec_apply_alias(table *tb, const aliasop *op, const char *const *keys)
+{
+    const entry *to = op->to_main ? cck_rec_lookup(tb, keys[op->to]) : &tb->v[op->to];
+    set_alias(tb, &tb->v[op->alias], to);
 }
 
 /* ---- main subject of an article --------------------------------------- */
 
-
-
-const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start, size_t end)
+void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t start,
+                           size_t end, cck_arena *tmp, artfacts *f)
 {
-    cck_arena *a = tb->a;
     size_t a0 = tok_at(st, start), a1 = tok_at(st, end);
     /* how often each name stands on its own in the article: one table of
      * counts for the run, zeroed again below where this article touched it */
     if (tb->tallycap < tb->n) {
         free(tb->tally);
-        tb->tallycap = tb->n;
+        tb->tallycap = tb->n * 2;
         tb->tally = cck_xcalloc(tb->tallycap, sizeof *tb->tally);
     }
     size_t *tally = tb->tally;
-    const entry *top = NULL;
-    size_t topn = 0;
+    memset(f, 0, sizeof *f);
+    f->top = (size_t)-1;
     for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
         entry *e = cck_rec_lookup(tb, st->nm[i].key);
         if (!e)
             continue;
         size_t c = ++tally[(size_t)(e - tb->v)];
-        if (c > topn) {
-            topn = c;
-            top = e;
+        if (c > f->topn) {
+            f->topn = c;
+            f->top = (size_t)(e - tb->v);
         }
     }
-    const char *best = NULL;
-    size_t bestn = 0;
     if (title && *title) {
         size_t tl = strcspn(title, ":|");
         if (tl > 200)
             tl = 200;   /* a title, not a paragraph */
         size_t nt;
-        tok *tt = cck_rec_tokenize(a, title, 0, tl, &nt);
+        tok *tt = cck_rec_tokenize(tmp, title, 0, tl, &nt);
         size_t nn;
-        name *tn = cck_rec_find_names(tb, a, title, tt, 0, nt, &nn);
+        name *tn = cck_rec_find_names(tb, tmp, title, tt, 0, nt, &nn);
+        size_t cap = 0;
         for (size_t i = 0; i < nn; i++) {
             /* every sub-run of the name, split at "of" */
             for (size_t x = tn[i].t0; x < tn[i].t1; x++) {
@@ -659,35 +717,60 @@ const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t
                 for (size_t y = x + 1; y <= tn[i].t1; y++) {
                     if (!strcmp(tt[y - 1].low, "of"))
                         break;
-                    const entry *e = cck_rec_lookup(tb, make_key(a, tt, x, y));
+                    /* a key the article does not name counts 0 and can
+                     * never be chosen, whatever later sources add */
+                    const entry *e = cck_rec_lookup(tb, make_key(tmp, tt, x, y));
                     size_t c = e ? tally[(size_t)(e - tb->v)] : 0;
-                    /* a facility or event, or a name other sources use, is
-                     * a subject even when the article names it once */
-                    if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
-                        c = 2;
-                    if (c > bestn) {
-                        bestn = c;
-                        best = e->disp;
+                    if (!c)
+                        continue;
+                    if (f->ncand == cap) {
+                        size_t ncap = cap ? cap * 2 : 4;
+                        size_t *nc = cck_arena_alloc(tb->a, ncap * sizeof *nc);
+                        size_t *ncc = cck_arena_alloc(tb->a, ncap * sizeof *ncc);
+                        if (cap) {
+                            memcpy(nc, f->cand, cap * sizeof *nc);
+                            memcpy(ncc, f->ccount, cap * sizeof *ncc);
+                        }
+                        f->cand = nc;
+                        f->ccount = ncc;
+                        cap = ncap;
                     }
+                    f->cand[f->ncand] = (size_t)(e - tb->v);
+                    f->ccount[f->ncand++] = c;
                 }
             }
         }
         free(tn);
         free(tt);
     }
-    /* a title that names its subject wins unless another name clearly
-     * dominates the article ("World Cities Almanac" over a city page) */
-    const char *res = NULL;
-    if (best && bestn >= 2 && !(topn > 3 * bestn))
-        res = best;
-    else if (top)
-        res = top->disp;
-    else
-        res = best ? best : (title ? title : "");
     for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
         entry *e = cck_rec_lookup(tb, st->nm[i].key);
         if (e)
             tally[(size_t)(e - tb->v)] = 0;
     }
-    return res;
+}
+
+const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char *title)
+{
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (size_t i = 0; i < f->ncand; i++) {
+        const entry *e = &tb->v[f->cand[i]];
+        size_t c = f->ccount[i];
+        /* a facility or event, or a name other sources use, is a subject
+         * even when the article names it once */
+        if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
+            c = 2;
+        if (c > bestn) {
+            bestn = c;
+            best = e->disp;
+        }
+    }
+    /* a title that names its subject wins unless another name clearly
+     * dominates the article ("World Cities Almanac" over a city page) */
+    if (best && bestn >= 2 && !(f->topn > 3 * bestn))
+        return best;
+    if (f->top != (size_t)-1)
+        return tb->v[f->top].disp;
+    return best ? best : (title ? title : "");
 }

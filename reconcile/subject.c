@@ -881,13 +881,13 @@ static bool speaks_of_main(const ctx *x, const stoks *st, const char *main,
 /* A row header that is wholly a known name ("Chongjin" in a table of
  * cities), or the place a caption is "for", is the entity of the cells;
  * NULL otherwise. */
-static const char *row_entity(const table *tb, const char *row, bool caption)
+static const char *row_entity(const table *tb, cck_arena *tmp, const char *row, bool caption)
 {
     if (!row || !*row)
         return NULL;
     size_t n = strlen(row), nt, nn;
-    tok *t = cck_rec_tokenize(tb->a, row, 0, n, &nt);
-    name *nm = cck_rec_find_names(tb, tb->a, row, t, 0, nt, &nn);
+    tok *t = cck_rec_tokenize(tmp, row, 0, n, &nt);
+    name *nm = cck_rec_find_names(tb, tmp, row, t, 0, nt, &nn);
     const char *res = NULL;
     if (!caption && nn == 1 && nm[0].t0 == 0 && nm[0].t1 == nt && cck_rec_known(tb, &nm[0])) {
         /* a capitalised word seen only where any word is capitalised
@@ -910,7 +910,7 @@ static const char *row_entity(const table *tb, const char *row, bool caption)
 }
 
 static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const table *tb,
-                       const char *main, const char *main_key)
+                       cck_arena *tmp, const char *main, const char *main_key)
 {
     cck_arena *a = s->arena;
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
@@ -979,9 +979,9 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                        (!speaks_of_main(&x, st, main, main_key) ||
                         (!strcmp(attr, "period") && !is_event(tb, main_key))));
     } else {
-        const char *e = row_entity(tb, u->row_header, false);
+        const char *e = row_entity(tb, tmp, u->row_header, false);
         if (!e)
-            e = row_entity(tb, u->caption, true);
+            e = row_entity(tb, tmp, u->caption, true);
         cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key)
                          ? cck_arena_strdup(a, e)
                          : main;
@@ -1001,21 +1001,54 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->entity = cck_arena_strdup(a, canon);
 }
 
+/* One source's tokens and names in sc (its arena emptied first). */
+static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, bool names)
+{
+    cck_arena_free(sc->a);
+    sc->a = cck_arena_new();
+    st->s = s;
+    st->t = cck_rec_tokenize_into(sc, s->bytes, 0, s->len, &st->nt);
+    st->nm = NULL;
+    st->nn = 0;
+    if (names)
+        st->nm = cck_rec_find_names_into(tb, sc, s->bytes, st->t, 0, st->nt, &st->nn);
+}
+
+/* The stage, one source at a time in each pass, so that only one source's
+ * tokens and names live at once: count how every word is written; find
+ * the names and put them in the corpus table, noting what each article's
+ * main subject and the aliases the text declares will need; choose the
+ * main subjects; apply the aliases; then tokenize each source once more
+ * for the subject of each of its claims. */
 void cck_rec_subjects(cck_corpus *c)
 {
     table tb = {.a = cck_arena_new()};
-    stoks *st = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *st);
+    scratch sc = {0};
+    stoks st;
     for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        st[i].s = s;
-        st[i].t = cck_rec_tokenize(tb.a, s->bytes, 0, s->len, &st[i].nt);
-        cck_rec_count_words(&tb, st[i].t, st[i].nt);
+        load(&st, c->sources[i], &tb, &sc, false);
+        cck_rec_count_words(&tb, st.t, st.nt);
     }
+    /* the names; what each article's main subject needs; declared aliases */
+    artfacts **facts = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *facts);
+    aliasop *ops = NULL;
+    size_t nops = 0, opcap = 0;
+    size_t *opend = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *opend);
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
-        st[i].nm = cck_rec_find_names(&tb, tb.a, s->bytes, st[i].t, 0, st[i].nt, &st[i].nn);
-        for (size_t k = 0; k < st[i].nn; k++)
-            cck_rec_note_name(&tb, &st[i].nm[k], st[i].t, i);
+        load(&st, s, &tb, &sc, true);
+        for (size_t k = 0; k < st.nn; k++)
+            cck_rec_note_name(&tb, &st.nm[k], st.t, i, sc.a);
+        size_t na = s->narticles ? s->narticles : 1;
+        facts[i] = cck_arena_alloc(tb.a, na * sizeof **facts);
+        for (size_t k = 0; k < na; k++) {
+            size_t as = s->narticles ? s->articles[k].start : 0;
+            size_t ae = s->narticles ? s->articles[k].end : s->len;
+            const char *title = s->narticles ? s->articles[k].title : "";
+            cck_rec_article_facts(&tb, &st, title, as, ae, sc.a, &facts[i][k]);
+        }
+        cck_rec_find_aliases(&tb, &st, &ops, &nops, &opcap);
+        opend[i] = nops;
     }
     /* the main subject of every article, then the aliases the text
      * declares ("X, known as Y"; "the city, then called Y") */
@@ -1027,10 +1060,8 @@ void cck_rec_subjects(cck_corpus *c)
         mains[i] = cck_arena_alloc(tb.a, na * sizeof **mains);
         keys[i] = cck_arena_alloc(tb.a, na * sizeof **keys);
         for (size_t k = 0; k < na; k++) {
-            size_t as = s->narticles ? s->articles[k].start : 0;
-            size_t ae = s->narticles ? s->articles[k].end : s->len;
             const char *title = s->narticles ? s->articles[k].title : "";
-            const char *m = cck_rec_main_subject(&tb, &st[i], title, as, ae);
+            const char *m = cck_rec_main_subject(&tb, &facts[i][k], title);
             {
                 /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
                 const char *mk = cck_rec_fold(tb.a, m, strlen(m));
@@ -1040,11 +1071,16 @@ void cck_rec_subjects(cck_corpus *c)
             keys[i][k] = cck_rec_fold(tb.a, m, strlen(m));
         }
     }
-    for (size_t i = 0; i < c->nsources; i++)
-        cck_rec_declared_aliases(&tb, &st[i], keys[i]);
+    for (size_t i = 0, k = 0; i < c->nsources; i++)
+        for (; k < opend[i]; k++)
+            cck_rec_apply_alias(&tb, &ops[k], keys[i]);
+    free(ops);
     cck_rec_suffixes_free(&tb);     /* display forms changed: index anew */
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
+        if (!s->nclaims)
+            continue;
+        load(&st, s, &tb, &sc, true);
         size_t na = s->narticles ? s->narticles : 1;
         for (size_t k = 0; k < s->nclaims; k++) {
             cck_claim *cl = &s->claims[k];
@@ -1057,14 +1093,12 @@ void cck_rec_subjects(cck_corpus *c)
                         art = j;
             if (art >= na)
                 art = 0;
-            subject_of(s, cl, &st[i], &tb, mains[i][art], keys[i][art]);
+            subject_of(s, cl, &st, &tb, sc.a, mains[i][art], keys[i][art]);
         }
     }
-    for (size_t i = 0; i < c->nsources; i++) {
-        free(st[i].t);
-        free(st[i].nm);
-    }
-    free(st);
+    cck_arena_free(sc.a);
+    free(sc.tv);
+    free(sc.nv);
     free(tb.v);
     free(tb.h);
     free(tb.ix);

@@ -59,13 +59,35 @@ static size_t punct_len(const unsigned char *p, size_t left)
     return 0;
 }
 
-static bool word_byte(const char *b, size_t i, size_t end)
+/* What a byte is to a word: 1 always part of one (ASCII letters and
+ * digits; a continuation byte of a letter already accepted), 2 the lead
+ * of a UTF-8 sequence that is part of one unless it is punctuation, 0
+ * never. */
+static const unsigned char word_class[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+#define L(c) [c] = 1, [c + 32] = 1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+#define R4(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1
+#define R16(c) R4(c), R4(c + 4), R4(c + 8), R4(c + 12)
+    R16(0x80), R16(0x90), R16(0xA0), R16(0xB0),
+#undef R4
+#undef R16
+#define T4(c) [c] = 2, [c + 1] = 2, [c + 2] = 2, [c + 3] = 2
+#define T16(c) T4(c), T4(c + 4), T4(c + 8), T4(c + 12)
+    T16(0xC0), T16(0xD0), T16(0xE0), T16(0xF0),
+#undef T4
+#undef T16
+};
+
+static inline bool word_byte(const char *b, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)b[i];
-    if (c < 0x80)
-        return isalnum(c) != 0;
-    if ((c & 0xC0) == 0x80)
-        return true;    /* continuation of a letter already accepted */
+    unsigned char k = word_class[(unsigned char)b[i]];
+    if (k != 2)
+        return k;
     return punct_len((const unsigned char *)b + i, end - i) == 0;
 }
 
@@ -80,6 +102,15 @@ static size_t apos_len(const char *b, size_t i, size_t end)
     return 0;
 }
 
+/* True when b[0, n) is ASCII letters and digits only. */
+static bool plain_ascii(const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] >= 0x80 || !isalnum((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *b,
                      size_t s, size_t e, bool poss)
 {
@@ -90,29 +121,68 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
     tok *t = &(*v)[(*n)++];
     t->s = s;
     t->e = e;
+    t->num = isdigit((unsigned char)b[s]) != 0;
+    t->poss = poss;
+    if (plain_ascii(b + s, e - s)) {
+        /* an ASCII word of letters and digits folds to its lowercase form:
+         * the two share one string */
+        char *low = cck_arena_chars(a, e - s + 1);
+        for (size_t i = s; i < e; i++)
+            low[i - s] = (char)tolower((unsigned char)b[i]);
+        t->cap = isupper((unsigned char)b[s]) != 0;
+        t->low = t->fold = low;
+        return;
+    }
     char *low = cck_rec_ascii(a, b + s, e - s);
     t->cap = isupper((unsigned char)low[0]) != 0;
     for (char *p = low; *p; p++)
         *p = (char)tolower((unsigned char)*p);
     t->low = low;
-    /* an ASCII word of letters and digits folds to its lowercase form:
-     * the two share one string */
-    bool plain = true;
-    for (size_t i = s; i < e && plain; i++)
-        plain = (unsigned char)b[i] < 0x80 && isalnum((unsigned char)b[i]);
-    t->fold = plain ? low : cck_rec_fold(a, b + s, e - s);
-    t->num = isdigit((unsigned char)b[s]) != 0;
-    t->poss = poss;
+    t->fold = cck_rec_fold(a, b + s, e - s);
+}
+
+static void count_word(table *tb, const char *fold, bool cap);
+
+/* Where the tokenizer puts each token: into an array, or (tb set) only
+ * into the corpus's word counts, with no array and, for a plain word, no
+ * string. */
+typedef struct {
+    cck_arena *a;
+    tok *v;
+    size_t n, cap;
+    table *tb;
+} sink;
+
+static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
+{
+    if (!k->tb) {
+        push_tok(k->a, &k->v, &k->n, &k->cap, b, s, e, poss);
+        return;
+    }
+    if (isdigit((unsigned char)b[s]))
+        return;     /* numbers are not counted */
+    char buf[64];
+    if (e - s < sizeof buf && plain_ascii(b + s, e - s)) {
+        for (size_t i = s; i < e; i++)
+            buf[i - s] = (char)tolower((unsigned char)b[i]);
+        buf[e - s] = '\0';
+        count_word(k->tb, buf, isupper((unsigned char)b[s]) != 0);
+        return;
+    }
+    /* the same strings push_tok makes, in scratch */
+    size_t n = 0, cap = 0;
+    tok *t = NULL;
+    push_tok(k->a, &t, &n, &cap, b, s, e, poss);
+    count_word(k->tb, t->fold, t->cap);
+    free(t);
 }
 
 /* Splits b[start,end) into words, into *v (grown as needed, *cap slots);
  * returns how many. Hyphens join a capitalised word's parts ("Kyo-hwa-so",
  * "Sci-Tech"); digits keep their separators ("3.3"). */
-static size_t tokenize(cck_arena *a, const char *b, size_t start, size_t end, tok **vp,
-                       size_t *capp)
+static void tokenize(sink *k, const char *b, size_t start, size_t end)
 {
-    tok *v = *vp;
-    size_t n = 0, cap = *capp, i = start;
+    size_t i = start;
     while (i < end) {
         if (!word_byte(b, i, end)) {
             size_t pl = punct_len((const unsigned char *)b + i, end - i);
@@ -124,7 +194,7 @@ static size_t tokenize(cck_arena *a, const char *b, size_t start, size_t end, to
         bool digit = isdigit((unsigned char)b[s]) != 0;
         bool poss = false;
         while (i < end) {
-            if (word_byte(b, i, end)) {
+            if (word_class[(unsigned char)b[i]] == 1 || word_byte(b, i, end)) {
                 i++;
                 continue;
             }
@@ -140,7 +210,7 @@ static size_t tokenize(cck_arena *a, const char *b, size_t start, size_t end, to
             size_t al = apos_len(b, i, end);
             if (al && i + al < end && (b[i + al] == 's' || b[i + al] == 'S') &&
                 (i + al + 1 >= end || !word_byte(b, i + al + 1, end))) {
-                push_tok(a, &v, &n, &cap, b, s, i, true);
+                emit(k, b, s, i, true);
                 i += al + 1;
                 poss = true;
                 break;
@@ -152,27 +222,27 @@ static size_t tokenize(cck_arena *a, const char *b, size_t start, size_t end, to
             break;
         }
         if (!poss)
-            push_tok(a, &v, &n, &cap, b, s, i, false);
+            emit(k, b, s, i, false);
     }
-    *vp = v;
-    *capp = cap;
-    return n;
 }
 
 tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
 {
-    tok *v = NULL;
-    size_t cap = 0;
-    *nt = tokenize(a, b, start, end, &v, &cap);
-    return v;
+    sink k = {.a = a};
+    tokenize(&k, b, start, end);
+    *nt = k.n;
+    return k.v;
 }
 
 tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end, size_t *nt)
 {
-    *nt = tokenize(sc->a, b, start, end, &sc->tv, &sc->tcap);
+    sink k = {.a = sc->a, .v = sc->tv, .cap = sc->tcap};
+    tokenize(&k, b, start, end);
+    sc->tv = k.v;
+    sc->tcap = k.cap;
+    *nt = k.n;
     return sc->tv;
 }
-
 
 static bool is_month_tok(const tok *t) { return t->cap && cck_lex_month(t->low); }
 
@@ -204,43 +274,37 @@ static wcount *word_slot(const table *tb, const char *w)
     return &tb->h[i];
 }
 
-void cck_rec_count_words(table *tb, const tok *t, size_t nt)
+static void count_word(table *tb, const char *fold, bool cap)
 {
-    size_t need = 1024;
-    while (need < nt * 2)
-        need *= 2;
-    if (!tb->h) {
-        tb->hcap = 1u << 16;
-        while (tb->hcap < need)
-            tb->hcap *= 2;
-        tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
-    }
-    size_t used = tb->hused;
-    if ((used + nt) * 2 > tb->hcap) {
+    if (!fold[0])
+        return;
+    if ((tb->hused + 1) * 2 > tb->hcap) {
+        /* at most half full, so that every probe ends soon */
         wcount *old = tb->h;
         size_t ocap = tb->hcap;
-        while ((used + nt) * 2 > tb->hcap)
-            tb->hcap *= 2;
+        tb->hcap = ocap ? ocap * 2 : 1u << 16;
         tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
         for (size_t i = 0; i < ocap; i++)
             if (old[i].w)
                 *word_slot(tb, old[i].w) = old[i];
         free(old);
     }
-    for (size_t i = 0; i < nt; i++) {
-        if (t[i].num || !t[i].fold[0])
-            continue;
-        wcount *c = word_slot(tb, t[i].fold);
-        if (!c->w) {
-            /* the token's string is scratch: the table keeps its own */
-            tb->hused++;
-            c->w = cck_arena_strdup(tb->a, t[i].fold);
-        }
-        if (t[i].cap)
-            c->upper++;
-        else
-            c->lower++;
+    wcount *c = word_slot(tb, fold);
+    if (!c->w) {
+        /* the token's string is scratch: the table keeps its own */
+        tb->hused++;
+        c->w = cck_arena_strdup(tb->a, fold);
     }
+    if (cap)
+        c->upper++;
+    else
+        c->lower++;
+}
+
+void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end)
+{
+    sink k = {.a = tmp, .tb = tb};
+    tokenize(&k, b, start, end);
 }
 
 /* A capitalised word that is mostly written in lowercase ("Average"). */

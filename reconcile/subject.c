@@ -930,7 +930,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
             ue++;
     }
     ctx x = {s->bytes, st->t, tok_at(st, us), tok_at(st, ue), tok_at(st, cl->start),
-             tok_at(st, cl->end), cl, us};
+             tok_at(st, cl->end), cl, us, tb->kw};
     if (x.c1 <= x.c0 || x.c0 >= st->nt) {
         /* no word in the span (odd input): only the kind can tell */
         cl->entity = main;
@@ -1002,16 +1002,13 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
 }
 
 /* One source's tokens and names in sc (its arena emptied first). */
-static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, bool names)
+static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
 {
     cck_arena_free(sc->a);
     sc->a = cck_arena_new();
     st->s = s;
     st->t = cck_rec_tokenize_into(sc, s->bytes, 0, s->len, &st->nt);
-    st->nm = NULL;
-    st->nn = 0;
-    if (names)
-        st->nm = cck_rec_find_names_into(tb, sc, s->bytes, st->t, 0, st->nt, &st->nn);
+    st->nm = cck_rec_find_names_into(tb, sc, s->bytes, st->t, 0, st->nt, &st->nn);
 }
 
 /* The stage, one source at a time in each pass, so that only one source's
@@ -1022,12 +1019,15 @@ static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, b
  * for the subject of each of its claims. */
 void cck_rec_subjects(cck_corpus *c)
 {
-    table tb = {.a = cck_arena_new()};
+    cck_lex_index *kw = cck_lex_index_new();
+    table tb = {.a = cck_arena_new(), .kw = kw};
     scratch sc = {0};
     stoks st;
     for (size_t i = 0; i < c->nsources; i++) {
-        load(&st, c->sources[i], &tb, &sc, false);
-        cck_rec_count_words(&tb, st.t, st.nt);
+        const cck_source *s = c->sources[i];
+        cck_arena_free(sc.a);
+        sc.a = cck_arena_new();
+        cck_rec_count_words(&tb, sc.a, s->bytes, 0, s->len);
     }
     /* the names; what each article's main subject needs; declared aliases */
     artfacts **facts = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *facts);
@@ -1036,7 +1036,7 @@ void cck_rec_subjects(cck_corpus *c)
     size_t *opend = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *opend);
     for (size_t i = 0; i < c->nsources; i++) {
         cck_source *s = c->sources[i];
-        load(&st, s, &tb, &sc, true);
+        load(&st, s, &tb, &sc);
         for (size_t k = 0; k < st.nn; k++)
             cck_rec_note_name(&tb, &st.nm[k], st.t, i, sc.a);
         size_t na = s->narticles ? s->narticles : 1;
@@ -1080,7 +1080,7 @@ void cck_rec_subjects(cck_corpus *c)
         cck_source *s = c->sources[i];
         if (!s->nclaims)
             continue;
-        load(&st, s, &tb, &sc, true);
+        load(&st, s, &tb, &sc);
         size_t na = s->narticles ? s->narticles : 1;
         for (size_t k = 0; k < s->nclaims; k++) {
             cck_claim *cl = &s->claims[k];
@@ -1106,4 +1106,5 @@ void cck_rec_subjects(cck_corpus *c)
     free(tb.events);
     cck_rec_suffixes_free(&tb);
     cck_arena_free(tb.a);
+    cck_lex_index_free(kw);
 }

@@ -64,6 +64,7 @@ typedef struct {
     size_t *events;         /* indices of the event entries, built on first use
                                (subject.c) once every name is in; NULL before */
     size_t nevents;
+    const struct cck_lex_index *kw; /* the keywords by first byte, for the stage */
 } table;
 
 typedef struct {
@@ -111,6 +112,7 @@ typedef struct {
     size_t c0, c1;      /* claim tokens */
     const cck_claim *cl;
     size_t us;          /* byte where the sentence starts */
+    const struct cck_lex_index *kw; /* the table's keyword index */
 } ctx;
 
 /* ---- names.c ------------------------------------------------------------ */
@@ -124,9 +126,10 @@ int cck_rec_casecmp(const char *a, const char *b);
 tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt);
 /* The same into sc's reusable array, strings in sc->a; returns sc->tv. */
 tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end, size_t *nt);
-/* Counts how each word is written (capitalised or not) across the corpus;
- * a word new to the table is copied into tb->a. */
-void cck_rec_count_words(table *tb, const tok *t, size_t nt);
+/* Counts how each word of b[start, end) is written (capitalised or not)
+ * across the corpus, tokenizing as cck_rec_tokenize() does (scratch
+ * strings in tmp); a word new to the table is copied into tb->a. */
+void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end);
 /* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
 name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                          size_t a1, size_t *nn);

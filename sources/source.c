@@ -21,7 +21,7 @@ enum { TAIL_PAD = 64 };
  * are kept for the whole run, so no slack. */
 static char *pad_tail(char *buf, size_t len, size_t cap)
 {
-    if (cap != len + TAIL_PAD)
+    if (cap < len + TAIL_PAD || cap - (len + TAIL_PAD) > TAIL_PAD)
         buf = cck_xrealloc(buf, len + TAIL_PAD);
     memset(buf + len, 0, TAIL_PAD);
     return buf;

@@ -255,7 +255,7 @@ static bool name_start(const tok *t)
 
 /* FNV-1a with a final mix, so that keys differing only at the end
  * ("marrowby1", "marrowby2") spread over the low bits the tables use. */
-static size_t hash(const char *w)
+size_t cck_rec_hash(const char *w)
 {
     uint64_t h = 14695981039346656037u;
     for (; *w; w++)
@@ -268,7 +268,7 @@ static size_t hash(const char *w)
 
 static wcount *word_slot(const table *tb, const char *w)
 {
-    size_t i = hash(w) & (tb->hcap - 1);
+    size_t i = cck_rec_hash(w) & (tb->hcap - 1);
     while (tb->h[i].w && strcmp(tb->h[i].w, w))
         i = (i + 1) & (tb->hcap - 1);
     return &tb->h[i];
@@ -469,7 +469,7 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 
 static size_t *ix_slot(const table *tb, const char *key)
 {
-    size_t i = hash(key) & (tb->ixcap - 1);
+    size_t i = cck_rec_hash(key) & (tb->ixcap - 1);
     while (tb->ix[i] && strcmp(tb->v[tb->ix[i] - 1].key, key))
         i = (i + 1) & (tb->ixcap - 1);
     return &tb->ix[i];
@@ -575,7 +575,7 @@ struct cck_suffixes {
 
 static sufslot *suffix_slot(const struct cck_suffixes *x, const char *suffix)
 {
-    size_t i = hash(suffix) & (x->cap - 1);
+    size_t i = cck_rec_hash(suffix) & (x->cap - 1);
     while (x->v[i].suffix && strcmp(x->v[i].suffix, suffix))
         i = (i + 1) & (x->cap - 1);
     return &x->v[i];

@@ -909,10 +909,51 @@ static const char *row_entity(const table *tb, cck_arena *tmp, const char *row, 
     return res;
 }
 
-static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const table *tb,
-                       cck_arena *tmp, const char *main, const char *main_key)
+/* The strings a source's claims keep, each stored once in the source's
+ * arena: most claims of a page share their entity, attribute and year,
+ * and the stage works them out in scratch. Slots are malloc'd. */
+typedef struct {
+    cck_arena *keep;
+    const char **v;
+    size_t cap, n;
+} strset;
+
+static const char *intern(strset *ss, const char *str)
 {
-    cck_arena *a = s->arena;
+    if ((ss->n + 1) * 2 > ss->cap) {
+        const char **old = ss->v;
+        size_t ocap = ss->cap;
+        ss->cap = ocap ? ocap * 2 : 64;
+        ss->v = cck_xcalloc(ss->cap, sizeof *ss->v);
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i]) {
+                size_t h = cck_rec_hash(old[i]) & (ss->cap - 1);
+                while (ss->v[h])
+                    h = (h + 1) & (ss->cap - 1);
+                ss->v[h] = old[i];
+            }
+        free(old);
+    }
+    size_t h = cck_rec_hash(str) & (ss->cap - 1);
+    while (ss->v[h] && strcmp(ss->v[h], str))
+        h = (h + 1) & (ss->cap - 1);
+    if (!ss->v[h]) {
+        ss->v[h] = cck_arena_strdup(ss->keep, str);
+        ss->n++;
+    }
+    return ss->v[h];
+}
+
+/* A string the stage made in scratch, kept; a static or source one as it is. */
+static const char *keep(strset *ss, cck_arena *tmp, const char *str)
+{
+    return str && cck_arena_owns(tmp, str) ? intern(ss, str) : str;
+}
+
+static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const table *tb,
+                       cck_arena *tmp, strset *ss, const char *main, const char *main_key)
+{
+    cck_arena *a = tmp;     /* what the claim keeps is interned below */
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u && (cl->start < u->start || cl->end > u->end))
         u = NULL;
@@ -973,7 +1014,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                 e = target;
             }
         }
-        cl->entity = e == main ? main : cck_arena_strdup(a, e);
+        cl->entity = e == main ? main : intern(ss, e);
         cl->unclear = kind_only(attr) || (!as_of && !time_free(attr) && describes_change(&x)) ||
                       (e == main && dates_an_event(attr) &&
                        (!speaks_of_main(&x, st, main, main_key) ||
@@ -982,13 +1023,11 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         const char *e = row_entity(tb, tmp, u->row_header, false);
         if (!e)
             e = row_entity(tb, tmp, u->caption, true);
-        cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key)
-                         ? cck_arena_strdup(a, e)
-                         : main;
+        cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key) ? intern(ss, e) : main;
         cl->unclear = false;
     }
-    cl->attribute = attr;
-    cl->as_of = as_of;
+    cl->attribute = keep(ss, tmp, attr);
+    cl->as_of = keep(ss, tmp, as_of);
     /* "559,000, not 800,000", "rather than 12 km": a figure quoted to be denied */
     if (x.c0 > x.s0 && (low_eq(&x, x.c0 - 1, "not") || low_eq(&x, x.c0 - 1, "never") ||
                         (x.c0 > x.s0 + 1 && ((low_eq(&x, x.c0 - 2, "rather") &&
@@ -998,7 +1037,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->denied = true;
     const char *canon = cck_rec_canonical(a, cl->entity);
     if (canon != cl->entity)
-        cl->entity = cck_arena_strdup(a, canon);
+        cl->entity = intern(ss, canon);
 }
 
 /* One source's tokens and names in sc (its arena emptied first). */
@@ -1081,6 +1120,7 @@ void cck_rec_subjects(cck_corpus *c)
         if (!s->nclaims)
             continue;
         load(&st, s, &tb, &sc);
+        strset ss = {.keep = s->arena};
         size_t na = s->narticles ? s->narticles : 1;
         for (size_t k = 0; k < s->nclaims; k++) {
             cck_claim *cl = &s->claims[k];
@@ -1093,8 +1133,9 @@ void cck_rec_subjects(cck_corpus *c)
                         art = j;
             if (art >= na)
                 art = 0;
-            subject_of(s, cl, &st, &tb, sc.a, mains[i][art], keys[i][art]);
+            subject_of(s, cl, &st, &tb, sc.a, &ss, mains[i][art], keys[i][art]);
         }
+        free(ss.v);
     }
     cck_arena_free(sc.a);
     free(sc.tv);

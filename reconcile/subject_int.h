@@ -122,6 +122,8 @@ typedef struct {
 int cck_rec_casecmp_n(const char *a, const char *b, size_t n);
 int cck_rec_casecmp(const char *a, const char *b);
 
+/* A string's hash for the stage's open-addressing tables (FNV-1a, mixed). */
+size_t cck_rec_hash(const char *w);
 /* Splits b[start,end) into word tokens (malloc'd array, *nt of them). */
 tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt);
 /* The same into sc's reusable array, strings in sc->a; returns sc->tv. */

@@ -156,6 +156,15 @@ char *cck_arena_strdup(cck_arena *a, const char *s)
     return cck_arena_strndup(a, s, strlen(s));
 }
 
+bool cck_arena_owns(const cck_arena *a, const void *p)
+{
+    uintptr_t q = (uintptr_t)p;
+    for (const block *b = a ? a->head : NULL; b; b = b->next)
+        if (q >= (uintptr_t)b->data && q < (uintptr_t)b->data + b->used)
+            return true;
+    return false;
+}
+
 char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
 {
     va_list ap;

@@ -274,10 +274,8 @@ static wcount *word_slot(const table *tb, const char *w)
     return &tb->h[i];
 }
 
-static void count_word(table *tb, const char *fold, bool cap)
+static void count_word_n(table *tb, const char *fold, size_t upper, size_t lower)
 {
-    if (!fold[0])
-        return;
     if ((tb->hused + 1) * 2 > tb->hcap) {
         /* at most half full, so that every probe ends soon */
         wcount *old = tb->h;
@@ -295,10 +293,21 @@ static void count_word(table *tb, const char *fold, bool cap)
         tb->hused++;
         c->w = cck_arena_strdup(tb->a, fold);
     }
-    if (cap)
-        c->upper++;
-    else
-        c->lower++;
+    c->upper += upper;
+    c->lower += lower;
+}
+
+static void count_word(table *tb, const char *fold, bool cap)
+{
+    if (fold[0])
+        count_word_n(tb, fold, cap, !cap);
+}
+
+void cck_rec_merge_words(table *to, const table *from)
+{
+    for (size_t i = 0; i < from->hcap; i++)
+        if (from->h[i].w)
+            count_word_n(to, from->h[i].w, from->h[i].upper, from->h[i].lower);
 }
 
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end)

@@ -132,6 +132,8 @@ tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end,
  * across the corpus, tokenizing as cck_rec_tokenize() does (scratch
  * strings in tmp); a word new to the table is copied into tb->a. */
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end);
+/* Adds the word counts of from (a thread's) to those of to. */
+void cck_rec_merge_words(table *to, const table *from);
 /* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
 name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                          size_t a1, size_t *nn);

@@ -86,11 +86,13 @@ typedef struct {
     size_t ncap;
 } scratch;
 
-/* What the main subject of an article needs from its text, gathered while
- * the names are counted (the table is then incomplete, the answer is
- * chosen once it is complete): the entry named most often on its own
- * (first to reach the count), and for every sub-run of a name in the
- * title that the article names too, the entry and how often. */
+/* What the main subject of an article needs from its text, gathered in
+ * the names pass once the source's own names are in the table, while the
+ * table is still incomplete; the answer is chosen once it is complete.
+ * The entry named most often on its own (the first to reach that count),
+ * and for every sub-run of a name in the title that the article names,
+ * the entry and how often. A sub-run the article does not name counts 0
+ * and could never be chosen, whatever later sources add. */
 typedef struct {
     size_t top, topn;       /* entry index ((size_t)-1: none), its count */
     size_t *cand, *ccount;  /* title candidates in title order */

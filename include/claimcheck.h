@@ -38,6 +38,8 @@ void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
 char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */
 char *cck_arena_strdup(cck_arena *a, const char *s);
+/* True when p points into memory a handed out (walks a's blocks). */
+bool cck_arena_owns(const cck_arena *a, const void *p);
 char *cck_arena_printf(cck_arena *a, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -75,7 +77,15 @@ void cck_diags_print(const cck_diags *d, FILE *out);
 
 /* ---- source structure ------------------------------------------------- */
 
-typedef enum {
+/* The small enums of the structures kept for every claim and unit take one
+ * byte where the compiler can say so. */
+#if defined(__GNUC__)
+#define CCK_SMALL_ENUM __attribute__((packed))
+#else
+#define CCK_SMALL_ENUM
+#endif
+
+typedef enum CCK_SMALL_ENUM {
     CCK_ZONE_BODY = 0,
     CCK_ZONE_TABLE,
     CCK_ZONE_REFERENCES,
@@ -121,22 +131,22 @@ typedef struct {
  * table cell. Units are sorted by start and never overlap. */
 typedef struct {
     size_t start, end;     /* raw byte span */
-    cck_zone zone;
-    unsigned article;
-    int section;           /* innermost section, -1 for none */
     const size_t *cites;   /* arena; indices into src->cites of the markers */
     size_t ncites;         /*   that back this unit (its own trailing markers,
                               or a table's "Source:" row for every cell) */
     /* table cells only (zone CCK_ZONE_TABLE); otherwise -1 / NULL */
-    int table;             /* table number within the source */
     const char *caption;   /* arena; table caption or title row, or NULL */
     const char *row_header;/* arena; first cell of the row, or NULL */
     const char *col_header;/* arena; header of the cell's column, or NULL */
+    int table;             /* table number within the source */
+    unsigned article;
+    int section;           /* innermost section, -1 for none */
+    cck_zone zone;
 } cck_unit;
 
 /* ---- claims ----------------------------------------------------------- */
 
-typedef enum {
+typedef enum CCK_SMALL_ENUM {
     CCK_KIND_COUNT = 0,
     CCK_KIND_MEASURE,
     CCK_KIND_PERCENT,
@@ -147,7 +157,7 @@ typedef enum {
 } cck_kind;
 const char *cck_kind_name(cck_kind k);   /* "count", "measure", ... */
 
-typedef enum { CCK_BOUND_NONE = 0, CCK_BOUND_LOWER, CCK_BOUND_UPPER } cck_bound;
+typedef enum CCK_SMALL_ENUM { CCK_BOUND_NONE = 0, CCK_BOUND_LOWER, CCK_BOUND_UPPER } cck_bound;
 const char *cck_bound_name(cck_bound b); /* NULL, "lower", "upper" */
 
 typedef struct cck_source cck_source;
@@ -185,32 +195,34 @@ typedef struct {
 } cck_meta;
 
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
- * reconciliation needs (the rounding the figure shows). */
+ * reconciliation needs (the rounding the figure shows). Every claim of
+ * the run is kept until the report: fields are ordered so that none pads
+ * (144 bytes where GCC or Clang packs the enums, 152 elsewhere). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
     size_t index;           /* position in src->claims */
     size_t start, end;      /* raw byte span of the whole expression */
     size_t unit_index;      /* the unit (sentence or cell) it stands in */
-    cck_kind kind;
     /* numeric kinds: canonical unit values; lo == hi for a single value */
     double lo, hi;
     /* the rounding step the written figure shows, in the canonical unit
      * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
     double step;
-    /* dates: ISO-8601 at the granularity written ("1961", "1961-05",
-     * "1961-05-06"); "" for other kinds */
-    char date_lo[11], date_hi[11];
     /* coordinates only: decimal degrees, south and west negative */
     double lat, lon;
     const char *unit;       /* static canonical unit: "", "m", "degC", "%", "USD" ... */
-    bool approx;
-    cck_bound bound;
-    bool vague;             /* "several thousand": never compared as a number */
-    cck_zone zone;
     /* subject: filled by cck_rec_subjects(); arena strings */
     const char *entity;
     const char *attribute;
     const char *as_of;      /* NULL when the text gives no time */
+    /* dates: ISO-8601 at the granularity written ("1961", "1961-05",
+     * "1961-05-06"); "" for other kinds */
+    char date_lo[11], date_hi[11];
+    cck_kind kind;
+    cck_bound bound;
+    cck_zone zone;
+    bool approx;
+    bool vague;             /* "several thousand": never compared as a number */
     /* true when the text does not say what the figure is about (only its
      * kind or unit tells the attribute, or an event's date stands in an
      * article about a place without naming what happened): such a claim

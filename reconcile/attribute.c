@@ -303,8 +303,9 @@ static const char *keyword_attr(const ctx *x, size_t before, size_t after)
             continue;
         if (x->b[x->t[i].e] == '-')
             continue;   /* "built-up area": a compound modifier */
-        for (size_t k = 0; k < cck_lex_count(); k++) {
-            const cck_lex_keyword *w = cck_lex_get(k);
+        for (const size_t *kp = cck_lex_candidates(x->kw, x->t[i].low); *kp != CCK_LEX_END;
+             kp++) {
+            const cck_lex_keyword *w = cck_lex_get(*kp);
             if (!(w->kinds & kb) || !cck_lex_match(w->word, x->t[i].low))
                 continue;
             /* "covers 330 km² and sits 16 m above sea level": an elevation
@@ -505,7 +506,7 @@ static const char *earlier_sentence_attr(const ctx *x, const cck_unit *u, const 
     size_t p0 = tok_at(st, pu->start), p1 = tok_at(st, pu->end);
     if (p1 <= p0)
         return NULL;
-    const ctx prev = {x->b, x->t, p0, p1, p1, p1, x->cl, pu->start};
+    const ctx prev = {x->b, x->t, p0, p1, p1, p1, x->cl, pu->start, x->kw};
     return keyword_attr(&prev, p1 - p0, 0);
 }
 
@@ -520,7 +521,7 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         return "coordinates";
     case CCK_KIND_RANK:
     {
-        const ctx wide = {x->b, x->t, x->s0, x->s1, x->c0, x->c0, x->cl, x->us};
+        const ctx wide = {x->b, x->t, x->s0, x->s1, x->c0, x->c0, x->cl, x->us, x->kw};
         if (!word_within(&wide, w_rank, 6, 6 + (x->c1 - x->c0)))
             return "rank";
         /* a rank within a wider or narrower whole is another ranking:
@@ -623,7 +624,7 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
                 break;
             }
         }
-        const ctx near = {x->b, x->t, x->s0, end, x->c0, x->c1, x->cl, x->us};
+        const ctx near = {x->b, x->t, x->s0, end, x->c0, x->c1, x->cl, x->us, x->kw};
         const char *kw = keyword_attr(&near, 0, 3);
         if (kw && strcmp(kw, "population") != 0)
             return kw;

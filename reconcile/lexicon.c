@@ -1,5 +1,8 @@
 /* lexicon.c: keyword tables for the subject stage. Only general English
  * words live here; nothing is specific to one document. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -11,24 +14,54 @@ static const char *const month_full[13] = {
     "", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december"};
 
-/* The lists are short and read for every token: the first byte is
- * compared before strcmp is called (most words differ there). */
-static bool in_list(const char *const *list, const char *w)
+/* The word lists are read several times for every token of the corpus
+ * (a scan of the stopwords cost about 1,100 instructions a call): each is
+ * also held in a small open-addressing table, built once, looked up by
+ * hash. A slot's value is what the word maps to (a month, a variant). */
+typedef struct {
+    const char *w;
+    int v;
+} wslot;
+
+enum { SET_STOP, SET_FACILITY, SET_GENERIC, SET_EVENT, SET_MONTH, SET_VARIANT, NSETS };
+enum { SET_SLOTS = 512 };   /* a power of two over twice the longest list */
+
+static wslot sets[NSETS][SET_SLOTS];
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *w)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
-            return true;
-    return false;
+    uint32_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return (size_t)(h ^ (h >> 15));
+}
+
+static void set_add(int set, const char *w, int v)
+{
+    size_t i = word_hash(w) & (SET_SLOTS - 1);
+    while (sets[set][i].w && strcmp(sets[set][i].w, w))
+        i = (i + 1) & (SET_SLOTS - 1);
+    if (!sets[set][i].w)
+        sets[set][i] = (wslot){w, v};   /* a repeated word keeps its first value */
+}
+
+static void sets_build(void);
+
+static const wslot *set_find(int set, const char *w)
+{
+    pthread_once(&sets_once, sets_build);
+    size_t i = word_hash(w) & (SET_SLOTS - 1);
+    for (const wslot *sl; (sl = &sets[set][i])->w; i = (i + 1) & (SET_SLOTS - 1))
+        if (sl->w[0] == w[0] && !strcmp(sl->w, w))
+            return sl;
+    return NULL;
 }
 
 int cck_lex_month(const char *w)
 {
-    for (int m = 1; m <= 12; m++)
-        if (month_full[m][0] == w[0] &&
-            (strcmp(w, month_full[m]) == 0 || strcmp(w, cck_lex_mon[m]) == 0 ||
-             (m == 9 && strcmp(w, "sept") == 0)))
-            return m;
-    return 0;
+    const wslot *sl = set_find(SET_MONTH, w);
+    return sl ? sl->v : 0;
 }
 
 static const char *const stopwords[] = {
@@ -50,7 +83,7 @@ static const char *const stopwords[] = {
 
 bool cck_lex_stopword(const char *w)
 {
-    if (!in_list(stopwords, w))
+    if (!set_find(SET_STOP, w))
         return cck_lex_month(w) != 0;
     /* compass words may start a name ("North Korea"); the caller decides.
      * Tested only for listed words: this runs for every token. */
@@ -70,12 +103,12 @@ static const char *const facility_heads[] = {
     "pier", "terminal", "arena", "observatory", "monastery", "mosque", "synagogue",
     "power", "building", NULL};
 
-bool cck_lex_facility_head(const char *w) { return in_list(facility_heads, w); }
+bool cck_lex_facility_head(const char *w) { return set_find(SET_FACILITY, w) != NULL; }
 
 static const char *const generic_heads[] = {"plant", "complex", "factory", "works",
                                             "mill", "mills", NULL};
 
-bool cck_lex_generic_head(const char *w) { return in_list(generic_heads, w); }
+bool cck_lex_generic_head(const char *w) { return set_find(SET_GENERIC, w) != NULL; }
 
 static const char *const variants[][2] = {
     {"fertiliser", "fertilizer"}, {"fertilisers", "fertilizers"},
@@ -88,10 +121,8 @@ static const char *const variants[][2] = {
 
 const char *cck_lex_variant(const char *w)
 {
-    for (size_t i = 0; variants[i][0]; i++)
-        if (variants[i][0][0] == w[0] && strcmp(variants[i][0], w) == 0)
-            return variants[i][1];
-    return NULL;
+    const wslot *sl = set_find(SET_VARIANT, w);
+    return sl ? variants[sl->v][1] : NULL;
 }
 
 static const char *const event_nouns[] = {
@@ -101,7 +132,24 @@ static const char *const event_nouns[] = {
     "crisis", "epidemic", "pandemic", "movement", "dynasty", "programme", "program",
     "project", "armistice", NULL};
 
-bool cck_lex_event_noun(const char *w) { return in_list(event_nouns, w); }
+bool cck_lex_event_noun(const char *w) { return set_find(SET_EVENT, w) != NULL; }
+
+static void sets_build(void)
+{
+    static const char *const *const lists[] = {
+        [SET_STOP] = stopwords, [SET_FACILITY] = facility_heads,
+        [SET_GENERIC] = generic_heads, [SET_EVENT] = event_nouns};
+    for (int k = 0; k < SET_MONTH; k++)
+        for (size_t i = 0; lists[k][i]; i++)
+            set_add(k, lists[k][i], 1);
+    for (int m = 1; m <= 12; m++) {
+        set_add(SET_MONTH, month_full[m], m);
+        set_add(SET_MONTH, cck_lex_mon[m], m);
+    }
+    set_add(SET_MONTH, "sept", 9);
+    for (int i = 0; variants[i][0]; i++)
+        set_add(SET_VARIANT, variants[i][0], i);
+}
 
 #define K(k) (1u << (k))
 #define NUM (K(CCK_KIND_COUNT) | K(CCK_KIND_MEASURE))
@@ -240,6 +288,45 @@ const cck_lex_keyword cck_lex_keywords[] = {
     {"price", "price", MON},
 };
 const size_t cck_lex_nkeywords = sizeof cck_lex_keywords / sizeof *cck_lex_keywords;
+
+struct cck_lex_index {
+    size_t *by[256];
+    size_t *pool;
+};
+
+cck_lex_index *cck_lex_index_new(void)
+{
+    size_t n = cck_lex_count(), star = 0;
+    for (size_t k = 0; k < n; k++)
+        star += cck_lex_get(k)->word[0] == '*';
+    cck_lex_index *ix = cck_xcalloc(1, sizeof *ix);
+    /* every keyword under its first byte, the '*' ones under every byte */
+    ix->pool = cck_xcalloc(n + 256 * (star + 1), sizeof *ix->pool);
+    size_t at = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        ix->by[c] = ix->pool + at;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char f = (unsigned char)cck_lex_get(k)->word[0];
+            if (f == c || f == '*')
+                ix->pool[at++] = k;
+        }
+        ix->pool[at++] = CCK_LEX_END;
+    }
+    return ix;
+}
+
+void cck_lex_index_free(cck_lex_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->pool);
+    free(ix);
+}
+
+const size_t *cck_lex_candidates(const cck_lex_index *ix, const char *w)
+{
+    return ix->by[(unsigned char)w[0]];
+}
 
 bool cck_lex_match(const char *p, const char *w)
 {

@@ -43,4 +43,16 @@ const cck_lex_keyword *cck_lex_get(size_t i);
 /* True when w matches the keyword pattern p ("built", "inhabit*"). */
 bool cck_lex_match(const char *p, const char *w);
 
+/* The keywords in force by first byte, for a stage that tries every
+ * keyword on many words: cck_lex_candidates() lists, in keyword order, the
+ * indices of the keywords that may match a word starting with its first
+ * byte (the same first byte, or a pattern starting with '*'), ending with
+ * CCK_LEX_END; those not listed cannot match. Valid while the keywords in
+ * force do not change. */
+#define CCK_LEX_END ((size_t)-1)
+typedef struct cck_lex_index cck_lex_index;
+cck_lex_index *cck_lex_index_new(void);
+void cck_lex_index_free(cck_lex_index *ix);      /* NULL is a no-op */
+const size_t *cck_lex_candidates(const cck_lex_index *ix, const char *w);
+
 #endif

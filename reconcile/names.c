@@ -59,13 +59,35 @@ static size_t punct_len(const unsigned char *p, size_t left)
     return 0;
 }
 
-static bool word_byte(const char *b, size_t i, size_t end)
+/* What a byte is to a word: 1 always part of one (ASCII letters and
+ * digits; a continuation byte of a letter already accepted), 2 the lead
+ * of a UTF-8 sequence that is part of one unless it is punctuation, 0
+ * never. */
+static const unsigned char word_class[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+#define L(c) [c] = 1, [c + 32] = 1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+#define R4(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1
+#define R16(c) R4(c), R4(c + 4), R4(c + 8), R4(c + 12)
+    R16(0x80), R16(0x90), R16(0xA0), R16(0xB0),
+#undef R4
+#undef R16
+#define T4(c) [c] = 2, [c + 1] = 2, [c + 2] = 2, [c + 3] = 2
+#define T16(c) T4(c), T4(c + 4), T4(c + 8), T4(c + 12)
+    T16(0xC0), T16(0xD0), T16(0xE0), T16(0xF0),
+#undef T4
+#undef T16
+};
+
+static inline bool word_byte(const char *b, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)b[i];
-    if (c < 0x80)
-        return isalnum(c) != 0;
-    if ((c & 0xC0) == 0x80)
-        return true;    /* continuation of a letter already accepted */
+    unsigned char k = word_class[(unsigned char)b[i]];
+    if (k != 2)
+        return k;
     return punct_len((const unsigned char *)b + i, end - i) == 0;
 }
 
@@ -80,6 +102,15 @@ static size_t apos_len(const char *b, size_t i, size_t end)
     return 0;
 }
 
+/* True when b[0, n) is ASCII letters and digits only. */
+static bool plain_ascii(const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] >= 0x80 || !isalnum((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *b,
                      size_t s, size_t e, bool poss)
 {
@@ -90,27 +121,68 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
     tok *t = &(*v)[(*n)++];
     t->s = s;
     t->e = e;
+    t->num = isdigit((unsigned char)b[s]) != 0;
+    t->poss = poss;
+    if (plain_ascii(b + s, e - s)) {
+        /* an ASCII word of letters and digits folds to its lowercase form:
+         * the two share one string */
+        char *low = cck_arena_chars(a, e - s + 1);
+        for (size_t i = s; i < e; i++)
+            low[i - s] = (char)tolower((unsigned char)b[i]);
+        t->cap = isupper((unsigned char)b[s]) != 0;
+        t->low = t->fold = low;
+        return;
+    }
     char *low = cck_rec_ascii(a, b + s, e - s);
     t->cap = isupper((unsigned char)low[0]) != 0;
     for (char *p = low; *p; p++)
         *p = (char)tolower((unsigned char)*p);
     t->low = low;
-    /* an ASCII word of letters and digits folds to its lowercase form:
-     * the two share one string */
-    bool plain = true;
-    for (size_t i = s; i < e && plain; i++)
-        plain = (unsigned char)b[i] < 0x80 && isalnum((unsigned char)b[i]);
-    t->fold = plain ? low : cck_rec_fold(a, b + s, e - s);
-    t->num = isdigit((unsigned char)b[s]) != 0;
-    t->poss = poss;
+    t->fold = cck_rec_fold(a, b + s, e - s);
 }
 
-/* Splits b[start,end) into words. Hyphens join a capitalised word's parts
- * ("Kyo-hwa-so", "Sci-Tech"); digits keep their separators ("3.3"). */
-tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+static void count_word(table *tb, const char *fold, bool cap);
+
+/* Where the tokenizer puts each token: into an array, or (tb set) only
+ * into the corpus's word counts, with no array and, for a plain word, no
+ * string. */
+typedef struct {
+    cck_arena *a;
+    tok *v;
+    size_t n, cap;
+    table *tb;
+} sink;
+
+static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
 {
-    tok *v = NULL;
-    size_t n = 0, cap = 0, i = start;
+    if (!k->tb) {
+        push_tok(k->a, &k->v, &k->n, &k->cap, b, s, e, poss);
+        return;
+    }
+    if (isdigit((unsigned char)b[s]))
+        return;     /* numbers are not counted */
+    char buf[64];
+    if (e - s < sizeof buf && plain_ascii(b + s, e - s)) {
+        for (size_t i = s; i < e; i++)
+            buf[i - s] = (char)tolower((unsigned char)b[i]);
+        buf[e - s] = '\0';
+        count_word(k->tb, buf, isupper((unsigned char)b[s]) != 0);
+        return;
+    }
+    /* the same strings push_tok makes, in scratch */
+    size_t n = 0, cap = 0;
+    tok *t = NULL;
+    push_tok(k->a, &t, &n, &cap, b, s, e, poss);
+    count_word(k->tb, t->fold, t->cap);
+    free(t);
+}
+
+/* Splits b[start,end) into words, into *v (grown as needed, *cap slots);
+ * returns how many. Hyphens join a capitalised word's parts ("Kyo-hwa-so",
+ * "Sci-Tech"); digits keep their separators ("3.3"). */
+static void tokenize(sink *k, const char *b, size_t start, size_t end)
+{
+    size_t i = start;
     while (i < end) {
         if (!word_byte(b, i, end)) {
             size_t pl = punct_len((const unsigned char *)b + i, end - i);
@@ -122,7 +194,7 @@ tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, siz
         bool digit = isdigit((unsigned char)b[s]) != 0;
         bool poss = false;
         while (i < end) {
-            if (word_byte(b, i, end)) {
+            if (word_class[(unsigned char)b[i]] == 1 || word_byte(b, i, end)) {
                 i++;
                 continue;
             }
@@ -138,7 +210,7 @@ tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, siz
             size_t al = apos_len(b, i, end);
             if (al && i + al < end && (b[i + al] == 's' || b[i + al] == 'S') &&
                 (i + al + 1 >= end || !word_byte(b, i + al + 1, end))) {
-                push_tok(a, &v, &n, &cap, b, s, i, true);
+                emit(k, b, s, i, true);
                 i += al + 1;
                 poss = true;
                 break;
@@ -150,15 +222,27 @@ tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, siz
             break;
         }
         if (!poss)
-            push_tok(a, &v, &n, &cap, b, s, i, false);
+            emit(k, b, s, i, false);
     }
-    /* every source's tokens stay until the subject stage ends: no slack */
-    if (n && n < cap)
-        v = cck_xreallocarray(v, n, sizeof *v);
-    *nt = n;
-    return v;
 }
 
+tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt)
+{
+    sink k = {.a = a};
+    tokenize(&k, b, start, end);
+    *nt = k.n;
+    return k.v;
+}
+
+tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end, size_t *nt)
+{
+    sink k = {.a = sc->a, .v = sc->tv, .cap = sc->tcap};
+    tokenize(&k, b, start, end);
+    sc->tv = k.v;
+    sc->tcap = k.cap;
+    *nt = k.n;
+    return sc->tv;
+}
 
 static bool is_month_tok(const tok *t) { return t->cap && cck_lex_month(t->low); }
 
@@ -171,7 +255,7 @@ static bool name_start(const tok *t)
 
 /* FNV-1a with a final mix, so that keys differing only at the end
  * ("marrowby1", "marrowby2") spread over the low bits the tables use. */
-static size_t hash(const char *w)
+size_t cck_rec_hash(const char *w)
 {
     uint64_t h = 14695981039346656037u;
     for (; *w; w++)
@@ -184,46 +268,52 @@ static size_t hash(const char *w)
 
 static wcount *word_slot(const table *tb, const char *w)
 {
-    size_t i = hash(w) & (tb->hcap - 1);
+    size_t i = cck_rec_hash(w) & (tb->hcap - 1);
     while (tb->h[i].w && strcmp(tb->h[i].w, w))
         i = (i + 1) & (tb->hcap - 1);
     return &tb->h[i];
 }
 
-void cck_rec_count_words(table *tb, const tok *t, size_t nt)
+static void count_word_n(table *tb, const char *fold, size_t upper, size_t lower)
 {
-    size_t need = 1024;
-    while (need < nt * 2)
-        need *= 2;
-    if (!tb->h) {
-        tb->hcap = 1u << 16;
-        while (tb->hcap < need)
-            tb->hcap *= 2;
-        tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
-    }
-    size_t used = tb->hused;
-    if ((used + nt) * 2 > tb->hcap) {
+    if ((tb->hused + 1) * 2 > tb->hcap) {
+        /* at most half full, so that every probe ends soon */
         wcount *old = tb->h;
         size_t ocap = tb->hcap;
-        while ((used + nt) * 2 > tb->hcap)
-            tb->hcap *= 2;
+        tb->hcap = ocap ? ocap * 2 : 1u << 16;
         tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
         for (size_t i = 0; i < ocap; i++)
             if (old[i].w)
                 *word_slot(tb, old[i].w) = old[i];
         free(old);
     }
-    for (size_t i = 0; i < nt; i++) {
-        if (t[i].num || !t[i].fold[0])
-            continue;
-        wcount *c = word_slot(tb, t[i].fold);
-        tb->hused += c->w == NULL;
-        c->w = t[i].fold;
-        if (t[i].cap)
-            c->upper++;
-        else
-            c->lower++;
+    wcount *c = word_slot(tb, fold);
+    if (!c->w) {
+        /* the token's string is scratch: the table keeps its own */
+        tb->hused++;
+        c->w = cck_arena_strdup(tb->a, fold);
     }
+    c->upper += upper;
+    c->lower += lower;
+}
+
+static void count_word(table *tb, const char *fold, bool cap)
+{
+    if (fold[0])
+        count_word_n(tb, fold, cap, !cap);
+}
+
+void cck_rec_merge_words(table *to, const table *from)
+{
+    for (size_t i = 0; i < from->hcap; i++)
+        if (from->h[i].w)
+            count_word_n(to, from->h[i].w, from->h[i].upper, from->h[i].lower);
+}
+
+void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end)
+{
+    sink k = {.a = tmp, .tb = tb};
+    tokenize(&k, b, start, end);
 }
 
 /* A capitalised word that is mostly written in lowercase ("Average"). */
@@ -279,11 +369,11 @@ static const char *make_disp(cck_arena *a, const char *b, const tok *t, size_t t
 /* Finds the name mentions among tokens [a0, a1): runs of capitalised
  * words with "of", "No. 9" and "February 8 X" inside, and a trailing
  * event noun ("Hungnam evacuation"). */
-name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
-                        size_t a1, size_t *nn)
+static size_t find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                         size_t a1, name **vp, size_t *capp)
 {
-    name *v = NULL;
-    size_t n = 0, cap = 0;
+    name *v = *vp;
+    size_t n = 0, cap = *capp;
     size_t i = a0;
     while (i < a1) {
         bool start = name_start(&t[i]);
@@ -363,17 +453,32 @@ name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, s
             n--;
         i = j;
     }
-    if (n && n < cap)
-        v = cck_xreallocarray(v, n, sizeof *v);
-    *nn = n;
+    *vp = v;
+    *capp = cap;
+    return n;
+}
+
+name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
+                         size_t a1, size_t *nn)
+{
+    name *v = NULL;
+    size_t cap = 0;
+    *nn = find_names(tb, a, b, t, a0, a1, &v, &cap);
     return v;
+}
+
+name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *t, size_t a0,
+                              size_t a1, size_t *nn)
+{
+    *nn = find_names(tb, sc->a, b, t, a0, a1, &sc->nv, &sc->ncap);
+    return sc->nv;
 }
 
 /* ---- the corpus table of entities ------------------------------------- */
 
 static size_t *ix_slot(const table *tb, const char *key)
 {
-    size_t i = hash(key) & (tb->ixcap - 1);
+    size_t i = cck_rec_hash(key) & (tb->ixcap - 1);
     while (tb->ix[i] && strcmp(tb->v[tb->ix[i] - 1].key, key))
         i = (i + 1) & (tb->ixcap - 1);
     return &tb->ix[i];
@@ -387,7 +492,7 @@ entry *cck_rec_lookup(table *tb, const char *key)
     return *sl ? &tb->v[*sl - 1] : NULL;
 }
 
-void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
+void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_arena *tmp)
 {
     entry *e = cck_rec_lookup(tb, m->key);
     if (!e) {
@@ -404,7 +509,7 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
         }
         e = &tb->v[tb->n++];
         memset(e, 0, sizeof *e);
-        e->key = m->key;
+        e->key = cck_arena_strdup(tb->a, m->key);
         e->last_src = (size_t)-1;
         *ix_slot(tb, e->key) = tb->n;
     }
@@ -416,11 +521,18 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
     }
     e->facility |= m->facility;
     e->event |= m->event;
-    if (m->event)
-    {
-        e->event_noun = cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
-        if (m->t1 - m->t0 >= 2)
-            e->mod_key = make_key(tb->a, t, m->t0, m->t1 - 1);
+    if (m->event) {
+        /* the tokens are scratch: the entry keeps copies, made only when
+         * they change */
+        const char *noun =
+            cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
+        if (!e->event_noun || strcmp(e->event_noun, noun))
+            e->event_noun = cck_arena_strdup(tb->a, noun);
+        if (m->t1 - m->t0 >= 2) {
+            const char *mk = make_key(tmp, t, m->t0, m->t1 - 1);
+            if (!e->mod_key || strcmp(e->mod_key, mk))
+                e->mod_key = cck_arena_strdup(tb->a, mk);
+        }
     }
     size_t f = 0;
     while (f < e->nforms && strcmp(e->forms[f], m->disp))
@@ -432,7 +544,7 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src)
             memcpy(nf, e->forms, f * sizeof *nf);
             memcpy(nc, e->fcount, f * sizeof *nc);
         }
-        nf[f] = m->disp;
+        nf[f] = cck_arena_strdup(tb->a, m->disp);
         e->forms = nf;
         e->fcount = nc;
         e->nforms++;
@@ -472,7 +584,7 @@ struct cck_suffixes {
 
 static sufslot *suffix_slot(const struct cck_suffixes *x, const char *suffix)
 {
-    size_t i = hash(suffix) & (x->cap - 1);
+    size_t i = cck_rec_hash(suffix) & (x->cap - 1);
     while (x->v[i].suffix && strcmp(x->v[i].suffix, suffix))
         i = (i + 1) & (x->cap - 1);
     return &x->v[i];
@@ -566,20 +678,36 @@ static bool alias_cue(const tok *t, size_t i, size_t end, size_t *after)
     return false;
 }
 
-/* Makes the entry of key `alias` display as (and so group with) `to`. */
-static void set_alias(table *tb, const char *alias, const char *to)
+/* Makes entry a display as (and so group with) entry b. */
+static void set_alias(table *tb, entry *a, const entry *b)
 {
-    entry *a = cck_rec_lookup(tb, alias), *b = cck_rec_lookup(tb, to);
-    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), alias))
+    if (!a || !b || a == b || !strcmp(cck_rec_fold(tb->a, b->disp, strlen(b->disp)), a->key))
         return;
     a->disp = b->disp;
     a->facility |= b->facility;
 }
 
+static void push_op(aliasop **ops, size_t *nops, size_t *cap, size_t alias, size_t to,
+                    bool to_main)
+{
+    if (*nops == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *ops = cck_xreallocarray(*ops, *cap, sizeof **ops);
+    }
+    (*ops)[(*nops)++] = (aliasop){alias, to, to_main};
+}
+
+/* The entry index of a mention noted in the table. */
+static size_t entry_of(table *tb, const name *m)
+{
+    return (size_t)(cck_rec_lookup(tb, m->key) - tb->v);
+}
+
 /* Every "Name, known as Other" and "the city, then called Other" of one
  * source: Other becomes another name of Name (or of the article's main
- * subject, keys[article]). */
-void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *keys)
+ * subject). Found now, applied once the main subjects are known. */
+void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nops,
+                          size_t *cap)
 {
     const tok *t = st->t;
     for (size_t k = 0; k + 1 < st->nn; k++) {
@@ -593,7 +721,7 @@ void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *key
             after++;   /* "the 2.8 Vinalon Complex" */
         for (size_t j = k + 1; j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                set_alias(tb, st->nm[j].key, m->key);
+                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), entry_of(tb, m), false);
     }
     /* "the city, then called Kanko": the main subject's older name */
     static const char *const place[] = {"city", "town", "village", "settlement", NULL};
@@ -609,48 +737,51 @@ void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *key
                 art = a;
         for (size_t j = first_name(st, after); j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                set_alias(tb, st->nm[j].key, keys[art]);
+                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), art, true);
     }
+}
+
+void cck_rec_apply_alias(table *tb, const aliasop *op, const char *const *keys)
+{
+    const entry *to = op->to_main ? cck_rec_lookup(tb, keys[op->to]) : &tb->v[op->to];
+    set_alias(tb, &tb->v[op->alias], to);
 }
 
 /* ---- main subject of an article --------------------------------------- */
 
-
-
-const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start, size_t end)
+void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t start,
+                           size_t end, cck_arena *tmp, artfacts *f)
 {
-    cck_arena *a = tb->a;
     size_t a0 = tok_at(st, start), a1 = tok_at(st, end);
     /* how often each name stands on its own in the article: one table of
      * counts for the run, zeroed again below where this article touched it */
     if (tb->tallycap < tb->n) {
         free(tb->tally);
-        tb->tallycap = tb->n;
+        tb->tallycap = tb->n * 2;
         tb->tally = cck_xcalloc(tb->tallycap, sizeof *tb->tally);
     }
     size_t *tally = tb->tally;
-    const entry *top = NULL;
-    size_t topn = 0;
+    memset(f, 0, sizeof *f);
+    f->top = (size_t)-1;
     for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
         entry *e = cck_rec_lookup(tb, st->nm[i].key);
         if (!e)
             continue;
         size_t c = ++tally[(size_t)(e - tb->v)];
-        if (c > topn) {
-            topn = c;
-            top = e;
+        if (c > f->topn) {
+            f->topn = c;
+            f->top = (size_t)(e - tb->v);
         }
     }
-    const char *best = NULL;
-    size_t bestn = 0;
     if (title && *title) {
         size_t tl = strcspn(title, ":|");
         if (tl > 200)
             tl = 200;   /* a title, not a paragraph */
         size_t nt;
-        tok *tt = cck_rec_tokenize(a, title, 0, tl, &nt);
+        tok *tt = cck_rec_tokenize(tmp, title, 0, tl, &nt);
         size_t nn;
-        name *tn = cck_rec_find_names(tb, a, title, tt, 0, nt, &nn);
+        name *tn = cck_rec_find_names(tb, tmp, title, tt, 0, nt, &nn);
+        size_t cap = 0;
         for (size_t i = 0; i < nn; i++) {
             /* every sub-run of the name, split at "of" */
             for (size_t x = tn[i].t0; x < tn[i].t1; x++) {
@@ -659,35 +790,60 @@ const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t
                 for (size_t y = x + 1; y <= tn[i].t1; y++) {
                     if (!strcmp(tt[y - 1].low, "of"))
                         break;
-                    const entry *e = cck_rec_lookup(tb, make_key(a, tt, x, y));
+                    /* a key the article does not name counts 0 and can
+                     * never be chosen, whatever later sources add */
+                    const entry *e = cck_rec_lookup(tb, make_key(tmp, tt, x, y));
                     size_t c = e ? tally[(size_t)(e - tb->v)] : 0;
-                    /* a facility or event, or a name other sources use, is
-                     * a subject even when the article names it once */
-                    if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
-                        c = 2;
-                    if (c > bestn) {
-                        bestn = c;
-                        best = e->disp;
+                    if (!c)
+                        continue;
+                    if (f->ncand == cap) {
+                        size_t ncap = cap ? cap * 2 : 4;
+                        size_t *nc = cck_arena_alloc(tb->a, ncap * sizeof *nc);
+                        size_t *ncc = cck_arena_alloc(tb->a, ncap * sizeof *ncc);
+                        if (cap) {
+                            memcpy(nc, f->cand, cap * sizeof *nc);
+                            memcpy(ncc, f->ccount, cap * sizeof *ncc);
+                        }
+                        f->cand = nc;
+                        f->ccount = ncc;
+                        cap = ncap;
                     }
+                    f->cand[f->ncand] = (size_t)(e - tb->v);
+                    f->ccount[f->ncand++] = c;
                 }
             }
         }
         free(tn);
         free(tt);
     }
-    /* a title that names its subject wins unless another name clearly
-     * dominates the article ("World Cities Almanac" over a city page) */
-    const char *res = NULL;
-    if (best && bestn >= 2 && !(topn > 3 * bestn))
-        res = best;
-    else if (top)
-        res = top->disp;
-    else
-        res = best ? best : (title ? title : "");
     for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
         entry *e = cck_rec_lookup(tb, st->nm[i].key);
         if (e)
             tally[(size_t)(e - tb->v)] = 0;
     }
-    return res;
+}
+
+const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char *title)
+{
+    const char *best = NULL;
+    size_t bestn = 0;
+    for (size_t i = 0; i < f->ncand; i++) {
+        const entry *e = &tb->v[f->cand[i]];
+        size_t c = f->ccount[i];
+        /* a facility or event, or a name other sources use, is a subject
+         * even when the article names it once */
+        if (c == 1 && (e->facility || e->event || e->nsrc >= 2))
+            c = 2;
+        if (c > bestn) {
+            bestn = c;
+            best = e->disp;
+        }
+    }
+    /* a title that names its subject wins unless another name clearly
+     * dominates the article ("World Cities Almanac" over a city page) */
+    if (best && bestn >= 2 && !(f->topn > 3 * bestn))
+        return best;
+    if (f->top != (size_t)-1)
+        return tb->v[f->top].disp;
+    return best ? best : (title ? title : "");
 }

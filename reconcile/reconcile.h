@@ -10,6 +10,10 @@
 /* subject.c: fills entity, attribute and as_of of every claim of every
  * source (strings in the source's arena). Needs segmented sources. */
 void cck_rec_subjects(cck_corpus *c);
+/* The same with the per-source work on njobs threads (0 or 1: the calling
+ * thread alone); every subject is the same for any njobs. The sources must
+ * not be touched by other threads meanwhile. */
+void cck_rec_subjects_n(cck_corpus *c, unsigned njobs);
 
 /* Folds a name to its alias key: case, diacritics, hyphens and spaces
  * ("Hamhŭng" -> "hamhung"). Result in arena a. */

@@ -4,6 +4,7 @@
  * changing quantity), and whether the subject is clear enough to compare.
  * Names and the corpus table live in names.c. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -881,13 +882,13 @@ static bool speaks_of_main(const ctx *x, const stoks *st, const char *main,
 /* A row header that is wholly a known name ("Chongjin" in a table of
  * cities), or the place a caption is "for", is the entity of the cells;
  * NULL otherwise. */
-static const char *row_entity(const table *tb, const char *row, bool caption)
+static const char *row_entity(const table *tb, cck_arena *tmp, const char *row, bool caption)
 {
     if (!row || !*row)
         return NULL;
     size_t n = strlen(row), nt, nn;
-    tok *t = cck_rec_tokenize(tb->a, row, 0, n, &nt);
-    name *nm = cck_rec_find_names(tb, tb->a, row, t, 0, nt, &nn);
+    tok *t = cck_rec_tokenize(tmp, row, 0, n, &nt);
+    name *nm = cck_rec_find_names(tb, tmp, row, t, 0, nt, &nn);
     const char *res = NULL;
     if (!caption && nn == 1 && nm[0].t0 == 0 && nm[0].t1 == nt && cck_rec_known(tb, &nm[0])) {
         /* a capitalised word seen only where any word is capitalised
@@ -909,10 +910,51 @@ static const char *row_entity(const table *tb, const char *row, bool caption)
     return res;
 }
 
-static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const table *tb,
-                       const char *main, const char *main_key)
+/* The strings a source's claims keep, each stored once in the source's
+ * arena: most claims of a page share their entity, attribute and year,
+ * and the stage works them out in scratch. Slots are malloc'd. */
+typedef struct {
+    cck_arena *keep;
+    const char **v;
+    size_t cap, n;
+} strset;
+
+static const char *intern(strset *ss, const char *str)
 {
-    cck_arena *a = s->arena;
+    if ((ss->n + 1) * 2 > ss->cap) {
+        const char **old = ss->v;
+        size_t ocap = ss->cap;
+        ss->cap = ocap ? ocap * 2 : 64;
+        ss->v = cck_xcalloc(ss->cap, sizeof *ss->v);
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i]) {
+                size_t h = cck_rec_hash(old[i]) & (ss->cap - 1);
+                while (ss->v[h])
+                    h = (h + 1) & (ss->cap - 1);
+                ss->v[h] = old[i];
+            }
+        free(old);
+    }
+    size_t h = cck_rec_hash(str) & (ss->cap - 1);
+    while (ss->v[h] && strcmp(ss->v[h], str))
+        h = (h + 1) & (ss->cap - 1);
+    if (!ss->v[h]) {
+        ss->v[h] = cck_arena_strdup(ss->keep, str);
+        ss->n++;
+    }
+    return ss->v[h];
+}
+
+/* A string the stage made in scratch, kept; a static or source one as it is. */
+static const char *keep(strset *ss, cck_arena *tmp, const char *str)
+{
+    return str && cck_arena_owns(tmp, str) ? intern(ss, str) : str;
+}
+
+static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const table *tb,
+                       cck_arena *tmp, strset *ss, const char *main, const char *main_key)
+{
+    cck_arena *a = tmp;     /* what the claim keeps is interned below */
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u && (cl->start < u->start || cl->end > u->end))
         u = NULL;
@@ -930,7 +972,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
             ue++;
     }
     ctx x = {s->bytes, st->t, tok_at(st, us), tok_at(st, ue), tok_at(st, cl->start),
-             tok_at(st, cl->end), cl, us};
+             tok_at(st, cl->end), cl, us, tb->kw};
     if (x.c1 <= x.c0 || x.c0 >= st->nt) {
         /* no word in the span (odd input): only the kind can tell */
         cl->entity = main;
@@ -973,22 +1015,20 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                 e = target;
             }
         }
-        cl->entity = e == main ? main : cck_arena_strdup(a, e);
+        cl->entity = e == main ? main : intern(ss, e);
         cl->unclear = kind_only(attr) || (!as_of && !time_free(attr) && describes_change(&x)) ||
                       (e == main && dates_an_event(attr) &&
                        (!speaks_of_main(&x, st, main, main_key) ||
                         (!strcmp(attr, "period") && !is_event(tb, main_key))));
     } else {
-        const char *e = row_entity(tb, u->row_header, false);
+        const char *e = row_entity(tb, tmp, u->row_header, false);
         if (!e)
-            e = row_entity(tb, u->caption, true);
-        cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key)
-                         ? cck_arena_strdup(a, e)
-                         : main;
+            e = row_entity(tb, tmp, u->caption, true);
+        cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key) ? intern(ss, e) : main;
         cl->unclear = false;
     }
-    cl->attribute = attr;
-    cl->as_of = as_of;
+    cl->attribute = keep(ss, tmp, attr);
+    cl->as_of = keep(ss, tmp, as_of);
     /* "559,000, not 800,000", "rather than 12 km": a figure quoted to be denied */
     if (x.c0 > x.s0 && (low_eq(&x, x.c0 - 1, "not") || low_eq(&x, x.c0 - 1, "never") ||
                         (x.c0 > x.s0 + 1 && ((low_eq(&x, x.c0 - 2, "rather") &&
@@ -998,25 +1038,252 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->denied = true;
     const char *canon = cck_rec_canonical(a, cl->entity);
     if (canon != cl->entity)
-        cl->entity = cck_arena_strdup(a, canon);
+        cl->entity = intern(ss, canon);
 }
 
-void cck_rec_subjects(cck_corpus *c)
+/* One source's tokens and names in sc (its arena emptied first). */
+static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
 {
-    table tb = {.a = cck_arena_new()};
-    stoks *st = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *st);
-    for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        st[i].s = s;
-        st[i].t = cck_rec_tokenize(tb.a, s->bytes, 0, s->len, &st[i].nt);
-        cck_rec_count_words(&tb, st[i].t, st[i].nt);
+    cck_arena_free(sc->a);
+    sc->a = cck_arena_new();
+    st->s = s;
+    st->t = cck_rec_tokenize_into(sc, s->bytes, 0, s->len, &st->nt);
+    st->nm = cck_rec_find_names_into(tb, sc, s->bytes, st->t, 0, st->nt, &st->nn);
+}
+
+/* The stage, one source at a time in each pass, so that only one source's
+ * tokens and names live at once (a window of them with several threads):
+ * count how every word is written; find the names and put them in the
+ * corpus table, noting what each article's main subject and the aliases
+ * the text declares will need; choose the main subjects; apply the
+ * aliases; then tokenize each source once more for the subject of each of
+ * its claims.
+ *
+ * With njobs > 1 the per-source work runs on that many threads and the
+ * result is the same for any number: word counts are sums (each thread
+ * counts into its own table, merged after); names are found ahead by the
+ * threads but put in the table by one, in source order; the subjects of
+ * one source's claims depend only on the finished table, which no thread
+ * changes (its lazy indices are built before the threads start), and on
+ * the source, which one thread handles. */
+
+typedef struct run run;
+
+/* A source of the window of the names pass: found by a worker, noted in
+ * order by the calling thread. */
+typedef struct {
+    size_t src;
+    bool ready;
+    scratch sc;
+    stoks st;
+} slot;
+
+typedef struct {
+    run *r;
+    scratch sc;
+    table local;        /* words pass: this thread's counts */
+    pthread_t tid;
+    bool started;
+} worker;
+
+struct run {
+    cck_corpus *c;
+    table *tb;
+    const char ***mains, ***keys;
+    int pass;           /* 1 words, 2 names, 3 subjects */
+    size_t next;        /* next source to take, under lock */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    slot *slots;        /* names pass: window slots, source i in i % window */
+    size_t window;
+    size_t noted;       /* sources the calling thread has noted */
+};
+
+static void subjects_of_source(cck_source *s, const table *tb, scratch *sc,
+                               const char *const *mains, const char *const *keys)
+{
+    if (!s->nclaims)
+        return;
+    stoks st;
+    load(&st, s, tb, sc);
+    strset ss = {.keep = s->arena};
+    size_t na = s->narticles ? s->narticles : 1;
+    for (size_t k = 0; k < s->nclaims; k++) {
+        cck_claim *cl = &s->claims[k];
+        size_t art = 0;
+        if (cl->unit_index < s->nunits)
+            art = s->units[cl->unit_index].article;
+        else
+            for (size_t j = 0; j < s->narticles; j++)
+                if (cl->start >= s->articles[j].start)
+                    art = j;
+        if (art >= na)
+            art = 0;
+        subject_of(s, cl, &st, tb, sc->a, &ss, mains[art], keys[art]);
     }
-    for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        st[i].nm = cck_rec_find_names(&tb, tb.a, s->bytes, st[i].t, 0, st[i].nt, &st[i].nn);
-        for (size_t k = 0; k < st[i].nn; k++)
-            cck_rec_note_name(&tb, &st[i].nm[k], st[i].t, i);
+    free(ss.v);
+}
+
+/* Takes the next source of the pass, or returns false when none is left.
+ * In the names pass a worker waits while the window is full. */
+static bool take_source(run *r, size_t *i)
+{
+    pthread_mutex_lock(&r->lock);
+    while (r->pass == 2 && r->next < r->c->nsources && r->next >= r->noted + r->window)
+        pthread_cond_wait(&r->cond, &r->lock);
+    bool ok = r->next < r->c->nsources;
+    if (ok)
+        *i = r->next++;
+    pthread_mutex_unlock(&r->lock);
+    return ok;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    run *r = w->r;
+    size_t i;
+    while (take_source(r, &i)) {
+        cck_source *s = r->c->sources[i];
+        if (r->pass == 1) {
+            cck_arena_free(w->sc.a);
+            w->sc.a = cck_arena_new();
+            cck_rec_count_words(&w->local, w->sc.a, s->bytes, 0, s->len);
+        } else if (r->pass == 2) {
+            slot *sl = &r->slots[i % r->window];
+            load(&sl->st, s, r->tb, &sl->sc);
+            pthread_mutex_lock(&r->lock);
+            sl->src = i;
+            sl->ready = true;
+            pthread_cond_broadcast(&r->cond);
+            pthread_mutex_unlock(&r->lock);
+        } else {
+            subjects_of_source(s, r->tb, &w->sc, r->mains[i], r->keys[i]);
+        }
     }
+    return NULL;
+}
+
+/* Runs one pass on the workers; returns how many threads started (0: the
+ * caller does the pass alone). */
+static size_t start(run *r, worker *w, size_t nw, int pass)
+{
+    r->pass = pass;
+    r->next = 0;
+    size_t n = 0;
+    for (size_t k = 0; k < nw; k++) {
+        w[k].started = pthread_create(&w[k].tid, NULL, work, &w[k]) == 0;
+        n += w[k].started;
+    }
+    return n;
+}
+
+static void join(worker *w, size_t nw)
+{
+    for (size_t k = 0; k < nw; k++)
+        if (w[k].started) {
+            pthread_join(w[k].tid, NULL);
+            w[k].started = false;
+        }
+}
+
+static void free_scratch(scratch *sc)
+{
+    cck_arena_free(sc->a);
+    free(sc->tv);
+    free(sc->nv);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* What the names pass does with source i once its names are found, in
+ * source order: the table, the articles' facts, the aliases. */
+static void note_source(cck_corpus *c, table *tb, size_t i, const stoks *st, cck_arena *tmp,
+                        artfacts **facts, aliasop **ops, size_t *nops, size_t *opcap,
+                        size_t *opend)
+{
+    cck_source *s = c->sources[i];
+    for (size_t k = 0; k < st->nn; k++)
+        cck_rec_note_name(tb, &st->nm[k], st->t, i, tmp);
+    size_t na = s->narticles ? s->narticles : 1;
+    facts[i] = cck_arena_alloc(tb->a, na * sizeof **facts);
+    for (size_t k = 0; k < na; k++) {
+        size_t as = s->narticles ? s->articles[k].start : 0;
+        size_t ae = s->narticles ? s->articles[k].end : s->len;
+        const char *title = s->narticles ? s->articles[k].title : "";
+        cck_rec_article_facts(tb, st, title, as, ae, tmp, &facts[i][k]);
+    }
+    cck_rec_find_aliases(tb, st, ops, nops, opcap);
+    opend[i] = *nops;
+}
+
+void cck_rec_subjects(cck_corpus *c) { cck_rec_subjects_n(c, 1); }
+
+void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
+{
+    cck_lex_index *kw = cck_lex_index_new();
+    table tb = {.a = cck_arena_new(), .kw = kw};
+    size_t nw = njobs > 1 && c->nsources > 1 ? njobs : 0;
+    if (nw > c->nsources)
+        nw = c->nsources;
+    run r = {.c = c, .tb = &tb};
+    pthread_mutex_init(&r.lock, NULL);
+    pthread_cond_init(&r.cond, NULL);
+    worker *w = cck_xcalloc(nw ? nw : 1, sizeof *w);
+    for (size_t k = 0; k < nw; k++)
+        w[k] = (worker){.r = &r, .local = {.a = cck_arena_new()}};
+    scratch sc = {0};
+
+    /* 1: how each word is written */
+    if (start(&r, w, nw, 1)) {
+        join(w, nw);
+        for (size_t k = 0; k < nw; k++)
+            cck_rec_merge_words(&tb, &w[k].local);
+    } else {
+        for (size_t i = 0; i < c->nsources; i++) {
+            cck_arena_free(sc.a);
+            sc.a = cck_arena_new();
+            cck_rec_count_words(&tb, sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
+        }
+    }
+    for (size_t k = 0; k < nw; k++) {
+        free(w[k].local.h);
+        cck_arena_free(w[k].local.a);
+        w[k].local = (table){0};
+    }
+
+    /* 2: the names; what each article's main subject needs; declared aliases */
+    artfacts **facts = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *facts);
+    aliasop *ops = NULL;
+    size_t nops = 0, opcap = 0;
+    size_t *opend = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *opend);
+    r.window = nw * 4;
+    r.slots = cck_xcalloc(r.window ? r.window : 1, sizeof *r.slots);
+    if (start(&r, w, nw, 2)) {
+        for (size_t i = 0; i < c->nsources; i++) {
+            slot *sl = &r.slots[i % r.window];
+            pthread_mutex_lock(&r.lock);
+            while (!(sl->ready && sl->src == i))
+                pthread_cond_wait(&r.cond, &r.lock);
+            pthread_mutex_unlock(&r.lock);
+            note_source(c, &tb, i, &sl->st, sl->sc.a, facts, &ops, &nops, &opcap, opend);
+            pthread_mutex_lock(&r.lock);
+            sl->ready = false;
+            r.noted = i + 1;
+            pthread_cond_broadcast(&r.cond);
+            pthread_mutex_unlock(&r.lock);
+        }
+        join(w, nw);
+    } else {
+        stoks st;
+        for (size_t i = 0; i < c->nsources; i++) {
+            load(&st, c->sources[i], &tb, &sc);
+            note_source(c, &tb, i, &st, sc.a, facts, &ops, &nops, &opcap, opend);
+        }
+    }
+    for (size_t k = 0; k < r.window; k++)
+        free_scratch(&r.slots[k].sc);
+    free(r.slots);
+
     /* the main subject of every article, then the aliases the text
      * declares ("X, known as Y"; "the city, then called Y") */
     const char ***mains = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *mains);
@@ -1027,10 +1294,8 @@ void cck_rec_subjects(cck_corpus *c)
         mains[i] = cck_arena_alloc(tb.a, na * sizeof **mains);
         keys[i] = cck_arena_alloc(tb.a, na * sizeof **keys);
         for (size_t k = 0; k < na; k++) {
-            size_t as = s->narticles ? s->articles[k].start : 0;
-            size_t ae = s->narticles ? s->articles[k].end : s->len;
             const char *title = s->narticles ? s->articles[k].title : "";
-            const char *m = cck_rec_main_subject(&tb, &st[i], title, as, ae);
+            const char *m = cck_rec_main_subject(&tb, &facts[i][k], title);
             {
                 /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
                 const char *mk = cck_rec_fold(tb.a, m, strlen(m));
@@ -1040,31 +1305,30 @@ void cck_rec_subjects(cck_corpus *c)
             keys[i][k] = cck_rec_fold(tb.a, m, strlen(m));
         }
     }
-    for (size_t i = 0; i < c->nsources; i++)
-        cck_rec_declared_aliases(&tb, &st[i], keys[i]);
+    for (size_t i = 0, k = 0; i < c->nsources; i++)
+        for (; k < opend[i]; k++)
+            cck_rec_apply_alias(&tb, &ops[k], keys[i]);
+    free(ops);
     cck_rec_suffixes_free(&tb);     /* display forms changed: index anew */
-    for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        size_t na = s->narticles ? s->narticles : 1;
-        for (size_t k = 0; k < s->nclaims; k++) {
-            cck_claim *cl = &s->claims[k];
-            size_t art = 0;
-            if (cl->unit_index < s->nunits)
-                art = s->units[cl->unit_index].article;
-            else
-                for (size_t j = 0; j < s->narticles; j++)
-                    if (cl->start >= s->articles[j].start)
-                        art = j;
-            if (art >= na)
-                art = 0;
-            subject_of(s, cl, &st[i], &tb, mains[i][art], keys[i][art]);
-        }
+
+    /* 3: the subject of every claim. The table's lazy indices are built
+     * now, so that no thread changes it. */
+    cck_rec_expand_facility(&tb, "", "");
+    event_entry(&tb, "");
+    r.mains = mains;
+    r.keys = keys;
+    if (start(&r, w, nw, 3)) {
+        join(w, nw);
+    } else {
+        for (size_t i = 0; i < c->nsources; i++)
+            subjects_of_source(c->sources[i], &tb, &sc, mains[i], keys[i]);
     }
-    for (size_t i = 0; i < c->nsources; i++) {
-        free(st[i].t);
-        free(st[i].nm);
-    }
-    free(st);
+    for (size_t k = 0; k < nw; k++)
+        free_scratch(&w[k].sc);
+    free(w);
+    free_scratch(&sc);
+    pthread_cond_destroy(&r.cond);
+    pthread_mutex_destroy(&r.lock);
     free(tb.v);
     free(tb.h);
     free(tb.ix);
@@ -1072,4 +1336,5 @@ void cck_rec_subjects(cck_corpus *c)
     free(tb.events);
     cck_rec_suffixes_free(&tb);
     cck_arena_free(tb.a);
+    cck_lex_index_free(kw);
 }

@@ -64,6 +64,7 @@ typedef struct {
     size_t *events;         /* indices of the event entries, built on first use
                                (subject.c) once every name is in; NULL before */
     size_t nevents;
+    const struct cck_lex_index *kw; /* the keywords by first byte, for the stage */
 } table;
 
 typedef struct {
@@ -74,6 +75,38 @@ typedef struct {
     size_t nn;
 } stoks;
 
+/* Reusable scratch of one pass over one source at a time: the arena the
+ * tokens' and names' strings go to (emptied between sources) and the two
+ * arrays, kept at their largest size so that no source reallocates them. */
+typedef struct {
+    cck_arena *a;
+    tok *tv;
+    size_t tcap;
+    name *nv;
+    size_t ncap;
+} scratch;
+
+/* What the main subject of an article needs from its text, gathered in
+ * the names pass once the source's own names are in the table, while the
+ * table is still incomplete; the answer is chosen once it is complete.
+ * The entry named most often on its own (the first to reach that count),
+ * and for every sub-run of a name in the title that the article names,
+ * the entry and how often. A sub-run the article does not name counts 0
+ * and could never be chosen, whatever later sources add. */
+typedef struct {
+    size_t top, topn;       /* entry index ((size_t)-1: none), its count */
+    size_t *cand, *ccount;  /* title candidates in title order */
+    size_t ncand;
+} artfacts;
+
+/* An alias a text declares, to apply once every main subject is known:
+ * the entry alias is another name of entry `to`, or (to_main) of the
+ * main subject of article `to` of the same source. */
+typedef struct {
+    size_t alias, to;
+    bool to_main;
+} aliasop;
+
 typedef struct {
     const char *b;
     const tok *t;
@@ -81,6 +114,7 @@ typedef struct {
     size_t c0, c1;      /* claim tokens */
     const cck_claim *cl;
     size_t us;          /* byte where the sentence starts */
+    const struct cck_lex_index *kw; /* the table's keyword index */
 } ctx;
 
 /* ---- names.c ------------------------------------------------------------ */
@@ -90,18 +124,31 @@ typedef struct {
 int cck_rec_casecmp_n(const char *a, const char *b, size_t n);
 int cck_rec_casecmp(const char *a, const char *b);
 
+/* A string's hash for the stage's open-addressing tables (FNV-1a, mixed). */
+size_t cck_rec_hash(const char *w);
 /* Splits b[start,end) into word tokens (malloc'd array, *nt of them). */
 tok *cck_rec_tokenize(cck_arena *a, const char *b, size_t start, size_t end, size_t *nt);
-/* Counts how each word is written (capitalised or not) across the corpus. */
-void cck_rec_count_words(table *tb, const tok *t, size_t nt);
+/* The same into sc's reusable array, strings in sc->a; returns sc->tv. */
+tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end, size_t *nt);
+/* Counts how each word of b[start, end) is written (capitalised or not)
+ * across the corpus, tokenizing as cck_rec_tokenize() does (scratch
+ * strings in tmp); a word new to the table is copied into tb->a. */
+void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end);
+/* Adds the word counts of from (a thread's) to those of to. */
+void cck_rec_merge_words(table *to, const table *from);
 /* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
 name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                          size_t a1, size_t *nn);
+/* The same into sc's reusable array, strings in sc->a; returns sc->nv. */
+name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *t, size_t a0,
+                              size_t a1, size_t *nn);
 
 /* The corpus's entity of a key, or NULL. */
 entry *cck_rec_lookup(table *tb, const char *key);
-/* Adds a mention from source src to the corpus table. */
-void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src);
+/* Adds a mention from source src to the corpus table; the strings the
+ * table keeps are copied into tb->a (the mention's may be scratch), tmp
+ * is scratch. */
+void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_arena *tmp);
 /* True when the corpus knows the name well enough to take it as an entity. */
 bool cck_rec_known(const table *tb, const name *m);
 /* The one longer facility a short form stands for, else disp. */
@@ -111,11 +158,20 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
 void cck_rec_suffixes_free(table *tb);
 /* The display form of a mention: its entity's most frequent form. */
 const char *cck_rec_disp_of(const table *tb, const name *m);
-/* Applies "X, known as Y" and "the city, then called Y" of one source. */
-void cck_rec_declared_aliases(table *tb, const stoks *st, const char *const *keys);
-/* The main subject of the article in [start, end) of a source. */
-const char *cck_rec_main_subject(table *tb, stoks *st, const char *title, size_t start,
-                                 size_t end);
+/* Finds "X, known as Y" and "the city, then called Y" in one source whose
+ * names are all in the table: appends one operation per alias to *ops
+ * (malloc'd, *nops of them, *cap slots). */
+void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nops,
+                          size_t *cap);
+/* Applies one alias; keys are the fold of each article's main subject. */
+void cck_rec_apply_alias(table *tb, const aliasop *op, const char *const *keys);
+/* What the main subject of the article in [start, end) of a source needs
+ * (its names all in the table), into *f; candidate arrays in tb->a, the
+ * title's tokens in tmp. */
+void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t start,
+                           size_t end, cck_arena *tmp, artfacts *f);
+/* The main subject of an article from its facts, once the table is whole. */
+const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char *title);
 
 /* ---- attribute.c -------------------------------------------------------- */
 

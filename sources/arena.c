@@ -63,13 +63,15 @@ typedef struct block {
 
 struct cck_arena {
     block *head;
-    size_t next_size;   /* size of the next ordinary block */
+    size_t total;       /* bytes in all blocks */
 };
 
-/* Blocks start small and double up to BLOCK_SIZE: most sources are a few
- * kilobytes, and an arena per source that began at 64 KB cost more memory
- * than the claims. */
-enum { FIRST_BLOCK = 2 * 1024, BLOCK_SIZE = 64 * 1024 };
+/* An ordinary block is an eighth of what the arena holds already, from
+ * FIRST_BLOCK to BLOCK_SIZE: most sources are a few kilobytes and every
+ * source's arena lives to the end of `check`, so the unused end of the
+ * last block (up to half of the arena when blocks doubled from 2 KB) is
+ * kept small; a request over a quarter of a block gets a block of its own. */
+enum { FIRST_BLOCK = 1024, BLOCK_SIZE = 64 * 1024 };
 
 cck_arena *cck_arena_new(void)
 {
@@ -98,17 +100,18 @@ static void *take(cck_arena *a, size_t n, size_t align)
     block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->size || b->size - at < n) {
-        if (a->next_size < FIRST_BLOCK)
-            a->next_size = FIRST_BLOCK;
-        bool own = n > a->next_size;   /* too big for an ordinary block */
-        size_t size = own ? n : a->next_size;
-        if (!own && a->next_size < BLOCK_SIZE)
-            a->next_size *= 2;
+        size_t ordinary = a->total / 8;
+        ordinary = ordinary < FIRST_BLOCK ? FIRST_BLOCK
+                 : ordinary > BLOCK_SIZE  ? BLOCK_SIZE
+                                          : ordinary;
+        bool own = n > ordinary / 4;
+        size_t size = own ? n : ordinary;
         if (size > SIZE_MAX - sizeof(block))
             oom(n);
         block *nb = cck_xmalloc(sizeof(block) + size);
         nb->used = 0;
         nb->size = size;
+        a->total += size;
         if (b && own) {
             /* keep filling the current block: put the big one behind it */
             nb->next = b->next;
@@ -151,6 +154,15 @@ char *cck_arena_chars(cck_arena *a, size_t n)
 char *cck_arena_strdup(cck_arena *a, const char *s)
 {
     return cck_arena_strndup(a, s, strlen(s));
+}
+
+bool cck_arena_owns(const cck_arena *a, const void *p)
+{
+    uintptr_t q = (uintptr_t)p;
+    for (const block *b = a ? a->head : NULL; b; b = b->next)
+        if (q >= (uintptr_t)b->data && q < (uintptr_t)b->data + b->used)
+            return true;
+    return false;
 }
 
 char *cck_arena_printf(cck_arena *a, const char *fmt, ...)

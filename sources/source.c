@@ -17,9 +17,11 @@ enum { DEFAULT_MAX_BYTES = 256u * 1024 * 1024 };
  * reads unless they are defined. */
 enum { TAIL_PAD = 64 };
 
+/* buf (cap bytes) cut or grown to len + TAIL_PAD, the pad zeroed: sources
+ * are kept for the whole run, so no slack. */
 static char *pad_tail(char *buf, size_t len, size_t cap)
 {
-    if (cap < len + TAIL_PAD)
+    if (cap < len + TAIL_PAD || cap - (len + TAIL_PAD) > TAIL_PAD)
         buf = cck_xrealloc(buf, len + TAIL_PAD);
     memset(buf + len, 0, TAIL_PAD);
     return buf;
@@ -58,7 +60,12 @@ static cck_source *make(const char *path, char *bytes, size_t len)
 
 void cck_src_set_projection(cck_source *s, cck_proj *p)
 {
-    char *b = pad_tail(p->b ? p->b : cck_xmalloc(1), p->n, p->b ? p->cap : 1);
+    /* the builder's buffers grew by doubling; the source keeps them for the
+     * whole run, so without the slack */
+    char *b = p->b ? cck_xrealloc(p->b, p->n + TAIL_PAD) : cck_xmalloc(TAIL_PAD);
+    memset(b + p->n, 0, TAIL_PAD);
+    if (p->np && p->np < p->pcap)
+        p->v = cck_xreallocarray(p->v, p->np, sizeof *p->v);
     if (s->raw != s->bytes)
         free(s->bytes);
     if (s->line_starts != s->raw_line_starts)
@@ -252,7 +259,10 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
                          (intmax_t)st.st_size, max_bytes);
             return CCK_ERR_LIMIT;
         }
-        cap = (size_t)st.st_size + 1;
+        /* room for the whole file, the probe that finds its end and the
+         * pad: a buffer doubled by that last read would be twice the file,
+         * kept for the whole run */
+        cap = (size_t)st.st_size + 1 + TAIL_PAD;
     }
     char *buf = cck_xmalloc(cap);
     for (;;) {

@@ -1,9 +1,12 @@
 /* test_subject.c: subjects of claims (entity, attribute, as_of) on
  * sources built by hand, and name folding. Sentences are our own. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "extract.h"
 #include "reconcile.h"
+#include "sources.h"
 #include "tests.h"
 
 /* One claim to place: the sentence it stands in, its text inside the
@@ -538,6 +541,92 @@ static void test_odd_claims_get_a_subject(void)
     cck_corpus_free(&cp);
 }
 
+/* Every source of the examples and of the pipeline fixtures, loaded,
+ * segmented and extracted; the readers of every markup are among them. */
+static void load_mixed(cck_corpus *c)
+{
+    static const char *const paths[] = {
+        "examples/analyst-report.txt", "examples/city-factsheet.txt",
+        "examples/city-guide.html",    "examples/encyclopedia.txt",
+        "examples/field-notes.md",     "examples/history-notes.txt",
+        "examples/travel-blog.txt",    "examples/wiki-export.xml",
+        "tests/fixtures/dam/blog.txt", "tests/fixtures/dam/encyclopedia.txt",
+        "tests/fixtures/economy/brief.txt", "tests/fixtures/economy/wire.txt",
+        "tests/fixtures/person/dictionary.txt", "tests/fixtures/person/feature.txt",
+        NULL};
+    cck_corpus_init(c);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c->diags), CCK_OK);
+    cck_matcher *m = cck_matcher_new();
+    for (size_t i = 0; paths[i]; i++) {
+        cck_source *s;
+        CU_ASSERT_EQUAL_FATAL(cck_source_load(paths[i], 0, &s, &c->diags), CCK_OK);
+        cck_src_segment(s, &c->diags);
+        cck_ext_source(s, m, &c->diags);
+        cck_src_trim_claims(s);
+        cck_corpus_add(c, s);
+    }
+    cck_matcher_free(m);
+}
+
+/* Every claim's subject, one line each. */
+static char *subjects_text(const cck_corpus *c)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *out = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    for (size_t i = 0; i < c->nsources; i++)
+        for (size_t k = 0; k < c->sources[i]->nclaims; k++) {
+            const cck_claim *cl = &c->sources[i]->claims[k];
+            char line[1024];
+            int w = snprintf(line, sizeof line, "%zu:%zu %s | %s | %s | %d%d\n", i, cl->start,
+                             cl->entity ? cl->entity : "(null)",
+                             cl->attribute ? cl->attribute : "(null)",
+                             cl->as_of ? cl->as_of : "-", cl->unclear, cl->denied);
+            CU_ASSERT_FATAL(w > 0 && (size_t)w < sizeof line);
+            while (n + (size_t)w + 1 > cap) {
+                cap *= 2;
+                out = realloc(out, cap);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+            }
+            memcpy(out + n, line, (size_t)w);
+            n += (size_t)w;
+        }
+    out[n] = '\0';
+    return out;
+}
+
+/* The per-source passes on 2, 3 or 8 threads give every claim the subject
+ * one thread gives, on sources whose names, aliases and main subjects
+ * depend on one another across files. */
+static void test_subjects_on_threads(void)
+{
+    cck_corpus c;
+    load_mixed(&c);
+    CU_ASSERT(cck_corpus_nclaims(&c) > 200);
+    cck_rec_subjects(&c);
+    char *one = subjects_text(&c);
+    /* the stage did its work: entities other than the main subjects */
+    size_t named = 0;
+    for (size_t i = 0; i < c.nsources; i++)
+        for (size_t k = 0; k < c.sources[i]->nclaims; k++)
+            named += c.sources[i]->claims[k].entity != NULL &&
+                     strcmp(c.sources[i]->claims[k].entity, "Hamhung") != 0;
+    CU_ASSERT(named > 100);
+    cck_corpus_free(&c);
+    static const unsigned jobs[] = {1, 2, 3, 8, 64};
+    for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+        load_mixed(&c);
+        cck_rec_subjects_n(&c, jobs[j]);
+        char *got = subjects_text(&c);
+        CU_ASSERT_STRING_EQUAL(got, one);
+        if (strcmp(got, one))
+            fprintf(stderr, "subjects differ with %u jobs\n", jobs[j]);
+        free(got);
+        cck_corpus_free(&c);
+    }
+    free(one);
+}
+
 static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
@@ -550,6 +639,7 @@ static CU_TestInfo subject_tests[] = {
     {"caption names the entity", test_caption_names_entity},
     {"fold aliases", test_fold_aliases},
     {"odd claims get a subject", test_odd_claims_get_a_subject},
+    {"subjects on threads", test_subjects_on_threads},
     CU_TEST_INFO_NULL,
 };
 

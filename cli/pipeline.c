@@ -338,8 +338,9 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     return skipped + p.skipped;
 }
 
-void cck_run_reconcile(cck_corpus *c)
+void cck_run_reconcile(cck_corpus *c, unsigned jobs)
 {
+    cck_run_options o = {.jobs = jobs};
     cck_rec_subjects(c);
-    cck_rec_group(c);
+    cck_rec_group_n(c, jobs_wanted(&o));
 }

@@ -50,7 +50,9 @@ typedef struct {
 size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *o,
                       const cck_run_sink *sink, cck_diags *d);
 
-/* Works out subjects and groups for everything extracted into c. */
-void cck_run_reconcile(cck_corpus *c);
+/* Works out subjects and groups for everything extracted into c; the
+ * groups are compared and judged on jobs threads (0 = one per core). The
+ * results are identical for any jobs. */
+void cck_run_reconcile(cck_corpus *c, unsigned jobs);
 
 #endif

@@ -686,32 +686,62 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
 
 enum { MAX_JOBS = 256 };
 
-/* fn(ctx, k) for every k < n, each once, in no set order: fn writes only
+/* Tasks 0..n-1 in runs: run i is tasks [at[i], at[i + 1]). A thread takes
+ * a run at a time, so that neighbouring small subjects (whose rows and
+ * slots share cache lines) go to one thread and the shared counter is
+ * touched once a run, not once a subject; a big subject is a run alone. */
+typedef struct {
+    size_t *at;
+    size_t n;
+} runs;
+
+/* Cuts tasks of the given work (in the order they are taken) into runs of
+ * about a 16th of a thread's share each. */
+static runs make_runs(const size_t *work, size_t n, unsigned jobs)
+{
+    runs r = {cck_xcalloc(n + 1, sizeof *r.at), 0};
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += work[k];
+    size_t target = total / ((size_t)(jobs ? jobs : 1) * 16) + 1, acc = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (acc == 0)
+            r.at[r.n++] = k;
+        acc += work[k];
+        if (acc >= target)
+            acc = 0;
+    }
+    r.at[r.n] = n;
+    return r;
+}
+
+/* fn(ctx, k) for every task k, each once, in no set order: fn writes only
  * what k owns, so the results are those of one thread whatever the count. */
 typedef struct {
     void (*fn)(void *ctx, size_t k);
     void *ctx;
-    size_t n;
+    const runs *r;
     atomic_size_t next;
 } par;
 
 static void *par_run(void *arg)
 {
     par *p = arg;
-    for (size_t k; (k = atomic_fetch_add(&p->next, 1)) < p->n;)
-        p->fn(p->ctx, k);
+    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->r->n;)
+        for (size_t k = p->r->at[i]; k < p->r->at[i + 1]; k++)
+            p->fn(p->ctx, k);
     return NULL;
 }
 
-/* Runs the n calls on up to jobs threads, this one among them. */
-static void par_for(unsigned jobs, size_t n, void (*fn)(void *, size_t), void *ctx)
+/* Runs the tasks on up to jobs threads, this one among them. */
+static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, size_t), void *ctx)
 {
-    par p = {.fn = fn, .ctx = ctx, .n = n};
+    par p = {.fn = fn, .ctx = ctx, .r = r};
     atomic_init(&p.next, 0);
     if (jobs > MAX_JOBS)
         jobs = MAX_JOBS;
-    if (jobs > n)
-        jobs = (unsigned)n;
+    if (jobs > r->n)
+        jobs = (unsigned)r->n;
     pthread_t t[MAX_JOBS];
     unsigned started = 0;
     while (started + 1 < jobs && pthread_create(&t[started], NULL, par_run, &p) == 0)
@@ -728,7 +758,7 @@ typedef struct {
     size_t nr;
     const size_t *order;    /* subjects, the most work first */
     const size_t *multi;    /* subjects two or more sources speak to, most work first */
-    size_t nmulti;
+    runs all, some;         /* order and multi in runs */
     const double *trust;
     size_t *top;            /* per subject: its most confident partner */
     slot *out;              /* per subject */
@@ -818,7 +848,7 @@ static double *estimate_trust(const cck_corpus *c, stage *st, const bool *multi,
     }
     st->trust = trust;
     for (int round = 0; round < ROUNDS; round++) {
-        par_for(jobs, st->nmulti, step_top, st);
+        par_for(jobs, &st->some, step_top, st);
         memset(agree, 0, ns * sizeof *agree);
         memset(total, 0, ns * sizeof *total);
         for (size_t r = 0; r < st->nr; r++) {
@@ -1028,24 +1058,32 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     qsort(bw, nr, sizeof *bw, cmp_work);
     size_t *order = cck_xcalloc(nr ? nr : 1, sizeof *order);
     size_t *multi = cck_xcalloc(nr ? nr : 1, sizeof *multi);
+    size_t *work = cck_xcalloc(nr ? nr : 1, sizeof *work);
+    size_t *mwork = cck_xcalloc(nr ? nr : 1, sizeof *mwork);
     size_t *top = cck_xcalloc(nr ? nr : 1, sizeof *top);
     bool *is_multi = cck_xcalloc(nr ? nr : 1, sizeof *is_multi);
     size_t nmulti = 0;
     for (size_t k = 0; k < nr; k++) {
         size_t r = bw[k].r;
         order[k] = r;
+        work[k] = bw[k].work;
         is_multi[r] = subj[r].n >= 2 && distinct_sources(subj[r].v, subj[r].n) >= 2;
-        if (is_multi[r])
+        if (is_multi[r]) {
+            mwork[nmulti] = subj[r].lim * subj[r].lim;
             multi[nmulti++] = r;
+        }
     }
     free(bw);
-    stage st = {.subj = subj, .nr = nr, .order = order, .multi = multi, .nmulti = nmulti,
+    stage st = {.subj = subj, .nr = nr, .order = order, .multi = multi,
+                .all = make_runs(work, nr, jobs), .some = make_runs(mwork, nmulti, jobs),
                 .top = top, .out = gs + ng, .cut = cut};
-    par_for(jobs, nr, step_prepare, &st);
+    free(work);
+    free(mwork);
+    par_for(jobs, &st.all, step_prepare, &st);
     double *trust = estimate_trust(c, &st, is_multi, jobs);
     note_copies(c, v, cut, nr);
     st.claims = n ? cck_arena_alloc(c->arena, n * sizeof *st.claims) : NULL;
-    par_for(jobs, nr, step_judge, &st);
+    par_for(jobs, &st.all, step_judge, &st);
     for (size_t r = 0; r < nr; r++) {
         slot *o = &gs[ng++];
         o->g.note = cck_arena_strndup(c->arena, o->note, strlen(o->note));
@@ -1055,6 +1093,8 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     for (size_t s = 0; s < c->nsources; s++)
         c->sources[s]->trust = trust[s];
     free(trust);
+    free(st.all.at);
+    free(st.some.at);
     free(top);
     free(is_multi);
     free(multi);

@@ -13,6 +13,9 @@ typedef struct {
 
 /* The number of online cores (1 when unknown, at most 256). */
 unsigned cck_run_default_jobs(void);
+/* The threads o asks for: o->jobs, or one per core when it is 0 (or o is
+ * NULL); at most 256. */
+unsigned cck_run_jobs(const cck_run_options *o);
 
 /* Expands directories, then loads, segments and extracts every source
  * into c, o->jobs sources at a time, each thread with its own matcher.

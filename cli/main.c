@@ -656,7 +656,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
         cck_rec_subjects(c);
         suppressed += cck_sup_config(c, &o->cfg);
-        cck_rec_group(c);
+        cck_rec_group_n(c, cck_run_jobs(&ro));
     }
     if (shown)
         fputs("\r\x1b[K", stderr);
@@ -695,6 +695,7 @@ static cck_rep_options rep_options(const options *o)
         .color = o->color == 1 || (o->color == -1 && !o->output && o->format == CCK_FMT_TEXT &&
                                    isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
         .width = terminal_width(),
+        .jobs = cck_run_jobs(&(cck_run_options){.jobs = o->jobs}),
     };
     return r;
 }

@@ -133,8 +133,7 @@ static char **expand_paths(char *const *paths, size_t npaths, cck_diags *expand,
     return all;
 }
 
-/* Threads asked for (-j), default one per core, at most MAX_JOBS. */
-static unsigned jobs_wanted(const cck_run_options *o)
+unsigned cck_run_jobs(const cck_run_options *o)
 {
     unsigned n = o && o->jobs ? o->jobs : cck_run_default_jobs();
     return n > MAX_JOBS ? MAX_JOBS : n;
@@ -155,7 +154,7 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     }
     free(files);
 
-    unsigned n = jobs_wanted(o);
+    unsigned n = cck_run_jobs(o);
     pthread_mutex_init(&p.lock, NULL);
     run_pool(&p, n);
     pthread_mutex_destroy(&p.lock);
@@ -300,7 +299,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     }
     free(files);
 
-    unsigned n = jobs_wanted(o);
+    unsigned n = cck_run_jobs(o);
     if (n > p.njobs)
         n = (unsigned)p.njobs;
     p.window = (size_t)(n ? n : 1) * WINDOW_PER_THREAD;
@@ -338,8 +337,9 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     return skipped + p.skipped;
 }
 
-void cck_run_reconcile(cck_corpus *c)
+void cck_run_reconcile(cck_corpus *c, unsigned jobs)
 {
+    cck_run_options o = {.jobs = jobs};
     cck_rec_subjects(c);
-    cck_rec_group(c);
+    cck_rec_group_n(c, cck_run_jobs(&o));
 }

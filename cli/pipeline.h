@@ -13,6 +13,9 @@ typedef struct {
 
 /* The number of online cores (1 when unknown, at most 256). */
 unsigned cck_run_default_jobs(void);
+/* The threads o asks for: o->jobs, or one per core when it is 0 (or o is
+ * NULL); at most 256. */
+unsigned cck_run_jobs(const cck_run_options *o);
 
 /* Expands directories, then loads, segments and extracts every source
  * into c, o->jobs sources at a time, each thread with its own matcher.
@@ -50,7 +53,9 @@ typedef struct {
 size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *o,
                       const cck_run_sink *sink, cck_diags *d);
 
-/* Works out subjects and groups for everything extracted into c. */
-void cck_run_reconcile(cck_corpus *c);
+/* Works out subjects and groups for everything extracted into c; the
+ * groups are compared and judged on jobs threads (0 = one per core). The
+ * results are identical for any jobs. */
+void cck_run_reconcile(cck_corpus *c, unsigned jobs);
 
 #endif

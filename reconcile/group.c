@@ -2,7 +2,10 @@
  * each group judged conflict / consistent / single with the tolerance it
  * used, the best-supported value favoured, groups sorted for the reports. */
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +26,23 @@ typedef struct {
     cck_rec_span span;   /* what agreement reads of the claim, parsed once */
 } item;
 
+/* One subject: its claims v[0..n) (a range of the sorted items), the
+ * partners each claim is compared with (the first lim, lim = pair_cap for
+ * a big group) and which pairs agree, worked out once: trust estimation
+ * asks the same pairs in each of its rounds and judging asks each pair two
+ * or three times, and pair_agree() was most of grouping's time. */
+typedef struct {
+    item *v;
+    size_t n, lim;
+    size_t w;            /* words per row of agree */
+    uint64_t *agree;     /* n rows: bit j of row i when claim i agrees with
+                            partner j (i == j included) */
+} subject;
+
 typedef struct {
     cck_group g;
     const char *fold;
+    char *note;          /* judge()'s note (malloc'd) until it moves to the arena */
 } slot;
 
 static int cmp_str(const char *a, const char *b)
@@ -442,19 +459,34 @@ static size_t cites_of(const cck_claim *c)
     return s && s->units && c->unit_index < s->nunits ? s->units[c->unit_index].ncites : 0;
 }
 
+/* True when claim i of s agrees with its partner j (j < s->lim, or j == i). */
+static bool agrees(const subject *s, size_t i, size_t j)
+{
+    return i == j || (s->agree[i * s->w + j / 64] >> (j % 64) & 1);
+}
+
+/* Fills row i of s->agree. */
+static void agree_row(subject *s, size_t i)
+{
+    uint64_t *row = s->agree + i * s->w;
+    for (size_t j = 0; j < s->lim; j++)
+        if (i == j || pair_agree(&s->v[i], &s->v[j]))
+            row[j / 64] |= (uint64_t)1 << (j % 64);
+}
+
 /* Distinct sources among the partners of claim i that agree (or, with
  * agree false, disagree) with it. Partners are the whole group, or for a
  * big group its first pair_cap claims. */
-static size_t support_cited(const item *v, size_t n, size_t i, bool agree, size_t *cited)
+static size_t support_cited(const subject *s, size_t i, bool agree, size_t *cited)
 {
-    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    const item *v = s->v;
     size_t k = 0;
     unsigned long long last = 0;
     bool any = false, last_cited = false;
     if (cited)
         *cited = 0;
-    for (size_t j = 0; j < lim; j++) {
-        if ((i == j || pair_agree(&v[i], &v[j])) != agree)
+    for (size_t j = 0; j < s->lim; j++) {
+        if (agrees(s, i, j) != agree)
             continue;
         bool c = cites_of(v[j].c) > 0;
         if (any && v[j].origin == last) {
@@ -475,23 +507,23 @@ static size_t support_cited(const item *v, size_t n, size_t i, bool agree, size_
     return k;
 }
 
-static size_t support(const item *v, size_t n, size_t i, bool agree)
+static size_t support(const subject *s, size_t i, bool agree)
 {
-    return support_cited(v, n, i, agree, NULL);
+    return support_cited(s, i, agree, NULL);
 }
 
 /* How much the evidence backs claim i: 1 - the product over the distinct
  * sources agreeing with it of (1 - the source's trust), as TruthFinder
  * combines independent witnesses. */
-static double confidence(const item *v, size_t n, size_t i, const double *trust)
+static double confidence(const subject *s, size_t i, const double *trust)
 {
-    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    const item *v = s->v;
     double miss = 1;
     size_t last = (size_t)-1;
-    for (size_t j = 0; j < lim || j == i; j++) {
-        if (j >= n)
+    for (size_t j = 0; j < s->lim || j == i; j++) {
+        if (j >= s->n)
             break;
-        if (v[j].src == last || !(i == j || pair_agree(&v[i], &v[j])))
+        if (v[j].src == last || !agrees(s, i, j))
             continue;
         last = v[j].src;
         miss *= 1 - trust[v[j].src];
@@ -541,15 +573,20 @@ static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
     return false;
 }
 
-static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *trust)
+/* Judges one subject into out: status, favoured claim and note (out->note,
+ * malloc'd: judge() runs on any thread, the arena is the caller's to fill).
+ * claims has room for the subject's claims. */
+static void judge(slot *out, const subject *subj, cck_claim **claims, const double *trust)
 {
+    const item *v = subj->v;
+    size_t n = subj->n;
     cck_group *g = &out->g;
     out->fold = v[0].fold;
     g->entity = v[0].c->entity;
     g->attribute = v[0].c->attribute;
     g->as_of = v[0].as_of;
     g->nclaims = n;
-    g->claims = cck_arena_alloc(corp->arena, n * sizeof *g->claims);
+    g->claims = claims;
     bool mixed_years = false;
     for (size_t i = 0; i < n; i++) {
         g->claims[i] = v[i].c;
@@ -571,11 +608,11 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
     double best_conf = -1;
     for (size_t i = 0; i < n; i++) {
         bool side = conflict && (n <= cck_rec_tolerances.pair_cap
-                                     ? support(v, n, i, false) > 0
+                                     ? support(subj, i, false) > 0
                                      : !pair_agree(&v[i], &v[a]) || !pair_agree(&v[i], &v[b]));
         int rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
-        size_t s = support(v, n, i, true), ct = cites_of(v[i].c);
-        double cf = confidence(v, n, i, trust);
+        size_t s = support(subj, i, true), ct = cites_of(v[i].c);
+        double cf = confidence(subj, i, trust);
         /* confidences within 0.05 are a tie, broken by the count of
          * sources, then by citations, then by the closer confidence */
         bool tie = fabs(cf - best_conf) <= 0.05;
@@ -622,8 +659,8 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
         put_cause(&t, &v[a], &v[b], pair_drift(&v[a], &v[b]));
         put_tolerance(&t, k, mixed_years, g->attribute);
         size_t cited_for = 0, cited_against = 0;
-        size_t dissent = support_cited(v, n, fav, false, &cited_against);
-        support_cited(v, n, fav, true, &cited_for);
+        size_t dissent = support_cited(subj, fav, false, &cited_against);
+        support_cited(subj, fav, true, &cited_for);
         put(&t, "; favoured ");
         put_claim(&t, &v[fav], false);
         put(&t, ": %zu source%s agree%s within tolerance (%zu cited, %zu uncited); %zu "
@@ -642,7 +679,140 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
     }
     if (g->as_of == NULL && mixed_years && !conflict)
         put(&t, "; undated figures are taken as current and grouped with recent dated ones");
-    g->note = cck_arena_strndup(corp->arena, t.buf, t.n);
+    out->note = cck_xstrndup(t.buf, t.n);
+}
+
+/* ---- threads ------------------------------------------------------------- */
+
+enum { MAX_JOBS = 256 };
+
+/* Tasks 0..n-1 in runs: run i is tasks [at[i], at[i + 1]). A thread takes
+ * a run at a time, so that neighbouring small subjects (whose rows and
+ * slots share cache lines) go to one thread and the shared counter is
+ * touched once a run, not once a subject; a big subject is a run alone. */
+typedef struct {
+    size_t *at;
+    size_t n;
+} runs;
+
+/* Cuts tasks of the given work (in the order they are taken) into runs of
+ * about a 16th of a thread's share each. */
+static runs make_runs(const size_t *work, size_t n, unsigned jobs)
+{
+    runs r = {cck_xcalloc(n + 1, sizeof *r.at), 0};
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += work[k];
+    size_t target = total / ((size_t)(jobs ? jobs : 1) * 16) + 1, acc = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (acc == 0)
+            r.at[r.n++] = k;
+        acc += work[k];
+        if (acc >= target)
+            acc = 0;
+    }
+    r.at[r.n] = n;
+    return r;
+}
+
+/* fn(ctx, k) for every task k, each once, in no set order: fn writes only
+ * what k owns, so the results are those of one thread whatever the count. */
+typedef struct {
+    void (*fn)(void *ctx, size_t k);
+    void *ctx;
+    const runs *r;
+    atomic_size_t next;
+} par;
+
+static void *par_run(void *arg)
+{
+    par *p = arg;
+    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->r->n;)
+        for (size_t k = p->r->at[i]; k < p->r->at[i + 1]; k++)
+            p->fn(p->ctx, k);
+    return NULL;
+}
+
+/* Runs the tasks on up to jobs threads, this one among them. */
+static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, size_t), void *ctx)
+{
+    par p = {.fn = fn, .ctx = ctx, .r = r};
+    atomic_init(&p.next, 0);
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    if (jobs > r->n)
+        jobs = (unsigned)r->n;
+    pthread_t t[MAX_JOBS];
+    unsigned started = 0;
+    while (started + 1 < jobs && pthread_create(&t[started], NULL, par_run, &p) == 0)
+        started++;
+    par_run(&p);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+}
+
+/* What the parallel steps of the stage share; each step writes only to
+ * the subject (and slot) it is given. */
+typedef struct {
+    subject *subj;
+    size_t nr;
+    const size_t *order;    /* subjects, the most work first */
+    const size_t *multi;    /* subjects two or more sources speak to, most work first */
+    runs all, some;         /* order and multi in runs */
+    const double *trust;
+    size_t *top;            /* per subject: its most confident partner */
+    slot *out;              /* per subject */
+    cck_claim **claims;     /* room for every claim of every subject, in order */
+    const size_t *cut;      /* subject r is claims [cut[r], cut[r + 1]) */
+} stage;
+
+/* Subjects in decreasing order of work (claims times partners), so that the
+ * big ones start first and do not hold up the end of a parallel step. */
+typedef struct {
+    size_t work, r;
+} by_work;
+
+static int cmp_work(const void *pa, const void *pb)
+{
+    const by_work *x = pa, *y = pb;
+    if (x->work != y->work)
+        return x->work > y->work ? -1 : 1;
+    return x->r < y->r ? -1 : x->r > y->r;
+}
+
+static void step_prepare(void *ctx, size_t k)
+{
+    stage *st = ctx;
+    subject *s = &st->subj[st->order[k]];
+    place_undated(s->v, s->n);
+    for (size_t i = 0; i < s->n; i++)
+        agree_row(s, i);
+}
+
+/* The most confident partner of a subject under the current trust. */
+static void step_top(void *ctx, size_t k)
+{
+    stage *st = ctx;
+    size_t r = st->multi[k];
+    const subject *s = &st->subj[r];
+    size_t top = 0;
+    double best = -1;
+    for (size_t i = 0; i < s->lim; i++) {
+        double cf = confidence(s, i, st->trust);
+        if (cf > best + 1e-12) {
+            best = cf;
+            top = i;
+        }
+    }
+    st->top[r] = top;
+}
+
+static void step_judge(void *ctx, size_t k)
+{
+    stage *st = ctx;
+    size_t r = st->order[k];
+    const subject *s = &st->subj[r];
+    judge(&st->out[r], s, st->claims + st->cut[r], st->trust);
 }
 
 /* ---- source reliability -------------------------------------------------- */
@@ -652,9 +822,10 @@ static void judge(cck_corpus *corp, slot *out, item *v, size_t n, const double *
  * comes from the trust of the sources agreeing with it; a source's trust
  * is the share of its claims that agree with the most confident claim of
  * their subject, smoothed toward its prior (two pseudo-claims at the
- * prior). Deterministic: fixed rounds, sources and subjects in corpus
- * order. Returns nsources values (free()). */
-static double *estimate_trust(const cck_corpus *c, const item *v, const size_t *cut, size_t nr)
+ * prior). Deterministic: fixed rounds; each subject's most confident claim
+ * is found on any of jobs threads, the counts are summed on this one in
+ * corpus order. Returns nsources values (free()). */
+static double *estimate_trust(const cck_corpus *c, stage *st, const bool *multi, unsigned jobs)
 {
     enum { ROUNDS = 10 };
     const double pseudo = 2;
@@ -675,28 +846,19 @@ static double *estimate_trust(const cck_corpus *c, const item *v, const size_t *
         }
         trust[s] = prior[s];
     }
+    st->trust = trust;
     for (int round = 0; round < ROUNDS; round++) {
+        par_for(jobs, &st->some, step_top, st);
         memset(agree, 0, ns * sizeof *agree);
         memset(total, 0, ns * sizeof *total);
-        for (size_t r = 0; r < nr; r++) {
-            const item *g = v + cut[r];
-            size_t n = cut[r + 1] - cut[r];
-            if (n < 2 || distinct_sources(g, n) < 2)
+        for (size_t r = 0; r < st->nr; r++) {
+            if (!multi[r])
                 continue;
-            size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
-            size_t top = 0;
-            double best = -1;
-            for (size_t i = 0; i < lim; i++) {
-                double cf = confidence(g, n, i, trust);
-                if (cf > best + 1e-12) {
-                    best = cf;
-                    top = i;
-                }
-            }
-            for (size_t i = 0; i < lim; i++) {
-                total[g[i].src] += 1;
-                if (i == top || pair_agree(&g[i], &g[top]))
-                    agree[g[i].src] += 1;
+            const subject *g = &st->subj[r];
+            for (size_t i = 0; i < g->lim; i++) {
+                total[g->v[i].src] += 1;
+                if (agrees(g, i, st->top[r]))
+                    agree[g->v[i].src] += 1;
             }
         }
         for (size_t s = 0; s < c->nsources; s++)
@@ -791,6 +953,11 @@ static const char *fold_entity(cck_arena *a, const char *entity)
 
 void cck_rec_group(cck_corpus *c)
 {
+    cck_rec_group_n(c, 1);
+}
+
+void cck_rec_group_n(cck_corpus *c, unsigned jobs)
+{
     c->groups = NULL;
     c->ngroups = 0;
     size_t total = cck_corpus_nclaims(c);
@@ -870,15 +1037,70 @@ void cck_rec_group(cck_corpus *c)
         i = j;
     }
     cut[nr] = n;
-    for (size_t r = 0; r < nr; r++)
-        place_undated(v + cut[r], cut[r + 1] - cut[r]);
-    double *trust = estimate_trust(c, v, cut, nr);
+    /* the subjects, and room for which of their pairs agree */
+    subject *subj = cck_xcalloc(nr ? nr : 1, sizeof *subj);
+    by_work *bw = cck_xcalloc(nr ? nr : 1, sizeof *bw);
+    size_t words = 0;
+    for (size_t r = 0; r < nr; r++) {
+        subject *sj = &subj[r];
+        sj->v = v + cut[r];
+        sj->n = cut[r + 1] - cut[r];
+        sj->lim = sj->n < cck_rec_tolerances.pair_cap ? sj->n : cck_rec_tolerances.pair_cap;
+        sj->w = (sj->lim + 63) / 64;
+        words += sj->n * sj->w;
+        bw[r] = (by_work){sj->n * sj->lim, r};
+    }
+    uint64_t *bits = cck_xcalloc(words ? words : 1, sizeof *bits);
+    for (size_t r = 0, at = 0; r < nr; r++) {
+        subj[r].agree = bits + at;
+        at += subj[r].n * subj[r].w;
+    }
+    qsort(bw, nr, sizeof *bw, cmp_work);
+    size_t *order = cck_xcalloc(nr ? nr : 1, sizeof *order);
+    size_t *multi = cck_xcalloc(nr ? nr : 1, sizeof *multi);
+    size_t *work = cck_xcalloc(nr ? nr : 1, sizeof *work);
+    size_t *mwork = cck_xcalloc(nr ? nr : 1, sizeof *mwork);
+    size_t *top = cck_xcalloc(nr ? nr : 1, sizeof *top);
+    bool *is_multi = cck_xcalloc(nr ? nr : 1, sizeof *is_multi);
+    size_t nmulti = 0;
+    for (size_t k = 0; k < nr; k++) {
+        size_t r = bw[k].r;
+        order[k] = r;
+        work[k] = bw[k].work;
+        is_multi[r] = subj[r].n >= 2 && distinct_sources(subj[r].v, subj[r].n) >= 2;
+        if (is_multi[r]) {
+            mwork[nmulti] = subj[r].lim * subj[r].lim;
+            multi[nmulti++] = r;
+        }
+    }
+    free(bw);
+    stage st = {.subj = subj, .nr = nr, .order = order, .multi = multi,
+                .all = make_runs(work, nr, jobs), .some = make_runs(mwork, nmulti, jobs),
+                .top = top, .out = gs + ng, .cut = cut};
+    free(work);
+    free(mwork);
+    par_for(jobs, &st.all, step_prepare, &st);
+    double *trust = estimate_trust(c, &st, is_multi, jobs);
     note_copies(c, v, cut, nr);
-    for (size_t r = 0; r < nr; r++)
-        judge(c, &gs[ng++], v + cut[r], cut[r + 1] - cut[r], trust);
+    st.claims = n ? cck_arena_alloc(c->arena, n * sizeof *st.claims) : NULL;
+    par_for(jobs, &st.all, step_judge, &st);
+    for (size_t r = 0; r < nr; r++) {
+        slot *o = &gs[ng++];
+        o->g.note = cck_arena_strndup(c->arena, o->note, strlen(o->note));
+        free(o->note);
+        o->note = NULL;
+    }
     for (size_t s = 0; s < c->nsources; s++)
         c->sources[s]->trust = trust[s];
     free(trust);
+    free(st.all.at);
+    free(st.some.at);
+    free(top);
+    free(is_multi);
+    free(multi);
+    free(order);
+    free(bits);
+    free(subj);
     free(cut);
     qsort(gs, ng, sizeof *gs, cmp_group);
     if (ng) {

@@ -22,6 +22,10 @@ char *cck_rec_fold(cck_arena *a, const char *s, size_t n);
 /* group.c: builds c->groups from the claims' subjects (sorted: conflicts
  * first, then consistent, then single; each by entity, attribute, as_of). */
 void cck_rec_group(cck_corpus *c);
+/* cck_rec_group() with the subjects compared and judged on up to jobs
+ * threads (0 or 1: this one only). The groups, notes, trust and
+ * diagnostics are identical for any jobs. */
+void cck_rec_group_n(cck_corpus *c, unsigned jobs);
 
 /* The interval a claim allows once hedges, bounds and the rounding the
  * figure shows are taken into account, in the canonical unit (dates: days

@@ -303,14 +303,17 @@ void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c,
     fputc('}', out);
 }
 
-cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c)
+static void group_line(FILE *out, const cck_corpus *c, size_t i, const void *ix)
+{
+    cck_rep_json_group(out, ix, c, i, false);
+    fputc('\n', out);
+}
+
+cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c, unsigned jobs)
 {
     cck_rep_index ix;
     cck_rep_index_init(&ix, c);
-    for (size_t i = 0; i < c->ngroups; i++) {
-        cck_rep_json_group(out, &ix, c, i, false);
-        fputc('\n', out);
-    }
+    cck_rep_each_group(out, c, jobs, group_line, &ix);
     cck_rep_index_free(&ix);
     return CCK_OK;
 }

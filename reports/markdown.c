@@ -47,7 +47,73 @@ cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c)
     return CCK_OK;
 }
 
-cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c)
+/* A conflicting group: heading, note, provenance table, favoured claim and
+ * references; nothing for other groups. */
+static void conflict_block(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    (void)ctx;
+    const cck_group *g = &c->groups[i];
+    if (g->status != CCK_GROUP_CONFLICT)
+        return;
+    char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+    fputs("## CONFLICT: ", out);
+    cck_rep_md_escape(out, subj, strlen(subj));
+    fputs("\n\n", out);
+    free(subj);
+    if (g->note && *g->note) {
+        char *note = cck_rep_clean(g->note, strlen(g->note), NULL, NULL);
+        cck_rep_md_escape(out, note, strlen(note));
+        fputs("\n\n", out);
+        free(note);
+    }
+    cck_table t;
+    cck_rep_provenance(&t, g);
+    cck_tab_md(out, &t, MD_SENTENCE);
+    cck_tab_free(&t);
+    if (g->favoured) {
+        const cck_claim *fv = g->favoured;
+        const cck_source *s = fv->src;
+        size_t cs, ce;
+        unsigned line, col;
+        cck_rep_claim_span(fv, &cs, &ce, &line, &col);
+        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
+        const char *base = cck_rep_basename(s->path);
+        fputs("\nFavoured: ", out);
+        cck_rep_md_escape(out, span, strlen(span));
+        fputs(" (", out);
+        cck_rep_md_escape(out, base, strlen(base));
+        fprintf(out, " %u:%u)\n", line, col);
+        free(span);
+    }
+    char **refs;
+    size_t nrefs = cck_rep_group_refs(g, &refs);
+    if (nrefs)
+        fputs("\nReferences:\n\n", out);
+    for (size_t k = 0; k < nrefs; k++) {
+        fputs("- ", out);
+        cck_rep_md_escape(out, refs[k], strlen(refs[k]));
+        fputc('\n', out);
+        free(refs[k]);
+    }
+    free(refs);
+    fputc('\n', out);
+}
+
+/* A consistent group in brief; nothing for other groups. */
+static void consistent_item(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    (void)ctx;
+    const cck_group *g = &c->groups[i];
+    if (g->status != CCK_GROUP_CONSISTENT)
+        return;
+    char *b = cck_rep_brief(g);
+    fputs("- ", out);
+    cck_rep_md_escape(out, b, strlen(b));
+    fputc('\n', out);
+    free(b);
+}
+
+cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c, unsigned jobs)
 {
     size_t nconf = 0, ncons = 0, nsingle = 0;
     for (size_t i = 0; i < c->ngroups; i++) {
@@ -62,65 +128,11 @@ cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c)
     fputs("# Conflicts\n\n", out);
     if (!nconf)
         fputs("No conflicts found.\n\n", out);
-    for (size_t i = 0; i < c->ngroups; i++) {
-        const cck_group *g = &c->groups[i];
-        if (g->status != CCK_GROUP_CONFLICT)
-            continue;
-        char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
-        fputs("## CONFLICT: ", out);
-        cck_rep_md_escape(out, subj, strlen(subj));
-        fputs("\n\n", out);
-        free(subj);
-        if (g->note && *g->note) {
-            char *note = cck_rep_clean(g->note, strlen(g->note), NULL, NULL);
-            cck_rep_md_escape(out, note, strlen(note));
-            fputs("\n\n", out);
-            free(note);
-        }
-        cck_table t;
-        cck_rep_provenance(&t, g);
-        cck_tab_md(out, &t, MD_SENTENCE);
-        cck_tab_free(&t);
-        if (g->favoured) {
-            const cck_claim *fv = g->favoured;
-            const cck_source *s = fv->src;
-            size_t cs, ce;
-            unsigned line, col;
-            cck_rep_claim_span(fv, &cs, &ce, &line, &col);
-            char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
-            const char *base = cck_rep_basename(s->path);
-            fputs("\nFavoured: ", out);
-            cck_rep_md_escape(out, span, strlen(span));
-            fputs(" (", out);
-            cck_rep_md_escape(out, base, strlen(base));
-            fprintf(out, " %u:%u)\n", line, col);
-            free(span);
-        }
-        char **refs;
-        size_t nrefs = cck_rep_group_refs(g, &refs);
-        if (nrefs)
-            fputs("\nReferences:\n\n", out);
-        for (size_t k = 0; k < nrefs; k++) {
-            fputs("- ", out);
-            cck_rep_md_escape(out, refs[k], strlen(refs[k]));
-            fputc('\n', out);
-            free(refs[k]);
-        }
-        free(refs);
-        fputc('\n', out);
-    }
+    else
+        cck_rep_each_group(out, c, jobs, conflict_block, NULL);
     if (ncons) {
         fputs("## Consistent subjects\n\n", out);
-        for (size_t i = 0; i < c->ngroups; i++) {
-            const cck_group *g = &c->groups[i];
-            if (g->status != CCK_GROUP_CONSISTENT)
-                continue;
-            char *b = cck_rep_brief(g);
-            fputs("- ", out);
-            cck_rep_md_escape(out, b, strlen(b));
-            fputc('\n', out);
-            free(b);
-        }
+        cck_rep_each_group(out, c, jobs, consistent_item, NULL);
         fputc('\n', out);
     }
     if (nsingle)

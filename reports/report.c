@@ -124,11 +124,12 @@ cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
 {
     bool color = o && o->color;
     unsigned width = o && o->width ? o->width : 100;
+    unsigned jobs = o ? o->jobs : 1;
     cck_status st;
     switch (f) {
-    case CCK_FMT_JSONL: st = cck_rep_jsonl_groups(out, c); break;
-    case CCK_FMT_MD: st = cck_rep_md_groups(out, c); break;
-    case CCK_FMT_TEXT: st = cck_rep_text_groups(out, c, color, width); break;
+    case CCK_FMT_JSONL: st = cck_rep_jsonl_groups(out, c, jobs); break;
+    case CCK_FMT_MD: st = cck_rep_md_groups(out, c, jobs); break;
+    case CCK_FMT_TEXT: st = cck_rep_text_groups(out, c, color, width, jobs); break;
     default: st = machine(out, c, f, true); break;
     }
     return finish(out, st);

@@ -27,6 +27,9 @@ const char *cck_rep_format_names(void);
 typedef struct {
     bool color;        /* ANSI colour in text output */
     unsigned width;    /* terminal width for text tables; 0 = 100 */
+    unsigned jobs;     /* threads rendering `check` in text, md and jsonl
+                          (the output is the same for any number); 0 or 1:
+                          this one only */
 } cck_rep_options;
 
 /* `extract`: every claim of every source, in source then offset order.

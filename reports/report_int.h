@@ -185,15 +185,26 @@ struct cck_rep_chunk {
 void cck_rep_jsonl_source(FILE *out, const cck_source *s);
 void cck_rep_text_source(FILE *out, const cck_source *s);
 
+/* ---- groups rendered on several threads (parts.c) ------------------------- */
+
+/* Writes what a report shows of group i of c. Runs on any thread: it reads
+ * c and ctx and writes to out only. */
+typedef void (*cck_rep_group_fn)(FILE *out, const cck_corpus *c, size_t i, const void *ctx);
+/* fn for every group of c, in order, exactly as a loop over them writes:
+ * with jobs > 1 the groups are rendered in parts on up to jobs threads
+ * into buffers, a bounded window of parts ahead of the one written next. */
+void cck_rep_each_group(FILE *out, const cck_corpus *c, unsigned jobs, cck_rep_group_fn fn,
+                        const void *ctx);
+
 /* ---- the writers ----------------------------------------------------------- */
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c);
-cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c);
+cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c, unsigned jobs);
 cck_status cck_rep_text_claims(FILE *out, const cck_corpus *c);
 cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
-                               unsigned width);
+                               unsigned width, unsigned jobs);
 cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c);
-cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c);
+cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c, unsigned jobs);
 cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);

@@ -65,12 +65,20 @@ char *cck_rep_clean(const char *s, size_t n, size_t *ms, size_t *me)
     bool pending = false;
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        unsigned cp = 0;
-        size_t k = cck_rep_utf8(p + i, n - i, &cp);
+        unsigned cp = p[i];
         if (i >= in_ms && oms == SIZE_MAX)
             oms = o + (pending && o > 0);
         if (i >= in_me && ome == SIZE_MAX)
             ome = o;
+        if (cp > 0x20 && cp < 0x7F) {   /* printable ASCII, not a space: as it is */
+            if (pending && o > 0)
+                out[o++] = ' ';
+            pending = false;
+            out[o++] = (char)cp;
+            i++;
+            continue;
+        }
+        size_t k = cp < 0x80 ? 1 : cck_rep_utf8(p + i, n - i, &cp);
         if (k && is_space(cp)) {
             pending = true;
             i += k;
@@ -105,6 +113,8 @@ char *cck_rep_clean(const char *s, size_t n, size_t *ms, size_t *me)
 
 static size_t char_width(unsigned cp)
 {
+    if (cp < 0x80)   /* what utf8proc says of ASCII, without the table walk */
+        return cp >= 0x20 && cp < 0x7F;
     int w = utf8proc_charwidth((utf8proc_int32_t)cp);
     return w > 0 ? (size_t)w : 0;
 }
@@ -114,6 +124,11 @@ size_t cck_rep_width(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t w = 0;
     for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {   /* most text: one byte, one column or none */
+            w += p[i] >= 0x20 && p[i] < 0x7F;
+            i++;
+            continue;
+        }
         unsigned cp = 0xFFFD;
         size_t k = cck_rep_utf8(p + i, n - i, &cp);
         w += k ? char_width(cp) : 1;

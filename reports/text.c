@@ -78,8 +78,78 @@ static void fit_line(FILE *out, const char *s, unsigned indent, unsigned width)
     free(f);
 }
 
+typedef struct {
+    bool color;
+    unsigned width;
+} text_opts;
+
+/* A conflicting group: heading, note, provenance table, favoured claim and
+ * references; nothing for other groups. */
+static void conflict_block(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    const text_opts *o = ctx;
+    bool color = o->color;
+    unsigned width = o->width;
+    const cck_group *g = &c->groups[i];
+    if (g->status != CCK_GROUP_CONFLICT)
+        return;
+    char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
+    char *f = cck_rep_fit(subj, 0, 0, width > 10 ? width - 10 : 1, NULL, NULL);
+    fprintf(out, "%sCONFLICT%s  %s\n", color ? "\x1b[1;31m" : "", color ? "\x1b[0m" : "", f);
+    free(f);
+    free(subj);
+    if (g->note && *g->note) {
+        char *note = cck_rep_clean(g->note, strlen(g->note), NULL, NULL);
+        wrap(out, note, 2, width);
+        free(note);
+    }
+    cck_table t;
+    cck_rep_provenance(&t, g);
+    cck_tab_text(out, &t, 2, width, color);
+    cck_tab_free(&t);
+    if (g->favoured) {
+        const cck_claim *fv = g->favoured;
+        const cck_source *s = fv->src;
+        size_t cs, ce;
+        unsigned line, col;
+        cck_rep_claim_span(fv, &cs, &ce, &line, &col);
+        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
+        const char *base = cck_rep_basename(s->path);
+        size_t n = strlen(span) + strlen(base) + 64;
+        char *raw = cck_xmalloc(n);
+        snprintf(raw, n, "favoured: %s (%s %u:%u)", span, base, line, col);
+        char *line_s = cck_rep_clean(raw, strlen(raw), NULL, NULL);
+        fit_line(out, line_s, 2, width);
+        free(line_s);
+        free(raw);
+        free(span);
+    }
+    char **refs;
+    size_t nrefs = cck_rep_group_refs(g, &refs);
+    if (nrefs)
+        fputs("  references:\n", out);
+    for (size_t k = 0; k < nrefs; k++) {
+        fit_line(out, refs[k], 4, width);
+        free(refs[k]);
+    }
+    free(refs);
+    fputc('\n', out);
+}
+
+/* A consistent group in brief; nothing for other groups. */
+static void consistent_line(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    const text_opts *o = ctx;
+    const cck_group *g = &c->groups[i];
+    if (g->status != CCK_GROUP_CONSISTENT)
+        return;
+    char *b = cck_rep_brief(g);
+    fit_line(out, b, 2, o->width);
+    free(b);
+}
+
 cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
-                               unsigned width)
+                               unsigned width, unsigned jobs)
 {
     size_t nconf = 0, ncons = 0, nsingle = 0;
     for (size_t i = 0; i < c->ngroups; i++) {
@@ -91,64 +161,14 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
         else
             nsingle++;
     }
+    text_opts o = {color, width};
     if (!nconf)
         fputs("No conflicts found.\n\n", out);
-    for (size_t i = 0; i < c->ngroups; i++) {
-        const cck_group *g = &c->groups[i];
-        if (g->status != CCK_GROUP_CONFLICT)
-            continue;
-        char *subj = cck_rep_subject(g->entity, g->attribute, g->as_of);
-        char *f = cck_rep_fit(subj, 0, 0, width > 10 ? width - 10 : 1, NULL, NULL);
-        fprintf(out, "%sCONFLICT%s  %s\n", color ? "\x1b[1;31m" : "", color ? "\x1b[0m" : "", f);
-        free(f);
-        free(subj);
-        if (g->note && *g->note) {
-            char *note = cck_rep_clean(g->note, strlen(g->note), NULL, NULL);
-            wrap(out, note, 2, width);
-            free(note);
-        }
-        cck_table t;
-        cck_rep_provenance(&t, g);
-        cck_tab_text(out, &t, 2, width, color);
-        cck_tab_free(&t);
-        if (g->favoured) {
-            const cck_claim *fv = g->favoured;
-            const cck_source *s = fv->src;
-            size_t cs, ce;
-            unsigned line, col;
-            cck_rep_claim_span(fv, &cs, &ce, &line, &col);
-            char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
-            const char *base = cck_rep_basename(s->path);
-            size_t n = strlen(span) + strlen(base) + 64;
-            char *raw = cck_xmalloc(n);
-            snprintf(raw, n, "favoured: %s (%s %u:%u)", span, base, line, col);
-            char *line_s = cck_rep_clean(raw, strlen(raw), NULL, NULL);
-            fit_line(out, line_s, 2, width);
-            free(line_s);
-            free(raw);
-            free(span);
-        }
-        char **refs;
-        size_t nrefs = cck_rep_group_refs(g, &refs);
-        if (nrefs)
-            fputs("  references:\n", out);
-        for (size_t k = 0; k < nrefs; k++) {
-            fit_line(out, refs[k], 4, width);
-            free(refs[k]);
-        }
-        free(refs);
-        fputc('\n', out);
-    }
+    else
+        cck_rep_each_group(out, c, jobs, conflict_block, &o);
     if (ncons) {
         fprintf(out, "%sConsistent subjects%s\n", color ? "\x1b[1m" : "", color ? "\x1b[0m" : "");
-        for (size_t i = 0; i < c->ngroups; i++) {
-            const cck_group *g = &c->groups[i];
-            if (g->status != CCK_GROUP_CONSISTENT)
-                continue;
-            char *b = cck_rep_brief(g);
-            fit_line(out, b, 2, width);
-            free(b);
-        }
+        cck_rep_each_group(out, c, jobs, consistent_line, &o);
         fputc('\n', out);
     }
     if (nsingle)

@@ -791,6 +791,96 @@ static void test_group_empty(void)
     cck_corpus_free(&f.c);
 }
 
+/* A corpus with every kind of subject: conflicts and agreement across six
+ * sources, dated figures of several years, dates, a group past pair_cap
+ * with outliers, and one source's time series. */
+static void busy(fixture *f)
+{
+    fx_init(f, 6);
+    for (size_t e = 0; e < 40; e++) {
+        const char *ent = cck_arena_printf(f->src[0]->arena, "Town %zu", e);
+        for (size_t s = 0; s < 6; s++) {
+            if ((e + s) % 4 == 3)
+                continue;
+            double pop = 1000.0 * (10 + e) * (s == e % 6 ? 1.5 : 1);
+            const char *year = cck_arena_printf(f->src[s]->arena, "%zu", 2018 + (e + s) % 6);
+            add(f, s, e % 30, ent, "population", year, (spec)NUMX(pop, pop, 100, s % 2, 0));
+            char d[8];
+            snprintf(d, sizeof d, "%zu", 1800 + e + (s == 5 && e % 3 == 0));
+            const char *dd = cck_arena_strdup(f->src[s]->arena, d);
+            add(f, s, e % 30 + 1, ent, "founded", NULL, (spec)DATE(dd, dd));
+            add(f, s, e % 30 + 2, ent, "length", NULL,
+                (spec)MEAS(100.0 + e + (s % 3) * 7, 1, "m", s == 0));
+        }
+    }
+    size_t big = cck_rec_tolerances.pair_cap * 2 + 5;
+    for (size_t i = 0; i < big; i++) {
+        double x = i % 17 == 5 ? 9000 : 1000 + i % 3;
+        add(f, i % 6, i % 37, "Big", "n", NULL, (spec)NUMX(x, x, 10, i % 2, 0));
+    }
+    for (size_t y = 0; y < 5; y++)
+        add(f, 2, 30 + y, "Series", "gdp", cck_arena_printf(f->src[2]->arena, "%zu", 2019 + y),
+            (spec)NUM(40.0 + y * 3, 40.0 + y * 3, 0.1));
+}
+
+/* Everything grouping decides, as text: groups in order with their claims,
+ * favoured claim and note, then the trust of each source as exact bits. */
+static char *group_snapshot(const cck_corpus *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    for (size_t i = 0; i < c->ngroups; i++) {
+        const cck_group *g = &c->groups[i];
+        fprintf(m, "%s|%s|%s|%d|%zu|%s|%zu:%zu|", g->entity, g->attribute,
+                g->as_of ? g->as_of : "-", (int)g->status, g->nsources, g->note,
+                g->favoured ? (size_t)(g->favoured->src->path[1] - '0') : 99,
+                g->favoured ? g->favoured->index : 0);
+        for (size_t j = 0; j < g->nclaims; j++)
+            fprintf(m, " %c%zu", g->claims[j]->src->path[1], g->claims[j]->index);
+        fputc('\n', m);
+    }
+    for (size_t s = 0; s < c->nsources; s++)
+        fprintf(m, "trust %zu %a\n", s, c->sources[s]->trust);
+    fclose(m);
+    return buf;
+}
+
+/* cck_rec_group_n(): the same groups, notes, trust and diagnostics on any
+ * number of threads. */
+static void test_group_any_number_of_jobs(void)
+{
+    fixture f;
+    busy(&f);
+    for (size_t i = 0; i < f.n; i++)
+        cck_corpus_add(&f.c, f.src[i]);
+    cck_rec_group_n(&f.c, 1);
+    char *one = group_snapshot(&f.c);
+    size_t ndiags = f.c.diags.n;
+    cck_corpus_free(&f.c);
+    /* the baseline is a real mix */
+    CU_ASSERT_PTR_NOT_NULL(strstr(one, "Big|n|-|2|6|conflict: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one, "|founded|-|1|"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one, "|population|-|2|"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one, "Series|gdp|"));
+    CU_ASSERT_PTR_NULL(strstr(one, "trust 0 0x1.999999999999ap-1\n")); /* moved off 0.8 */
+
+    static const unsigned jobs[] = {2, 3, 8, 64, 1000};
+    for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+        busy(&f);
+        for (size_t i = 0; i < f.n; i++)
+            cck_corpus_add(&f.c, f.src[i]);
+        cck_rec_group_n(&f.c, jobs[k]);
+        char *got = group_snapshot(&f.c);
+        CU_ASSERT_STRING_EQUAL(got, one);
+        CU_ASSERT_EQUAL(f.c.diags.n, ndiags);
+        free(got);
+        cck_corpus_free(&f.c);
+    }
+    free(one);
+}
+
 static CU_TestInfo group_tests[] = {
     {"interval_numbers", test_interval_numbers},
     {"interval_dates", test_interval_dates},
@@ -810,6 +900,7 @@ static CU_TestInfo group_tests[] = {
     {"group_series", test_group_series},
     {"group_comments_and_denials", test_group_comments_and_denials},
     {"group_empty", test_group_empty},
+    {"group_any_number_of_jobs", test_group_any_number_of_jobs},
     CU_TEST_INFO_NULL,
 };
 

@@ -18,7 +18,7 @@
 #include "report.h"
 #include "tests.h"
 
-enum { NGEN = 40 };
+enum { NGEN = 72 };   /* more than pair_cap (64) claims in some groups */
 
 static char dir[] = "/tmp/cck-par-XXXXXX";
 
@@ -70,20 +70,27 @@ static int remove_corpus(void)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* check's reports: those rendered on threads, and json for the sources'
+ * trust (estimated across all groups) */
+static const cck_format check_formats[] = {CCK_FMT_JSONL, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSON};
+enum { NCHECK = sizeof check_formats / sizeof *check_formats };
+
 typedef struct {
-    char *claims, *groups, *diags;
-    size_t skipped, nsources, nclaims;
+    char *claims, *groups[NCHECK], *diags;
+    double trust[NGEN];
+    size_t skipped, nsources, nclaims, ngroups;
 } result;
 
-static char *capture_claims(const cck_corpus *c, bool groups)
+static char *capture(const cck_corpus *c, bool groups, cck_format f, unsigned jobs)
 {
     char *buf = NULL;
     size_t n = 0;
     FILE *m = open_memstream(&buf, &n);
+    cck_rep_options o = {.width = 100, .jobs = jobs};
     if (groups)
-        cck_rep_groups(m, c, CCK_FMT_JSONL, NULL);
+        cck_rep_groups(m, c, f, &o);
     else
-        cck_rep_claims(m, c, CCK_FMT_JSONL, NULL);
+        cck_rep_claims(m, c, f, &o);
     fclose(m);
     return buf;
 }
@@ -100,9 +107,13 @@ static result run_jobs(unsigned jobs)
     CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
     cck_run_options o = {.max_bytes = 8192, .jobs = jobs};
     r.skipped = cck_run_extract(&c, paths, 4, &o);
-    r.claims = capture_claims(&c, false);
-    cck_run_reconcile(&c);
-    r.groups = capture_claims(&c, true);
+    r.claims = capture(&c, false, CCK_FMT_JSONL, jobs);
+    cck_run_reconcile(&c, jobs);
+    for (size_t k = 0; k < NCHECK; k++)
+        r.groups[k] = capture(&c, true, check_formats[k], jobs);
+    r.ngroups = c.ngroups;
+    for (size_t k = 0; k < NGEN && k < c.nsources; k++)
+        r.trust[k] = c.sources[k]->trust;
     size_t n = 0;
     FILE *m = open_memstream(&r.diags, &n);
     cck_diags_print(&c.diags, m);
@@ -117,7 +128,8 @@ static result run_jobs(unsigned jobs)
 static void result_free(result *r)
 {
     free(r->claims);
-    free(r->groups);
+    for (size_t k = 0; k < NCHECK; k++)
+        free(r->groups[k]);
     free(r->diags);
 }
 
@@ -129,6 +141,13 @@ static void test_any_number_of_jobs_gives_the_same_results(void)
     CU_ASSERT_EQUAL(one.nsources, NGEN + 2 + 3 + 1);
     CU_ASSERT(one.nclaims >= NGEN * 4);   /* the year that dates a figure is its as_of, no claim */
     CU_ASSERT_PTR_NOT_NULL(strstr(one.claims, "\"span\": \"412,"));
+    CU_ASSERT(one.ngroups >= 20);
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.groups[0], "\"status\": \"conflict\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.groups[1], "CONFLICT  Port Elling"));
+    /* the founding dates are a group past pair_cap: 64 partners dissent */
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.groups[1], "64 dissent"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.groups[2], "## CONFLICT: Port Elling"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(one.groups[3], "\"trust\": "));
     CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "invalid UTF-8"));
     CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "NUL byte"));
     CU_ASSERT_PTR_NOT_NULL(strstr(one.diags, "over the limit"));
@@ -146,7 +165,11 @@ static void test_any_number_of_jobs_gives_the_same_results(void)
         CU_ASSERT_EQUAL(r.nsources, one.nsources);
         CU_ASSERT_EQUAL(r.nclaims, one.nclaims);
         CU_ASSERT_STRING_EQUAL(r.claims, one.claims);
-        CU_ASSERT_STRING_EQUAL(r.groups, one.groups);
+        CU_ASSERT_EQUAL(r.ngroups, one.ngroups);
+        for (size_t k = 0; k < NCHECK; k++)
+            CU_ASSERT_STRING_EQUAL(r.groups[k], one.groups[k]);
+        /* the very same doubles, not merely the same when printed */
+        CU_ASSERT(memcmp(r.trust, one.trust, sizeof one.trust) == 0);
         CU_ASSERT_STRING_EQUAL(r.diags, one.diags);
         result_free(&r);
     }

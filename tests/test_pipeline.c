@@ -34,7 +34,7 @@ static void run_on(cck_corpus *c, char *const *paths, size_t n)
     cck_corpus_init(c);
     CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c->diags), CCK_OK);
     CU_ASSERT_EQUAL(cck_run_extract(c, paths, n, NULL), 0);
-    cck_run_reconcile(c);
+    cck_run_reconcile(c, 1);
 }
 
 static void test_claims_found_with_subjects(void)

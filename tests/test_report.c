@@ -183,7 +183,7 @@ static char *render(const cck_corpus *c, bool groups, cck_format fmt, bool color
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    cck_rep_options o = {color, width};
+    cck_rep_options o = {.color = color, .width = width};
     cck_status st = groups ? cck_rep_groups(out, c, fmt, &o) : cck_rep_claims(out, c, fmt, &o);
     CU_ASSERT_EQUAL(st, CCK_OK);
     fclose(out);
@@ -784,6 +784,96 @@ static void test_write_error_is_reported(void)
     cck_corpus_free(&f.c);
 }
 
+/* The fixture's claims in many groups, statuses mixed in no sorted order:
+ * pattern k of every seven is a conflict at 0 and 3, consistent at 1 and 5. */
+static void many_groups(fixture *f, size_t n)
+{
+    f->c.ngroups = n;
+    f->c.groups = cck_arena_alloc(f->c.arena, n * sizeof *f->c.groups);
+    for (size_t i = 0; i < n; i++) {
+        cck_group *g = &f->c.groups[i];
+        size_t k = i % 7;
+        g->entity = cck_arena_printf(f->c.arena, "Place %zu", i);
+        g->attribute = k % 2 ? "founded" : "population";
+        g->as_of = k == 3 ? "2021" : NULL;
+        g->status = k == 0 || k == 3 ? CCK_GROUP_CONFLICT
+                  : k == 1 || k == 5 ? CCK_GROUP_CONSISTENT : CCK_GROUP_SINGLE;
+        g->nclaims = g->status == CCK_GROUP_SINGLE ? 1 : 2 + i % 3;
+        g->claims = cck_arena_alloc(f->c.arena, g->nclaims * sizeof *g->claims);
+        cck_claim *pick[] = {f->pop_a, f->pop_b, f->odd, f->found_a, f->found_b, f->coord};
+        for (size_t j = 0; j < g->nclaims; j++)
+            g->claims[j] = pick[(i + j) % 6];
+        g->nsources = g->nclaims > 1 ? 2 : 1;
+        g->note = cck_arena_printf(f->c.arena, "note of group %zu", i);
+        g->favoured = g->claims[0];
+    }
+}
+
+static char *render_jobs(const cck_corpus *c, cck_format fmt, bool color, unsigned jobs)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    cck_rep_options o = {.color = color, .width = 90, .jobs = jobs};
+    CU_ASSERT_EQUAL(cck_rep_groups(out, c, fmt, &o), CCK_OK);
+    fclose(out);
+    return buf;
+}
+
+/* check's text, Markdown and JSON Lines reports are rendered in parts on
+ * threads: any number of them writes what one writes, groups in any
+ * order, and a failed write still shows. */
+static void test_groups_reports_any_number_of_threads(void)
+{
+    fixture f;
+    build(&f);
+    enum { N = 500 };
+    many_groups(&f, N);
+    static const cck_format fmts[] = {CCK_FMT_TEXT, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSONL};
+    static const unsigned jobs[] = {2, 3, 8, 64, 300};
+    for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
+        char *one = render_jobs(&f.c, fmts[k], k == 1, 1);
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+            char *got = render_jobs(&f.c, fmts[k], k == 1, jobs[j]);
+            CU_ASSERT_STRING_EQUAL(got, one);
+            free(got);
+        }
+        /* what one thread writes is in group order: each conflict's note,
+         * every group in jsonl, each consistent subject */
+        const char *at = one;
+        for (size_t i = 0; i < N; i++) {
+            const cck_group *g = &f.c.groups[i];
+            char want[64];
+            if (fmts[k] == CCK_FMT_JSONL)
+                snprintf(want, sizeof want, "{\"id\": \"g%zu\", \"entity\": \"Place %zu\"", i + 1, i);
+            else if (g->status == CCK_GROUP_CONFLICT)
+                snprintf(want, sizeof want, "note of group %zu\n", i);
+            else
+                continue;
+            const char *p = strstr(at, want);
+            CU_ASSERT_PTR_NOT_NULL(p);
+            if (p)
+                at = p;
+        }
+        if (fmts[k] != CCK_FMT_JSONL) {
+            const char *cons = strstr(one, "Consistent subjects");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(cons);
+            CU_ASSERT(cons > at);   /* after the last conflict */
+            CU_ASSERT_PTR_NULL(strstr(cons + 1, "Consistent subjects"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(cons, "Place 498")); /* 498 % 7 == 1 */
+        }
+        free(one);
+    }
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        cck_rep_options o = {.width = 80, .jobs = 2};
+        CU_ASSERT_EQUAL(cck_rep_groups(full, &f.c, CCK_FMT_TEXT, &o), CCK_ERR_IO);
+        fclose(full);
+    }
+    cck_corpus_free(&f.c);
+}
+
 static void test_parse_format(void)
 {
     cck_format fmt = CCK_FMT_TEXT;
@@ -1031,6 +1121,7 @@ void cck_suite_report(void)
         {"md extract: claims table", test_md_claims_table},
         {"empty corpus", test_empty_corpus},
         {"write errors give CCK_ERR_IO", test_write_error_is_reported},
+        {"check reports: any number of threads", test_groups_reports_any_number_of_threads},
         {"format names", test_parse_format},
         {"display width, fit and clean", test_width_and_fit},
         {"values for people: short numbers", test_display_numbers},

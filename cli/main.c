@@ -654,7 +654,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     if (reconcile) {
         if (shown)
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
-        cck_rec_subjects(c);
+        cck_rec_subjects_n(c, cck_run_jobs(&ro));
         suppressed += cck_sup_config(c, &o->cfg);
         cck_rec_group_n(c, cck_run_jobs(&ro));
     }

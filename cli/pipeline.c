@@ -340,6 +340,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
 void cck_run_reconcile(cck_corpus *c, unsigned jobs)
 {
     cck_run_options o = {.jobs = jobs};
-    cck_rec_subjects(c);
-    cck_rec_group_n(c, cck_run_jobs(&o));
+    unsigned n = cck_run_jobs(&o);
+    cck_rec_subjects_n(c, n);
+    cck_rec_group_n(c, n);
 }

@@ -37,10 +37,8 @@ static char *details(const cck_group *g)
         fprintf(f, "%s\n", g->note);
     for (size_t i = 0; i < g->nclaims; i++) {
         const cck_claim *cl = g->claims[i];
-        size_t cs, ce;
         unsigned line, col;
-        cck_rep_claim_span(cl, &cs, &ce, &line, &col);
-        char *span = cck_rep_clean(cl->src->bytes + cs, ce - cs, NULL, NULL);
+        char *span = cck_rep_claim_text(cl, &line, &col);
         char *path = cck_rep_clean(cl->src->path, strlen(cl->src->path), NULL, NULL);
         char v[128];
         cck_rep_value(v, sizeof v, cl);

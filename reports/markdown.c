@@ -71,13 +71,9 @@ static void conflict_block(FILE *out, const cck_corpus *c, size_t i, const void 
     cck_tab_md(out, &t, MD_SENTENCE);
     cck_tab_free(&t);
     if (g->favoured) {
-        const cck_claim *fv = g->favoured;
-        const cck_source *s = fv->src;
-        size_t cs, ce;
         unsigned line, col;
-        cck_rep_claim_span(fv, &cs, &ce, &line, &col);
-        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
-        const char *base = cck_rep_basename(s->path);
+        char *span = cck_rep_claim_text(g->favoured, &line, &col);
+        const char *base = cck_rep_basename(g->favoured->src->path);
         fputs("\nFavoured: ", out);
         cck_rep_md_escape(out, span, strlen(span));
         fputs(" (", out);

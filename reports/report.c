@@ -271,6 +271,13 @@ void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *l
         *col = k;
 }
 
+char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col)
+{
+    size_t cs, ce;
+    cck_rep_claim_span(cl, &cs, &ce, line, col);
+    return cck_rep_clean(cl->src->bytes + cs, ce - cs, NULL, NULL);
+}
+
 unsigned cck_rep_char_col(const cck_source *s, size_t off)
 {
     if (off > s->len)

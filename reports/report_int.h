@@ -75,6 +75,9 @@ void cck_rep_json_cstr(FILE *out, const char *s);
 /* Clamped byte span of a claim and its 1-based line and column. */
 void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
                         unsigned *col);
+/* The claim's own words, cleaned for display (cck_rep_clean(); malloc'd),
+ * and where they start (line and col may be NULL). */
+char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col);
 /* Column in Unicode code points (1-based) of byte offset off. */
 unsigned cck_rep_char_col(const cck_source *s, size_t off);
 

@@ -11,10 +11,8 @@ void cck_rep_text_source(FILE *out, const cck_source *s)
     char *path = cck_rep_clean(s->path, strlen(s->path), NULL, NULL);
     for (size_t j = 0; j < s->nclaims; j++) {
         const cck_claim *cl = &s->claims[j];
-        size_t cs, ce;
         unsigned line, col;
-        cck_rep_claim_span(cl, &cs, &ce, &line, &col);
-        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
+        char *span = cck_rep_claim_text(cl, &line, &col);
         char v[128];
         cck_rep_value(v, sizeof v, cl);
         fprintf(out, "%s:%u:%u  %s  %s  -> %s", path, line, col,
@@ -108,13 +106,9 @@ static void conflict_block(FILE *out, const cck_corpus *c, size_t i, const void 
     cck_tab_text(out, &t, 2, width, color);
     cck_tab_free(&t);
     if (g->favoured) {
-        const cck_claim *fv = g->favoured;
-        const cck_source *s = fv->src;
-        size_t cs, ce;
         unsigned line, col;
-        cck_rep_claim_span(fv, &cs, &ce, &line, &col);
-        char *span = cck_rep_clean(s->bytes + cs, ce - cs, NULL, NULL);
-        const char *base = cck_rep_basename(s->path);
+        char *span = cck_rep_claim_text(g->favoured, &line, &col);
+        const char *base = cck_rep_basename(g->favoured->src->path);
         size_t n = strlen(span) + strlen(base) + 64;
         char *raw = cck_xmalloc(n);
         snprintf(raw, n, "favoured: %s (%s %u:%u)", span, base, line, col);

@@ -8,6 +8,8 @@
  * span ("from [1955 to 1962]") except in "from 2016 onward"; early/mid/late
  * take decades 0-2/4-6/7-9, centuries 0-29/30-69/70-99, months of a year
  * 1-4/5-8/9-12, days of a month 1-10/11-20/21-end; all are approx. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,19 +78,32 @@ enum {
 #define DAYYEAR_AT "\\G([0-9]{1,2})" ORD ",?" SP "(" YEAR ")" DATE_END
 #define ONWARD_AT "\\G\\x20(?:onwards?|on)(?!\\w)"
 
+/* re_find is ATOM_FIND anchored: it runs only where cck_pf_date() says a
+ * date could start (one unanchored scan of the pattern tried nearly every
+ * letter, the costliest scan of extraction) */
 static cck_re *re_find, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
+
+static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, cck_pf_date}};
+
+size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out)
+{
+    *out = PREFILTERED;
+    return sizeof PREFILTERED / sizeof *PREFILTERED;
+}
 
 cck_status cck_ext_dates_init(char *err, size_t errlen)
 {
     struct {
         cck_re **re;
         const char *pat;
-    } pats[] = {{&re_find, ATOM_FIND}, {&re_at, ATOM_AT},       {&re_conn, CONN_AT},
-                {&re_short, SHORT_AT}, {&re_dayyear, DAYYEAR_AT}, {&re_onward, ONWARD_AT}};
+        uint32_t opt;
+    } pats[] = {{&re_find, ATOM_FIND, PCRE2_ANCHORED}, {&re_at, ATOM_AT, 0},
+                {&re_conn, CONN_AT, 0},                {&re_short, SHORT_AT, 0},
+                {&re_dayyear, DAYYEAR_AT, 0},          {&re_onward, ONWARD_AT, 0}};
     for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++) {
         if (*pats[i].re)
             continue;
-        *pats[i].re = cck_re_compile(pats[i].pat, 0, err, errlen);
+        *pats[i].re = cck_re_compile(pats[i].pat, pats[i].opt, err, errlen);
         if (!*pats[i].re) {
             cck_ext_dates_cleanup();
             return CCK_ERR_INPUT;
@@ -808,16 +823,8 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
-        int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re_find, from, cck_pf_date) == 0)
             break;
-        if (r < 0) {
-            /* the pattern gave up here: step one character and go on */
-            from++;
-            while (from < sc->end && ((unsigned char)sc->text[from] & 0xC0) == 0x80)
-                from++;
-            continue;
-        }
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         atom a;
         read_atom(sc->m, sc->text, &a);

@@ -23,21 +23,39 @@ void cck_cands_free(cck_cands *c)
     memset(c, 0, sizeof *c);
 }
 
-int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
-                  size_t from, uint32_t options)
+static void gave_up_at(const cck_scan *sc, size_t from)
 {
-    int r = cck_re_match(sc->m, re, subject, len, from, options);
-    if (r >= 0 || !sc->diags)
-        return r;
+    if (!sc->diags)
+        return;
     if (sc->gave_up && (*sc->gave_up)++ > 0)
-        return r; /* one warning per unit is enough */
+        return; /* one warning per unit is enough */
     unsigned line = 0, col = 0;
     if (sc->src)
         cck_source_linecol(sc->src, from, &line, &col);
     cck_diag_add(sc->diags, sc->src ? sc->src->path : "", line, col, CCK_SEV_WARNING,
                  "an extractor pattern gave up here (PCRE2 match limit); figures in this "
                  "sentence may be missed");
+}
+
+int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
+                  size_t from, uint32_t options)
+{
+    int r = cck_re_match(sc->m, re, subject, len, from, options);
+    if (r < 0)
+        gave_up_at(sc, from);
     return r;
+}
+
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, cck_pf_next next)
+{
+    for (size_t at = next(sc->text, from, sc->end); at < sc->end; at = next(sc->text, at + 1, sc->end)) {
+        int r = cck_re_match(sc->m, anchored, sc->text, sc->end, at, 0);
+        if (r > 0)
+            return 1;
+        if (r < 0)
+            gave_up_at(sc, from);
+    }
+    return 0;
 }
 
 cck_status cck_ext_init(cck_diags *d)

@@ -94,6 +94,40 @@ const char *cck_scan_ref_date(const cck_scan *sc);
 int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
                   size_t from, uint32_t options);
 
+/* ---- prefilters (prefilter.c) ------------------------------------------
+ * Each returns the first position in [i, end) of t where its pattern could
+ * start a match (end when there is none): a superset of the real starts,
+ * so that the pattern's anchored twin, tried at each position offered in
+ * turn, finds exactly the leftmost match the unanchored pattern finds. */
+typedef size_t (*cck_pf_next)(const char *t, size_t i, size_t end);
+size_t cck_pf_date(const char *t, size_t i, size_t end);     /* date.c ATOM_FIND */
+size_t cck_pf_figure(const char *t, size_t i, size_t end);   /* number.c P_ATOM */
+size_t cck_pf_rank(const char *t, size_t i, size_t end);     /* P_RANK */
+size_t cck_pf_ranked(const char *t, size_t i, size_t end);   /* P_RANKED */
+size_t cck_pf_no1(const char *t, size_t i, size_t end);      /* P_NO1 */
+size_t cck_pf_frac(const char *t, size_t i, size_t end);     /* P_FRAC */
+size_t cck_pf_unitlong(const char *t, size_t i, size_t end); /* P_UNITLONG */
+
+/* The leftmost match at or after from of a pattern compiled with
+ * PCRE2_ANCHORED, tried only at the positions next offers, over
+ * subject[0, sc->end): 1 (ovector filled) or 0. A position where the
+ * pattern gives up is skipped, with cck_ext_match()'s warning naming from
+ * (where the unanchored search would have started). */
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, cck_pf_next next);
+
+/* A pattern that runs behind a prefilter: its text and compile options
+ * (besides cck_re_compile()'s own; the family adds PCRE2_ANCHORED), and the
+ * prefilter. The families list theirs for the tests, which check every
+ * prefilter against its unanchored pattern. */
+typedef struct {
+    const char *name;
+    const char *pattern;
+    uint32_t options;
+    cck_pf_next next;
+} cck_pf_pattern;
+size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out); /* number.c */
+size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out);   /* date.c */
+
 /* Family scanners. Each pushes every candidate it finds in the unit. */
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
 void cck_ext_dates(const cck_scan *sc, cck_cands *out);     /* date.c */

@@ -81,6 +81,21 @@ static const char *const P_UNITLONG =
     "-(?:long|wide|high|deep|tall)(?![\\p{L}])";
 
 static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_unitlong;
+/* the anchored twins of the patterns that scan a whole unit, tried only
+ * where their prefilter (prefilter.c) says a match could start */
+static cck_re *re_atom_at, *re_rank_at, *re_ranked_at, *re_no1_at, *re_frac_at, *re_unitlong_at;
+
+static const cck_pf_pattern PREFILTERED[] = {
+    {"figure", P_ATOM, PCRE2_CASELESS, cck_pf_figure},   {"rank", P_RANK, PCRE2_CASELESS, cck_pf_rank},
+    {"ranked", P_RANKED, PCRE2_CASELESS, cck_pf_ranked}, {"no1", P_NO1, 0, cck_pf_no1},
+    {"frac", P_FRAC, PCRE2_CASELESS, cck_pf_frac},       {"unitlong", P_UNITLONG, PCRE2_CASELESS, cck_pf_unitlong},
+};
+
+size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out)
+{
+    *out = PREFILTERED;
+    return sizeof PREFILTERED / sizeof *PREFILTERED;
+}
 
 /* Compiles the family's patterns (a bad pattern is a programming error:
  * CCK_ERR_INPUT with the message in err). Call before starting threads. */
@@ -96,6 +111,12 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
         {&re_rank, P_RANK, PCRE2_CASELESS},   {&re_no1, P_NO1, 0},
         {&re_ranked, P_RANKED, PCRE2_CASELESS},
         {&re_frac, P_FRAC, PCRE2_CASELESS},   {&re_unitlong, P_UNITLONG, PCRE2_CASELESS},
+        {&re_atom_at, P_ATOM, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_rank_at, P_RANK, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_ranked_at, P_RANKED, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_no1_at, P_NO1, PCRE2_ANCHORED},
+        {&re_frac_at, P_FRAC, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_unitlong_at, P_UNITLONG, PCRE2_CASELESS | PCRE2_ANCHORED},
     };
     cck_ext_numbers_cleanup(); /* a second init replaces, never leaks */
     for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
@@ -110,7 +131,10 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
 
 void cck_ext_numbers_cleanup(void)
 {
-    cck_re **all[] = {&re_atom, &re_atom2, &re_rank, &re_ranked, &re_no1, &re_frac, &re_unitlong};
+    cck_re **all[] = {&re_atom,    &re_atom2,     &re_rank,      &re_ranked,
+                      &re_no1,     &re_frac,      &re_unitlong,  &re_atom_at,
+                      &re_rank_at, &re_ranked_at, &re_no1_at,    &re_frac_at,
+                      &re_unitlong_at};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         cck_re_free(*all[i]);
         *all[i] = NULL;
@@ -1805,14 +1829,6 @@ static int ordinal_value(const char *t, size_t s, size_t e)
     return 0;
 }
 
-static size_t next_char(const cck_scan *sc, size_t i)
-{
-    i++;
-    while (i < sc->end && ((unsigned char)sc->text[i] & 0xC0) == 0x80)
-        i++;
-    return i;
-}
-
 static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, double hi,
                  double step, const char *unit, int prio)
 {
@@ -1829,19 +1845,15 @@ static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, d
     cck_cands_push(out, &c);
 }
 
-/* Runs re over the unit and calls fn on each match. */
-static void each_match(const cck_scan *sc, const cck_re *re, cck_cands *out,
+/* Runs the anchored pattern re at the places next offers over the unit
+ * and calls fn on each match. */
+static void each_match(const cck_scan *sc, const cck_re *re, cck_pf_next next, cck_cands *out,
                        void (*fn)(const cck_scan *, cck_cands *))
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_ext_match(sc, re, sc->text, sc->end, pos, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re, pos, next) == 0)
             break;
-        if (r < 0) { /* the pattern gave up here: step one character on */
-            pos = next_char(sc, pos);
-            continue;
-        }
         fn(sc, out);
         pos = cck_re_next(sc->m, sc->text, sc->end);
     }
@@ -2071,20 +2083,15 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
         return;
     if (cck_scan_mentions(sc))
         cck_ext_words(sc, out);
-    each_match(sc, re_rank, out, on_rank);
-    each_match(sc, re_ranked, out, on_rank);
-    each_match(sc, re_no1, out, on_no1);
-    each_match(sc, re_frac, out, on_frac);
-    each_match(sc, re_unitlong, out, on_unitlong);
+    each_match(sc, re_rank_at, cck_pf_rank, out, on_rank);
+    each_match(sc, re_ranked_at, cck_pf_ranked, out, on_rank);
+    each_match(sc, re_no1_at, cck_pf_no1, out, on_no1);
+    each_match(sc, re_frac_at, cck_pf_frac, out, on_frac);
+    each_match(sc, re_unitlong_at, cck_pf_unitlong, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_ext_match(sc, re_atom, sc->text, sc->end, pos, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re_atom_at, pos, cck_pf_figure) == 0)
             break;
-        if (r < 0) { /* the pattern gave up here: step one character on */
-            pos = next_char(sc, pos);
-            continue;
-        }
         size_t ms = cck_re_group_start(sc->m, 0);
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         figure f;

@@ -1,0 +1,322 @@
+/* prefilter.c: cheap C scans that find where an extractor pattern could
+ * start (cck_pf_*), so that its anchored twin runs only there instead of
+ * the unanchored pattern trying every byte. Each scan is a superset of the
+ * pattern's possible starts: it may offer a position the pattern then
+ * refuses, never skip one where it could match (tests/test_extract.c). */
+#include <string.h>
+
+#include "extract.h"
+
+/* byte classes */
+enum {
+    C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_UNDER = 8,
+    C_LETTER = C_LOWER | C_UPPER,
+    C_ALNUM = C_LETTER | C_DIGIT,
+    C_WORD = C_ALNUM | C_UNDER /* PCRE2's \w without UCP */
+};
+
+/* the class of each byte: ASCII letters, digits, '_' */
+#define L C_LOWER
+#define U C_UPPER
+#define D C_DIGIT
+#define S C_UNDER
+static const unsigned char cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, S,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+#undef L
+#undef U
+#undef D
+#undef S
+
+static inline unsigned K(const char *t, size_t i)
+{
+    return cls[(unsigned char)t[i]];
+}
+
+/* The end of the run of bytes of class mask at t[i]. */
+static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
+{
+    while (i < end && (K(t, i) & mask))
+        i++;
+    return i;
+}
+
+/* Whether the n letters at w are, lowercased, one of the words of list:
+ * list[k] holds the words of k letters run together ("tenonetwo" for
+ * k = 3), k < 16. */
+static bool word_in(const char *w, size_t n, const char *const list[16])
+{
+    if (n >= 16 || !list[n])
+        return false;
+    char lw[16];
+    for (size_t i = 0; i < n; i++)
+        lw[i] = (char)(w[i] | 0x20);
+    for (const char *p = list[n]; *p; p += n)
+        if (p[0] == lw[0] && memcmp(p, lw, n) == 0)
+            return true;
+    return false;
+}
+
+/* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
+
+/* Whether the letters a, b, c (the first three of a word) can start a
+ * date atom: a month name or abbreviation (MONTH is case-sensitive:
+ * "May", never "may"), or, in any case, a qualifier (early, mid, late) or
+ * a season (spring, summer, autumn, fall, winter). */
+static bool date_word3(unsigned a, unsigned b, unsigned c)
+{
+    bool month = (cls[a] & C_UPPER) && (cls[b] & C_LOWER) && (cls[c] & C_LOWER);
+    a |= 0x20u, b |= 0x20u, c |= 0x20u;
+    switch (a) {
+    case 'a': return (b == 'u' && c == 't') || (month && ((b == 'p' && c == 'r') || (b == 'u' && c == 'g')));
+    case 'd': return month && b == 'e' && c == 'c';
+    case 'e': return b == 'a' && c == 'r';
+    case 'f': return (b == 'a' && c == 'l') || (month && b == 'e' && c == 'b');
+    case 'j': return month && ((b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l')));
+    case 'l': return b == 'a' && c == 't';
+    case 'm': return (b == 'i' && c == 'd') || (month && b == 'a' && (c == 'r' || c == 'y'));
+    case 'n': return month && b == 'o' && c == 'v';
+    case 'o': return month && b == 'c' && c == 't';
+    case 's': return (b == 'p' && c == 'r') || (b == 'u' && c == 'm') || (month && b == 'e' && c == 'p');
+    case 'w': return b == 'i' && c == 'n';
+    default: return false;
+    }
+}
+
+/* Whether the digits at t[i] can start a date atom: every digit form of
+ * ATOM is 4 digits (a year, "1950s", ISO "1950-05-06") or 1 or 2 digits
+ * followed by an ordinal suffix, a space, a dash or "0s" ("12th century",
+ * "6 May", "9-24 December", "'50s"). */
+static bool date_digits(const char *t, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && j - i < 5 && (K(t, j) & C_DIGIT))
+        j++;
+    if (j - i == 4)
+        return true;
+    if (j - i > 2 || j >= end)
+        return false;
+    switch ((unsigned char)t[j]) {
+    case 's': case 'n': case 'r': case 't': /* 1st 2nd 3rd 4th, 50s */
+    case ' ': case 0xC2:                    /* a space, U+00A0 */
+    case '-': case 0xE2:                    /* a dash, U+2013 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+size_t cck_pf_date(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        if (k) {
+            /* (?<![\w$...]): never right after a word character, so only
+             * the first byte of a run of them */
+            bool start = i == 0 || !(K(t, i - 1) & C_WORD);
+            if (start && (k & C_DIGIT) && date_digits(t, i, end))
+                return i;
+            if (start && (k & C_LETTER) && i + 2 < end && (K(t, i + 1) & C_LETTER) &&
+                (K(t, i + 2) & C_LETTER) && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+                return i;
+            i = run_end(t, i + 1, end, C_WORD);
+            continue;
+        }
+        if ((c == '\'' || (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+                           (unsigned char)t[i + 2] == 0x99)) &&
+            (i == 0 || !(K(t, i - 1) & C_WORD)))
+            return i; /* '50s, ’50s */
+        i++;
+    }
+    return end;
+}
+
+/* ---- figures (number.c, P_ATOM) ---------------------------------------- */
+
+/* Letter runs P_ATOM can start with, by length: number words (WORDS) and
+ * the letters of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...). */
+static const char *const FIGURE_WORDS[16] = {
+    [1] = "acsu",
+    [2] = "ushknz",
+    [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
+    [4] = "fourfivenine",
+    [5] = "dozenfortyfiftysixtythreeseveneight",
+    [6] = "twentythirtyeightyninetyeleventwelve",
+    [7] = "seventyfifteensixteen",
+    [8] = "thirteenfourteeneighteennineteen",
+    [9] = "seventeen",
+};
+
+size_t cck_pf_figure(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        /* (?<![\p{L}\p{N}_'\\$...]) */
+        bool start = i == 0 || !((K(t, i - 1) & C_WORD) || t[i - 1] == '\'' || t[i - 1] == '\\' ||
+                                 t[i - 1] == '$');
+        if (k) {
+            if (start && (k & C_DIGIT))
+                return i;
+            if (start && (k & C_LETTER)) {
+                size_t j = run_end(t, i + 1, end, C_LETTER);
+                if (word_in(t + i, j - i, FIGURE_WORDS))
+                    return i;
+            }
+            i = run_end(t, i + 1, end, C_WORD);
+            continue;
+        }
+        if (start) {
+            unsigned char b1 = i + 1 < end ? (unsigned char)t[i + 1] : 0;
+            unsigned char b2 = i + 2 < end ? (unsigned char)t[i + 2] : 0;
+            switch (c) {
+            case '$': case '\\':
+                return i; /* "$", "\$" */
+            case '.': case '-':
+                /* ".5", "-5", "-.5" */
+                if ((cls[b1] & C_DIGIT) || (c == '-' && b1 == '.'))
+                    return i;
+                break;
+            case 0xE2:
+                /* "−5" (U+2212), "€" (U+20AC), "₩" (U+20A9) */
+                if ((b1 == 0x88 && b2 == 0x92) || (b1 == 0x82 && (b2 == 0xAC || b2 == 0xA9)))
+                    return i;
+                break;
+            case 0xC2:
+                /* "£" (U+00A3), "¥" (U+00A5) */
+                if (b1 == 0xA3 || b1 == 0xA5)
+                    return i;
+                break;
+            default:
+                break;
+            }
+        }
+        i++;
+    }
+    return end;
+}
+
+/* ---- ranks and small patterns (number.c) -------------------------------- */
+
+static const char *const ORD_WORDS[16] = {
+    [5] = "firstthirdfifthsixthninthtenth",
+    [6] = "secondfourtheighth",
+    [7] = "seventhtwelfth",
+    [8] = "eleventh",
+    [9] = "fifteenthtwentieth",
+    [10] = "thirteenthfourteenth",
+};
+
+size_t cck_pf_rank(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!(k & C_ALNUM)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}\p{N}]) */
+        bool start = i == 0 || !(K(t, i - 1) & C_ALNUM);
+        size_t j = run_end(t, i + 1, end, k & C_DIGIT ? C_DIGIT : C_LETTER);
+        if (start && (k & C_DIGIT)) {
+            /* \d{1,3}(?:st|nd|rd|th) */
+            if (j - i <= 3 && j + 2 <= end) {
+                unsigned a = (unsigned char)t[j] | 0x20u, b = (unsigned char)t[j + 1] | 0x20u;
+                if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                    (a == 't' && b == 'h'))
+                    return i;
+            }
+        } else if (start && word_in(t + i, j - i, ORD_WORDS)) {
+            return i;
+        }
+        i = run_end(t, j, end, C_ALNUM);
+    }
+    return end;
+}
+
+static const char *const RANKED_WORDS[16] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"};
+
+size_t cck_pf_ranked(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!k) {
+            i++;
+            continue;
+        }
+        /* \b before the word */
+        if ((t[i] | 0x20) == 'r' && (i == 0 || !(K(t, i - 1) & C_WORD)) &&
+            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, RANKED_WORDS))
+            return i;
+        i = run_end(t, i + 1, end, C_WORD);
+    }
+    return end;
+}
+
+size_t cck_pf_no1(const char *t, size_t i, size_t end)
+{
+    for (; i + 2 < end; i++) {
+        const char *p = memchr(t + i, 'N', end - 2 - i);
+        if (!p)
+            break;
+        i = (size_t)(p - t);
+        if (t[i + 1] == 'o' && t[i + 2] == '.')
+            return i;
+    }
+    return end;
+}
+
+static const char *const FRAC_WORDS[16] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"};
+
+size_t cck_pf_frac(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        if (!(K(t, i) & C_LETTER)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}]): a digit may stand before it */
+        size_t j = run_end(t, i + 1, end, C_LETTER);
+        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, FRAC_WORDS))
+            return i;
+        i = j;
+    }
+    return end;
+}
+
+static const char *const UNITLONG_WORDS[16] = {
+    [2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"};
+
+size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!(k & C_ALNUM)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}\p{N}-]), then "-long" ... */
+        size_t j = run_end(t, i + 1, end, C_LETTER);
+        if ((k & C_LETTER) && (i == 0 || !((K(t, i - 1) & C_ALNUM) || t[i - 1] == '-')) && j < end &&
+            t[j] == '-' && word_in(t + i, j - i, UNITLONG_WORDS))
+            return i;
+        i = run_end(t, j, end, C_ALNUM);
+    }
+    return end;
+}

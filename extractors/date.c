@@ -376,6 +376,8 @@ static bool word_before(const char *t, size_t lo, size_t pos, size_t *ws, size_t
 
 static bool word_is(const char *t, size_t s, size_t e, const char *w)
 {
+    if (e > s && (t[s] | 0x20) != w[0])
+        return false; /* most calls: the first byte differs (no strlen) */
     size_t n = strlen(w);
     if (e - s != n)
         return false;

@@ -196,6 +196,11 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
 /* Does t[i, end) start with word w (case-insensitive) ending at a word boundary? */
 static size_t word_at(const char *t, size_t i, size_t end, const char *w)
 {
+    if (i >= end)
+        return 0;
+    unsigned char a0 = (unsigned char)t[i];
+    if ((is_upper(a0) ? a0 + 32 : a0) != (unsigned char)w[0])
+        return 0; /* most calls: the first byte differs (no strlen) */
     size_t n = strlen(w);
     if (end - i < n || (end > i + n && wordish((unsigned char)t[i + n])))
         return 0;
@@ -224,7 +229,11 @@ static size_t prev_word(const char *t, size_t lo, size_t i, size_t *wend)
 /* Is t[ws, we) (a word prev_word found) the word w? */
 static bool word_eq(const char *t, size_t ws, size_t we, const char *w)
 {
-    return ws != we && we - ws == strlen(w) && word_at(t, ws, we, w);
+    if (ws == we)
+        return false;
+    unsigned char a0 = (unsigned char)t[ws];
+    return (is_upper(a0) ? a0 + 32 : a0) == (unsigned char)w[0] && we - ws == strlen(w) &&
+           word_at(t, ws, we, w);
 }
 
 /* Is the word before i one of list[0, n)? The word is found once, not

@@ -63,12 +63,16 @@ static bool word_in(const char *w, size_t n, const char *const list[16])
 {
     if (n >= 16 || !list[n])
         return false;
-    char lw[16];
-    for (size_t i = 0; i < n; i++)
-        lw[i] = (char)(w[i] | 0x20);
-    for (const char *p = list[n]; *p; p += n)
-        if (p[0] == lw[0] && memcmp(p, lw, n) == 0)
+    char c0 = (char)(w[0] | 0x20);
+    for (const char *p = list[n]; *p; p += n) {
+        if (p[0] != c0)
+            continue;
+        size_t k = 1;
+        while (k < n && p[k] == (char)(w[k] | 0x20))
+            k++;
+        if (k == n)
             return true;
+    }
     return false;
 }
 

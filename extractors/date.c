@@ -83,7 +83,7 @@ enum {
  * letter, the costliest scan of extraction) */
 static cck_re *re_find, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
 
-static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, cck_pf_date}};
+static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, CCK_PF_DATE}};
 
 size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out)
 {
@@ -825,7 +825,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
-        if (cck_ext_match_cands(sc, re_find, from, cck_pf_date) == 0)
+        if (cck_ext_match_cands(sc, re_find, from, CCK_PF_DATE) == 0)
             break;
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         atom a;

@@ -46,9 +46,12 @@ int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, siz
     return r;
 }
 
-int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, cck_pf_next next)
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, int f)
 {
-    for (size_t at = next(sc->text, from, sc->end); at < sc->end; at = next(sc->text, at + 1, sc->end)) {
+    const cck_pf_index *x = sc->pf && sc->pf->end == sc->end && sc->pf->start <= from ? sc->pf : NULL;
+    cck_pf_next next = cck_pf_scanners[f];
+    for (size_t at = x ? cck_pf_index_next(x, f, from) : next(sc->text, from, sc->end); at < sc->end;
+         at = x ? cck_pf_index_next(x, f, at + 1) : next(sc->text, at + 1, sc->end)) {
         int r = cck_re_match(sc->m, anchored, sc->text, sc->end, at, 0);
         if (r > 0)
             return 1;
@@ -302,6 +305,8 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
     if (!o)
         o = &claims_only;
     cck_cands c = {0};
+    cck_pf_index pf;
+    memset(&pf, 0, sizeof pf);
     unsigned char *taken = NULL;
     size_t taken_cap = 0;
     for (size_t ui = 0; ui < s->nunits; ui++) {
@@ -310,7 +315,8 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
         if (u->zone == CCK_ZONE_REFERENCES || u->end <= u->start)
             continue;
         unsigned gave_up = 0;
-        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up, o};
+        cck_pf_index_unit(&pf, s->bytes, u->start, u->end);
+        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up, o, &pf};
         c.n = 0;
         cck_ext_numbers(&sc, &c);
         cck_ext_dates(&sc, &c);
@@ -359,6 +365,7 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
         }
     }
     free(taken);
+    cck_pf_index_free(&pf);
     cck_cands_free(&c);
     return CCK_OK;
 }

@@ -86,9 +86,9 @@ static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_
 static cck_re *re_atom_at, *re_rank_at, *re_ranked_at, *re_no1_at, *re_frac_at, *re_unitlong_at;
 
 static const cck_pf_pattern PREFILTERED[] = {
-    {"figure", P_ATOM, PCRE2_CASELESS, cck_pf_figure},   {"rank", P_RANK, PCRE2_CASELESS, cck_pf_rank},
-    {"ranked", P_RANKED, PCRE2_CASELESS, cck_pf_ranked}, {"no1", P_NO1, 0, cck_pf_no1},
-    {"frac", P_FRAC, PCRE2_CASELESS, cck_pf_frac},       {"unitlong", P_UNITLONG, PCRE2_CASELESS, cck_pf_unitlong},
+    {"figure", P_ATOM, PCRE2_CASELESS, CCK_PF_FIGURE},   {"rank", P_RANK, PCRE2_CASELESS, CCK_PF_RANK},
+    {"ranked", P_RANKED, PCRE2_CASELESS, CCK_PF_RANKED}, {"no1", P_NO1, 0, CCK_PF_NO1},
+    {"frac", P_FRAC, PCRE2_CASELESS, CCK_PF_FRAC},       {"unitlong", P_UNITLONG, PCRE2_CASELESS, CCK_PF_UNITLONG},
 };
 
 size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out)
@@ -605,6 +605,8 @@ static void read_fraction(const cck_scan *sc, figure *f, bool sep)
     f->yearlike = false;
 }
 
+static bool read_matched(const cck_scan *sc, figure *f);
+
 /* Matches a figure at from (anchored when a2), fills f. */
 static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
 {
@@ -616,6 +618,15 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
     int r = cck_ext_match(sc, re, sc->text, len, from, 0);
     if (r != 1)
         return false;
+    return read_matched(sc, f);
+}
+
+/* Fills f from the match of FIGURE the matcher holds (groups cur, num,
+ * word): re_atom2's, or re_atom_at's, whose look-behinds hold no group
+ * and whose FIGURE, at the same start, takes the same path (a figure
+ * is far shorter than the window read_figure() gives re_atom2). */
+static bool read_matched(const cck_scan *sc, figure *f)
+{
     const char *t = sc->text;
     memset(f, 0, sizeof *f);
     f->s = cck_re_group_start(sc->m, 0);
@@ -1856,12 +1867,12 @@ static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, d
 
 /* Runs the anchored pattern re at the places next offers over the unit
  * and calls fn on each match. */
-static void each_match(const cck_scan *sc, const cck_re *re, cck_pf_next next, cck_cands *out,
+static void each_match(const cck_scan *sc, const cck_re *re, int f, cck_cands *out,
                        void (*fn)(const cck_scan *, cck_cands *))
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        if (cck_ext_match_cands(sc, re, pos, next) == 0)
+        if (cck_ext_match_cands(sc, re, pos, f) == 0)
             break;
         fn(sc, out);
         pos = cck_re_next(sc->m, sc->text, sc->end);
@@ -2092,19 +2103,18 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
         return;
     if (cck_scan_mentions(sc))
         cck_ext_words(sc, out);
-    each_match(sc, re_rank_at, cck_pf_rank, out, on_rank);
-    each_match(sc, re_ranked_at, cck_pf_ranked, out, on_rank);
-    each_match(sc, re_no1_at, cck_pf_no1, out, on_no1);
-    each_match(sc, re_frac_at, cck_pf_frac, out, on_frac);
-    each_match(sc, re_unitlong_at, cck_pf_unitlong, out, on_unitlong);
+    each_match(sc, re_rank_at, CCK_PF_RANK, out, on_rank);
+    each_match(sc, re_ranked_at, CCK_PF_RANKED, out, on_rank);
+    each_match(sc, re_no1_at, CCK_PF_NO1, out, on_no1);
+    each_match(sc, re_frac_at, CCK_PF_FRAC, out, on_frac);
+    each_match(sc, re_unitlong_at, CCK_PF_UNITLONG, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        if (cck_ext_match_cands(sc, re_atom_at, pos, cck_pf_figure) == 0)
+        if (cck_ext_match_cands(sc, re_atom_at, pos, CCK_PF_FIGURE) == 0)
             break;
-        size_t ms = cck_re_group_start(sc->m, 0);
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         figure f;
-        if (read_figure(sc, ms, true, &f)) {
+        if (read_matched(sc, &f)) { /* what read_figure() at the match would read */
             parsed p;
             if (parse_expr(sc, &f, &p)) {
                 cck_cands_push(out, &p.c);

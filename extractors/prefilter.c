@@ -3,6 +3,7 @@
  * the unanchored pattern trying every byte. Each scan is a superset of the
  * pattern's possible starts: it may offer a position the pattern then
  * refuses, never skip one where it could match (tests/test_extract.c). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
@@ -167,6 +168,30 @@ static const char *const FIGURE_WORDS[16] = {
     [9] = "seventeen",
 };
 
+/* Whether the byte at t[i] (no letter, digit or '_') can start P_ATOM:
+ * a sign or a currency symbol. */
+static bool figure_sign(const char *t, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)t[i];
+    unsigned char b1 = i + 1 < end ? (unsigned char)t[i + 1] : 0;
+    unsigned char b2 = i + 2 < end ? (unsigned char)t[i + 2] : 0;
+    switch (c) {
+    case '$': case '\\':
+        return true; /* "$", "\$" */
+    case '.': case '-':
+        /* ".5", "-5", "-.5" */
+        return (cls[b1] & C_DIGIT) || (c == '-' && b1 == '.');
+    case 0xE2:
+        /* "−5" (U+2212), "€" (U+20AC), "₩" (U+20A9) */
+        return (b1 == 0x88 && b2 == 0x92) || (b1 == 0x82 && (b2 == 0xAC || b2 == 0xA9));
+    case 0xC2:
+        /* "£" (U+00A3), "¥" (U+00A5) */
+        return b1 == 0xA3 || b1 == 0xA5;
+    default:
+        return false;
+    }
+}
+
 size_t cck_pf_figure(const char *t, size_t i, size_t end)
 {
     while (i < end) {
@@ -186,31 +211,8 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
             i = run_end(t, i + 1, end, C_WORD);
             continue;
         }
-        if (start) {
-            unsigned char b1 = i + 1 < end ? (unsigned char)t[i + 1] : 0;
-            unsigned char b2 = i + 2 < end ? (unsigned char)t[i + 2] : 0;
-            switch (c) {
-            case '$': case '\\':
-                return i; /* "$", "\$" */
-            case '.': case '-':
-                /* ".5", "-5", "-.5" */
-                if ((cls[b1] & C_DIGIT) || (c == '-' && b1 == '.'))
-                    return i;
-                break;
-            case 0xE2:
-                /* "−5" (U+2212), "€" (U+20AC), "₩" (U+20A9) */
-                if ((b1 == 0x88 && b2 == 0x92) || (b1 == 0x82 && (b2 == 0xAC || b2 == 0xA9)))
-                    return i;
-                break;
-            case 0xC2:
-                /* "£" (U+00A3), "¥" (U+00A5) */
-                if (b1 == 0xA3 || b1 == 0xA5)
-                    return i;
-                break;
-            default:
-                break;
-            }
-        }
+        if (start && figure_sign(t, i, end))
+            return i;
         i++;
     }
     return end;
@@ -323,4 +325,105 @@ size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
         i = run_end(t, j, end, C_ALNUM);
     }
     return end;
+}
+
+const cck_pf_next cck_pf_scanners[CCK_PF_N] = {
+    [CCK_PF_DATE] = cck_pf_date,     [CCK_PF_FIGURE] = cck_pf_figure, [CCK_PF_RANK] = cck_pf_rank,
+    [CCK_PF_RANKED] = cck_pf_ranked, [CCK_PF_NO1] = cck_pf_no1,       [CCK_PF_FRAC] = cck_pf_frac,
+    [CCK_PF_UNITLONG] = cck_pf_unitlong,
+};
+
+/* ---- one pass for all of them ------------------------------------------ */
+
+static void add(cck_pf_index *x, int f, size_t p)
+{
+    if (x->l[f].n == x->l[f].cap) {
+        x->l[f].cap = x->l[f].cap ? x->l[f].cap * 2 : 64;
+        x->l[f].v = cck_xreallocarray(x->l[f].v, x->l[f].cap, sizeof *x->l[f].v);
+    }
+    x->l[f].v[x->l[f].n++] = p;
+}
+
+/* The scanners above, each a test of one position and the byte before it
+ * (what they skip cannot start their pattern), merged: a run of letters or
+ * digits is looked at once, at its first byte. */
+void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
+{
+    x->start = start;
+    x->end = end;
+    for (int f = 0; f < CCK_PF_N; f++)
+        x->l[f].n = 0;
+    size_t i = start;
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
+        unsigned pk = cls[b];
+        bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
+        if (k & C_LETTER) {
+            size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
+            if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+                add(x, CCK_PF_DATE, i);
+            if (fig && word_in(t + i, n, FIGURE_WORDS))
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && word_in(t + i, n, ORD_WORDS))
+                add(x, CCK_PF_RANK, i);
+            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, RANKED_WORDS))
+                add(x, CCK_PF_RANKED, i);
+            if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
+                add(x, CCK_PF_NO1, j - 2);
+            if (!(pk & C_LETTER) && word_in(t + i, n, FRAC_WORDS))
+                add(x, CCK_PF_FRAC, i);
+            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, UNITLONG_WORDS))
+                add(x, CCK_PF_UNITLONG, i);
+            i = j;
+            continue;
+        }
+        if (k & C_DIGIT) {
+            size_t j = run_end(t, i + 1, end, C_DIGIT);
+            if (!(pk & C_WORD) && date_digits(t, i, end))
+                add(x, CCK_PF_DATE, i);
+            if (fig)
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && j - i <= 3 && j + 2 <= end) {
+                unsigned s1 = (unsigned char)t[j] | 0x20u, s2 = (unsigned char)t[j + 1] | 0x20u;
+                if ((s1 == 's' && s2 == 't') || (s1 == 'n' && s2 == 'd') || (s1 == 'r' && s2 == 'd') ||
+                    (s1 == 't' && s2 == 'h'))
+                    add(x, CCK_PF_RANK, i);
+            }
+            i = j;
+            continue;
+        }
+        if (!k) {
+            if (!(pk & C_WORD) && (c == '\'' || (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+                                                 (unsigned char)t[i + 2] == 0x99)))
+                add(x, CCK_PF_DATE, i);
+            if (fig && figure_sign(t, i, end))
+                add(x, CCK_PF_FIGURE, i);
+        }
+        i++;
+    }
+}
+
+void cck_pf_index_free(cck_pf_index *x)
+{
+    for (int f = 0; f < CCK_PF_N; f++) {
+        free(x->l[f].v);
+        x->l[f].v = NULL;
+        x->l[f].n = x->l[f].cap = 0;
+    }
+}
+
+size_t cck_pf_index_next(const cck_pf_index *x, int f, size_t i)
+{
+    const size_t *v = x->l[f].v;
+    size_t lo = 0, hi = x->l[f].n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->l[f].n ? v[lo] : x->end;
 }

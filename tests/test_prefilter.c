@@ -56,10 +56,31 @@ static void both(cck_matcher *m, const twin *tw, const char *text, size_t end, s
         *s = cck_re_group_start(m, 0);
         *e = cck_re_group_end(m, 0);
     }
-    cck_scan sc = {NULL, NULL, text, from, end, m, NULL, NULL, NULL};
-    if (cck_ext_match_cands(&sc, tw->anchored, from, tw->p->next) == 1) {
+    cck_scan sc = {NULL, NULL, text, from, end, m, NULL, NULL, NULL, NULL};
+    if (cck_ext_match_cands(&sc, tw->anchored, from, tw->p->family) == 1) {
         *ps = cck_re_group_start(m, 0);
         *pe = cck_re_group_end(m, 0);
+    }
+}
+
+/* The index of text[start, end) lists, for every family, exactly the
+ * positions its own scanner offers one after the other. */
+static void index_agrees(cck_pf_index *x, const char *text, size_t start, size_t end)
+{
+    cck_pf_index_unit(x, text, start, end);
+    for (int f = 0; f < CCK_PF_N; f++) {
+        size_t k = 0;
+        for (size_t p = cck_pf_scanners[f](text, start, end); p < end;
+             p = cck_pf_scanners[f](text, p + 1, end), k++) {
+            CU_ASSERT_FATAL(k < x->l[f].n);
+            if (x->l[f].v[k] != p)
+                fprintf(stderr, "\n  family %d in \"%.*s\": index %zu, scanner %zu\n", f, (int)(end - start),
+                        text + start, x->l[f].v[k], p);
+            CU_ASSERT_EQUAL(x->l[f].v[k], p);
+            CU_ASSERT_EQUAL(cck_pf_index_next(x, f, p), p);
+        }
+        CU_ASSERT_EQUAL(k, x->l[f].n);
+        CU_ASSERT_EQUAL(cck_pf_index_next(x, f, end), end);
     }
 }
 
@@ -140,6 +161,8 @@ static void test_prefilters_agree_on_every_start_word(void)
     CU_ASSERT_FATAL(nt >= 7);
     cck_matcher *m = cck_matcher_new();
     size_t *hits = calloc(nt, sizeof *hits);
+    cck_pf_index x;
+    memset(&x, 0, sizeof x);
     char buf[256];
     for (size_t w = 0; w < sizeof WORDS / sizeof *WORDS; w++)
         for (int how = 0; how < 3; how++)
@@ -152,6 +175,9 @@ static void test_prefilters_agree_on_every_start_word(void)
                     int n = snprintf(buf, sizeof buf, "%s%s%s", BEFORE[b], word, AFTER[a]);
                     for (size_t t = 0; t < nt; t++)
                         hits[t] += same_from_every_offset(m, &tw[t], buf, (size_t)n);
+                    /* from the start and from inside the text */
+                    index_agrees(&x, buf, 0, (size_t)n);
+                    index_agrees(&x, buf, (size_t)n / 2, (size_t)n);
                 }
     /* every pattern found something in the table: the cases are used */
     for (size_t t = 0; t < nt; t++) {
@@ -160,6 +186,7 @@ static void test_prefilters_agree_on_every_start_word(void)
         CU_ASSERT(hits[t] > 0);
     }
     free(hits);
+    cck_pf_index_free(&x);
     cck_matcher_free(m);
     free_twins(tw, nt);
 }
@@ -188,7 +215,7 @@ static void test_prefilters_offer_each_word_first(void)
                 t = &tw[i];
         CU_ASSERT_PTR_NOT_NULL_FATAL(t);
         size_t len = strlen(cases[c].text);
-        CU_ASSERT_EQUAL(t->p->next(cases[c].text, 0, len), cases[c].at);
+        CU_ASSERT_EQUAL(cck_pf_scanners[t->p->family](cases[c].text, 0, len), cases[c].at);
         CU_ASSERT_EQUAL_FATAL(cck_re_match(m, t->anchored, cases[c].text, len, cases[c].at, 0), 1);
         size_t s = cck_re_group_start(m, 0), e = cck_re_group_end(m, 0);
         /* the unanchored pattern finds that match first ("ranked" keeps
@@ -216,10 +243,19 @@ static void test_prefilters_agree_over_files(void)
     size_t nt = load_twins(tw, 16);
     cck_matcher *m = cck_matcher_new();
     size_t matches[16] = {0};
+    cck_pf_index x;
+    memset(&x, 0, sizeof x);
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t len;
         char *text = cck_test_slurp(files[f], &len);
         CU_ASSERT_FATAL(len > 1000);
+        index_agrees(&x, text, 0, len);
+        /* and line by line, as units are */
+        for (size_t s = 0, e; s < len; s = e + 1) {
+            for (e = s; e < len && text[e] != '\n'; e++)
+                ;
+            index_agrees(&x, text, s, e);
+        }
         for (size_t t = 0; t < nt; t++) {
             size_t from = 0;
             while (from < len) {
@@ -238,6 +274,7 @@ static void test_prefilters_agree_over_files(void)
     for (size_t t = 0; t < nt; t++)
         if (!strcmp(tw[t].p->name, "figure") || !strcmp(tw[t].p->name, "date"))
             CU_ASSERT(matches[t] > 50);
+    cck_pf_index_free(&x);
     cck_matcher_free(m);
     free_twins(tw, nt);
 }

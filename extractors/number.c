@@ -80,7 +80,7 @@ static const char *const P_UNITLONG =
     "(?<![\\p{L}\\p{N}-])(?<u>kilomet(?:re|er)|km|mile|metre|meter|foot)"
     "-(?:long|wide|high|deep|tall)(?![\\p{L}])";
 
-static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_unitlong;
+static cck_re *re_atom, *re_atom2;
 /* the anchored twins of the patterns that scan a whole unit, tried only
  * where their prefilter (prefilter.c) says a match could start */
 static cck_re *re_atom_at, *re_rank_at, *re_ranked_at, *re_no1_at, *re_frac_at, *re_unitlong_at;
@@ -108,9 +108,6 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
         uint32_t opt;
     } pats[] = {
         {&re_atom, P_ATOM, PCRE2_CASELESS},   {&re_atom2, P_ATOM2, PCRE2_CASELESS | PCRE2_ANCHORED},
-        {&re_rank, P_RANK, PCRE2_CASELESS},   {&re_no1, P_NO1, 0},
-        {&re_ranked, P_RANKED, PCRE2_CASELESS},
-        {&re_frac, P_FRAC, PCRE2_CASELESS},   {&re_unitlong, P_UNITLONG, PCRE2_CASELESS},
         {&re_atom_at, P_ATOM, PCRE2_CASELESS | PCRE2_ANCHORED},
         {&re_rank_at, P_RANK, PCRE2_CASELESS | PCRE2_ANCHORED},
         {&re_ranked_at, P_RANKED, PCRE2_CASELESS | PCRE2_ANCHORED},
@@ -131,8 +128,7 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
 
 void cck_ext_numbers_cleanup(void)
 {
-    cck_re **all[] = {&re_atom,    &re_atom2,     &re_rank,      &re_ranked,
-                      &re_no1,     &re_frac,      &re_unitlong,  &re_atom_at,
+    cck_re **all[] = {&re_atom,    &re_atom2,     &re_atom_at,
                       &re_rank_at, &re_ranked_at, &re_no1_at,    &re_frac_at,
                       &re_unitlong_at};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {

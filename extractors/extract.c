@@ -64,6 +64,7 @@ int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from,
 cck_status cck_ext_init(cck_diags *d)
 {
     char err[256] = "";
+    cck_ext_hedge_init();
     if (cck_ext_numbers_init(err, sizeof err) != CCK_OK ||
         cck_ext_dates_init(err, sizeof err) != CCK_OK ||
         cck_ext_coords_init(err, sizeof err) != CCK_OK) {

@@ -193,6 +193,9 @@ void cck_ext_coords_cleanup(void);
  * "or more"), within text[lo, hi), and sets approx and bound. Dates and
  * ranks are left alone (the date scanner owns its own prefixes). */
 void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c);
+/* Indexes the hedge phrases by last byte; called by cck_ext_init() (before
+ * threads). cck_ext_hedge() works without it, only slower. */
+void cck_ext_hedge_init(void);
 /* Whether a bound phrase ("more than", "at most", ">=") ends right before
  * text[at] (blanks between), within text[lo, at); sets *b and *start (the
  * phrase's first byte; either may be NULL). */

@@ -49,26 +49,33 @@ enum {
     G_MMY = 36      /* 36 month1, 37 month2, 38 y: "May to July 1950" */
 };
 
-#define ATOM                                                                  \
+/* L stands before each alternative that needs a letter first: "" in
+ * ATOM; "(?!)" in ATOM_DIGIT, the same pattern (same groups) for a match
+ * that starts at a digit, where those alternatives cannot match and now
+ * fail at once instead of trying every month name. */
+#define ATOM_X(L)                                                             \
     "(?:([0-9]{4})-([0-9]{2})-([0-9]{2})"                                    \
     "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" OF SP "(" YEAR ")"             \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"            \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD                                     \
+    "|" L "(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"       \
+    "|" L "(" MONTH ")" SP "([0-9]{1,2})" ORD                                \
     "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?(?:" MONTH SP ")?[0-9]{1,2}" ORD ",?" SP YEAR ")" \
-    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"               \
-    "|" QUAL "[-\\x20](" MONTH ")"                                           \
+    "|" L "(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"          \
+    "|" L QUAL "[-\\x20](" MONTH ")"                                         \
     "|" QRANGE "([0-9]{1,2})(?:st|nd|rd|th)[-\\x20](?i:century)"             \
     "|" QRANGE "((?:1[0-9]|20)[0-9]0)(?:s|['\\x{2019}]s)"                                      \
     "|" QRANGE "['\\x{2019}]?([1-9]0)s"                                      \
-    "|" QUAL "[-\\x20](" YEAR ")"                                            \
+    "|" L QUAL "[-\\x20](" YEAR ")"                                          \
     "|(" YEAR ")"                                                            \
-    "|(?:" QUAL "[-\\x20])?((?i:spring|summer|autumn|fall|winter))"          \
+    "|" L "(?:" QUAL "[-\\x20])?((?i:spring|summer|autumn|fall|winter))"     \
     "(?:\\x20of)?" SP "(" YEAR ")"                                             \
     "|([0-9]{1,2})" ORD "(?:\\x{2013}|-|\\x20to\\x20)([0-9]{1,2})" ORD SP "(" MONTH ")" \
     ",?" SP "(" YEAR ")"                                                     \
-    "|(" MONTH ")(?:\\x{2013}|-|\\x20to\\x20)(" MONTH ")" ",?" SP "(" YEAR "))" DATE_END
+    "|" L "(" MONTH ")(?:\\x{2013}|-|\\x20to\\x20)(" MONTH ")" ",?" SP "(" YEAR "))" DATE_END
+#define ATOM ATOM_X("")
 
-#define ATOM_FIND "(?<![\\w$\\x{a3}\\x{20ac}\\x{a5}\\x{2212}])(?<![0-9][.,/-])" ATOM
+#define FIND_BEHIND "(?<![\\w$\\x{a3}\\x{20ac}\\x{a5}\\x{2212}])(?<![0-9][.,/-])"
+#define ATOM_FIND FIND_BEHIND ATOM
+#define ATOM_FIND_DIGIT FIND_BEHIND ATOM_X("(?!)")
 #define ATOM_AT "\\G" ATOM
 /* between two atoms: a dash (spaced or not) or a linking word */
 #define CONN_AT                                                               \
@@ -81,9 +88,9 @@ enum {
 /* re_find is ATOM_FIND anchored: it runs only where cck_pf_date() says a
  * date could start (one unanchored scan of the pattern tried nearly every
  * letter, the costliest scan of extraction) */
-static cck_re *re_find, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
+static cck_re *re_find, *re_find_digit, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
 
-static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, CCK_PF_DATE}};
+static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, CCK_PF_DATE, ATOM_FIND_DIGIT}};
 
 size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out)
 {
@@ -97,7 +104,8 @@ cck_status cck_ext_dates_init(char *err, size_t errlen)
         cck_re **re;
         const char *pat;
         uint32_t opt;
-    } pats[] = {{&re_find, ATOM_FIND, PCRE2_ANCHORED}, {&re_at, ATOM_AT, 0},
+    } pats[] = {{&re_find, ATOM_FIND, PCRE2_ANCHORED}, {&re_find_digit, ATOM_FIND_DIGIT, PCRE2_ANCHORED},
+                {&re_at, ATOM_AT, 0},
                 {&re_conn, CONN_AT, 0},                {&re_short, SHORT_AT, 0},
                 {&re_dayyear, DAYYEAR_AT, 0},          {&re_onward, ONWARD_AT, 0}};
     for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++) {
@@ -114,7 +122,7 @@ cck_status cck_ext_dates_init(char *err, size_t errlen)
 
 void cck_ext_dates_cleanup(void)
 {
-    cck_re **all[] = {&re_find, &re_at, &re_conn, &re_short, &re_dayyear, &re_onward};
+    cck_re **all[] = {&re_find, &re_find_digit, &re_at, &re_conn, &re_short, &re_dayyear, &re_onward};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         cck_re_free(*all[i]);
         *all[i] = NULL;
@@ -825,7 +833,7 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
-        if (cck_ext_match_cands(sc, re_find, from, CCK_PF_DATE) == 0)
+        if (cck_ext_match_cands(sc, re_find, re_find_digit, from, CCK_PF_DATE) == 0)
             break;
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         atom a;

@@ -46,13 +46,15 @@ int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, siz
     return r;
 }
 
-int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, int f)
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, const cck_re *at_digit, size_t from,
+                        int f)
 {
     const cck_pf_index *x = sc->pf && sc->pf->end == sc->end && sc->pf->start <= from ? sc->pf : NULL;
     cck_pf_next next = cck_pf_scanners[f];
     for (size_t at = x ? cck_pf_index_next(x, f, from) : next(sc->text, from, sc->end); at < sc->end;
          at = x ? cck_pf_index_next(x, f, at + 1) : next(sc->text, at + 1, sc->end)) {
-        int r = cck_re_match(sc->m, anchored, sc->text, sc->end, at, 0);
+        const cck_re *re = at_digit && sc->text[at] >= '0' && sc->text[at] <= '9' ? at_digit : anchored;
+        int r = cck_re_match(sc->m, re, sc->text, sc->end, at, 0);
         if (r > 0)
             return 1;
         if (r < 0)

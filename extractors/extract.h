@@ -136,10 +136,14 @@ size_t cck_pf_index_next(const cck_pf_index *x, int f, size_t i);
 /* The leftmost match at or after from of a pattern compiled with
  * PCRE2_ANCHORED, tried only at the positions prefilter f (CCK_PF_*)
  * offers (from sc->pf when it was built for this span), over
- * subject[0, sc->end): 1 (ovector filled) or 0. A position where the
- * pattern gives up is skipped, with cck_ext_match()'s warning naming from
- * (where the unanchored search would have started). */
-int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, size_t from, int f);
+ * subject[0, sc->end): 1 (ovector filled) or 0. at_digit (or NULL) is
+ * tried instead at a position holding an ASCII digit: the same pattern
+ * with the alternatives that need a letter first made to fail (same
+ * groups). A position where the pattern gives up is skipped, with
+ * cck_ext_match()'s warning naming from (where the unanchored search
+ * would have started). */
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, const cck_re *at_digit, size_t from,
+                        int f);
 
 /* A pattern that runs behind a prefilter: its text and compile options
  * (besides cck_re_compile()'s own; the family adds PCRE2_ANCHORED), and the
@@ -149,7 +153,8 @@ typedef struct {
     const char *name;
     const char *pattern;
     uint32_t options;
-    int family; /* CCK_PF_* */
+    int family;                /* CCK_PF_* */
+    const char *digit_pattern; /* cck_ext_match_cands()'s at_digit, or NULL */
 } cck_pf_pattern;
 size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out); /* number.c */
 size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out);   /* date.c */

@@ -86,9 +86,10 @@ static cck_re *re_atom, *re_atom2;
 static cck_re *re_atom_at, *re_rank_at, *re_ranked_at, *re_no1_at, *re_frac_at, *re_unitlong_at;
 
 static const cck_pf_pattern PREFILTERED[] = {
-    {"figure", P_ATOM, PCRE2_CASELESS, CCK_PF_FIGURE},   {"rank", P_RANK, PCRE2_CASELESS, CCK_PF_RANK},
-    {"ranked", P_RANKED, PCRE2_CASELESS, CCK_PF_RANKED}, {"no1", P_NO1, 0, CCK_PF_NO1},
-    {"frac", P_FRAC, PCRE2_CASELESS, CCK_PF_FRAC},       {"unitlong", P_UNITLONG, PCRE2_CASELESS, CCK_PF_UNITLONG},
+    {"figure", P_ATOM, PCRE2_CASELESS, CCK_PF_FIGURE, NULL},   {"rank", P_RANK, PCRE2_CASELESS, CCK_PF_RANK, NULL},
+    {"ranked", P_RANKED, PCRE2_CASELESS, CCK_PF_RANKED, NULL}, {"no1", P_NO1, 0, CCK_PF_NO1, NULL},
+    {"frac", P_FRAC, PCRE2_CASELESS, CCK_PF_FRAC, NULL},
+    {"unitlong", P_UNITLONG, PCRE2_CASELESS, CCK_PF_UNITLONG, NULL},
 };
 
 size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out)
@@ -1868,7 +1869,7 @@ static void each_match(const cck_scan *sc, const cck_re *re, int f, cck_cands *o
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        if (cck_ext_match_cands(sc, re, pos, f) == 0)
+        if (cck_ext_match_cands(sc, re, NULL, pos, f) == 0)
             break;
         fn(sc, out);
         pos = cck_re_next(sc->m, sc->text, sc->end);
@@ -2106,7 +2107,7 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
     each_match(sc, re_unitlong_at, CCK_PF_UNITLONG, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        if (cck_ext_match_cands(sc, re_atom_at, pos, CCK_PF_FIGURE) == 0)
+        if (cck_ext_match_cands(sc, re_atom_at, NULL, pos, CCK_PF_FIGURE) == 0)
             break;
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         figure f;

@@ -15,7 +15,7 @@
 
 typedef struct {
     const cck_pf_pattern *p;
-    cck_re *plain, *anchored;
+    cck_re *plain, *anchored, *digit; /* digit: the at-digit variant, or NULL */
 } twin;
 
 static size_t load_twins(twin *out, size_t cap)
@@ -30,6 +30,12 @@ static size_t load_twins(twin *out, size_t cap)
             out[n].plain = cck_re_compile(lists[l][i].pattern, lists[l][i].options, err, sizeof err);
             out[n].anchored =
                 cck_re_compile(lists[l][i].pattern, lists[l][i].options | PCRE2_ANCHORED, err, sizeof err);
+            out[n].digit = NULL;
+            if (lists[l][i].digit_pattern) {
+                out[n].digit = cck_re_compile(lists[l][i].digit_pattern, lists[l][i].options | PCRE2_ANCHORED, err,
+                                              sizeof err);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(out[n].digit);
+            }
             CU_ASSERT_PTR_NOT_NULL_FATAL(out[n].plain);
             CU_ASSERT_PTR_NOT_NULL_FATAL(out[n].anchored);
             n++;
@@ -42,6 +48,7 @@ static void free_twins(twin *t, size_t n)
     for (size_t i = 0; i < n; i++) {
         cck_re_free(t[i].plain);
         cck_re_free(t[i].anchored);
+        cck_re_free(t[i].digit);
     }
 }
 
@@ -57,7 +64,7 @@ static void both(cck_matcher *m, const twin *tw, const char *text, size_t end, s
         *e = cck_re_group_end(m, 0);
     }
     cck_scan sc = {NULL, NULL, text, from, end, m, NULL, NULL, NULL, NULL};
-    if (cck_ext_match_cands(&sc, tw->anchored, from, tw->p->family) == 1) {
+    if (cck_ext_match_cands(&sc, tw->anchored, tw->digit, from, tw->p->family) == 1) {
         *ps = cck_re_group_start(m, 0);
         *pe = cck_re_group_end(m, 0);
     }

@@ -382,10 +382,18 @@ static bool word_before(const char *t, size_t lo, size_t pos, size_t *ws, size_t
     return true;
 }
 
-static bool word_is(const char *t, size_t s, size_t e, const char *w)
+static bool word_is_rest(const char *t, size_t s, size_t e, const char *w);
+
+/* Inline: most calls end at the first byte (no strlen). */
+static inline bool word_is(const char *t, size_t s, size_t e, const char *w)
 {
     if (e > s && (t[s] | 0x20) != w[0])
-        return false; /* most calls: the first byte differs (no strlen) */
+        return false;
+    return word_is_rest(t, s, e, w);
+}
+
+static bool word_is_rest(const char *t, size_t s, size_t e, const char *w)
+{
     size_t n = strlen(w);
     if (e - s != n)
         return false;

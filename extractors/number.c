@@ -190,14 +190,22 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
     return 0;
 }
 
-/* Does t[i, end) start with word w (case-insensitive) ending at a word boundary? */
-static size_t word_at(const char *t, size_t i, size_t end, const char *w)
+static size_t word_at_rest(const char *t, size_t i, size_t end, const char *w);
+
+/* Does t[i, end) start with word w (case-insensitive) ending at a word
+ * boundary? Inline: most calls end at the first byte (no strlen). */
+static inline size_t word_at(const char *t, size_t i, size_t end, const char *w)
 {
     if (i >= end)
         return 0;
     unsigned char a0 = (unsigned char)t[i];
     if ((is_upper(a0) ? a0 + 32 : a0) != (unsigned char)w[0])
-        return 0; /* most calls: the first byte differs (no strlen) */
+        return 0;
+    return word_at_rest(t, i, end, w);
+}
+
+static size_t word_at_rest(const char *t, size_t i, size_t end, const char *w)
+{
     size_t n = strlen(w);
     if (end - i < n || (end > i + n && wordish((unsigned char)t[i + n])))
         return 0;

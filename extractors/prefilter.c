@@ -60,12 +60,17 @@ static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
 /* Whether the n letters at w are, lowercased, one of the words of list:
  * list[k] holds the words of k letters run together ("tenonetwo" for
  * k = 3), k < 16. */
-static bool word_in(const char *w, size_t n, const char *const list[16])
+static bool word_in_list(const char *w, size_t n, const char *p);
+
+static inline bool word_in(const char *w, size_t n, const char *const list[16])
 {
-    if (n >= 16 || !list[n])
-        return false;
+    return n < 16 && list[n] && word_in_list(w, n, list[n]);
+}
+
+static bool word_in_list(const char *w, size_t n, const char *p)
+{
     char c0 = (char)(w[0] | 0x20);
-    for (const char *p = list[n]; *p; p += n) {
+    for (; *p; p += n) {
         if (p[0] != c0)
             continue;
         size_t k = 1;

@@ -611,16 +611,20 @@ static int year_before(const char *t, size_t pos)
 
 /* ---- output ------------------------------------------------------------ */
 
+/* "%04u-%02u-%02u" at the granularity g, without snprintf (a cost on
+ * every date). */
 static void iso(char out[11], int y, int mo, int d, int g)
 {
     unsigned uy = y < 0 ? 0u : y > 9999 ? 9999u : (unsigned)y;
     unsigned um = (unsigned)mo % 100u, ud = (unsigned)d % 100u;
+    size_t n = 0;
+    out[n++] = (char)('0' + uy / 1000), out[n++] = (char)('0' + uy / 100 % 10);
+    out[n++] = (char)('0' + uy / 10 % 10), out[n++] = (char)('0' + uy % 10);
+    if (g == GRAN_DAY || g == GRAN_MONTH)
+        out[n++] = '-', out[n++] = (char)('0' + um / 10), out[n++] = (char)('0' + um % 10);
     if (g == GRAN_DAY)
-        snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
-    else if (g == GRAN_MONTH)
-        snprintf(out, 11, "%04u-%02u", uy, um);
-    else
-        snprintf(out, 11, "%04u", uy);
+        out[n++] = '-', out[n++] = (char)('0' + ud / 10), out[n++] = (char)('0' + ud % 10);
+    out[n] = '\0';
 }
 
 static void push(cck_cands *out, size_t s, size_t e, const atom *lo, const atom *hi,

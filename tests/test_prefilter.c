@@ -171,7 +171,8 @@ static void test_prefilters_agree_on_every_start_word(void)
     cck_pf_index x;
     memset(&x, 0, sizeof x);
     /* all of it initialised: the JIT's vector loads may read past a
-     * subject's end (results unaffected, but valgrind would see them) */
+     * subject's end, as cck_source_load() allows for with a zeroed tail
+     * (results unaffected, but valgrind would see them) */
     char buf[256];
     memset(buf, 0, sizeof buf);
     for (size_t w = 0; w < sizeof WORDS / sizeof *WORDS; w++)
@@ -225,12 +226,14 @@ static void test_prefilters_offer_each_word_first(void)
                 t = &tw[i];
         CU_ASSERT_PTR_NOT_NULL_FATAL(t);
         size_t len = strlen(cases[c].text);
-        CU_ASSERT_EQUAL(cck_pf_scanners[t->p->family](cases[c].text, 0, len), cases[c].at);
-        CU_ASSERT_EQUAL_FATAL(cck_re_match(m, t->anchored, cases[c].text, len, cases[c].at, 0), 1);
+        char text[128] = {0}; /* a zeroed tail, as for the buffer above */
+        memcpy(text, cases[c].text, len);
+        CU_ASSERT_EQUAL(cck_pf_scanners[t->p->family](text, 0, len), cases[c].at);
+        CU_ASSERT_EQUAL_FATAL(cck_re_match(m, t->anchored, text, len, cases[c].at, 0), 1);
         size_t s = cck_re_group_start(m, 0), e = cck_re_group_end(m, 0);
         /* the unanchored pattern finds that match first ("ranked" keeps
          * only the ordinal, \K) */
-        CU_ASSERT_EQUAL_FATAL(cck_re_match(m, t->plain, cases[c].text, len, 0, 0), 1);
+        CU_ASSERT_EQUAL_FATAL(cck_re_match(m, t->plain, text, len, 0, 0), 1);
         CU_ASSERT_EQUAL(cck_re_group_start(m, 0), s);
         CU_ASSERT_EQUAL(cck_re_group_end(m, 0), e);
     }
@@ -257,8 +260,14 @@ static void test_prefilters_agree_over_files(void)
     memset(&x, 0, sizeof x);
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t len;
-        char *text = cck_test_slurp(files[f], &len);
+        char *file = cck_test_slurp(files[f], &len);
         CU_ASSERT_FATAL(len > 1000);
+        /* with a zeroed tail, as cck_source_load() reads a file: the JIT's
+         * vector loads may read past the subject's end */
+        char *text = calloc(len + 64, 1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        memcpy(text, file, len);
+        free(file);
         index_agrees(&x, text, 0, len);
         /* and line by line, as units are */
         for (size_t s = 0, e; s < len; s = e + 1) {

@@ -190,6 +190,16 @@ static void scan(const cck_scan *sc, const cck_re *re, int form, cck_cands *out)
     }
 }
 
+/* Whether t[s, e) holds the two bytes lead, x or lead, y. */
+static bool has_sign(const unsigned char *t, size_t s, size_t e, unsigned char lead, unsigned char x,
+                     unsigned char y)
+{
+    for (const unsigned char *p = t + s; (p = memchr(p, lead, (size_t)(t + e - p))) != NULL; p++)
+        if (p + 1 < t + e && (p[1] == x || p[1] == y))
+            return true;
+    return false;
+}
+
 void cck_ext_coords(const cck_scan *sc, cck_cands *out)
 {
     if (!re_pair)
@@ -199,14 +209,15 @@ void cck_ext_coords(const cck_scan *sc, cck_cands *out)
      * decimal "9.9". Most sentences have neither and skip the patterns. */
     const unsigned char *t = (const unsigned char *)sc->text;
     bool deg = false, dec = false;
-    for (size_t i = sc->start; i < sc->end && !(deg && dec); i++) {
-        if ((t[i] == 0xC2 && i + 1 < sc->end && (t[i + 1] == 0xB0 || t[i + 1] == 0xBA)) ||
-            (t[i] == 0xCB && i + 1 < sc->end && t[i + 1] == 0x9A))
-            deg = true;
-        else if (t[i] == '.' && i > sc->start && i + 1 < sc->end && t[i - 1] >= '0' &&
-                 t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9')
-            dec = true;
+    /* the three bytes that can start either: '.', 0xC2 (U+00B0, U+00BA),
+     * 0xCB (U+02DA); memchr() runs far faster than a loop over bytes */
+    for (const unsigned char *p = t + sc->start, *e = t + sc->end;
+         !dec && (p = memchr(p, '.', (size_t)(e - p))) != NULL; p++) {
+        size_t i = (size_t)(p - t);
+        dec = i > sc->start && i + 1 < sc->end && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+              t[i + 1] <= '9';
     }
+    deg = has_sign(t, sc->start, sc->end, 0xC2, 0xB0, 0xBA) || has_sign(t, sc->start, sc->end, 0xCB, 0x9A, 0x9A);
     if (deg)
         scan(sc, re_pair, F_ANGLES, out);
     if (dec) {

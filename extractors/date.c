@@ -8,6 +8,8 @@
  * span ("from [1955 to 1962]") except in "from 2016 onward"; early/mid/late
  * take decades 0-2/4-6/7-9, centuries 0-29/30-69/70-99, months of a year
  * 1-4/5-8/9-12, days of a month 1-10/11-20/21-end; all are approx. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,26 +49,33 @@ enum {
     G_MMY = 36      /* 36 month1, 37 month2, 38 y: "May to July 1950" */
 };
 
-#define ATOM                                                                  \
+/* L stands before each alternative that needs a letter first: "" in
+ * ATOM; "(?!)" in ATOM_DIGIT, the same pattern (same groups) for a match
+ * that starts at a digit, where those alternatives cannot match and now
+ * fail at once instead of trying every month name. */
+#define ATOM_X(L)                                                             \
     "(?:([0-9]{4})-([0-9]{2})-([0-9]{2})"                                    \
     "|([0-9]{1,2})" ORD SP "(" MONTH ")" ",?" OF SP "(" YEAR ")"             \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"            \
-    "|(" MONTH ")" SP "([0-9]{1,2})" ORD                                     \
+    "|" L "(" MONTH ")" SP "([0-9]{1,2})" ORD ",?" OF SP "(" YEAR ")"       \
+    "|" L "(" MONTH ")" SP "([0-9]{1,2})" ORD                                \
     "(?=(?:\\x20)?(?:to|\\x{2013}|\\x{2014}|-)(?:\\x20)?(?:" MONTH SP ")?[0-9]{1,2}" ORD ",?" SP YEAR ")" \
-    "|(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"               \
-    "|" QUAL "[-\\x20](" MONTH ")"                                           \
+    "|" L "(?:" QUAL "[-\\x20])?(" MONTH ")" ",?" OF SP "(" YEAR ")"          \
+    "|" L QUAL "[-\\x20](" MONTH ")"                                         \
     "|" QRANGE "([0-9]{1,2})(?:st|nd|rd|th)[-\\x20](?i:century)"             \
     "|" QRANGE "((?:1[0-9]|20)[0-9]0)(?:s|['\\x{2019}]s)"                                      \
     "|" QRANGE "['\\x{2019}]?([1-9]0)s"                                      \
-    "|" QUAL "[-\\x20](" YEAR ")"                                            \
+    "|" L QUAL "[-\\x20](" YEAR ")"                                          \
     "|(" YEAR ")"                                                            \
-    "|(?:" QUAL "[-\\x20])?((?i:spring|summer|autumn|fall|winter))"          \
+    "|" L "(?:" QUAL "[-\\x20])?((?i:spring|summer|autumn|fall|winter))"     \
     "(?:\\x20of)?" SP "(" YEAR ")"                                             \
     "|([0-9]{1,2})" ORD "(?:\\x{2013}|-|\\x20to\\x20)([0-9]{1,2})" ORD SP "(" MONTH ")" \
     ",?" SP "(" YEAR ")"                                                     \
-    "|(" MONTH ")(?:\\x{2013}|-|\\x20to\\x20)(" MONTH ")" ",?" SP "(" YEAR "))" DATE_END
+    "|" L "(" MONTH ")(?:\\x{2013}|-|\\x20to\\x20)(" MONTH ")" ",?" SP "(" YEAR "))" DATE_END
+#define ATOM ATOM_X("")
 
-#define ATOM_FIND "(?<![\\w$\\x{a3}\\x{20ac}\\x{a5}\\x{2212}])(?<![0-9][.,/-])" ATOM
+#define FIND_BEHIND "(?<![\\w$\\x{a3}\\x{20ac}\\x{a5}\\x{2212}])(?<![0-9][.,/-])"
+#define ATOM_FIND FIND_BEHIND ATOM
+#define ATOM_FIND_DIGIT FIND_BEHIND ATOM_X("(?!)")
 #define ATOM_AT "\\G" ATOM
 /* between two atoms: a dash (spaced or not) or a linking word */
 #define CONN_AT                                                               \
@@ -76,19 +85,33 @@ enum {
 #define DAYYEAR_AT "\\G([0-9]{1,2})" ORD ",?" SP "(" YEAR ")" DATE_END
 #define ONWARD_AT "\\G\\x20(?:onwards?|on)(?!\\w)"
 
-static cck_re *re_find, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
+/* re_find is ATOM_FIND anchored: it runs only where cck_pf_date() says a
+ * date could start (one unanchored scan of the pattern tried nearly every
+ * letter, the costliest scan of extraction) */
+static cck_re *re_find, *re_find_digit, *re_at, *re_conn, *re_short, *re_dayyear, *re_onward;
+
+static const cck_pf_pattern PREFILTERED[] = {{"date", ATOM_FIND, 0, CCK_PF_DATE, ATOM_FIND_DIGIT}};
+
+size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out)
+{
+    *out = PREFILTERED;
+    return sizeof PREFILTERED / sizeof *PREFILTERED;
+}
 
 cck_status cck_ext_dates_init(char *err, size_t errlen)
 {
     struct {
         cck_re **re;
         const char *pat;
-    } pats[] = {{&re_find, ATOM_FIND}, {&re_at, ATOM_AT},       {&re_conn, CONN_AT},
-                {&re_short, SHORT_AT}, {&re_dayyear, DAYYEAR_AT}, {&re_onward, ONWARD_AT}};
+        uint32_t opt;
+    } pats[] = {{&re_find, ATOM_FIND, PCRE2_ANCHORED}, {&re_find_digit, ATOM_FIND_DIGIT, PCRE2_ANCHORED},
+                {&re_at, ATOM_AT, 0},
+                {&re_conn, CONN_AT, 0},                {&re_short, SHORT_AT, 0},
+                {&re_dayyear, DAYYEAR_AT, 0},          {&re_onward, ONWARD_AT, 0}};
     for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++) {
         if (*pats[i].re)
             continue;
-        *pats[i].re = cck_re_compile(pats[i].pat, 0, err, errlen);
+        *pats[i].re = cck_re_compile(pats[i].pat, pats[i].opt, err, errlen);
         if (!*pats[i].re) {
             cck_ext_dates_cleanup();
             return CCK_ERR_INPUT;
@@ -99,7 +122,7 @@ cck_status cck_ext_dates_init(char *err, size_t errlen)
 
 void cck_ext_dates_cleanup(void)
 {
-    cck_re **all[] = {&re_find, &re_at, &re_conn, &re_short, &re_dayyear, &re_onward};
+    cck_re **all[] = {&re_find, &re_find_digit, &re_at, &re_conn, &re_short, &re_dayyear, &re_onward};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         cck_re_free(*all[i]);
         *all[i] = NULL;
@@ -359,7 +382,17 @@ static bool word_before(const char *t, size_t lo, size_t pos, size_t *ws, size_t
     return true;
 }
 
-static bool word_is(const char *t, size_t s, size_t e, const char *w)
+static bool word_is_rest(const char *t, size_t s, size_t e, const char *w);
+
+/* Inline: most calls end at the first byte (no strlen). */
+static inline bool word_is(const char *t, size_t s, size_t e, const char *w)
+{
+    if (e > s && (t[s] | 0x20) != w[0])
+        return false;
+    return word_is_rest(t, s, e, w);
+}
+
+static bool word_is_rest(const char *t, size_t s, size_t e, const char *w)
 {
     size_t n = strlen(w);
     if (e - s != n)
@@ -578,16 +611,20 @@ static int year_before(const char *t, size_t pos)
 
 /* ---- output ------------------------------------------------------------ */
 
+/* "%04u-%02u-%02u" at the granularity g, without snprintf (a cost on
+ * every date). */
 static void iso(char out[11], int y, int mo, int d, int g)
 {
     unsigned uy = y < 0 ? 0u : y > 9999 ? 9999u : (unsigned)y;
     unsigned um = (unsigned)mo % 100u, ud = (unsigned)d % 100u;
+    size_t n = 0;
+    out[n++] = (char)('0' + uy / 1000), out[n++] = (char)('0' + uy / 100 % 10);
+    out[n++] = (char)('0' + uy / 10 % 10), out[n++] = (char)('0' + uy % 10);
+    if (g == GRAN_DAY || g == GRAN_MONTH)
+        out[n++] = '-', out[n++] = (char)('0' + um / 10), out[n++] = (char)('0' + um % 10);
     if (g == GRAN_DAY)
-        snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
-    else if (g == GRAN_MONTH)
-        snprintf(out, 11, "%04u-%02u", uy, um);
-    else
-        snprintf(out, 11, "%04u", uy);
+        out[n++] = '-', out[n++] = (char)('0' + ud / 10), out[n++] = (char)('0' + ud % 10);
+    out[n] = '\0';
 }
 
 static void push(cck_cands *out, size_t s, size_t e, const atom *lo, const atom *hi,
@@ -808,16 +845,8 @@ void cck_ext_dates(const cck_scan *sc, cck_cands *out)
         return;
     size_t from = sc->start, first_new = out->n;
     while (from < sc->end) {
-        int r = cck_ext_match(sc, re_find, sc->text, sc->end, from, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re_find, re_find_digit, from, CCK_PF_DATE) == 0)
             break;
-        if (r < 0) {
-            /* the pattern gave up here: step one character and go on */
-            from++;
-            while (from < sc->end && ((unsigned char)sc->text[from] & 0xC0) == 0x80)
-                from++;
-            continue;
-        }
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         atom a;
         read_atom(sc->m, sc->text, &a);

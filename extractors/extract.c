@@ -23,26 +23,50 @@ void cck_cands_free(cck_cands *c)
     memset(c, 0, sizeof *c);
 }
 
-int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
-                  size_t from, uint32_t options)
+static void gave_up_at(const cck_scan *sc, size_t from)
 {
-    int r = cck_re_match(sc->m, re, subject, len, from, options);
-    if (r >= 0 || !sc->diags)
-        return r;
+    if (!sc->diags)
+        return;
     if (sc->gave_up && (*sc->gave_up)++ > 0)
-        return r; /* one warning per unit is enough */
+        return; /* one warning per unit is enough */
     unsigned line = 0, col = 0;
     if (sc->src)
         cck_source_linecol(sc->src, from, &line, &col);
     cck_diag_add(sc->diags, sc->src ? sc->src->path : "", line, col, CCK_SEV_WARNING,
                  "an extractor pattern gave up here (PCRE2 match limit); figures in this "
                  "sentence may be missed");
+}
+
+int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
+                  size_t from, uint32_t options)
+{
+    int r = cck_re_match(sc->m, re, subject, len, from, options);
+    if (r < 0)
+        gave_up_at(sc, from);
     return r;
+}
+
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, const cck_re *at_digit, size_t from,
+                        int f)
+{
+    const cck_pf_index *x = sc->pf && sc->pf->end == sc->end && sc->pf->start <= from ? sc->pf : NULL;
+    cck_pf_next next = cck_pf_scanners[f];
+    for (size_t at = x ? cck_pf_index_next(x, f, from) : next(sc->text, from, sc->end); at < sc->end;
+         at = x ? cck_pf_index_next(x, f, at + 1) : next(sc->text, at + 1, sc->end)) {
+        const cck_re *re = at_digit && sc->text[at] >= '0' && sc->text[at] <= '9' ? at_digit : anchored;
+        int r = cck_re_match(sc->m, re, sc->text, sc->end, at, 0);
+        if (r > 0)
+            return 1;
+        if (r < 0)
+            gave_up_at(sc, from);
+    }
+    return 0;
 }
 
 cck_status cck_ext_init(cck_diags *d)
 {
     char err[256] = "";
+    cck_ext_hedge_init();
     if (cck_ext_numbers_init(err, sizeof err) != CCK_OK ||
         cck_ext_dates_init(err, sizeof err) != CCK_OK ||
         cck_ext_coords_init(err, sizeof err) != CCK_OK) {
@@ -284,6 +308,8 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
     if (!o)
         o = &claims_only;
     cck_cands c = {0};
+    cck_pf_index pf;
+    memset(&pf, 0, sizeof pf);
     unsigned char *taken = NULL;
     size_t taken_cap = 0;
     for (size_t ui = 0; ui < s->nunits; ui++) {
@@ -292,7 +318,8 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
         if (u->zone == CCK_ZONE_REFERENCES || u->end <= u->start)
             continue;
         unsigned gave_up = 0;
-        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up, o};
+        cck_pf_index_unit(&pf, s->bytes, u->start, u->end);
+        cck_scan sc = {s, u, s->bytes, u->start, u->end, m, d, &gave_up, o, &pf};
         c.n = 0;
         cck_ext_numbers(&sc, &c);
         cck_ext_dates(&sc, &c);
@@ -341,6 +368,7 @@ cck_status cck_ext_source_opts(cck_source *s, cck_matcher *m, const cck_ext_opts
         }
     }
     free(taken);
+    cck_pf_index_free(&pf);
     cck_cands_free(&c);
     return CCK_OK;
 }

@@ -66,6 +66,9 @@ typedef struct {
     const char *ref_date;
 } cck_ext_opts;
 
+/* Where each prefiltered pattern could start in one unit (prefilter.c). */
+typedef struct cck_pf_index cck_pf_index;
+
 /* What a family scanner is given: one unit of one source. */
 typedef struct {
     const cck_source *src;
@@ -76,6 +79,9 @@ typedef struct {
     cck_diags *diags;
     unsigned *gave_up;      /* give-ups counted in this unit, or NULL */
     const cck_ext_opts *opts; /* NULL = the zero value */
+    /* the unit's prefilter index (cck_pf_index_unit() over [start, end)),
+     * or NULL: each family then runs its own prefilter scan */
+    const cck_pf_index *pf;
 } cck_scan;
 
 /* Whether the scan wants every mention, not only claims (cck_ext_opts). */
@@ -93,6 +99,65 @@ const char *cck_scan_ref_date(const cck_scan *sc);
  * the position, so a missed figure is never silent. Same returns. */
 int cck_ext_match(const cck_scan *sc, const cck_re *re, const char *subject, size_t len,
                   size_t from, uint32_t options);
+
+/* ---- prefilters (prefilter.c) ------------------------------------------
+ * Each returns the first position in [i, end) of t where its pattern could
+ * start a match (end when there is none): a superset of the real starts,
+ * so that the pattern's anchored twin, tried at each position offered in
+ * turn, finds exactly the leftmost match the unanchored pattern finds. */
+typedef size_t (*cck_pf_next)(const char *t, size_t i, size_t end);
+enum { CCK_PF_DATE, CCK_PF_FIGURE, CCK_PF_RANK, CCK_PF_RANKED, CCK_PF_NO1, CCK_PF_FRAC,
+       CCK_PF_UNITLONG, CCK_PF_N };
+extern const cck_pf_next cck_pf_scanners[CCK_PF_N]; /* indexed by CCK_PF_* */
+size_t cck_pf_date(const char *t, size_t i, size_t end);     /* date.c ATOM_FIND */
+size_t cck_pf_figure(const char *t, size_t i, size_t end);   /* number.c P_ATOM */
+size_t cck_pf_rank(const char *t, size_t i, size_t end);     /* P_RANK */
+size_t cck_pf_ranked(const char *t, size_t i, size_t end);   /* P_RANKED */
+size_t cck_pf_no1(const char *t, size_t i, size_t end);      /* P_NO1 */
+size_t cck_pf_frac(const char *t, size_t i, size_t end);     /* P_FRAC */
+size_t cck_pf_unitlong(const char *t, size_t i, size_t end); /* P_UNITLONG */
+
+/* One pass over a unit finds the positions every scanner above offers,
+ * so that the families do not each scan it again. */
+struct cck_pf_index {
+    size_t start, end; /* the span it was built for */
+    struct {
+        size_t *v;
+        size_t n, cap;
+    } l[CCK_PF_N];     /* sorted positions per CCK_PF_* */
+};
+/* Fills x (reusing its memory) with the positions in [start, end) of t
+ * that cck_pf_scanners[f](t, start, end) and its successors would offer. */
+void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end);
+void cck_pf_index_free(cck_pf_index *x);
+/* The first position >= i in family f's list of x, or x->end. */
+size_t cck_pf_index_next(const cck_pf_index *x, int f, size_t i);
+
+/* The leftmost match at or after from of a pattern compiled with
+ * PCRE2_ANCHORED, tried only at the positions prefilter f (CCK_PF_*)
+ * offers (from sc->pf when it was built for this span), over
+ * subject[0, sc->end): 1 (ovector filled) or 0. at_digit (or NULL) is
+ * tried instead at a position holding an ASCII digit: the same pattern
+ * with the alternatives that need a letter first made to fail (same
+ * groups). A position where the pattern gives up is skipped, with
+ * cck_ext_match()'s warning naming from (where the unanchored search
+ * would have started). */
+int cck_ext_match_cands(const cck_scan *sc, const cck_re *anchored, const cck_re *at_digit, size_t from,
+                        int f);
+
+/* A pattern that runs behind a prefilter: its text and compile options
+ * (besides cck_re_compile()'s own; the family adds PCRE2_ANCHORED), and the
+ * prefilter. The families list theirs for the tests, which check every
+ * prefilter against its unanchored pattern. */
+typedef struct {
+    const char *name;
+    const char *pattern;
+    uint32_t options;
+    int family;                /* CCK_PF_* */
+    const char *digit_pattern; /* cck_ext_match_cands()'s at_digit, or NULL */
+} cck_pf_pattern;
+size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out); /* number.c */
+size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out);   /* date.c */
 
 /* Family scanners. Each pushes every candidate it finds in the unit. */
 void cck_ext_numbers(const cck_scan *sc, cck_cands *out);   /* number.c */
@@ -133,6 +198,9 @@ void cck_ext_coords_cleanup(void);
  * "or more"), within text[lo, hi), and sets approx and bound. Dates and
  * ranks are left alone (the date scanner owns its own prefixes). */
 void cck_ext_hedge(const char *text, size_t lo, size_t hi, cck_claim *c);
+/* Indexes the hedge phrases by last byte; called by cck_ext_init() (before
+ * threads). cck_ext_hedge() works without it, only slower. */
+void cck_ext_hedge_init(void);
 /* Whether a bound phrase ("more than", "at most", ">=") ends right before
  * text[at] (blanks between), within text[lo, at); sets *b and *start (the
  * phrase's first byte; either may be NULL). */

@@ -151,6 +151,30 @@ static size_t starts_with(const char *text, size_t at, size_t hi, const char *ph
     return i;
 }
 
+enum { NBEFORE = sizeof before / sizeof *before };
+/* The entries of before[] in table order, bucketed by their last byte
+ * (cck_ext_hedge_init(); until then phrase_before() walks them all). */
+_Static_assert(NBEFORE < 256, "by_last holds entry numbers in bytes");
+static unsigned char by_last[NBEFORE];
+static unsigned short last_at[257];
+static bool indexed;
+
+void cck_ext_hedge_init(void)
+{
+    if (indexed)
+        return;
+    unsigned short fill[256];
+    memset(last_at, 0, sizeof last_at);
+    for (size_t i = 0; i < NBEFORE; i++)
+        last_at[(unsigned char)before[i].words[before[i].len - 1] + 1]++;
+    for (int b = 0; b < 256; b++)
+        last_at[b + 1] = (unsigned short)(last_at[b + 1] + last_at[b]);
+    memcpy(fill, last_at, sizeof fill);
+    for (size_t i = 0; i < NBEFORE; i++)
+        by_last[fill[(unsigned char)before[i].words[before[i].len - 1]]++] = (unsigned char)i;
+    indexed = true;
+}
+
 /* The longest hedge phrase that ends at text[at] (within text[lo, at)):
  * its start, with *h set; *h NULL when there is none. */
 static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge **h)
@@ -159,9 +183,12 @@ static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge 
     *h = NULL;
     if (at <= lo)
         return found;
-    /* most phrases already differ in their last byte: test it first */
+    /* most phrases already differ in their last byte: look only at the
+     * others, in table order */
     unsigned char last = (unsigned char)tolower((unsigned char)text[at - 1]);
-    for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+    size_t k0 = indexed ? last_at[last] : 0, k1 = indexed ? last_at[last + 1] : NBEFORE;
+    for (size_t k = k0; k < k1; k++) {
+        size_t i = indexed ? by_last[k] : k;
         if ((unsigned char)before[i].words[before[i].len - 1] != last)
             continue;
         size_t p = ends_with(text, lo, at, before[i].words, before[i].len);

@@ -80,7 +80,23 @@ static const char *const P_UNITLONG =
     "(?<![\\p{L}\\p{N}-])(?<u>kilomet(?:re|er)|km|mile|metre|meter|foot)"
     "-(?:long|wide|high|deep|tall)(?![\\p{L}])";
 
-static cck_re *re_atom, *re_atom2, *re_rank, *re_ranked, *re_no1, *re_frac, *re_unitlong;
+static cck_re *re_atom, *re_atom2;
+/* the anchored twins of the patterns that scan a whole unit, tried only
+ * where their prefilter (prefilter.c) says a match could start */
+static cck_re *re_atom_at, *re_rank_at, *re_ranked_at, *re_no1_at, *re_frac_at, *re_unitlong_at;
+
+static const cck_pf_pattern PREFILTERED[] = {
+    {"figure", P_ATOM, PCRE2_CASELESS, CCK_PF_FIGURE, NULL},   {"rank", P_RANK, PCRE2_CASELESS, CCK_PF_RANK, NULL},
+    {"ranked", P_RANKED, PCRE2_CASELESS, CCK_PF_RANKED, NULL}, {"no1", P_NO1, 0, CCK_PF_NO1, NULL},
+    {"frac", P_FRAC, PCRE2_CASELESS, CCK_PF_FRAC, NULL},
+    {"unitlong", P_UNITLONG, PCRE2_CASELESS, CCK_PF_UNITLONG, NULL},
+};
+
+size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out)
+{
+    *out = PREFILTERED;
+    return sizeof PREFILTERED / sizeof *PREFILTERED;
+}
 
 /* Compiles the family's patterns (a bad pattern is a programming error:
  * CCK_ERR_INPUT with the message in err). Call before starting threads. */
@@ -93,9 +109,12 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
         uint32_t opt;
     } pats[] = {
         {&re_atom, P_ATOM, PCRE2_CASELESS},   {&re_atom2, P_ATOM2, PCRE2_CASELESS | PCRE2_ANCHORED},
-        {&re_rank, P_RANK, PCRE2_CASELESS},   {&re_no1, P_NO1, 0},
-        {&re_ranked, P_RANKED, PCRE2_CASELESS},
-        {&re_frac, P_FRAC, PCRE2_CASELESS},   {&re_unitlong, P_UNITLONG, PCRE2_CASELESS},
+        {&re_atom_at, P_ATOM, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_rank_at, P_RANK, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_ranked_at, P_RANKED, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_no1_at, P_NO1, PCRE2_ANCHORED},
+        {&re_frac_at, P_FRAC, PCRE2_CASELESS | PCRE2_ANCHORED},
+        {&re_unitlong_at, P_UNITLONG, PCRE2_CASELESS | PCRE2_ANCHORED},
     };
     cck_ext_numbers_cleanup(); /* a second init replaces, never leaks */
     for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
@@ -110,7 +129,9 @@ cck_status cck_ext_numbers_init(char *err, size_t errlen)
 
 void cck_ext_numbers_cleanup(void)
 {
-    cck_re **all[] = {&re_atom, &re_atom2, &re_rank, &re_ranked, &re_no1, &re_frac, &re_unitlong};
+    cck_re **all[] = {&re_atom,    &re_atom2,     &re_atom_at,
+                      &re_rank_at, &re_ranked_at, &re_no1_at,    &re_frac_at,
+                      &re_unitlong_at};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         cck_re_free(*all[i]);
         *all[i] = NULL;
@@ -169,8 +190,21 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
     return 0;
 }
 
-/* Does t[i, end) start with word w (case-insensitive) ending at a word boundary? */
-static size_t word_at(const char *t, size_t i, size_t end, const char *w)
+static size_t word_at_rest(const char *t, size_t i, size_t end, const char *w);
+
+/* Does t[i, end) start with word w (case-insensitive) ending at a word
+ * boundary? Inline: most calls end at the first byte (no strlen). */
+static inline size_t word_at(const char *t, size_t i, size_t end, const char *w)
+{
+    if (i >= end)
+        return 0;
+    unsigned char a0 = (unsigned char)t[i];
+    if ((is_upper(a0) ? a0 + 32 : a0) != (unsigned char)w[0])
+        return 0;
+    return word_at_rest(t, i, end, w);
+}
+
+static size_t word_at_rest(const char *t, size_t i, size_t end, const char *w)
 {
     size_t n = strlen(w);
     if (end - i < n || (end > i + n && wordish((unsigned char)t[i + n])))
@@ -200,7 +234,11 @@ static size_t prev_word(const char *t, size_t lo, size_t i, size_t *wend)
 /* Is t[ws, we) (a word prev_word found) the word w? */
 static bool word_eq(const char *t, size_t ws, size_t we, const char *w)
 {
-    return ws != we && we - ws == strlen(w) && word_at(t, ws, we, w);
+    if (ws == we)
+        return false;
+    unsigned char a0 = (unsigned char)t[ws];
+    return (is_upper(a0) ? a0 + 32 : a0) == (unsigned char)w[0] && we - ws == strlen(w) &&
+           word_at(t, ws, we, w);
 }
 
 /* Is the word before i one of list[0, n)? The word is found once, not
@@ -572,6 +610,8 @@ static void read_fraction(const cck_scan *sc, figure *f, bool sep)
     f->yearlike = false;
 }
 
+static bool read_matched(const cck_scan *sc, figure *f);
+
 /* Matches a figure at from (anchored when a2), fills f. */
 static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *f)
 {
@@ -583,6 +623,15 @@ static bool read_figure(const cck_scan *sc, size_t from, bool anchored, figure *
     int r = cck_ext_match(sc, re, sc->text, len, from, 0);
     if (r != 1)
         return false;
+    return read_matched(sc, f);
+}
+
+/* Fills f from the match of FIGURE the matcher holds (groups cur, num,
+ * word): re_atom2's, or re_atom_at's, whose look-behinds hold no group
+ * and whose FIGURE, at the same start, takes the same path (a figure
+ * is far shorter than the window read_figure() gives re_atom2). */
+static bool read_matched(const cck_scan *sc, figure *f)
+{
     const char *t = sc->text;
     memset(f, 0, sizeof *f);
     f->s = cck_re_group_start(sc->m, 0);
@@ -1805,14 +1854,6 @@ static int ordinal_value(const char *t, size_t s, size_t e)
     return 0;
 }
 
-static size_t next_char(const cck_scan *sc, size_t i)
-{
-    i++;
-    while (i < sc->end && ((unsigned char)sc->text[i] & 0xC0) == 0x80)
-        i++;
-    return i;
-}
-
 static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, double hi,
                  double step, const char *unit, int prio)
 {
@@ -1829,19 +1870,15 @@ static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, d
     cck_cands_push(out, &c);
 }
 
-/* Runs re over the unit and calls fn on each match. */
-static void each_match(const cck_scan *sc, const cck_re *re, cck_cands *out,
+/* Runs the anchored pattern re at the places next offers over the unit
+ * and calls fn on each match. */
+static void each_match(const cck_scan *sc, const cck_re *re, int f, cck_cands *out,
                        void (*fn)(const cck_scan *, cck_cands *))
 {
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_ext_match(sc, re, sc->text, sc->end, pos, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re, NULL, pos, f) == 0)
             break;
-        if (r < 0) { /* the pattern gave up here: step one character on */
-            pos = next_char(sc, pos);
-            continue;
-        }
         fn(sc, out);
         pos = cck_re_next(sc->m, sc->text, sc->end);
     }
@@ -2071,24 +2108,18 @@ void cck_ext_numbers(const cck_scan *sc, cck_cands *out)
         return;
     if (cck_scan_mentions(sc))
         cck_ext_words(sc, out);
-    each_match(sc, re_rank, out, on_rank);
-    each_match(sc, re_ranked, out, on_rank);
-    each_match(sc, re_no1, out, on_no1);
-    each_match(sc, re_frac, out, on_frac);
-    each_match(sc, re_unitlong, out, on_unitlong);
+    each_match(sc, re_rank_at, CCK_PF_RANK, out, on_rank);
+    each_match(sc, re_ranked_at, CCK_PF_RANKED, out, on_rank);
+    each_match(sc, re_no1_at, CCK_PF_NO1, out, on_no1);
+    each_match(sc, re_frac_at, CCK_PF_FRAC, out, on_frac);
+    each_match(sc, re_unitlong_at, CCK_PF_UNITLONG, out, on_unitlong);
     size_t pos = sc->start;
     while (pos < sc->end) {
-        int r = cck_ext_match(sc, re_atom, sc->text, sc->end, pos, 0);
-        if (r == 0)
+        if (cck_ext_match_cands(sc, re_atom_at, NULL, pos, CCK_PF_FIGURE) == 0)
             break;
-        if (r < 0) { /* the pattern gave up here: step one character on */
-            pos = next_char(sc, pos);
-            continue;
-        }
-        size_t ms = cck_re_group_start(sc->m, 0);
         size_t next = cck_re_next(sc->m, sc->text, sc->end);
         figure f;
-        if (read_figure(sc, ms, true, &f)) {
+        if (read_matched(sc, &f)) { /* what read_figure() at the match would read */
             parsed p;
             if (parse_expr(sc, &f, &p)) {
                 cck_cands_push(out, &p.c);

@@ -2466,21 +2466,51 @@ static int claims_numeric(P *p, dval *o)
     return e;
 }
 
+/* Claims mode: the first digit from q on that starts a token (end when
+ * none); the loop below steps over every other byte. */
+static size_t next_claim_start(const cck_scan *sc, size_t q)
+{
+    const char *t = sc->text;
+    size_t hi = sc->end;
+    while (q < hi && !(is_digit((unsigned char)t[q]) && starts_token(t, sc->start, q)))
+        q++;
+    return q;
+}
+
 void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
 {
     bool claims = !cck_scan_mentions(sc);
+    size_t q = sc->start;
+    if (claims) {
+        q = next_claim_start(sc, q);
+        if (q == sc->end)
+            return; /* most units: no digit starts a token (and P is large) */
+    }
+    /* P is large: set what is read before it is written (tokens are
+     * written before they are read, memo entries only count when their
+     * gen is the current start's, which is never 0) */
     P p;
-    memset(&p, 0, sizeof p);
     p.t = sc->text;
     p.hi = sc->end;
     p.lo = sc->start;
+    p.pos = 0;
+    p.n = 0;
+    p.eof = false;
+    p.depth = p.calls = 0;
+    p.gen = 0;
+    for (size_t i = 0; i < NTK; i++)
+        p.memo[i][0].gen = p.memo[i][1].gen = 0;
+    p.ref = false;
+    p.rz = 0;
+    p.ry = p.rm = p.rd = 0;
     const char *ref = cck_scan_ref_date(sc);
     if (ref && cck_rd_parse(ref, &p.rz)) {
         p.ref = true;
         cck_rd_civil(p.rz, &p.ry, &p.rm, &p.rd);
     }
-    size_t q = sc->start;
     while (q < sc->end) {
+        if (claims && (q = next_claim_start(sc, q)) == sc->end)
+            break;
         if (!starts_token(p.t, sc->start, q)) {
             q++;
             continue;

@@ -356,6 +356,14 @@ static size_t match_plain(const char *s, size_t n, const cck_unit_def **out)
             const char *a = units[u].aliases + alias_tab[k].off;
             if (units[u].cased && (unsigned char)a[0] != s0)
                 continue;
+            if (alias_tab[k].len >= 2 && a[1] != ' ') {
+                /* the second byte decides most of the bucket, as in match_alias() */
+                if (n < 2)
+                    continue;
+                int x = (unsigned char)a[1], y = (unsigned char)s[1];
+                if (units[u].cased ? x != y : lower(x) != lower(y))
+                    continue;
+            }
             try_alias(u, a, alias_tab[k].len, s, n, &best, out);
         }
         return best;

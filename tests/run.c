@@ -11,7 +11,7 @@
 #define SUITES(X)                                                             \
     X(sources) X(segment) X(extract) X(numbers) X(dates) X(coords)           \
     X(subject) X(group) X(settings) X(report) X(pipeline) X(cli) X(formats) X(config)  \
-    X(cases) X(readers) X(parallel)
+    X(cases) X(readers) X(parallel) X(prefilter)
 
 #define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)

@@ -16,7 +16,7 @@ static cck_cands scan_coords(const char *text, size_t len)
     CU_ASSERT_FATAL(cck_ext_coords_init(err, sizeof err) == CCK_OK);
     cck_source *s = cck_source_from_memory("t.txt", text, len);
     cck_matcher *m = cck_matcher_new();
-    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, NULL, NULL, NULL};
+    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, NULL, NULL, NULL, NULL};
     cck_ext_coords(&sc, &c);
     cck_matcher_free(m);
     cck_source_free(s);

@@ -37,7 +37,7 @@ static cck_cands scan_dates_opts(const char *text, size_t len, const cck_ext_opt
     cck_matcher *m = cck_matcher_new();
     cck_diags d;
     cck_diags_init(&d);
-    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, &d, NULL, o};
+    cck_scan sc = {s, NULL, s->bytes, 0, s->len, m, &d, NULL, o, NULL};
     cck_ext_dates(&sc, &c);
     /* keep the strongest non-overlapping candidates */
     if (c.n)
@@ -308,7 +308,7 @@ static void test_unit_bounds(void)
     cck_source *s = cck_source_from_memory("t.txt", text, strlen(text));
     cck_matcher *m = cck_matcher_new();
     size_t us = 17, ue = (size_t)(strstr(text, " and") - text) + 4;
-    cck_scan sc = {s, NULL, s->bytes, us, ue, m, NULL, NULL, NULL};
+    cck_scan sc = {s, NULL, s->bytes, us, ue, m, NULL, NULL, NULL, NULL};
     cck_cands c = {0};
     cck_ext_dates(&sc, &c);
     CU_ASSERT_EQUAL(c.n, 1);
@@ -336,7 +336,7 @@ static void test_table_keys(void)
     memset(&u, 0, sizeof u);
     u.zone = CCK_ZONE_TABLE;
     u.start = 1, u.end = 7; /* " 1962 " */
-    cck_scan sc = {s, &u, s->bytes, u.start, u.end, m, NULL, NULL, NULL};
+    cck_scan sc = {s, &u, s->bytes, u.start, u.end, m, NULL, NULL, NULL, NULL};
     cck_cands c = {0};
     cck_ext_dates(&sc, &c);
     CU_ASSERT_EQUAL(c.n, 0);

@@ -297,7 +297,7 @@ static void test_long_unit_of_dates_that_may_date_figures(void)
 static void test_reference_day_of_a_scan(void)
 {
     cck_source *s = cck_source_from_memory("a.txt", "Title\n\nText.\n", 13);
-    cck_scan sc = {s, NULL, s->bytes, 0, s->len, NULL, NULL, NULL, NULL};
+    cck_scan sc = {s, NULL, s->bytes, 0, s->len, NULL, NULL, NULL, NULL, NULL};
     CU_ASSERT_PTR_NULL(cck_scan_ref_date(&sc));
     CU_ASSERT_FALSE(cck_scan_mentions(&sc));
     s->meta.date = "4 March 2021"; /* not an ISO day: not read */

@@ -71,7 +71,7 @@ static void scan_text(const char *text, size_t len, const char *row, const char 
     u.zone = (row || col) ? CCK_ZONE_TABLE : CCK_ZONE_BODY;
     u.row_header = row;
     u.col_header = col;
-    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL, NULL};
+    cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL, NULL, NULL};
     cck_ext_numbers(&sc, out);
     resolve(out, len);
     cck_matcher_free(m);
@@ -450,7 +450,7 @@ static void test_megabyte_of_number_words_in_mentions_mode(void)
     u.end = n;
     u.section = u.table = -1;
     cck_ext_opts o = {.mentions = true, .ref_date = NULL};
-    cck_scan sc = {src, &u, src->bytes, 0, n, m, NULL, NULL, &o};
+    cck_scan sc = {src, &u, src->bytes, 0, n, m, NULL, NULL, &o, NULL};
     cck_cands c = {0};
     cck_ext_words(&sc, &c);
     size_t pieces = n / k;

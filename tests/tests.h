@@ -38,5 +38,6 @@ void cck_suite_formats(void);
 void cck_suite_config(void);
 void cck_suite_cases(void);
 void cck_suite_parallel(void);
+void cck_suite_prefilter(void);
 
 #endif

@@ -1,0 +1,434 @@
+/* prefilter.c: cheap C scans that find where an extractor pattern could
+ * start (cck_pf_*), so that its anchored twin runs only there instead of
+ * the unanchored pattern trying every byte. Each scan is a superset of the
+ * pattern's possible starts: it may offer a position the pattern then
+ * refuses, never skip one where it could match (tests/test_extract.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+/* byte classes */
+enum {
+    C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_UNDER = 8,
+    C_LETTER = C_LOWER | C_UPPER,
+    C_ALNUM = C_LETTER | C_DIGIT,
+    C_WORD = C_ALNUM | C_UNDER /* PCRE2's \w without UCP */
+};
+
+/* the class of each byte: ASCII letters, digits, '_' */
+#define L C_LOWER
+#define U C_UPPER
+#define D C_DIGIT
+#define S C_UNDER
+static const unsigned char cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, S,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+#undef L
+#undef U
+#undef D
+#undef S
+
+static inline unsigned K(const char *t, size_t i)
+{
+    return cls[(unsigned char)t[i]];
+}
+
+/* The end of the run of bytes of class mask at t[i]. */
+static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
+{
+    while (i < end && (K(t, i) & mask))
+        i++;
+    return i;
+}
+
+/* Whether the n letters at w are, lowercased, one of the words of list:
+ * list[k] holds the words of k letters run together ("tenonetwo" for
+ * k = 3), k < 16. */
+static bool word_in_list(const char *w, size_t n, const char *p);
+
+static inline bool word_in(const char *w, size_t n, const char *const list[16])
+{
+    return n < 16 && list[n] && word_in_list(w, n, list[n]);
+}
+
+static bool word_in_list(const char *w, size_t n, const char *p)
+{
+    char c0 = (char)(w[0] | 0x20);
+    for (; *p; p += n) {
+        if (p[0] != c0)
+            continue;
+        size_t k = 1;
+        while (k < n && p[k] == (char)(w[k] | 0x20))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
+
+/* Whether the letters a, b, c (the first three of a word) can start a
+ * date atom: a month name or abbreviation (MONTH is case-sensitive:
+ * "May", never "may"), or, in any case, a qualifier (early, mid, late) or
+ * a season (spring, summer, autumn, fall, winter). */
+static bool date_word3(unsigned a, unsigned b, unsigned c)
+{
+    bool month = (cls[a] & C_UPPER) && (cls[b] & C_LOWER) && (cls[c] & C_LOWER);
+    a |= 0x20u, b |= 0x20u, c |= 0x20u;
+    switch (a) {
+    case 'a': return (b == 'u' && c == 't') || (month && ((b == 'p' && c == 'r') || (b == 'u' && c == 'g')));
+    case 'd': return month && b == 'e' && c == 'c';
+    case 'e': return b == 'a' && c == 'r';
+    case 'f': return (b == 'a' && c == 'l') || (month && b == 'e' && c == 'b');
+    case 'j': return month && ((b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l')));
+    case 'l': return b == 'a' && c == 't';
+    case 'm': return (b == 'i' && c == 'd') || (month && b == 'a' && (c == 'r' || c == 'y'));
+    case 'n': return month && b == 'o' && c == 'v';
+    case 'o': return month && b == 'c' && c == 't';
+    case 's': return (b == 'p' && c == 'r') || (b == 'u' && c == 'm') || (month && b == 'e' && c == 'p');
+    case 'w': return b == 'i' && c == 'n';
+    default: return false;
+    }
+}
+
+/* Whether the digits at t[i] can start a date atom: every digit form of
+ * ATOM is 4 digits (a year, "1950s", ISO "1950-05-06") or 1 or 2 digits
+ * followed by an ordinal suffix, a space, a dash or "0s" ("12th century",
+ * "6 May", "9-24 December", "'50s"). */
+static bool date_digits(const char *t, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && j - i < 5 && (K(t, j) & C_DIGIT))
+        j++;
+    if (j - i == 4)
+        return true;
+    if (j - i > 2 || j >= end)
+        return false;
+    switch ((unsigned char)t[j]) {
+    case 's': case 'n': case 'r': case 't': /* 1st 2nd 3rd 4th, 50s */
+    case ' ': case 0xC2:                    /* a space, U+00A0 */
+    case '-': case 0xE2:                    /* a dash, U+2013 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+size_t cck_pf_date(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        if (k) {
+            /* (?<![\w$...]): never right after a word character, so only
+             * the first byte of a run of them */
+            bool start = i == 0 || !(K(t, i - 1) & C_WORD);
+            if (start && (k & C_DIGIT) && date_digits(t, i, end))
+                return i;
+            if (start && (k & C_LETTER) && i + 2 < end && (K(t, i + 1) & C_LETTER) &&
+                (K(t, i + 2) & C_LETTER) && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+                return i;
+            i = run_end(t, i + 1, end, C_WORD);
+            continue;
+        }
+        if ((c == '\'' || (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+                           (unsigned char)t[i + 2] == 0x99)) &&
+            (i == 0 || !(K(t, i - 1) & C_WORD)))
+            return i; /* '50s, ’50s */
+        i++;
+    }
+    return end;
+}
+
+/* ---- figures (number.c, P_ATOM) ---------------------------------------- */
+
+/* Letter runs P_ATOM can start with, by length: number words (WORDS) and
+ * the letters of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...). */
+static const char *const FIGURE_WORDS[16] = {
+    [1] = "acsu",
+    [2] = "ushknz",
+    [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
+    [4] = "fourfivenine",
+    [5] = "dozenfortyfiftysixtythreeseveneight",
+    [6] = "twentythirtyeightyninetyeleventwelve",
+    [7] = "seventyfifteensixteen",
+    [8] = "thirteenfourteeneighteennineteen",
+    [9] = "seventeen",
+};
+
+/* Whether the byte at t[i] (no letter, digit or '_') can start P_ATOM:
+ * a sign or a currency symbol. */
+static bool figure_sign(const char *t, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)t[i];
+    unsigned char b1 = i + 1 < end ? (unsigned char)t[i + 1] : 0;
+    unsigned char b2 = i + 2 < end ? (unsigned char)t[i + 2] : 0;
+    switch (c) {
+    case '$': case '\\':
+        return true; /* "$", "\$" */
+    case '.': case '-':
+        /* ".5", "-5", "-.5" */
+        return (cls[b1] & C_DIGIT) || (c == '-' && b1 == '.');
+    case 0xE2:
+        /* "−5" (U+2212), "€" (U+20AC), "₩" (U+20A9) */
+        return (b1 == 0x88 && b2 == 0x92) || (b1 == 0x82 && (b2 == 0xAC || b2 == 0xA9));
+    case 0xC2:
+        /* "£" (U+00A3), "¥" (U+00A5) */
+        return b1 == 0xA3 || b1 == 0xA5;
+    default:
+        return false;
+    }
+}
+
+size_t cck_pf_figure(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        /* (?<![\p{L}\p{N}_'\\$...]) */
+        bool start = i == 0 || !((K(t, i - 1) & C_WORD) || t[i - 1] == '\'' || t[i - 1] == '\\' ||
+                                 t[i - 1] == '$');
+        if (k) {
+            if (start && (k & C_DIGIT))
+                return i;
+            if (start && (k & C_LETTER)) {
+                size_t j = run_end(t, i + 1, end, C_LETTER);
+                if (word_in(t + i, j - i, FIGURE_WORDS))
+                    return i;
+            }
+            i = run_end(t, i + 1, end, C_WORD);
+            continue;
+        }
+        if (start && figure_sign(t, i, end))
+            return i;
+        i++;
+    }
+    return end;
+}
+
+/* ---- ranks and small patterns (number.c) -------------------------------- */
+
+static const char *const ORD_WORDS[16] = {
+    [5] = "firstthirdfifthsixthninthtenth",
+    [6] = "secondfourtheighth",
+    [7] = "seventhtwelfth",
+    [8] = "eleventh",
+    [9] = "fifteenthtwentieth",
+    [10] = "thirteenthfourteenth",
+};
+
+size_t cck_pf_rank(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!(k & C_ALNUM)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}\p{N}]) */
+        bool start = i == 0 || !(K(t, i - 1) & C_ALNUM);
+        size_t j = run_end(t, i + 1, end, k & C_DIGIT ? C_DIGIT : C_LETTER);
+        if (start && (k & C_DIGIT)) {
+            /* \d{1,3}(?:st|nd|rd|th) */
+            if (j - i <= 3 && j + 2 <= end) {
+                unsigned a = (unsigned char)t[j] | 0x20u, b = (unsigned char)t[j + 1] | 0x20u;
+                if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                    (a == 't' && b == 'h'))
+                    return i;
+            }
+        } else if (start && word_in(t + i, j - i, ORD_WORDS)) {
+            return i;
+        }
+        i = run_end(t, j, end, C_ALNUM);
+    }
+    return end;
+}
+
+static const char *const RANKED_WORDS[16] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"};
+
+size_t cck_pf_ranked(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!k) {
+            i++;
+            continue;
+        }
+        /* \b before the word */
+        if ((t[i] | 0x20) == 'r' && (i == 0 || !(K(t, i - 1) & C_WORD)) &&
+            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, RANKED_WORDS))
+            return i;
+        i = run_end(t, i + 1, end, C_WORD);
+    }
+    return end;
+}
+
+size_t cck_pf_no1(const char *t, size_t i, size_t end)
+{
+    for (; i + 2 < end; i++) {
+        const char *p = memchr(t + i, 'N', end - 2 - i);
+        if (!p)
+            break;
+        i = (size_t)(p - t);
+        if (t[i + 1] == 'o' && t[i + 2] == '.')
+            return i;
+    }
+    return end;
+}
+
+static const char *const FRAC_WORDS[16] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"};
+
+size_t cck_pf_frac(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        if (!(K(t, i) & C_LETTER)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}]): a digit may stand before it */
+        size_t j = run_end(t, i + 1, end, C_LETTER);
+        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, FRAC_WORDS))
+            return i;
+        i = j;
+    }
+    return end;
+}
+
+static const char *const UNITLONG_WORDS[16] = {
+    [2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"};
+
+size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        unsigned k = K(t, i);
+        if (!(k & C_ALNUM)) {
+            i++;
+            continue;
+        }
+        /* (?<![\p{L}\p{N}-]), then "-long" ... */
+        size_t j = run_end(t, i + 1, end, C_LETTER);
+        if ((k & C_LETTER) && (i == 0 || !((K(t, i - 1) & C_ALNUM) || t[i - 1] == '-')) && j < end &&
+            t[j] == '-' && word_in(t + i, j - i, UNITLONG_WORDS))
+            return i;
+        i = run_end(t, j, end, C_ALNUM);
+    }
+    return end;
+}
+
+const cck_pf_next cck_pf_scanners[CCK_PF_N] = {
+    [CCK_PF_DATE] = cck_pf_date,     [CCK_PF_FIGURE] = cck_pf_figure, [CCK_PF_RANK] = cck_pf_rank,
+    [CCK_PF_RANKED] = cck_pf_ranked, [CCK_PF_NO1] = cck_pf_no1,       [CCK_PF_FRAC] = cck_pf_frac,
+    [CCK_PF_UNITLONG] = cck_pf_unitlong,
+};
+
+/* ---- one pass for all of them ------------------------------------------ */
+
+static void add(cck_pf_index *x, int f, size_t p)
+{
+    if (x->l[f].n == x->l[f].cap) {
+        x->l[f].cap = x->l[f].cap ? x->l[f].cap * 2 : 64;
+        x->l[f].v = cck_xreallocarray(x->l[f].v, x->l[f].cap, sizeof *x->l[f].v);
+    }
+    x->l[f].v[x->l[f].n++] = p;
+}
+
+/* The scanners above, each a test of one position and the byte before it
+ * (what they skip cannot start their pattern), merged: a run of letters or
+ * digits is looked at once, at its first byte. */
+void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
+{
+    x->start = start;
+    x->end = end;
+    for (int f = 0; f < CCK_PF_N; f++)
+        x->l[f].n = 0;
+    size_t i = start;
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned k = cls[c];
+        unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
+        unsigned pk = cls[b];
+        bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
+        if (k & C_LETTER) {
+            size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
+            if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+                add(x, CCK_PF_DATE, i);
+            if (fig && word_in(t + i, n, FIGURE_WORDS))
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && word_in(t + i, n, ORD_WORDS))
+                add(x, CCK_PF_RANK, i);
+            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, RANKED_WORDS))
+                add(x, CCK_PF_RANKED, i);
+            if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
+                add(x, CCK_PF_NO1, j - 2);
+            if (!(pk & C_LETTER) && word_in(t + i, n, FRAC_WORDS))
+                add(x, CCK_PF_FRAC, i);
+            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, UNITLONG_WORDS))
+                add(x, CCK_PF_UNITLONG, i);
+            i = j;
+            continue;
+        }
+        if (k & C_DIGIT) {
+            size_t j = run_end(t, i + 1, end, C_DIGIT);
+            if (!(pk & C_WORD) && date_digits(t, i, end))
+                add(x, CCK_PF_DATE, i);
+            if (fig)
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && j - i <= 3 && j + 2 <= end) {
+                unsigned s1 = (unsigned char)t[j] | 0x20u, s2 = (unsigned char)t[j + 1] | 0x20u;
+                if ((s1 == 's' && s2 == 't') || (s1 == 'n' && s2 == 'd') || (s1 == 'r' && s2 == 'd') ||
+                    (s1 == 't' && s2 == 'h'))
+                    add(x, CCK_PF_RANK, i);
+            }
+            i = j;
+            continue;
+        }
+        if (!k) {
+            if (!(pk & C_WORD) && (c == '\'' || (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+                                                 (unsigned char)t[i + 2] == 0x99)))
+                add(x, CCK_PF_DATE, i);
+            if (fig && figure_sign(t, i, end))
+                add(x, CCK_PF_FIGURE, i);
+        }
+        i++;
+    }
+}
+
+void cck_pf_index_free(cck_pf_index *x)
+{
+    for (int f = 0; f < CCK_PF_N; f++) {
+        free(x->l[f].v);
+        x->l[f].v = NULL;
+        x->l[f].n = x->l[f].cap = 0;
+    }
+}
+
+size_t cck_pf_index_next(const cck_pf_index *x, int f, size_t i)
+{
+    const size_t *v = x->l[f].v;
+    size_t lo = 0, hi = x->l[f].n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->l[f].n ? v[lo] : x->end;
+}

@@ -139,30 +139,41 @@ static bool strong_event(const table *tb, const entry *e)
     return m && m->nsrc >= 2;
 }
 
+static size_t *event_slot(const table *tb, const char *noun)
+{
+    size_t i = cck_rec_hash(noun) & (tb->evcap - 1);
+    while (tb->events[i] && strcmp(tb->v[tb->events[i] - 1].event_noun, noun))
+        i = (i + 1) & (tb->evcap - 1);
+    return &tb->events[i];
+}
+
 static const entry *event_entry(const table *tb, const char *noun)
 {
     if (!tb->events) {
-        /* the table is complete by the time entities are chosen; list its
-         * events once instead of scanning every entry for each claim */
+        /* the table is complete by the time entities are chosen: find each
+         * noun's event once (was: every event entry scanned for each
+         * claim, quadratic in the corpus) */
         table *t = (table *)tb;
-        t->events = cck_xcalloc(tb->n ? tb->n : 1, sizeof *t->events);
+        size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
-            if (tb->v[i].event)
-                t->events[t->nevents++] = i;
-    }
-    const entry *best = NULL;
-    bool bs = false;
-    for (size_t k = 0; k < tb->nevents; k++) {
-        const entry *e = &tb->v[tb->events[k]];
-        if (!e->event || !e->event_noun || strcmp(e->event_noun, noun))
-            continue;
-        bool es = strong_event(tb, e);
-        if (!best || (es && !bs) || (es == bs && e->count > best->count)) {
-            best = e;
-            bs = es;
+            n += tb->v[i].event && tb->v[i].event_noun;
+        t->evcap = 16;
+        while (t->evcap < 2 * n + 2)
+            t->evcap *= 2;
+        t->events = cck_xcalloc(t->evcap, sizeof *t->events);
+        for (size_t i = 0; i < tb->n; i++) {
+            const entry *e = &tb->v[i];
+            if (!e->event || !e->event_noun)
+                continue;
+            size_t *sl = event_slot(tb, e->event_noun);
+            const entry *best = *sl ? &tb->v[*sl - 1] : NULL;
+            bool es = strong_event(tb, e), bs = best && strong_event(tb, best);
+            if (!best || (es && !bs) || (es == bs && e->count > best->count))
+                *sl = i + 1;
         }
     }
-    return best;
+    size_t k = *event_slot(tb, noun);
+    return k ? &tb->v[k - 1] : NULL;
 }
 
 static const char *event_for(const table *tb, const char *noun)

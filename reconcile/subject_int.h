@@ -61,9 +61,10 @@ typedef struct {
     size_t *tally;          /* main_subject's counts per entry, all zero between
                                calls; tallycap entries */
     size_t tallycap;
-    size_t *events;         /* indices of the event entries, built on first use
-                               (subject.c) once every name is in; NULL before */
-    size_t nevents;
+    size_t *events;         /* hash of event nouns: index + 1 of the entry a
+                               bare noun stands for, 0 = empty; built on first
+                               use (subject.c) once every name is in */
+    size_t evcap;
     const struct cck_lex_index *kw; /* the keywords by first byte, for the stage */
 } table;
 

@@ -29,15 +29,15 @@ static char *pad_tail(char *buf, size_t len, size_t cap)
 
 static size_t *line_table(const char *b, size_t len, size_t *nlines)
 {
+    /* memchr: the C library's is vectorised, a byte loop is not */
     size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += b[i] == '\n';
+    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        n++;
     size_t *v = cck_xcalloc(n, sizeof *v);
     size_t k = 0;
     v[k++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (b[i] == '\n')
-            v[k++] = i + 1;
+    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        v[k++] = (size_t)(p - b) + 1;
     *nlines = k;
     return v;
 }
@@ -189,6 +189,18 @@ void cck_src_check_utf8(const cck_source *s, cck_diags *d)
     const unsigned char *p = (const unsigned char *)s->raw;
     size_t bad = 0, nul = 0, first_bad = SIZE_MAX, first_nul = SIZE_MAX;
     for (size_t i = 0; i < s->raw_len;) {
+        /* ASCII without NUL, eight bytes at a time: no high bit set, and
+         * no zero byte ((w - 0x01..) & ~w has a high bit where one is) */
+        while (i + 8 <= s->raw_len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080u) ||
+                ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+                break;
+            i += 8;
+        }
+        if (i >= s->raw_len)
+            break;
         if (p[i] == 0) {
             if (!nul++)
                 first_nul = i;

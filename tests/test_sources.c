@@ -104,6 +104,46 @@ static void test_invalid_utf8_and_nul_are_diagnosed_not_changed(void)
     free(path);
 }
 
+/* The check reads ASCII eight bytes at a time: a bad byte or a NUL at any
+ * offset, with lines before it, is still found at its place and counted;
+ * valid UTF-8 after a run of ASCII is not flagged. */
+static void test_utf8_check_at_every_offset(void)
+{
+    for (size_t off = 0; off < 40; off++) {
+        for (int kind = 0; kind < 3; kind++) {
+            char text[48];
+            memset(text, 'a', sizeof text);
+            text[3] = '\n';
+            text[20] = '\n';
+            size_t at = off == 3 || off == 20 ? off + 1 : off;
+            if (kind == 0)
+                text[at] = (char)0xff;
+            else if (kind == 1)
+                text[at] = 0;
+            else {
+                text[at] = (char)0xc3; /* é */
+                text[at + 1] = (char)0xa9;
+            }
+            cck_source *s = cck_source_from_memory("u.txt", text, sizeof text);
+            cck_diags d;
+            cck_diags_init(&d);
+            cck_src_check_utf8(s, &d);
+            if (kind == 2) {
+                CU_ASSERT_EQUAL(d.n, 0);
+            } else {
+                unsigned line = at < 4 ? 1 : at < 21 ? 2 : 3;
+                unsigned col = (unsigned)(at < 4 ? at + 1 : at < 21 ? at - 3 : at - 20);
+                CU_ASSERT_EQUAL_FATAL(d.n, 1);
+                CU_ASSERT_EQUAL(d.v[0].line, line);
+                CU_ASSERT_EQUAL(d.v[0].col, col);
+                CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, kind == 0 ? "(1 byte)" : "(1 in all)"));
+            }
+            cck_diags_free(&d);
+            cck_source_free(s);
+        }
+    }
+}
+
 static void test_diagnostics_print_one_line_each(void)
 {
     cck_diags d;
@@ -184,6 +224,7 @@ void cck_suite_sources(void)
         {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
         {"the size limit refuses big files", test_size_limit_refuses},
         {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},
+        {"the UTF-8 check finds a bad byte or NUL at any offset", test_utf8_check_at_every_offset},
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},

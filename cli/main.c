@@ -655,9 +655,10 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     if (reconcile) {
         if (shown)
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
-        cck_rec_subjects_n(c, cck_run_jobs(&ro));
+        unsigned jobs = cck_run_jobs(&ro);
+        cck_rec_subjects_n(c, jobs);
         suppressed += cck_sup_config(c, &o->cfg);
-        cck_rec_group_n(c, cck_run_jobs(&ro));
+        cck_rec_group_n(c, jobs);
     }
     if (shown)
         fputs("\r\x1b[K", stderr);

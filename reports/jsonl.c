@@ -44,13 +44,9 @@ static void ob_puts(obuf *o, const char *s)
 
 static void ob_uint(obuf *o, size_t v)
 {
-    char d[24];
-    size_t k = sizeof d;
-    do {
-        d[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    ob_put(o, d + k, sizeof d - k);
+    char d[CCK_REP_UDIGITS];
+    const char *at = cck_rep_udigits(d, v);
+    ob_put(o, at, (size_t)(d + CCK_REP_UDIGITS - 1 - at));
 }
 
 static void ob_string(obuf *o, const char *s, size_t n)

@@ -192,6 +192,17 @@ void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl)
 
 /* ---- values ------------------------------------------------------------------ */
 
+char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u)
+{
+    char *at = d + CCK_REP_UDIGITS - 1;
+    *at = '\0';
+    do {
+        *--at = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    return at;
+}
+
 bool cck_rep_number(char *buf, double v)
 {
     if (!isfinite(v)) {
@@ -202,16 +213,11 @@ bool cck_rep_number(char *buf, double v)
         /* an integer of at most 15 digits: what %.15g writes, and exact */
         long long k = (long long)v;
         unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
-        char d[24];
-        size_t n = sizeof d;
-        do {
-            d[--n] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
+        char d[CCK_REP_UDIGITS];
+        char *at = cck_rep_udigits(d, u);
         if (k < 0)
-            d[--n] = '-';
-        memcpy(buf, d + n, sizeof d - n);
-        buf[sizeof d - n] = '\0';
+            *--at = '-';
+        strcpy(buf, at);
         return true;
     }
     snprintf(buf, 32, "%.15g", v);

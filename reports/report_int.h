@@ -72,6 +72,11 @@ void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c,
 /* JSON string of a NUL-terminated string, or null for NULL. */
 void cck_rep_json_cstr(FILE *out, const char *s);
 
+/* The decimal digits of u, NUL-terminated, written backwards from the end
+ * of d (so a sign can go in front): returns where they start. */
+enum { CCK_REP_UDIGITS = 24 };
+char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u);
+
 /* Clamped byte span of a claim and its 1-based line and column. */
 void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
                         unsigned *col);

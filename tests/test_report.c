@@ -343,6 +343,17 @@ static void test_jsonl_numbers_short_and_exact(void)
     CU_ASSERT_STRING_EQUAL(b, "2.8");
     CU_ASSERT(cck_rep_number(b, -0.5));
     CU_ASSERT_STRING_EQUAL(b, "-0.5");
+    /* integers are written digit by digit: sign, zero, the 15-digit edge */
+    CU_ASSERT(cck_rep_number(b, -40));
+    CU_ASSERT_STRING_EQUAL(b, "-40");
+    CU_ASSERT(cck_rep_number(b, 0));
+    CU_ASSERT_STRING_EQUAL(b, "0");
+    CU_ASSERT(cck_rep_number(b, -0.0));
+    CU_ASSERT_STRING_EQUAL(b, "-0");
+    CU_ASSERT(cck_rep_number(b, 999999999999999.0));
+    CU_ASSERT_STRING_EQUAL(b, "999999999999999");
+    CU_ASSERT(cck_rep_number(b, 1e15));
+    CU_ASSERT_STRING_EQUAL(b, "1e+15");
     CU_ASSERT_FALSE(cck_rep_number(b, NAN));
     CU_ASSERT_STRING_EQUAL(b, "null");
     free(out);

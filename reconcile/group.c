@@ -909,8 +909,9 @@ static int cmp_work(const void *pa, const void *pb)
     return x->r < y->r ? -1 : x->r > y->r;
 }
 
-/* Subject r as s; with spans, the spans of its claims (two or more: a
- * claim alone is never compared) are worked out into w. */
+/* Subject r as s; with spans, the spans of its claims are worked out into
+ * w (not for a single claim: it is compared with nothing, unless pair_cap
+ * is 0 and the envelope check compares it with itself). */
 static void view_of(subject *s, const stage *st, size_t r, bool spans, scratch *w)
 {
     const sub *u = &st->subs[r];
@@ -920,7 +921,7 @@ static void view_of(subject *s, const stage *st, size_t r, bool spans, scratch *
     s->agree = st->bits + u->word;
     s->per_year = 0;
     s->sp = NULL;
-    if (!spans || s->n < 2)
+    if (!spans || (s->n < 2 && s->lim == s->n))
         return;
     s->per_year = cck_rec_drift_for(s->v[0].c->attribute);
     if (w->cap < s->n) {

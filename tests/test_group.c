@@ -1056,6 +1056,27 @@ static void test_group_agree_rows(void)
     cck_rec_tolerances.pair_cap = cap;
 }
 
+/* With pair_cap 0 every group goes to the envelope check, single claims
+ * included. */
+static void test_group_no_pairs(void)
+{
+    size_t cap = cck_rec_tolerances.pair_cap;
+    cck_rec_tolerances.pair_cap = 0;
+    fixture f;
+    fx_init(&f, 3);
+    add(&f, 0, 0, "Solo", "n", NULL, (spec)NUM(10, 10, 1));
+    for (size_t i = 0; i < 3; i++)
+        add(&f, i, 5, "Trio", "n", NULL, (spec)NUM(10.0 + 10 * (i == 2), 10.0 + 10 * (i == 2), 1));
+    fx_run(&f);
+    cck_rec_tolerances.pair_cap = cap;
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 2);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_STRING_EQUAL(f.c.groups[0].entity, "Trio");
+    CU_ASSERT_EQUAL(f.c.groups[1].status, CCK_GROUP_SINGLE);
+    CU_ASSERT_STRING_EQUAL(f.c.groups[1].note, "single: one claim");
+    cck_corpus_free(&f.c);
+}
+
 /* Past cck_rec_group_limit claims (2^32 - 1: 32-bit positions) grouping
  * refuses with one error diagnostic and no groups; at the limit it works. */
 static void test_group_limit(void)
@@ -1107,6 +1128,7 @@ static CU_TestInfo group_tests[] = {
     {"group_any_number_of_jobs", test_group_any_number_of_jobs},
     {"group_order_with_alone", test_group_order_with_alone},
     {"group_agree_rows", test_group_agree_rows},
+    {"group_no_pairs", test_group_no_pairs},
     {"group_limit", test_group_limit},
     CU_TEST_INFO_NULL,
 };

@@ -30,6 +30,8 @@ typedef struct {
                             not the claim's own as_of */
 } item;
 
+_Static_assert(sizeof(item) <= 32, "an item is at most 32 bytes (it is kept for every claim)");
+
 /* The position of the item's source in the corpus. */
 static size_t src_of(const item *it)
 {

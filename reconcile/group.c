@@ -12,38 +12,67 @@
 #include "interval.h"
 #include "settings.h"
 
+/* One claim while the corpus is grouped: 32 bytes, as every claim with a
+ * subject has one until the groups are built (the spans agreement reads
+ * are worked out a subject at a time, see view_of()). */
 typedef struct {
     cck_claim *c;
-    const char *fold;    /* folded entity (corpus arena) */
-    const char *as_of;   /* the group's as_of: NULL for the current subject */
-    size_t src;          /* position of the claim's source in the corpus */
-    unsigned long long origin; /* the voice: source and article within it */
+    const char *fold;    /* folded entity (a scratch arena, freed once the
+                            subjects are cut: not read after that) */
+    unsigned long long origin; /* the voice: the source's position in the
+                            corpus (high 32 bits) and article within it */
     int year;            /* the claim's own as_of year, when dated */
     bool dated;          /* has a year, and the attribute changes over time */
     bool placed;         /* undated, but agrees with the figure of some year of
                             its group: taken to be for that year */
-    double per_year;     /* the attribute's plausible change a year (drift) */
-    cck_rec_span span;   /* what agreement reads of the claim, parsed once */
+    bool timeless;       /* its subject's as_of is NULL (the current subject,
+                            or an attribute that does not change over time),
+                            not the claim's own as_of */
 } item;
 
-/* One subject: its claims v[0..n) (a range of the sorted items), the
- * partners each claim is compared with (the first lim, lim = pair_cap for
- * a big group) and which pairs agree, worked out once: trust estimation
- * asks the same pairs in each of its rounds and judging asks each pair two
- * or three times, and pair_agree() was most of grouping's time. */
+_Static_assert(sizeof(item) <= 32, "an item is at most 32 bytes (it is kept for every claim)");
+
+/* The position of the item's source in the corpus. */
+static size_t src_of(const item *it)
+{
+    return (size_t)(it->origin >> 32);
+}
+
+/* The as_of of the item's subject. */
+static const char *as_of_of(const item *it)
+{
+    return it->timeless ? NULL : it->c->as_of;
+}
+
+/* One subject as the grouping stage keeps it while it works: its claims
+ * v[at .. at + n) (a range of the sorted items), where its agree matrix
+ * starts, and what trust estimation and judge() work out for it. */
+typedef struct {
+    size_t word;         /* its agree matrix: bits[word ...] (none when n == 1) */
+    const char *note;    /* judge()'s note (interned in the corpus arena) */
+    uint32_t at, n;
+    uint32_t top;        /* trust estimation: its most confident partner */
+    uint32_t fav;        /* judge(): the favoured claim */
+    uint32_t nsources;   /* judge(): distinct voices */
+    uint8_t status;      /* judge(): a cck_group_status */
+    bool multi;          /* two or more voices speak to it */
+    bool timeless;       /* its as_of is NULL (see item) */
+} sub;
+
+/* One subject while it is compared: its claims v[0..n), the partners each
+ * claim is compared with (the first lim, lim = pair_cap for a big group),
+ * the spans of its claims (n >= 2 only) and which pairs agree, worked out
+ * once: trust estimation asks the same pairs in each of its rounds and
+ * judging asks each pair two or three times, and pair_agree() was most of
+ * grouping's time. */
 typedef struct {
     item *v;
     size_t n, lim;
-    size_t w;            /* words per row of agree */
-    uint64_t *agree;     /* n rows: bit j of row i when claim i agrees with
-                            partner j (i == j included) */
+    double per_year;     /* the attribute's plausible change a year (drift) */
+    const cck_rec_span *sp;
+    uint64_t *agree;     /* n rows of lim bits one after another: bit
+                            i * lim + j when claim i agrees with partner j */
 } subject;
-
-typedef struct {
-    cck_group g;
-    const char *fold;
-    char *note;          /* judge()'s note (malloc'd) until it moves to the arena */
-} slot;
 
 static int cmp_str(const char *a, const char *b)
 {
@@ -54,8 +83,8 @@ static int cmp_str(const char *a, const char *b)
 
 static int cmp_place(const item *x, const item *y)
 {
-    if (x->src != y->src)
-        return x->src < y->src ? -1 : 1;
+    if (src_of(x) != src_of(y))
+        return src_of(x) < src_of(y) ? -1 : 1;
     if (x->c->start != y->c->start)
         return x->c->start < y->c->start ? -1 : 1;
     if (x->c->end != y->c->end)
@@ -79,24 +108,30 @@ static int cmp_subject(const void *pa, const void *pb)
     if (!r)
         r = strcmp(x->c->attribute, y->c->attribute);
     if (!r)
-        r = cmp_str(x->as_of, y->as_of);
+        r = cmp_str(as_of_of(x), as_of_of(y));
     return r ? r : cmp_place(x, y);
 }
 
-static int status_rank(cck_group_status s)
+/* The subject key alone (folded entity, attribute, the subject's as_of). */
+static int cmp_key(const item *x, const item *y)
 {
-    return s == CCK_GROUP_CONFLICT ? 0 : s == CCK_GROUP_CONSISTENT ? 1 : 2;
+    int r = strcmp(x->fold, y->fold);
+    if (!r)
+        r = strcmp(x->c->attribute, y->c->attribute);
+    return r ? r : cmp_str(as_of_of(x), as_of_of(y));
 }
 
-static int cmp_group(const void *pa, const void *pb)
+/* Claims reported alone (unclear, denied): by their key, then in corpus
+ * order, which is where the reports list them among groups of one key. */
+static int cmp_alone(const void *pa, const void *pb)
 {
-    const slot *x = pa, *y = pb;
-    int r = status_rank(x->g.status) - status_rank(y->g.status);
-    if (!r)
-        r = strcmp(x->fold, y->fold);
-    if (!r)
-        r = strcmp(x->g.attribute, y->g.attribute);
-    return r ? r : cmp_str(x->g.as_of, y->g.as_of);
+    const item *x = pa, *y = pb;
+    int r = cmp_key(x, y);
+    if (r)
+        return r;
+    if (src_of(x) != src_of(y))
+        return src_of(x) < src_of(y) ? -1 : 1;
+    return x->c->index < y->c->index ? -1 : x->c->index > y->c->index;
 }
 
 /* ---- the current subject ------------------------------------------------ */
@@ -162,18 +197,17 @@ static void assign_subjects(item *v, size_t n)
         }
         bool varying = changes_over_time(v[i].c->attribute);
         for (size_t k = i; k < j; k++) {
-            v[k].as_of = varying ? v[k].c->as_of : NULL;
+            v[k].timeless = !varying || !v[k].c->as_of;
             if (v[k].dated && (undated || series) && v[k].year >= now - t->current_years)
-                v[k].as_of = NULL;
+                v[k].timeless = true;
         }
         i = j;
     }
 }
 
-static double pair_drift(const item *a, const item *b)
+static double pair_drift(double per_year, const item *a, const item *b)
 {
     const cck_rec_tol *t = &cck_rec_tolerances;
-    double per_year = a->per_year;
     if (a->dated && b->dated)
         return per_year * abs(a->year - b->year);
     if (a->dated != b->dated)
@@ -196,18 +230,28 @@ static bool series(const item *a, const item *b)
     return a->origin == b->origin && a->dated && b->dated && a->year != b->year;
 }
 
-static bool pair_agree(const item *a, const item *b)
+/* Claims a and b (spans sa and sb) of a subject whose attribute drifts
+ * per_year can both be true. */
+static inline bool agree_items(const item *a, const item *b, const cck_rec_span *sa,
+                               const cck_rec_span *sb, double per_year)
 {
     return same_voice(a, b) || series(a, b) || (a->placed && b->dated) ||
-           (b->placed && a->dated) || cck_rec_agree_span(&a->span, &b->span, pair_drift(a, b));
+           (b->placed && a->dated) || cck_rec_agree_span(sa, sb, pair_drift(per_year, a, b));
+}
+
+/* Claims i and j of s can both be true. */
+static bool pair_agree(const subject *s, size_t i, size_t j)
+{
+    return agree_items(&s->v[i], &s->v[j], &s->sp[i], &s->sp[j], s->per_year);
 }
 
 /* Marks the undated figures of a group that agree exactly (no drift) with
  * a dated one: "inflation eased to 4.2%" beside "2022: 5.9, 2023: 4.2" is
  * the 2023 figure, not a contradiction of 2022's. */
-static void place_undated(item *v, size_t n)
+static void place_undated(subject *s)
 {
-    size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
+    item *v = s->v;
+    size_t lim = s->lim;
     bool years = false;
     for (size_t i = 0; i < lim && !years; i++)
         for (size_t j = 0; j < lim && !years; j++)
@@ -218,7 +262,7 @@ static void place_undated(item *v, size_t n)
         if (v[i].dated || v[i].c->as_of)
             continue;
         for (size_t j = 0; j < lim && !v[i].placed; j++)
-            v[i].placed = v[j].dated && cck_rec_agree_span(&v[i].span, &v[j].span, 0);
+            v[i].placed = v[j].dated && cck_rec_agree_span(&s->sp[i], &s->sp[j], 0);
     }
 }
 
@@ -462,16 +506,18 @@ static size_t cites_of(const cck_claim *c)
 /* True when claim i of s agrees with its partner j (j < s->lim, or j == i). */
 static bool agrees(const subject *s, size_t i, size_t j)
 {
-    return i == j || (s->agree[i * s->w + j / 64] >> (j % 64) & 1);
+    size_t b = i * s->lim + j;
+    return i == j || (s->agree[b / 64] >> (b % 64) & 1);
 }
 
-/* Fills row i of s->agree. */
+/* Fills row i of s->agree (i == j is not stored: agrees() knows it). */
 static void agree_row(subject *s, size_t i)
 {
-    uint64_t *row = s->agree + i * s->w;
-    for (size_t j = 0; j < s->lim; j++)
-        if (i == j || pair_agree(&s->v[i], &s->v[j]))
-            row[j / 64] |= (uint64_t)1 << (j % 64);
+    const item *a = &s->v[i];
+    const cck_rec_span *sa = &s->sp[i];
+    for (size_t j = 0, b = i * s->lim; j < s->lim; j++, b++)
+        if (i != j && agree_items(a, &s->v[j], sa, &s->sp[j], s->per_year))
+            s->agree[b / 64] |= (uint64_t)1 << (b % 64);
 }
 
 /* Distinct sources among the partners of claim i that agree (or, with
@@ -523,22 +569,23 @@ static double confidence(const subject *s, size_t i, const double *trust)
     for (size_t j = 0; j < s->lim || j == i; j++) {
         if (j >= s->n)
             break;
-        if (v[j].src == last || !agrees(s, i, j))
+        if (src_of(&v[j]) == last || !agrees(s, i, j))
             continue;
-        last = v[j].src;
-        miss *= 1 - trust[v[j].src];
+        last = src_of(&v[j]);
+        miss *= 1 - trust[last];
     }
     return 1 - miss;
 }
 
 /* The first two claims that cannot both be true, or false. */
-static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
+static bool find_conflict(const subject *s, size_t *pa, size_t *pb)
 {
-    size_t cap = cck_rec_tolerances.pair_cap;
+    const item *v = s->v;
+    size_t n = s->n, cap = cck_rec_tolerances.pair_cap;
     size_t lim = n < cap ? n : cap;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i < lim ? i + 1 : 0; j < (i < lim ? n : lim); j++)
-            if (!pair_agree(&v[i], &v[j])) {
+            if (!pair_agree(s, i, j)) {
                 *pa = i < j ? i : j;
                 *pb = i < j ? j : i;
                 return true;
@@ -565,7 +612,7 @@ static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
             imin = i;
         }
     }
-    if (imax != (size_t)-1 && imin != (size_t)-1 && !pair_agree(&v[imax], &v[imin])) {
+    if (imax != (size_t)-1 && imin != (size_t)-1 && !pair_agree(s, imax, imin)) {
         *pa = imax < imin ? imax : imin;
         *pb = imax < imin ? imin : imax;
         return true;
@@ -573,30 +620,82 @@ static bool find_conflict(const item *v, size_t n, size_t *pa, size_t *pb)
     return false;
 }
 
-/* Judges one subject into out: status, favoured claim and note (out->note,
- * malloc'd: judge() runs on any thread, the arena is the caller's to fill).
- * claims has room for the subject's claims. */
-static void judge(slot *out, const subject *subj, cck_claim **claims, const double *trust)
+/* The notes of the groups, each text once in the corpus arena: many
+ * groups have the same note ("single: one claim", "consistent: 2 sources
+ * (2 claims) agree; ..."). judge() runs on any thread: a mutex guards the
+ * table and the arena. */
+typedef struct {
+    pthread_mutex_t mu;
+    cck_arena *arena;
+    const char **t;      /* open addressing, cap a power of two */
+    size_t cap, n;
+} notes;
+
+static uint64_t hash_text(const char *s, size_t n)
+{
+    /* eight bytes at a time, then the rest (notes run to hundreds of bytes) */
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    h ^= h >> 32;
+    return h;
+}
+
+/* The arena copy of text s[0..n) (no NUL inside). */
+static const char *note_intern(notes *nt, const char *s, size_t n)
+{
+    uint64_t h = hash_text(s, n);
+    pthread_mutex_lock(&nt->mu);
+    if (2 * (nt->n + 1) > nt->cap) {
+        size_t cap = nt->cap ? 2 * nt->cap : 256;
+        const char **t = cck_xcalloc(cap, sizeof *t);
+        for (size_t k = 0; k < nt->cap; k++) {
+            const char *e = nt->t[k];
+            if (!e)
+                continue;
+            size_t i = hash_text(e, strlen(e)) & (cap - 1);
+            while (t[i])
+                i = (i + 1) & (cap - 1);
+            t[i] = e;
+        }
+        free(nt->t);
+        nt->t = t;
+        nt->cap = cap;
+    }
+    size_t i = h & (nt->cap - 1);
+    const char *e;
+    while ((e = nt->t[i]) && (strncmp(e, s, n) || e[n]))
+        i = (i + 1) & (nt->cap - 1);
+    if (!e) {
+        e = nt->t[i] = cck_arena_strndup(nt->arena, s, n);
+        nt->n++;
+    }
+    pthread_mutex_unlock(&nt->mu);
+    return e;
+}
+
+/* Judges one subject into out: status, favoured claim, distinct voices
+ * and note. */
+static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
 {
     const item *v = subj->v;
     size_t n = subj->n;
-    cck_group *g = &out->g;
-    out->fold = v[0].fold;
-    g->entity = v[0].c->entity;
-    g->attribute = v[0].c->attribute;
-    g->as_of = v[0].as_of;
-    g->nclaims = n;
-    g->claims = claims;
+    const char *attribute = v[0].c->attribute, *as_of = as_of_of(&v[0]);
     bool mixed_years = false;
-    for (size_t i = 0; i < n; i++) {
-        g->claims[i] = v[i].c;
-        if (pair_drift(&v[i], &v[0]) > 0)
+    for (size_t i = 0; i < n; i++)
+        if (pair_drift(subj->per_year, &v[i], &v[0]) > 0)
             mixed_years = true;
-    }
-    g->nsources = distinct_sources(v, n);
+    size_t nsources = distinct_sources(v, n);
 
     size_t a = 0, b = 0;
-    bool conflict = find_conflict(v, n, &a, &b);
+    bool conflict = find_conflict(subj, &a, &b);
 
     /* favoured: most distinct sources agreeing, then most citations, then
      * the earliest source (claims are in source order). In a conflict only
@@ -609,7 +708,7 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
     for (size_t i = 0; i < n; i++) {
         bool side = conflict && (n <= cck_rec_tolerances.pair_cap
                                      ? support(subj, i, false) > 0
-                                     : !pair_agree(&v[i], &v[a]) || !pair_agree(&v[i], &v[b]));
+                                     : !pair_agree(subj, i, a) || !pair_agree(subj, i, b));
         int rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
         size_t s = support(subj, i, true), ct = cites_of(v[i].c);
         double cf = confidence(subj, i, trust);
@@ -630,16 +729,16 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
             best_conf = cf;
         }
     }
-    g->favoured = v[fav].c;
+    out->fav = (uint32_t)fav;
     /* show the favoured figure against one it rules out, when there is one */
     for (size_t j = 0; conflict && j < n; j++)
-        if (!pair_agree(&v[fav], &v[j])) {
+        if (!pair_agree(subj, fav, j)) {
             a = fav < j ? fav : j;
             b = fav < j ? j : fav;
             break;
         }
-    g->status = conflict ? CCK_GROUP_CONFLICT
-              : g->nsources > 1 ? CCK_GROUP_CONSISTENT : CCK_GROUP_SINGLE;
+    cck_group_status status = conflict ? CCK_GROUP_CONFLICT
+                            : nsources > 1 ? CCK_GROUP_CONSISTENT : CCK_GROUP_SINGLE;
 
     text t = {.n = 0};
     t.buf[0] = '\0';
@@ -656,8 +755,8 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
             put(&t, ": different units; ");
         else
             put(&t, ": no overlap; ");
-        put_cause(&t, &v[a], &v[b], pair_drift(&v[a], &v[b]));
-        put_tolerance(&t, k, mixed_years, g->attribute);
+        put_cause(&t, &v[a], &v[b], pair_drift(subj->per_year, &v[a], &v[b]));
+        put_tolerance(&t, k, mixed_years, attribute);
         size_t cited_for = 0, cited_against = 0;
         size_t dissent = support_cited(subj, fav, false, &cited_against);
         support_cited(subj, fav, true, &cited_for);
@@ -668,18 +767,20 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
             best, best == 1 ? "" : "s", best == 1 ? "s" : "", cited_for, best - cited_for,
             dissent, dissent == 1 ? "s" : "", cited_against, dissent - cited_against,
             best_conf);
-    } else if (g->status == CCK_GROUP_CONSISTENT) {
-        put(&t, "consistent: %zu sources (%zu claims) agree; ", g->nsources, n);
-        put_tolerance(&t, k, mixed_years, g->attribute);
+    } else if (status == CCK_GROUP_CONSISTENT) {
+        put(&t, "consistent: %zu sources (%zu claims) agree; ", nsources, n);
+        put_tolerance(&t, k, mixed_years, attribute);
     } else if (n == 1) {
         put(&t, "single: one claim");
     } else {
         put(&t, "single: one source, its %zu claims agree; ", n);
-        put_tolerance(&t, k, mixed_years, g->attribute);
+        put_tolerance(&t, k, mixed_years, attribute);
     }
-    if (g->as_of == NULL && mixed_years && !conflict)
+    if (as_of == NULL && mixed_years && !conflict)
         put(&t, "; undated figures are taken as current and grouped with recent dated ones");
-    out->note = cck_xstrndup(t.buf, t.n);
+    out->status = (uint8_t)status;
+    out->nsources = (uint32_t)nsources;
+    out->note = note_intern(nt, t.buf, t.n);
 }
 
 /* ---- threads ------------------------------------------------------------- */
@@ -687,38 +788,66 @@ static void judge(slot *out, const subject *subj, cck_claim **claims, const doub
 enum { MAX_JOBS = 256 };
 
 /* Tasks 0..n-1 in runs: run i is tasks [at[i], at[i + 1]). A thread takes
- * a run at a time, so that neighbouring small subjects (whose rows and
- * slots share cache lines) go to one thread and the shared counter is
- * touched once a run, not once a subject; a big subject is a run alone. */
+ * a run at a time, so that neighbouring small subjects (whose rows share
+ * cache lines) go to one thread and the shared counter is touched once a
+ * run, not once a subject; a big subject is a run alone. */
 typedef struct {
     size_t *at;
     size_t n;
 } runs;
 
-/* Cuts tasks of the given work (in the order they are taken) into runs of
- * about a 16th of a thread's share each. */
-static runs make_runs(const size_t *work, size_t n, unsigned jobs)
+/* Partners of subject u's claims. */
+static size_t lim_of(const sub *u)
 {
-    runs r = {cck_xcalloc(n + 1, sizeof *r.at), 0};
+    return u->n < cck_rec_tolerances.pair_cap ? u->n : cck_rec_tolerances.pair_cap;
+}
+
+/* The work of subject u: claims times partners, or (square) partners
+ * times partners. */
+static size_t work_of(const sub *u, bool square)
+{
+    return (square ? lim_of(u) : u->n) * lim_of(u);
+}
+
+/* Cuts the subjects ids[0..n) (in the order they are taken) into runs of
+ * about a 16th of a thread's share of the work each. */
+static runs make_runs(const sub *subs, const uint32_t *ids, size_t n, bool square,
+                      unsigned jobs)
+{
     size_t total = 0;
     for (size_t k = 0; k < n; k++)
-        total += work[k];
-    size_t target = total / ((size_t)(jobs ? jobs : 1) * 16) + 1, acc = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (acc == 0)
-            r.at[r.n++] = k;
-        acc += work[k];
-        if (acc >= target)
-            acc = 0;
+        total += work_of(&subs[ids[k]], square);
+    size_t target = total / ((size_t)(jobs ? jobs : 1) * 16) + 1;
+    runs r = {NULL, 0};
+    for (int pass = 0; pass < 2; pass++) {
+        size_t acc = 0;
+        r.n = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (acc == 0 && r.at)
+                r.at[r.n] = k;
+            r.n += acc == 0;
+            acc += work_of(&subs[ids[k]], square);
+            if (acc >= target)
+                acc = 0;
+        }
+        if (!r.at)
+            r.at = cck_xcalloc(r.n + 1, sizeof *r.at);
     }
     r.at[r.n] = n;
     return r;
 }
 
-/* fn(ctx, k) for every task k, each once, in no set order: fn writes only
- * what k owns, so the results are those of one thread whatever the count. */
+/* What one thread keeps between tasks: room for the spans of a subject. */
 typedef struct {
-    void (*fn)(void *ctx, size_t k);
+    cck_rec_span *sp;
+    size_t cap;
+} scratch;
+
+/* fn(ctx, w, k) for every task k, each once, in no set order: fn writes only
+ * what k owns, so the results are those of one thread whatever the count;
+ * w is the calling thread's scratch. */
+typedef struct {
+    void (*fn)(void *ctx, scratch *w, size_t k);
     void *ctx;
     const runs *r;
     atomic_size_t next;
@@ -727,14 +856,17 @@ typedef struct {
 static void *par_run(void *arg)
 {
     par *p = arg;
+    scratch w = {NULL, 0};
     for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->r->n;)
         for (size_t k = p->r->at[i]; k < p->r->at[i + 1]; k++)
-            p->fn(p->ctx, k);
+            p->fn(p->ctx, &w, k);
+    free(w.sp);
     return NULL;
 }
 
 /* Runs the tasks on up to jobs threads, this one among them. */
-static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, size_t), void *ctx)
+static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, scratch *, size_t),
+                    void *ctx)
 {
     par p = {.fn = fn, .ctx = ctx, .r = r};
     atomic_init(&p.next, 0);
@@ -752,18 +884,17 @@ static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, size_t), vo
 }
 
 /* What the parallel steps of the stage share; each step writes only to
- * the subject (and slot) it is given. */
+ * the subject (its sub, its items, its agree matrix) it is given. */
 typedef struct {
-    subject *subj;
+    item *v;
+    sub *subs;
     size_t nr;
-    const size_t *order;    /* subjects, the most work first */
-    const size_t *multi;    /* subjects two or more sources speak to, most work first */
+    uint64_t *bits;         /* every subject's agree matrix */
+    const uint32_t *order;  /* subjects, the most work first */
+    const uint32_t *multi;  /* subjects two or more voices speak to, most work first */
     runs all, some;         /* order and multi in runs */
     const double *trust;
-    size_t *top;            /* per subject: its most confident partner */
-    slot *out;              /* per subject */
-    cck_claim **claims;     /* room for every claim of every subject, in order */
-    const size_t *cut;      /* subject r is claims [cut[r], cut[r + 1]) */
+    notes *nt;
 } stage;
 
 /* Subjects in decreasing order of work (claims times partners), so that the
@@ -780,39 +911,69 @@ static int cmp_work(const void *pa, const void *pb)
     return x->r < y->r ? -1 : x->r > y->r;
 }
 
-static void step_prepare(void *ctx, size_t k)
+/* Subject r as s; with spans, the spans of its claims are worked out into
+ * w (not for a single claim: it is compared with nothing, unless pair_cap
+ * is 0 and the envelope check compares it with itself). */
+static void view_of(subject *s, const stage *st, size_t r, bool spans, scratch *w)
+{
+    const sub *u = &st->subs[r];
+    s->v = st->v + u->at;
+    s->n = u->n;
+    s->lim = lim_of(u);
+    s->agree = st->bits + u->word;
+    s->per_year = 0;
+    s->sp = NULL;
+    if (!spans || (s->n < 2 && s->lim == s->n))
+        return;
+    s->per_year = cck_rec_drift_for(s->v[0].c->attribute);
+    if (w->cap < s->n) {
+        free(w->sp);
+        w->cap = s->n > 2 * w->cap ? s->n : 2 * w->cap;
+        w->sp = cck_xcalloc(w->cap, sizeof *w->sp);
+    }
+    for (size_t i = 0; i < s->n; i++)
+        cck_rec_span_of(s->v[i].c, &w->sp[i]);
+    s->sp = w->sp;
+}
+
+static void step_prepare(void *ctx, scratch *w, size_t k)
 {
     stage *st = ctx;
-    subject *s = &st->subj[st->order[k]];
-    place_undated(s->v, s->n);
-    for (size_t i = 0; i < s->n; i++)
-        agree_row(s, i);
+    subject s;
+    view_of(&s, st, st->order[k], true, w);
+    if (s.n < 2)
+        return;   /* one claim: nothing to compare */
+    place_undated(&s);
+    for (size_t i = 0; i < s.n; i++)
+        agree_row(&s, i);
 }
 
 /* The most confident partner of a subject under the current trust. */
-static void step_top(void *ctx, size_t k)
+static void step_top(void *ctx, scratch *w, size_t k)
 {
     stage *st = ctx;
     size_t r = st->multi[k];
-    const subject *s = &st->subj[r];
+    subject s;
+    view_of(&s, st, r, false, w);
     size_t top = 0;
     double best = -1;
-    for (size_t i = 0; i < s->lim; i++) {
-        double cf = confidence(s, i, st->trust);
+    for (size_t i = 0; i < s.lim; i++) {
+        double cf = confidence(&s, i, st->trust);
         if (cf > best + 1e-12) {
             best = cf;
             top = i;
         }
     }
-    st->top[r] = top;
+    st->subs[r].top = (uint32_t)top;
 }
 
-static void step_judge(void *ctx, size_t k)
+static void step_judge(void *ctx, scratch *w, size_t k)
 {
     stage *st = ctx;
     size_t r = st->order[k];
-    const subject *s = &st->subj[r];
-    judge(&st->out[r], s, st->claims + st->cut[r], st->trust);
+    subject s;
+    view_of(&s, st, r, true, w);
+    judge(&st->subs[r], &s, st->trust, st->nt);
 }
 
 /* ---- source reliability -------------------------------------------------- */
@@ -825,7 +986,7 @@ static void step_judge(void *ctx, size_t k)
  * prior). Deterministic: fixed rounds; each subject's most confident claim
  * is found on any of jobs threads, the counts are summed on this one in
  * corpus order. Returns nsources values (free()). */
-static double *estimate_trust(const cck_corpus *c, stage *st, const bool *multi, unsigned jobs)
+static double *estimate_trust(const cck_corpus *c, stage *st, unsigned jobs)
 {
     enum { ROUNDS = 10 };
     const double pseudo = 2;
@@ -852,13 +1013,14 @@ static double *estimate_trust(const cck_corpus *c, stage *st, const bool *multi,
         memset(agree, 0, ns * sizeof *agree);
         memset(total, 0, ns * sizeof *total);
         for (size_t r = 0; r < st->nr; r++) {
-            if (!multi[r])
+            if (!st->subs[r].multi)
                 continue;
-            const subject *g = &st->subj[r];
-            for (size_t i = 0; i < g->lim; i++) {
-                total[g->v[i].src] += 1;
-                if (agrees(g, i, st->top[r]))
-                    agree[g->v[i].src] += 1;
+            subject g;
+            view_of(&g, st, r, false, NULL);
+            for (size_t i = 0; i < g.lim; i++) {
+                total[src_of(&g.v[i])] += 1;
+                if (agrees(&g, i, st->subs[r].top))
+                    agree[src_of(&g.v[i])] += 1;
             }
         }
         for (size_t s = 0; s < c->nsources; s++)
@@ -872,7 +1034,6 @@ static double *estimate_trust(const cck_corpus *c, stage *st, const bool *multi,
     free(total);
     return trust;
 }
-
 /* ---- sources that may copy each other -------------------------------------- */
 
 /* Two sources that state most of the figures they share identically, and
@@ -893,7 +1054,7 @@ static bool telling(const cck_claim *c)
     return digits >= 4;
 }
 
-static void note_copies(cck_corpus *c, const item *v, const size_t *cut, size_t nr)
+static void note_copies(cck_corpus *c, const item *v, const sub *subs, size_t nr)
 {
     enum { MAX_SOURCES = 256, MIN_SAME = 3 };
     size_t ns = c->nsources;
@@ -902,20 +1063,20 @@ static void note_copies(cck_corpus *c, const item *v, const size_t *cut, size_t 
     unsigned *shared = cck_xcalloc(ns * ns, sizeof *shared);
     unsigned *same = cck_xcalloc(ns * ns, sizeof *same);
     for (size_t r = 0; r < nr; r++) {
-        const item *g = v + cut[r];
-        size_t n = cut[r + 1] - cut[r];
+        const item *g = v + subs[r].at;
+        size_t n = subs[r].n;
         size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
         /* each pair of sources once per subject: their first claims */
         for (size_t i = 0; i < lim; i++) {
-            if (i && g[i - 1].src == g[i].src)
+            if (i && src_of(&g[i - 1]) == src_of(&g[i]))
                 continue;
             for (size_t j = i + 1; j < lim; j++) {
-                if (g[j].src == g[i].src || g[j - 1].src == g[j].src)
+                if (src_of(&g[j]) == src_of(&g[i]) || src_of(&g[j - 1]) == src_of(&g[j]))
                     continue;
                 const cck_claim *x = g[i].c, *y = g[j].c;
                 if (!telling(x) || !telling(y))
                     continue;
-                size_t a = g[i].src, b = g[j].src, k = a * ns + b;
+                size_t a = src_of(&g[i]), b = src_of(&g[j]), k = a * ns + b;
                 shared[k]++;
                 size_t lx = x->end - x->start, ly = y->end - y->start;
                 if (lx == ly &&
@@ -940,6 +1101,8 @@ static void note_copies(cck_corpus *c, const item *v, const size_t *cut, size_t 
 
 /* ---- the stage ------------------------------------------------------------ */
 
+size_t cck_rec_group_limit = UINT32_MAX;
+
 /* The alias key of an entity: cck_rec_fold(), then an ASCII casefold in
  * case the fold in use leaves case alone (a no-op after a full fold). */
 static const char *fold_entity(cck_arena *a, const char *entity)
@@ -956,29 +1119,39 @@ void cck_rec_group(cck_corpus *c)
     cck_rec_group_n(c, 1);
 }
 
-void cck_rec_group_n(cck_corpus *c, unsigned jobs)
+static bool has_subject(const cck_claim *cl)
 {
-    c->groups = NULL;
-    c->ngroups = 0;
-    size_t total = cck_corpus_nclaims(c);
-    if (!total)
-        return;
-    item *v = cck_xcalloc(total, sizeof *v);
-    size_t n = 0, nalone = 0;
+    return cl->entity && *cl->entity && cl->attribute && *cl->attribute;
+}
+
+static const char *const note_denied =
+    "not compared: the text quotes this figure to reject it (\"not ...\")";
+static const char *const note_unclear =
+    "not compared: the text does not say what this figure is about (no keyword, counted "
+    "noun or header names the attribute, or the event it dates is not named)";
+
+/* The items of the corpus: v[0..n) the claims to compare, v[n..n + nalone)
+ * those reported alone (unclear or denied), each in corpus order. The
+ * folded entities go to arena a. */
+static void fill_items(const cck_corpus *c, item *v, size_t n, cck_arena *a)
+{
+    size_t i = 0, ia = n;
+    const char *last = NULL, *fold = NULL;
     for (size_t s = 0; s < c->nsources; s++) {
         cck_source *src = c->sources[s];
         for (size_t k = 0; k < src->nclaims; k++) {
             cck_claim *cl = &src->claims[k];
-            if (!cl->entity || !*cl->entity || !cl->attribute || !*cl->attribute)
+            if (!has_subject(cl))
                 continue;   /* no subject, nothing to compare it with */
-            if (cl->unclear || cl->denied) {
-                nalone++;
-                continue;
-            }
-            item *it = &v[n++];
+            bool alone = cl->unclear || cl->denied;
+            item *it = &v[alone ? ia++ : i++];
             it->c = cl;
-            it->fold = fold_entity(c->arena, cl->entity);
-            it->src = s;
+            /* claims of one entity mostly follow each other */
+            if (!last || strcmp(last, cl->entity)) {
+                fold = fold_entity(a, cl->entity);
+                last = cl->entity;
+            }
+            it->fold = fold;
             /* the articles of one file (a page and its mirror, say) are
              * separate voices */
             it->origin = (unsigned long long)s << 32;
@@ -988,127 +1161,190 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
                 if (src->units[cl->unit_index].zone == CCK_ZONE_COMMENTS)
                     it->origin |= 1ull << 31;
             }
-            it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
-            it->per_year = cck_rec_drift_for(cl->attribute);
-            cck_rec_span_of(cl, &it->span);
+            if (!alone)
+                it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
         }
     }
-    qsort(v, n, sizeof *v, cmp_family);
-    assign_subjects(v, n);
-    qsort(v, n, sizeof *v, cmp_subject);
+}
 
-    slot *gs = cck_xcalloc(n + nalone ? n + nalone : 1, sizeof *gs); /* at most one per claim */
-    size_t ng = 0;
-    for (size_t s = 0; s < c->nsources; s++) {
-        cck_source *src = c->sources[s];
-        for (size_t k = 0; k < src->nclaims; k++) {
-            cck_claim *cl = &src->claims[k];
-            if ((!cl->unclear && !cl->denied) || !cl->entity || !*cl->entity ||
-                !cl->attribute || !*cl->attribute)
-                continue;
-            slot *o = &gs[ng++];
-            o->fold = fold_entity(c->arena, cl->entity);
-            o->g.entity = cl->entity;
-            o->g.attribute = cl->attribute;
-            o->g.as_of = cl->as_of;
-            o->g.status = CCK_GROUP_SINGLE;
-            o->g.claims = cck_arena_alloc(c->arena, sizeof *o->g.claims);
-            o->g.claims[0] = cl;
-            o->g.nclaims = 1;
-            o->g.nsources = 1;
-            o->g.favoured = cl;
-            o->g.note = cl->denied
-                            ? "not compared: the text quotes this figure to reject it "
-                              "(\"not ...\")"
-                            : "not compared: the text does not say what this figure is about "
-                              "(no keyword, counted noun or header names the attribute, or "
-                              "the event it dates is not named)";
+/* The item orders on pointers to items, for sort_items(). */
+static int by_family(const void *pa, const void *pb)
+{
+    return cmp_family(*(const item *const *)pa, *(const item *const *)pb);
+}
+
+static int by_subject(const void *pa, const void *pb)
+{
+    return cmp_subject(*(const item *const *)pa, *(const item *const *)pb);
+}
+
+static int by_alone(const void *pa, const void *pb)
+{
+    return cmp_alone(*(const item *const *)pa, *(const item *const *)pb);
+}
+
+/* Sorts v[0..n) by cmp (one of the by_ orders, all total): through an
+ * array of pointers (8 bytes moved at a time, not 32), then each item
+ * moved once, cycle by cycle. */
+static void sort_items(item *v, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n < 2)
+        return;
+    const item **p = cck_xcalloc(n, sizeof *p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = &v[i];
+    qsort(p, n, sizeof *p, cmp);
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == &v[i])
+            continue;
+        item hold = v[i];
+        size_t j = i;
+        for (;;) {
+            size_t k = (size_t)(p[j] - v);
+            p[j] = &v[j];
+            if (k == i)
+                break;
+            v[j] = v[k];
+            j = k;
         }
+        v[j] = hold;
     }
+    free(p);
+}
+
+/* The group of subject u (its claims in cl). */
+static cck_group subject_group(const sub *u, cck_claim **cl)
+{
+    const cck_claim *first = cl[u->at];
+    return (cck_group){.entity = first->entity, .attribute = first->attribute,
+                       .as_of = u->timeless ? NULL : first->as_of, .status = u->status,
+                       .claims = cl + u->at, .nclaims = u->n, .nsources = u->nsources,
+                       .note = u->note, .favoured = cl[u->at + u->fav]};
+}
+
+void cck_rec_group_n(cck_corpus *c, unsigned jobs)
+{
+    c->groups = NULL;
+    c->ngroups = 0;
+    if (!cck_corpus_nclaims(c))
+        return;
+    size_t n = 0, nalone = 0;
+    for (size_t s = 0; s < c->nsources; s++)
+        for (size_t k = 0; k < c->sources[s]->nclaims; k++) {
+            const cck_claim *cl = &c->sources[s]->claims[k];
+            if (has_subject(cl))
+                *(cl->unclear || cl->denied ? &nalone : &n) += 1;
+        }
+    size_t total = n + nalone;
+    if (total > cck_rec_group_limit || c->nsources > cck_rec_group_limit) {
+        cck_diag_add(&c->diags, "", 0, 0, CCK_SEV_ERROR,
+                     "too many claims to group: %zu claims with a subject in %zu sources "
+                     "(at most %zu of each)", total, c->nsources, cck_rec_group_limit);
+        return;
+    }
+
+    item *v = cck_xcalloc(total ? total : 1, sizeof *v);
+    cck_arena *folds = cck_arena_new();
+    fill_items(c, v, n, folds);
+    sort_items(v, n, by_family);
+    assign_subjects(v, n);
+    sort_items(v, n, by_subject);
+    sort_items(v + n, nalone, by_alone);
+
     /* subjects as ranges of v */
-    size_t *cut = cck_xcalloc(n + 1, sizeof *cut);
     size_t nr = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && !strcmp(v[j].fold, v[i].fold) &&
-               !strcmp(v[j].c->attribute, v[i].c->attribute) && !cmp_str(v[j].as_of, v[i].as_of))
-            j++;
-        cut[nr++] = i;
-        i = j;
+    for (size_t i = 0; i < n; i++)
+        nr += i == 0 || cmp_key(&v[i], &v[i - 1]) != 0;
+    sub *subs = cck_xcalloc(nr ? nr : 1, sizeof *subs);
+    for (size_t i = 0, r = 0; i < n; i++) {
+        if (i == 0 || cmp_key(&v[i], &v[i - 1]) != 0) {
+            subs[r].at = (uint32_t)i;
+            subs[r].timeless = v[i].timeless;
+            r++;
+        }
+        subs[r - 1].n++;
     }
-    cut[nr] = n;
-    /* the subjects, and room for which of their pairs agree */
-    subject *subj = cck_xcalloc(nr ? nr : 1, sizeof *subj);
-    by_work *bw = cck_xcalloc(nr ? nr : 1, sizeof *bw);
+    /* where the claims reported alone go among the subjects: each before
+     * the first subject whose key is not below its own (as a stable sort
+     * of the groups by key, the alone ones first, puts them) */
+    uint32_t *ins = cck_xcalloc(nalone ? nalone : 1, sizeof *ins);
+    for (size_t a = 0, r = 0; a < nalone; a++) {
+        while (r < nr && cmp_key(&v[subs[r].at], &v[n + a]) < 0)
+            r++;
+        ins[a] = (uint32_t)r;
+    }
+    cck_arena_free(folds);   /* the items' fold pointers are not read from here on */
+
+    /* the agree matrices, and the subjects by work */
     size_t words = 0;
+    by_work *bw = cck_xcalloc(nr ? nr : 1, sizeof *bw);
     for (size_t r = 0; r < nr; r++) {
-        subject *sj = &subj[r];
-        sj->v = v + cut[r];
-        sj->n = cut[r + 1] - cut[r];
-        sj->lim = sj->n < cck_rec_tolerances.pair_cap ? sj->n : cck_rec_tolerances.pair_cap;
-        sj->w = (sj->lim + 63) / 64;
-        words += sj->n * sj->w;
-        bw[r] = (by_work){sj->n * sj->lim, r};
-    }
-    uint64_t *bits = cck_xcalloc(words ? words : 1, sizeof *bits);
-    for (size_t r = 0, at = 0; r < nr; r++) {
-        subj[r].agree = bits + at;
-        at += subj[r].n * subj[r].w;
+        subs[r].word = words;
+        if (subs[r].n >= 2)
+            words += (subs[r].n * lim_of(&subs[r]) + 63) / 64;
+        bw[r] = (by_work){work_of(&subs[r], false), r};
     }
     qsort(bw, nr, sizeof *bw, cmp_work);
-    size_t *order = cck_xcalloc(nr ? nr : 1, sizeof *order);
-    size_t *multi = cck_xcalloc(nr ? nr : 1, sizeof *multi);
-    size_t *work = cck_xcalloc(nr ? nr : 1, sizeof *work);
-    size_t *mwork = cck_xcalloc(nr ? nr : 1, sizeof *mwork);
-    size_t *top = cck_xcalloc(nr ? nr : 1, sizeof *top);
-    bool *is_multi = cck_xcalloc(nr ? nr : 1, sizeof *is_multi);
+    uint32_t *order = cck_xcalloc(nr ? nr : 1, sizeof *order);
+    uint32_t *multi = cck_xcalloc(nr ? nr : 1, sizeof *multi);
     size_t nmulti = 0;
     for (size_t k = 0; k < nr; k++) {
         size_t r = bw[k].r;
-        order[k] = r;
-        work[k] = bw[k].work;
-        is_multi[r] = subj[r].n >= 2 && distinct_sources(subj[r].v, subj[r].n) >= 2;
-        if (is_multi[r]) {
-            mwork[nmulti] = subj[r].lim * subj[r].lim;
-            multi[nmulti++] = r;
-        }
+        sub *u = &subs[r];
+        order[k] = (uint32_t)r;
+        u->multi = u->n >= 2 && distinct_sources(v + u->at, u->n) >= 2;
+        if (u->multi)
+            multi[nmulti++] = (uint32_t)r;
     }
     free(bw);
-    stage st = {.subj = subj, .nr = nr, .order = order, .multi = multi,
-                .all = make_runs(work, nr, jobs), .some = make_runs(mwork, nmulti, jobs),
-                .top = top, .out = gs + ng, .cut = cut};
-    free(work);
-    free(mwork);
+    uint64_t *bits = cck_xcalloc(words ? words : 1, sizeof *bits);
+    notes nt = {.arena = c->arena, .t = NULL, .cap = 0, .n = 0};
+    pthread_mutex_init(&nt.mu, NULL);
+    stage st = {.v = v, .subs = subs, .nr = nr, .bits = bits, .order = order, .multi = multi,
+                .all = make_runs(subs, order, nr, false, jobs),
+                .some = make_runs(subs, multi, nmulti, true, jobs), .nt = &nt};
     par_for(jobs, &st.all, step_prepare, &st);
-    double *trust = estimate_trust(c, &st, is_multi, jobs);
-    note_copies(c, v, cut, nr);
-    st.claims = n ? cck_arena_alloc(c->arena, n * sizeof *st.claims) : NULL;
+    double *trust = estimate_trust(c, &st, jobs);
+    note_copies(c, v, subs, nr);
     par_for(jobs, &st.all, step_judge, &st);
-    for (size_t r = 0; r < nr; r++) {
-        slot *o = &gs[ng++];
-        o->g.note = cck_arena_strndup(c->arena, o->note, strlen(o->note));
-        free(o->note);
-        o->note = NULL;
+    pthread_mutex_destroy(&nt.mu);
+    free(nt.t);
+    free(st.all.at);
+    free(st.some.at);
+    free(order);
+    free(multi);
+    free(bits);
+
+    /* the groups' claims in one array: each subject's, then those alone */
+    cck_claim **cl = total ? cck_arena_alloc(c->arena, total * sizeof *cl) : NULL;
+    for (size_t i = 0; i < total; i++)
+        cl[i] = v[i].c;
+    free(v);
+    /* the groups sorted: conflicts, consistent, single; each by key (the
+     * subjects' order), a claim alone before the subject of its key */
+    size_t ng = nr + nalone, k = 0;
+    cck_group *g = ng ? cck_arena_alloc(c->arena, ng * sizeof *g) : NULL;
+    for (int status = CCK_GROUP_CONFLICT; status >= CCK_GROUP_CONSISTENT; status--)
+        for (size_t r = 0; r < nr; r++)
+            if (subs[r].status == status)
+                g[k++] = subject_group(&subs[r], cl);
+    for (size_t r = 0, a = 0; r <= nr; r++) {
+        for (; a < nalone && ins[a] <= r; a++) {
+            cck_claim *one = cl[n + a];
+            g[k++] = (cck_group){.entity = one->entity, .attribute = one->attribute,
+                                 .as_of = one->as_of, .status = CCK_GROUP_SINGLE,
+                                 .claims = cl + n + a, .nclaims = 1, .nsources = 1,
+                                 .note = one->denied ? note_denied : note_unclear,
+                                 .favoured = one};
+        }
+        if (r < nr && subs[r].status == CCK_GROUP_SINGLE)
+            g[k++] = subject_group(&subs[r], cl);
     }
+    c->groups = g;
+    c->ngroups = ng;
+    free(ins);
+    free(subs);
     for (size_t s = 0; s < c->nsources; s++)
         c->sources[s]->trust = trust[s];
     free(trust);
-    free(st.all.at);
-    free(st.some.at);
-    free(top);
-    free(is_multi);
-    free(multi);
-    free(order);
-    free(bits);
-    free(subj);
-    free(cut);
-    qsort(gs, ng, sizeof *gs, cmp_group);
-    if (ng) {
-        c->groups = cck_arena_alloc(c->arena, ng * sizeof *c->groups);
-        for (size_t i = 0; i < ng; i++)
-            c->groups[i] = gs[i].g;
-    }
-    c->ngroups = ng;
-    free(gs);
-    free(v);
 }

@@ -63,6 +63,11 @@ typedef struct {
 void cck_rec_span_of(const cck_claim *c, cck_rec_span *s);
 bool cck_rec_agree_span(const cck_rec_span *a, const cck_rec_span *b, double drift);
 
+/* The most claims with a subject, and the most sources, cck_rec_group()
+ * takes (it keeps 32-bit positions): past it the run gets an error
+ * diagnostic and no groups. UINT32_MAX; tests lower it to reach that path. */
+extern size_t cck_rec_group_limit;
+
 /* Year of an as_of string ("2021", "2021-05"); false when none. */
 bool cck_rec_year(const char *as_of, int *year);
 

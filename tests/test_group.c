@@ -881,6 +881,231 @@ static void test_group_any_number_of_jobs(void)
     free(one);
 }
 
+/* ---- the compact working forms, against the straightforward computation -- */
+
+/* The alias key grouping uses (cck_rec_fold, then ASCII lower case). */
+static char *key_fold(cck_arena *a, const char *entity)
+{
+    char *f = cck_rec_fold(a, entity, strlen(entity));
+    for (char *p = f; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return f;
+}
+
+static int rank_of(cck_group_status s)
+{
+    return s == CCK_GROUP_CONFLICT ? 0 : s == CCK_GROUP_CONSISTENT ? 1 : 2;
+}
+
+static bool alone_group(const cck_group *g)
+{
+    return g->nclaims == 1 && (g->claims[0]->unclear || g->claims[0]->denied);
+}
+
+/* The groups in the order of a stable sort by (status, folded entity,
+ * attribute, as_of) of the claims reported alone (in corpus order)
+ * followed by the subjects: checked pair by pair. Claims alone share keys
+ * with subjects and with each other, fall between subjects, before the
+ * first and after the last, in entities that fold alike. */
+static void test_group_order_with_alone(void)
+{
+    fixture f;
+    fx_init(&f, 4);
+    static const char *const ents[] = {"Alpha", "ALPHA", "Beta", "beta", "Gamma", "Omega"};
+    static const char *const attrs[] = {"n", "m", "founded"};
+    size_t nclaims = 0;
+    for (size_t i = 0; i < 90; i++) {
+        const char *e = ents[(i * 7) % 6], *a = attrs[(i / 5) % 3];
+        double x = 100 + (double)((i * 13) % 3) * 50;
+        cck_claim *c = add(&f, i % 4, i % 37, e, a, i % 11 == 0 ? "2001" : NULL,
+                           (spec)NUM(x, x, 1));
+        if (i % 5 == 1)
+            c->unclear = true;
+        if (i % 9 == 4)
+            c->denied = true;
+        nclaims++;
+    }
+    /* single subjects sharing their key with claims alone */
+    add(&f, 2, 5, "Kappa", "n", NULL, (spec)NUM(3, 3, 1))->unclear = true;
+    add(&f, 1, 5, "Kappa", "n", NULL, (spec)NUM(4, 4, 1));
+    add(&f, 0, 5, "kappa", "n", NULL, (spec)NUM(5, 5, 1))->denied = true;
+    add(&f, 0, 7, "Kappa", "n", NULL, (spec)NUM(5, 5, 1))->unclear = true;
+    add(&f, 3, 5, "Lambda", "n", "1999", (spec)NUM(4, 4, 1));
+    add(&f, 3, 6, "Lambda", "n", "1999", (spec)NUM(4, 4, 1))->unclear = true;
+    nclaims += 6;
+    /* keys only claims alone have, first and last */
+    add(&f, 3, 1, "Aardvark", "n", NULL, (spec)NUM(1, 1, 1))->unclear = true;
+    add(&f, 0, 2, "Zulu", "n", NULL, (spec)NUM(1, 1, 1))->denied = true;
+    add(&f, 1, 2, "Zulu", "n", NULL, (spec)NUM(2, 2, 1))->unclear = true;
+    fx_run(&f);
+    cck_arena *a = cck_arena_new();
+    size_t total = 0, nalone = 0;
+    for (size_t i = 0; i < f.c.ngroups; i++) {
+        total += f.c.groups[i].nclaims;
+        nalone += alone_group(&f.c.groups[i]);
+    }
+    CU_ASSERT_EQUAL(total, nclaims + 3);
+    CU_ASSERT_TRUE(nalone > 20);
+    for (size_t i = 1; i < f.c.ngroups; i++) {
+        const cck_group *x = &f.c.groups[i - 1], *y = &f.c.groups[i];
+        int r = rank_of(x->status) - rank_of(y->status);
+        if (!r)
+            r = strcmp(key_fold(a, x->entity), key_fold(a, y->entity));
+        if (!r)
+            r = strcmp(x->attribute, y->attribute);
+        if (!r)
+            r = (y->as_of == NULL) - (x->as_of == NULL);
+        if (!r && x->as_of && y->as_of)
+            r = strcmp(x->as_of, y->as_of);
+        CU_ASSERT_TRUE(r <= 0);
+        if (r)
+            continue;
+        /* one key: the claims alone first, in corpus order */
+        CU_ASSERT_TRUE(alone_group(x));
+        if (alone_group(y)) {
+            const cck_claim *cx = x->claims[0], *cy = y->claims[0];
+            int sx = cx->src->path[1] - '0', sy = cy->src->path[1] - '0';
+            CU_ASSERT_TRUE(sx < sy || (sx == sy && cx->index < cy->index));
+        }
+    }
+    CU_ASSERT_STRING_EQUAL(f.c.groups[f.c.ngroups - 1].entity, "Zulu");
+    CU_ASSERT_TRUE(f.c.groups[f.c.ngroups - 1].claims[0]->unclear);
+    CU_ASSERT_TRUE(f.c.groups[f.c.ngroups - 2].claims[0]->denied);
+    cck_arena_free(a);
+    cck_corpus_free(&f.c);
+}
+
+/* Distinct sources among the first lim claims of g that agree (or, with
+ * agree false, disagree) with claim k, from cck_rec_agree() pair by pair:
+ * what the packed agree rows must give. */
+static size_t voices(const cck_group *g, size_t k, size_t lim, bool agree)
+{
+    size_t n = 0;
+    const cck_source *last = NULL;
+    for (size_t j = 0; j < lim && j < g->nclaims; j++) {
+        bool ok = j == k || cck_rec_agree(g->claims[k], g->claims[j]);
+        if (ok == agree && g->claims[j]->src != last) {
+            n++;
+            last = g->claims[j]->src;
+        }
+    }
+    return n;
+}
+
+/* Subjects of 2 to 16 claims under a small pair_cap, so that their rows of
+ * agreement bits straddle words and their matrices sit side by side: the
+ * status, the counts in the notes and the notes themselves (each text kept
+ * once) must be those of the pairwise computation. */
+static void test_group_agree_rows(void)
+{
+    size_t cap = cck_rec_tolerances.pair_cap;
+    cck_rec_tolerances.pair_cap = 7;
+    fixture f;
+    fx_init(&f, 6);
+    size_t nsubj = 60;
+    for (size_t e = 0; e < nsubj; e++) {
+        const char *ent = cck_arena_printf(f.src[0]->arena, "Place %03zu", e);
+        size_t n = 2 + (e * 5) % 15;
+        for (size_t i = 0; i < n; i++) {
+            unsigned h = (unsigned)((e * 31 + i * 17) % 23);
+            double x = 1000 + (h % 4) * 40;
+            add(&f, (i + e) % 6, (i * 3 + e) % 37, ent, "n", NULL,
+                (spec)NUMX(x, x, 10, h % 5 == 0, 0));
+        }
+    }
+    fx_run(&f);
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, nsubj);
+    size_t conflicts = 0, consistent = 0;
+    for (size_t i = 0; i < f.c.ngroups; i++) {
+        const cck_group *g = &f.c.groups[i];
+        size_t n = g->nclaims, lim = n < 7 ? n : 7;
+        bool any = false;
+        for (size_t x = 0; x < n; x++)
+            for (size_t y = x + 1; y < n; y++)
+                any = any || !cck_rec_agree(g->claims[x], g->claims[y]);
+        CU_ASSERT_EQUAL(g->status == CCK_GROUP_CONFLICT, any);
+        size_t k = 0;
+        while (k < n && g->claims[k] != g->favoured)
+            k++;
+        CU_ASSERT_FATAL(k < n);
+        char want[160];
+        if (g->status == CCK_GROUP_CONFLICT) {
+            conflicts++;
+            size_t agree = voices(g, k, lim, true), dissent = voices(g, k, lim, false);
+            snprintf(want, sizeof want, ": %zu source%s agree%s within tolerance", agree,
+                     agree == 1 ? "" : "s", agree == 1 ? "s" : "");
+            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, want));
+            snprintf(want, sizeof want, "; %zu dissent%s (", dissent, dissent == 1 ? "s" : "");
+            CU_ASSERT_PTR_NOT_NULL(strstr(g->note, want));
+        } else {
+            consistent += g->status == CCK_GROUP_CONSISTENT;
+            snprintf(want, sizeof want, "consistent: %zu sources (%zu claims) agree; ",
+                     g->nsources, n);
+            if (g->status == CCK_GROUP_CONSISTENT)
+                CU_ASSERT_EQUAL(strncmp(g->note, want, strlen(want)), 0);
+        }
+        /* a note's text is kept once: the same text is the same string */
+        for (size_t j = 0; j < i; j++)
+            CU_ASSERT_EQUAL(!strcmp(f.c.groups[j].note, g->note),
+                            f.c.groups[j].note == g->note);
+    }
+    CU_ASSERT_TRUE(conflicts > 5);
+    CU_ASSERT_TRUE(consistent > 2);
+    cck_corpus_free(&f.c);
+    cck_rec_tolerances.pair_cap = cap;
+}
+
+/* With pair_cap 0 every group goes to the envelope check, single claims
+ * included. */
+static void test_group_no_pairs(void)
+{
+    size_t cap = cck_rec_tolerances.pair_cap;
+    cck_rec_tolerances.pair_cap = 0;
+    fixture f;
+    fx_init(&f, 3);
+    add(&f, 0, 0, "Solo", "n", NULL, (spec)NUM(10, 10, 1));
+    for (size_t i = 0; i < 3; i++)
+        add(&f, i, 5, "Trio", "n", NULL, (spec)NUM(10.0 + 10 * (i == 2), 10.0 + 10 * (i == 2), 1));
+    fx_run(&f);
+    cck_rec_tolerances.pair_cap = cap;
+    CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 2);
+    CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+    CU_ASSERT_STRING_EQUAL(f.c.groups[0].entity, "Trio");
+    CU_ASSERT_EQUAL(f.c.groups[1].status, CCK_GROUP_SINGLE);
+    CU_ASSERT_STRING_EQUAL(f.c.groups[1].note, "single: one claim");
+    cck_corpus_free(&f.c);
+}
+
+/* Past cck_rec_group_limit claims (2^32 - 1: 32-bit positions) grouping
+ * refuses with one error diagnostic and no groups; at the limit it works. */
+static void test_group_limit(void)
+{
+    size_t limit = cck_rec_group_limit;
+    CU_ASSERT_EQUAL(limit, 4294967295u);
+    for (size_t at = 4; at <= 5; at++) {
+        fixture f;
+        fx_init(&f, 2);
+        for (size_t i = 0; i < 5; i++)
+            add(&f, i % 2, i, "Limit", "n", NULL, (spec)NUM(10, 10, 1))->unclear = i == 4;
+        add(&f, 0, 9, "", "n", NULL, (spec)NUM(10, 10, 1));   /* no subject: not counted */
+        cck_rec_group_limit = at;
+        fx_run(&f);
+        cck_rec_group_limit = limit;
+        if (at == 4) {
+            CU_ASSERT_EQUAL(f.c.ngroups, 0);
+            CU_ASSERT_PTR_NULL(f.c.groups);
+            CU_ASSERT_EQUAL(cck_diags_count(&f.c.diags, CCK_SEV_ERROR), 1);
+            CU_ASSERT_EQUAL_FATAL(f.c.diags.n, 1);
+            CU_ASSERT_PTR_NOT_NULL(strstr(f.c.diags.v[0].msg, "too many claims to group: 5 "));
+        } else {
+            CU_ASSERT_EQUAL(f.c.ngroups, 2);
+            CU_ASSERT_EQUAL(cck_diags_count(&f.c.diags, CCK_SEV_NOTE), 0);
+        }
+        cck_corpus_free(&f.c);
+    }
+}
+
 static CU_TestInfo group_tests[] = {
     {"interval_numbers", test_interval_numbers},
     {"interval_dates", test_interval_dates},
@@ -901,6 +1126,10 @@ static CU_TestInfo group_tests[] = {
     {"group_comments_and_denials", test_group_comments_and_denials},
     {"group_empty", test_group_empty},
     {"group_any_number_of_jobs", test_group_any_number_of_jobs},
+    {"group_order_with_alone", test_group_order_with_alone},
+    {"group_agree_rows", test_group_agree_rows},
+    {"group_no_pairs", test_group_no_pairs},
+    {"group_limit", test_group_limit},
     CU_TEST_INFO_NULL,
 };
 

@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,27 +161,51 @@ static char *canon(const char *p)
     return cck_xstrndup(p, strlen(p));
 }
 
+static int by_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const cck_source *const *)a;
+    uintptr_t y = (uintptr_t)*(const cck_source *const *)b;
+    return (x > y) - (x < y);
+}
+
+/* True when a claim of g stands in one of the n sources of hit (sorted). */
+static bool touches(const cck_group *g, const cck_source **hit, size_t n)
+{
+    for (size_t j = 0; j < g->nclaims; j++)
+        if (n && bsearch(&g->claims[j]->src, hit, n, sizeof *hit, by_ptr))
+            return true;
+    return false;
+}
+
 void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
                    char *const *changed, size_t nchanged, bool by_changed)
 {
     memset(v, 0, sizeof *v);
     v->c = *c;
+    if (!known && !by_changed)
+        return;     /* nothing to leave out: the corpus's own groups */
+    v->own_groups = true;
     v->c.groups = cck_xcalloc(c->ngroups ? c->ngroups : 1, sizeof *v->c.groups);
     v->c.ngroups = 0;
     char **ch = cck_xcalloc(nchanged ? nchanged : 1, sizeof *ch);
     for (size_t i = 0; i < nchanged; i++)
         ch[i] = canon(changed[i]);
-    /* which sources count as changed */
-    bool *hit = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *hit);
+    /* which sources count as changed, sorted by address for the lookups */
+    const cck_source **hit = cck_xcalloc(c->nsources ? c->nsources : 1, sizeof *hit);
+    size_t nhit = 0;
     for (size_t i = 0; i < c->nsources && nchanged; i++) {
         char *p = canon(c->sources[i]->path);
-        for (size_t k = 0; k < nchanged && !hit[i]; k++) {
+        bool h = false;
+        for (size_t k = 0; k < nchanged && !h; k++) {
             size_t n = strlen(ch[k]);
             /* a changed directory covers what is under it */
-            hit[i] = !strcmp(p, ch[k]) || (!strncmp(p, ch[k], n) && p[n] == '/');
+            h = !strcmp(p, ch[k]) || (!strncmp(p, ch[k], n) && p[n] == '/');
         }
+        if (h)
+            hit[nhit++] = c->sources[i];
         free(p);
     }
+    qsort(hit, nhit, sizeof *hit, by_ptr);
     for (size_t i = 0; i < c->ngroups; i++) {
         const cck_group *g = &c->groups[i];
         if (g->status == CCK_GROUP_CONFLICT && known) {
@@ -191,15 +216,9 @@ void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
                 continue;
             }
         }
-        if (g->status == CCK_GROUP_CONFLICT && by_changed) {
-            bool touches = false;
-            for (size_t j = 0; j < g->nclaims && !touches; j++)
-                for (size_t k = 0; k < c->nsources && !touches; k++)
-                    touches = hit[k] && c->sources[k] == g->claims[j]->src;
-            if (!touches) {
-                v->unchanged++;
-                continue;
-            }
+        if (g->status == CCK_GROUP_CONFLICT && by_changed && !touches(g, hit, nhit)) {
+            v->unchanged++;
+            continue;
         }
         v->c.groups[v->c.ngroups++] = *g;
     }
@@ -211,6 +230,7 @@ void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,
 
 void cck_view_free(cck_view *v)
 {
-    free(v->c.groups);
+    if (v->own_groups)
+        free(v->c.groups);
     memset(v, 0, sizeof *v);
 }

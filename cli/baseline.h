@@ -29,9 +29,11 @@ cck_status cck_base_read(const char *path, cck_fpset *s, cck_diags *d);
  * when no claim of theirs stands in one of the changed paths. Free with
  * cck_view_free(); the view borrows everything else from c. */
 typedef struct {
-    cck_corpus c;            /* shallow copy; groups is a new array */
+    cck_corpus c;            /* shallow copy; groups is a new array when a
+                                filter is asked for, else c's own */
     size_t known;            /* conflicts left out as known */
     size_t unchanged;        /* conflicts left out as not touching a change */
+    bool own_groups;
 } cck_view;
 
 void cck_view_init(cck_view *v, const cck_corpus *c, const cck_fpset *known,

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "config.h"
 #include "fuzz/fuzz_one.h"
 #include "suppress.h"
@@ -175,6 +176,64 @@ static void test_inline_suppressions(void)
     cck_source_free(s);
 }
 
+/* The view of cli/baseline.c: with no filter it is the corpus's own
+ * groups; with changed paths a conflict stays when any of its claims
+ * stands in a changed file or under a changed directory. */
+static void test_view_by_changed_paths(void)
+{
+    cck_corpus c;
+    cck_corpus_init(&c);
+    const char *paths[] = {"zz-view/a.txt", "zz-view/b.txt", "zz-other/z.txt"};
+    cck_claim *cl[3];
+    for (size_t i = 0; i < 3; i++) {
+        cck_source *s = cck_source_from_memory(paths[i], "It has 12 rooms.", 16);
+        cck_corpus_add(&c, s);
+        cl[i] = claim_at(s, "12");
+    }
+    static cck_claim *ab[2], *z1[1], *z2[1];
+    ab[0] = cl[0], ab[1] = cl[1], z1[0] = cl[2], z2[0] = cl[2];
+    cck_group g[3] = {
+        {.status = CCK_GROUP_CONFLICT, .claims = ab, .nclaims = 2},
+        {.status = CCK_GROUP_CONFLICT, .claims = z1, .nclaims = 1},
+        {.status = CCK_GROUP_CONSISTENT, .claims = z2, .nclaims = 1},
+    };
+    c.groups = g;
+    c.ngroups = 3;
+    cck_view v;
+    cck_view_init(&v, &c, NULL, NULL, 0, false);
+    CU_ASSERT_PTR_EQUAL(v.c.groups, g);     /* nothing left out: no copy */
+    CU_ASSERT_EQUAL(v.c.ngroups, 3);
+    cck_view_free(&v);
+
+    static const struct {
+        const char *changed;
+        size_t kept, unchanged;
+        bool first_kept;
+    } rows[] = {
+        {"zz-view/b.txt", 2, 1, true},      /* one claim of the first conflict */
+        {"./zz-view/a.txt", 2, 1, true},
+        {"zz-other", 2, 1, false},          /* a directory covers its files */
+        {"zz-view", 2, 1, true},
+        {"zz-vie", 1, 2, false},            /* not a prefix of a path part */
+        {"zz-other/z.txt.bak", 1, 2, false},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *ch[1] = {(char *)rows[i].changed};
+        cck_view_init(&v, &c, NULL, ch, 1, true);
+        CU_ASSERT_EQUAL(v.c.ngroups, rows[i].kept);
+        CU_ASSERT_EQUAL(v.unchanged, rows[i].unchanged);
+        CU_ASSERT_PTR_NOT_EQUAL(v.c.groups, g);
+        if (v.c.ngroups)
+            CU_ASSERT_EQUAL(v.c.groups[0].claims == ab, rows[i].first_kept);
+        /* the consistent group is never left out */
+        CU_ASSERT_EQUAL(v.c.groups[v.c.ngroups - 1].status, CCK_GROUP_CONSISTENT);
+        cck_view_free(&v);
+    }
+    c.groups = NULL;
+    c.ngroups = 0;
+    cck_corpus_free(&c);
+}
+
 typedef struct {
     int status;
     char *out, *err;
@@ -304,6 +363,7 @@ void cck_suite_config(void)
         {"bad and overlong lines are diagnosed, good ones kept", test_bad_lines_are_diagnosed},
         {"globs, booleans and lists", test_globs_bools_lists},
         {"inline suppressions: line, next line, block", test_inline_suppressions},
+        {"a view keeps the conflicts touching the changed paths", test_view_by_changed_paths},
         {"the command line reads .claimcheck.ini", test_cli_reads_the_configuration},
         {"the config fuzz corpus replays", test_config_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,

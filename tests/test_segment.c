@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "segment_int.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -369,6 +370,9 @@ static const split_case splits[] = {
     {"A town in the valley with a population of\n4,100 people, and a mill,\nMost work there.\n\nNext.",
      {"A town in the valley with a population of\n4,100 people, and a mill,\nMost work there.", "Next.", NULL}},
     {"Its site (est. 2013. See map.) lies 3 km away. Fine.", {"Its site (est. 2013. See map.) lies 3 km away.", "Fine.", NULL}},
+    /* the longest abbreviation of the list (six letters) and a longer word */
+    {"Ask Messrs. Kim and Lee. Or Mlle. Roy. Ask Messrss. Then go.",
+     {"Ask Messrs. Kim and Lee.", "Or Mlle. Roy.", "Ask Messrss.", "Then go.", NULL}},
 };
 
 static void test_sentence_split(void)
@@ -806,7 +810,43 @@ static void test_cell_forms(void)
     }
 }
 
+/* the plain loop cck_src_count_in() replaced */
+static size_t count_in_ref(const char *hay, size_t n, const char *w, size_t m)
+{
+    size_t cnt = 0;
+    if (!m)
+        return 0;
+    for (size_t r = 0; r + m <= n; r++)
+        if (!memcmp(hay + r, w, m))
+            cnt++;
+    return cnt;
+}
+
+static void test_count_in(void)
+{
+    /* a small alphabet makes many partial and overlapping matches */
+    char hay[300];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < sizeof hay; i++) {
+        seed = seed * 1103515245u + 12345u;
+        hay[i] = "AAB\0a"[(seed >> 16) % 5];
+    }
+    size_t checked = 0;
+    for (size_t at = 0; at < sizeof hay; at += 7)
+        for (size_t m = 0; m <= 6 && at + m <= sizeof hay; m++)
+            for (size_t n = 0; n + 3 <= sizeof hay; n += 37) {
+                size_t want = count_in_ref(hay + 3, n, hay + at, m);
+                CU_ASSERT_EQUAL(cck_src_count_in(hay + 3, n, hay + at, m), want);
+                checked += want;
+            }
+    CU_ASSERT_TRUE(checked > 1000);
+    CU_ASSERT_EQUAL(cck_src_count_in("AAAA", 4, "AA", 2), 3);
+    CU_ASSERT_EQUAL(cck_src_count_in("AAAA", 4, "AAAAA", 5), 0);
+    CU_ASSERT_EQUAL(cck_src_count_in("xAx", 3, "x", 1), 2);
+}
+
 static CU_TestInfo segment_tests[] = {
+    {"occurrence count against a plain loop", test_count_in},
     {"wiki article units, tables and cites", test_wiki_units},
     {"blog post units and comments", test_blog_units},
     {"markdown units", test_markdown_units},

@@ -1,6 +1,7 @@
 /* jsonl.c: the JSON Lines writers: claim objects and group objects exactly
  * as ../shared/gold/FORMAT.md describes them, and the JSON string escaper
  * that never lets an invalid UTF-8 byte through. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,27 +9,58 @@
 
 /* Output gathered in a small buffer and handed to stdio in large writes:
  * a claim object is some thirty pieces, and one stdio call per piece was a
- * tenth of `extract`'s time. */
+ * tenth of `extract`'s time. Without a FILE (out NULL) the buffer is on
+ * the heap and grows: a chunk of streaming `extract` is rendered so,
+ * without the calls of a memory stream. */
 typedef struct {
     FILE *out;
-    size_t n;
-    char b[2048];
+    char *b;
+    size_t n, cap;
+    char local[2048];
 } obuf;
+
+static void ob_init_file(obuf *o, FILE *out)
+{
+    o->out = out;
+    o->b = o->local;
+    o->n = 0;
+    o->cap = sizeof o->local;
+}
+
+static void ob_init_mem(obuf *o)
+{
+    o->out = NULL;
+    o->cap = 4096;
+    o->b = cck_xmalloc(o->cap);
+    o->n = 0;
+}
 
 static void ob_flush(obuf *o)
 {
-    if (o->n)
+    if (o->out && o->n) {
         fwrite(o->b, 1, o->n, o->out);
-    o->n = 0;
+        o->n = 0;
+    }
 }
 
 static void ob_put(obuf *o, const char *s, size_t n)
 {
-    if (n > sizeof o->b - o->n) {
-        ob_flush(o);
-        if (n > sizeof o->b) {
-            fwrite(s, 1, n, o->out);
-            return;
+    if (n > o->cap - o->n) {
+        if (o->out) {
+            ob_flush(o);
+            if (n > o->cap) {
+                fwrite(s, 1, n, o->out);
+                return;
+            }
+        } else {
+            size_t need = o->n + n;
+            if (need < o->n) {
+                fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
+                abort();
+            }
+            while (o->cap < need)
+                o->cap = o->cap > SIZE_MAX / 2 ? need : o->cap * 2;
+            o->b = cck_xrealloc(o->b, o->cap);
         }
     }
     memcpy(o->b + o->n, s, n);
@@ -99,8 +131,7 @@ static void ob_string(obuf *o, const char *s, size_t n)
 void cck_rep_json_string(FILE *out, const char *s, size_t n)
 {
     obuf o;
-    o.out = out;
-    o.n = 0;
+    ob_init_file(&o, out);
     ob_string(&o, s, n);
     ob_flush(&o);
 }
@@ -205,41 +236,50 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
     char id[48];
     cck_rep_claim_id(id, ix, cl);
     obuf o;
-    o.out = out;
-    o.n = 0;
+    ob_init_file(&o, out);
     OB_LIT(&o, "{\"id\": ");
     ob_cstr(&o, id);
     claim_rest(&o, cl, NULL);
     ob_flush(&o);
 }
 
+static void source_lines(obuf *o, const cck_source *s)
+{
+    /* the path as a JSON string, escaped once for every claim */
+    obuf d;
+    ob_init_mem(&d);
+    ob_cstr(&d, s->path);
+    ob_put(&d, "", 1); /* its NUL */
+    for (size_t j = 0; j < s->nclaims; j++) {
+        OB_LIT(o, "-");   /* the rest of "c<pos>-<claim>" */
+        ob_uint(o, j + 1);
+        OB_LIT(o, "\"");
+        claim_rest(o, &s->claims[j], d.b);
+        OB_LIT(o, "\n");
+    }
+    free(d.b);
+}
+
 void cck_rep_jsonl_source(FILE *out, const cck_source *s)
 {
     if (!s->nclaims)
         return;
-    /* the path as a JSON string, escaped once for every claim */
-    char *doc = NULL;
-    size_t dn = 0;
-    FILE *d = open_memstream(&doc, &dn);
-    if (d) {
-        json_cstr(d, s->path);
-        if (fclose(d) != 0) {
-            free(doc);
-            doc = NULL;
-        }
-    }
     obuf o;
-    o.out = out;
-    o.n = 0;
-    for (size_t j = 0; j < s->nclaims; j++) {
-        OB_LIT(&o, "-");   /* the rest of "c<pos>-<claim>" */
-        ob_uint(&o, j + 1);
-        OB_LIT(&o, "\"");
-        claim_rest(&o, &s->claims[j], doc);
-        OB_LIT(&o, "\n");
-    }
+    ob_init_file(&o, out);
+    source_lines(&o, s);
     ob_flush(&o);
-    free(doc);
+}
+
+char *cck_rep_jsonl_source_mem(const cck_source *s, size_t *len)
+{
+    *len = 0;
+    if (!s->nclaims)
+        return NULL;
+    obuf o;
+    ob_init_mem(&o);
+    source_lines(&o, s);
+    *len = o.n;
+    return o.b;
 }
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c)

@@ -79,16 +79,17 @@ bool cck_rep_claims_streams(cck_format f)
 cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
 {
     cck_rep_chunk *ch = cck_xcalloc(1, sizeof *ch);
+    ch->id_prefix = f == CCK_FMT_JSONL;
+    if (f == CCK_FMT_JSONL) {
+        ch->buf = cck_rep_jsonl_source_mem(s, &ch->len);
+        return ch;
+    }
     FILE *m = open_memstream(&ch->buf, &ch->len);
     if (!m) {
         fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
         abort();
     }
-    ch->id_prefix = f == CCK_FMT_JSONL;
-    if (f == CCK_FMT_JSONL)
-        cck_rep_jsonl_source(m, s);
-    else
-        cck_rep_text_source(m, s);
+    cck_rep_text_source(m, s);
     if (fclose(m) != 0) {
         fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
         abort();
@@ -102,13 +103,32 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
         fwrite(ch->buf, 1, ch->len, out);
         return;
     }
+    /* "{\"id\": \"c<pos>" before every line, all in one write */
+    char d[CCK_REP_UDIGITS];
+    const char *digits = cck_rep_udigits(d, pos);
+    char pre[16 + CCK_REP_UDIGITS];
+    size_t plen = sizeof "{\"id\": \"c" - 1, dn = strlen(digits);
+    memcpy(pre, "{\"id\": \"c", plen);
+    memcpy(pre + plen, digits, dn);
+    plen += dn;
+    size_t lines = 0;
+    for (const char *p = ch->buf, *e = ch->buf + ch->len; p < e; lines++) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        p = nl ? nl + 1 : e;
+    }
+    if (!lines)
+        return;
+    char *out_buf = cck_xmalloc(ch->len + lines * plen), *w = out_buf;
     for (size_t i = 0; i < ch->len;) {
         const char *nl = memchr(ch->buf + i, '\n', ch->len - i);
         size_t e = nl ? (size_t)(nl - ch->buf) + 1 : ch->len;
-        fprintf(out, "{\"id\": \"c%zu", pos);
-        fwrite(ch->buf + i, 1, e - i, out);
+        memcpy(w, pre, plen);
+        memcpy(w + plen, ch->buf + i, e - i);
+        w += plen + (e - i);
         i = e;
     }
+    fwrite(out_buf, 1, (size_t)(w - out_buf), out);
+    free(out_buf);
 }
 
 void cck_rep_chunk_free(cck_rep_chunk *ch)

@@ -1114,10 +1114,75 @@ static void test_machine_formats_on_hostile_text(void)
     cck_corpus_free(&f.c);
 }
 
+/* The streamed chunk of a source (rendered on the heap, the ids' source
+ * position put in when written) gives the bytes cck_rep_claims() writes,
+ * for sources of no claims, one claim, and enough claims to grow the
+ * buffer many times; the path needs escaping. */
+static void test_jsonl_chunk_matches_corpus(void)
+{
+    static const size_t counts[] = {0, 1, 40, 700};
+    for (size_t t = 0; t < sizeof counts / sizeof *counts; t++) {
+        size_t n = counts[t];
+        size_t cap = 32 + n * 24, len = 0;
+        char *text = malloc(cap);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        len += (size_t)snprintf(text, cap, "Counts.\n");
+        for (size_t k = 0; k < n; k++)
+            len += (size_t)snprintf(text + len, cap - len, "Item %zu was %zu.\n", k, 1000 + k * 7);
+        cck_corpus c;
+        cck_corpus_init(&c);
+        cck_source *s = cck_source_from_memory("odd \"dir\"\\p\xFF.txt", text, len);
+        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1, .table = -1};
+        s->units = cck_arena_alloc(s->arena, sizeof u);
+        s->units[0] = u;
+        s->nunits = 1;
+        for (size_t k = 0; k < n; k++) {
+            char span[32];
+            snprintf(span, sizeof span, "%zu.", 1000 + k * 7);
+            span[strlen(span) - 1] = '\0';
+            cck_claim *cl = add(s, span, 0, CCK_KIND_COUNT, (double)(1000 + k * 7), (double)(1000 + k * 7),
+                                NULL, k % 2 ? "Item" : NULL, "count", NULL);
+            cl->approx = k % 3 == 0;
+        }
+        cck_corpus_add(&c, s);
+        char *want = NULL, *got = NULL;
+        size_t wn = 0, gn = 0;
+        FILE *m = open_memstream(&want, &wn);
+        cck_rep_claims(m, &c, CCK_FMT_JSONL, NULL);
+        fclose(m);
+        cck_rep_chunk *ch = cck_rep_claims_chunk(s, CCK_FMT_JSONL);
+        m = open_memstream(&got, &gn);
+        cck_rep_chunk_write(m, ch, 1);
+        fclose(m);
+        cck_rep_chunk_free(ch);
+        CU_ASSERT_EQUAL(gn, wn);
+        CU_ASSERT(gn == wn && !memcmp(got, want, wn));
+        if (n)
+            CU_ASSERT(strstr(want, "\"doc\": \"odd \\\"dir\\\"\\\\p\xEF\xBF\xBD.txt\"") != NULL);
+        CU_ASSERT(n < 700 || wn > 100000);
+        /* a later position is written into every id */
+        ch = cck_rep_claims_chunk(s, CCK_FMT_JSONL);
+        free(got);
+        m = open_memstream(&got, &gn);
+        cck_rep_chunk_write(m, ch, 123456);
+        fclose(m);
+        cck_rep_chunk_free(ch);
+        size_t ids = 0;
+        for (const char *p = got; (p = strstr(p, "{\"id\": \"c123456-")); p++)
+            ids++;
+        CU_ASSERT_EQUAL(ids, n);
+        free(got);
+        free(want);
+        free(text);
+        cck_corpus_free(&c);
+    }
+}
+
 void cck_suite_report(void)
 {
     static CU_TestInfo tests[] = {
         {"jsonl claims: every field", test_jsonl_claims_every_field},
+        {"streamed jsonl chunk: the corpus writer's bytes", test_jsonl_chunk_matches_corpus},
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},
         {"jsonl groups: every field", test_jsonl_groups_every_field},

@@ -3,6 +3,8 @@
  * the unanchored pattern trying every byte. Each scan is a superset of the
  * pattern's possible starts: it may offer a position the pattern then
  * refuses, never skip one where it could match (tests/test_extract.c). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +62,6 @@ static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
 /* Whether the n letters at w are, lowercased, one of the words of list:
  * list[k] holds the words of k letters run together ("tenonetwo" for
  * k = 3), k < 16. */
-static bool word_in_list(const char *w, size_t n, const char *p);
-
-static inline bool word_in(const char *w, size_t n, const char *const list[16])
-{
-    return n < 16 && list[n] && word_in_list(w, n, list[n]);
-}
-
 static bool word_in_list(const char *w, size_t n, const char *p)
 {
     char c0 = (char)(w[0] | 0x20);
@@ -80,6 +75,56 @@ static bool word_in_list(const char *w, size_t n, const char *p)
             return true;
     }
     return false;
+}
+
+/* Letter runs the patterns can start with, by length (k letters run
+ * together at [k]): FIGURE, P_ATOM's number words (WORDS) and the letters
+ * of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...); ORD, ordinal
+ * words; RANKED; FRAC, fraction words; UNITLONG, units before "-long". */
+enum { W_FIGURE, W_ORD, W_RANKED, W_FRAC, W_UNITLONG, W_N };
+static const char *const WORDS[W_N][16] = {
+    [W_FIGURE] = {
+        [1] = "acsu",
+        [2] = "ushknz",
+        [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
+        [4] = "fourfivenine",
+        [5] = "dozenfortyfiftysixtythreeseveneight",
+        [6] = "twentythirtyeightyninetyeleventwelve",
+        [7] = "seventyfifteensixteen",
+        [8] = "thirteenfourteeneighteennineteen",
+        [9] = "seventeen",
+    },
+    [W_ORD] = {
+        [5] = "firstthirdfifthsixthninthtenth",
+        [6] = "secondfourtheighth",
+        [7] = "seventhtwelfth",
+        [8] = "eleventh",
+        [9] = "fifteenthtwentieth",
+        [10] = "thirteenthfourteenth",
+    },
+    [W_RANKED] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"},
+    [W_FRAC] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"},
+    [W_UNITLONG] = {[2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"},
+};
+
+/* first[l][n]: bit c - 'a' is set when list l has a word of n letters
+ * starting with letter c. Most letter runs fail this one lookup. */
+static uint32_t first[W_N][16];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static void first_init(void)
+{
+    for (int l = 0; l < W_N; l++)
+        for (size_t n = 1; n < 16; n++)
+            for (const char *p = WORDS[l][n]; p && *p; p += n)
+                first[l][n] |= 1u << (p[0] - 'a');
+}
+
+/* Whether the n letters at w are, lowercased, a word of list l. */
+static inline bool word_in(const char *w, size_t n, int l)
+{
+    unsigned c = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+    return n < 16 && c < 26 && (first[l][n] >> c & 1) && word_in_list(w, n, WORDS[l][n]);
 }
 
 /* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
@@ -159,20 +204,6 @@ size_t cck_pf_date(const char *t, size_t i, size_t end)
 
 /* ---- figures (number.c, P_ATOM) ---------------------------------------- */
 
-/* Letter runs P_ATOM can start with, by length: number words (WORDS) and
- * the letters of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...). */
-static const char *const FIGURE_WORDS[16] = {
-    [1] = "acsu",
-    [2] = "ushknz",
-    [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
-    [4] = "fourfivenine",
-    [5] = "dozenfortyfiftysixtythreeseveneight",
-    [6] = "twentythirtyeightyninetyeleventwelve",
-    [7] = "seventyfifteensixteen",
-    [8] = "thirteenfourteeneighteennineteen",
-    [9] = "seventeen",
-};
-
 /* Whether the byte at t[i] (no letter, digit or '_') can start P_ATOM:
  * a sign or a currency symbol. */
 static bool figure_sign(const char *t, size_t i, size_t end)
@@ -199,6 +230,7 @@ static bool figure_sign(const char *t, size_t i, size_t end)
 
 size_t cck_pf_figure(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
@@ -210,7 +242,7 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
                 return i;
             if (start && (k & C_LETTER)) {
                 size_t j = run_end(t, i + 1, end, C_LETTER);
-                if (word_in(t + i, j - i, FIGURE_WORDS))
+                if (word_in(t + i, j - i, W_FIGURE))
                     return i;
             }
             i = run_end(t, i + 1, end, C_WORD);
@@ -225,17 +257,9 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
 
 /* ---- ranks and small patterns (number.c) -------------------------------- */
 
-static const char *const ORD_WORDS[16] = {
-    [5] = "firstthirdfifthsixthninthtenth",
-    [6] = "secondfourtheighth",
-    [7] = "seventhtwelfth",
-    [8] = "eleventh",
-    [9] = "fifteenthtwentieth",
-    [10] = "thirteenthfourteenth",
-};
-
 size_t cck_pf_rank(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!(k & C_ALNUM)) {
@@ -253,7 +277,7 @@ size_t cck_pf_rank(const char *t, size_t i, size_t end)
                     (a == 't' && b == 'h'))
                     return i;
             }
-        } else if (start && word_in(t + i, j - i, ORD_WORDS)) {
+        } else if (start && word_in(t + i, j - i, W_ORD)) {
             return i;
         }
         i = run_end(t, j, end, C_ALNUM);
@@ -261,10 +285,9 @@ size_t cck_pf_rank(const char *t, size_t i, size_t end)
     return end;
 }
 
-static const char *const RANKED_WORDS[16] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"};
-
 size_t cck_pf_ranked(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!k) {
@@ -273,7 +296,7 @@ size_t cck_pf_ranked(const char *t, size_t i, size_t end)
         }
         /* \b before the word */
         if ((t[i] | 0x20) == 'r' && (i == 0 || !(K(t, i - 1) & C_WORD)) &&
-            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, RANKED_WORDS))
+            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, W_RANKED))
             return i;
         i = run_end(t, i + 1, end, C_WORD);
     }
@@ -293,10 +316,9 @@ size_t cck_pf_no1(const char *t, size_t i, size_t end)
     return end;
 }
 
-static const char *const FRAC_WORDS[16] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"};
-
 size_t cck_pf_frac(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         if (!(K(t, i) & C_LETTER)) {
             i++;
@@ -304,18 +326,16 @@ size_t cck_pf_frac(const char *t, size_t i, size_t end)
         }
         /* (?<![\p{L}]): a digit may stand before it */
         size_t j = run_end(t, i + 1, end, C_LETTER);
-        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, FRAC_WORDS))
+        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, W_FRAC))
             return i;
         i = j;
     }
     return end;
 }
 
-static const char *const UNITLONG_WORDS[16] = {
-    [2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"};
-
 size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!(k & C_ALNUM)) {
@@ -325,7 +345,7 @@ size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
         /* (?<![\p{L}\p{N}-]), then "-long" ... */
         size_t j = run_end(t, i + 1, end, C_LETTER);
         if ((k & C_LETTER) && (i == 0 || !((K(t, i - 1) & C_ALNUM) || t[i - 1] == '-')) && j < end &&
-            t[j] == '-' && word_in(t + i, j - i, UNITLONG_WORDS))
+            t[j] == '-' && word_in(t + i, j - i, W_UNITLONG))
             return i;
         i = run_end(t, j, end, C_ALNUM);
     }
@@ -354,6 +374,7 @@ static void add(cck_pf_index *x, int f, size_t p)
  * digits is looked at once, at its first byte. */
 void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
 {
+    pthread_once(&first_once, first_init);
     x->start = start;
     x->end = end;
     for (int f = 0; f < CCK_PF_N; f++)
@@ -369,17 +390,17 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
             size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
             if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
                 add(x, CCK_PF_DATE, i);
-            if (fig && word_in(t + i, n, FIGURE_WORDS))
+            if (fig && word_in(t + i, n, W_FIGURE))
                 add(x, CCK_PF_FIGURE, i);
-            if (!(pk & C_ALNUM) && word_in(t + i, n, ORD_WORDS))
+            if (!(pk & C_ALNUM) && word_in(t + i, n, W_ORD))
                 add(x, CCK_PF_RANK, i);
-            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, RANKED_WORDS))
+            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, W_RANKED))
                 add(x, CCK_PF_RANKED, i);
             if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
                 add(x, CCK_PF_NO1, j - 2);
-            if (!(pk & C_LETTER) && word_in(t + i, n, FRAC_WORDS))
+            if (!(pk & C_LETTER) && word_in(t + i, n, W_FRAC))
                 add(x, CCK_PF_FRAC, i);
-            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, UNITLONG_WORDS))
+            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, W_UNITLONG))
                 add(x, CCK_PF_UNITLONG, i);
             i = j;
             continue;

@@ -241,6 +241,11 @@ static void test_prefilters_offer_each_word_first(void)
     CU_ASSERT_EQUAL(cck_pf_date("may the market decline", 0, 22), 22);
     CU_ASSERT_EQUAL(cck_pf_date("a 123 or 12345 or 2,5", 0, 21), 21);
     CU_ASSERT_EQUAL(cck_pf_figure("the others", 0, 10), 10);
+    /* a list word's first letter and length, not the word; then the word */
+    CU_ASSERT_EQUAL(cck_pf_figure("Tin owe sox Twelfe TWELVE", 0, 25), 19);
+    CU_ASSERT_EQUAL(cck_pf_rank("fifty seconds Fifths FIFTH", 0, 26), 21);
+    CU_ASSERT_EQUAL(cck_pf_frac("thrie halt THREE", 0, 16), 11);
+    CU_ASSERT_EQUAL(cck_pf_unitlong("kn-long mild-long MILE-long", 0, 27), 18);
     cck_matcher_free(m);
     free_twins(tw, nt);
 }

@@ -43,25 +43,36 @@ static void ob_flush(obuf *o)
     }
 }
 
-static void ob_put(obuf *o, const char *s, size_t n)
+/* ob_put() when the piece does not fit: flush to the file (a piece larger
+ * than the buffer goes straight there) or grow the heap buffer. */
+static void ob_put_slow(obuf *o, const char *s, size_t n)
+{
+    if (o->out) {
+        ob_flush(o);
+        if (n > o->cap) {
+            fwrite(s, 1, n, o->out);
+            return;
+        }
+    } else {
+        size_t need = o->n + n;
+        if (need < o->n) {
+            fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
+            abort();
+        }
+        while (o->cap < need)
+            o->cap = o->cap > SIZE_MAX / 2 ? need : o->cap * 2;
+        o->b = cck_xrealloc(o->b, o->cap);
+    }
+    memcpy(o->b + o->n, s, n);
+    o->n += n;
+}
+
+/* inline: most pieces are literals, whose copy the compiler then unrolls */
+static inline void ob_put(obuf *o, const char *s, size_t n)
 {
     if (n > o->cap - o->n) {
-        if (o->out) {
-            ob_flush(o);
-            if (n > o->cap) {
-                fwrite(s, 1, n, o->out);
-                return;
-            }
-        } else {
-            size_t need = o->n + n;
-            if (need < o->n) {
-                fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
-                abort();
-            }
-            while (o->cap < need)
-                o->cap = o->cap > SIZE_MAX / 2 ? need : o->cap * 2;
-            o->b = cck_xrealloc(o->b, o->cap);
-        }
+        ob_put_slow(o, s, n);
+        return;
     }
     memcpy(o->b + o->n, s, n);
     o->n += n;

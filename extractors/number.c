@@ -568,7 +568,8 @@ static void read_fraction(const cck_scan *sc, figure *f, bool sep)
     size_t j = f->ne;
     if (f->step != 1 || sep || f->v < 0)
         return; /* whole numbers only */
-    for (size_t k = 0; k < sizeof glyphs / sizeof *glyphs; k++) {
+    /* every glyph is a multibyte character */
+    for (size_t k = 0; j < sc->end && (unsigned char)t[j] >= 0x80 && k < sizeof glyphs / sizeof *glyphs; k++) {
         size_t n = strlen(glyphs[k].g);
         if (j + n <= sc->end && !memcmp(t + j, glyphs[k].g, n)) {
             f->v += glyphs[k].v;

@@ -129,7 +129,7 @@ static bool lex_word(const char *t, size_t i, size_t end, token *tk)
             buf[n - 1] = '\0';
         }
         for (size_t k = 0; k < sizeof lex / sizeof *lex; k++) {
-            if (strcmp(buf, lex[k].w))
+            if (buf[0] != lex[k].w[0] || strcmp(buf, lex[k].w))
                 continue;
             tkind kind = lex[k].k;
             if (plural && !(kind == T_ORD || kind == T_HALF || kind == T_HUNDRED || kind == T_SCALE ||
@@ -760,9 +760,13 @@ size_t cck_words_suffix(const char *t, size_t i, size_t end, bool mentions, doub
     if (!glued && !mentions)
         return 0;
     size_t best = 0;
+    if (j >= end)
+        return 0;
     for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) {
+        if (t[j] != sfx[k].s[0] || (!mentions && !sfx[k].claims) || (!glued && !sfx[k].spaced))
+            continue;
         size_t n = strlen(sfx[k].s);
-        if ((!mentions && !sfx[k].claims) || (!glued && !sfx[k].spaced) || j + n > end || memcmp(t + j, sfx[k].s, n))
+        if (j + n > end || memcmp(t + j, sfx[k].s, n))
             continue;
         if (j + n < end && (alnum((unsigned char)t[j + n]) || t[j + n] == '-' || t[j + n] == '/'))
             continue;

@@ -178,6 +178,10 @@ static const num_case measure_cases[] = {
     {"Trains run at 90 km/h on the plain.", "90 km/h", K_MEAS, 25, 25, "m/s", 1 / 3.6},
     {"Hail of 1.3 inches (3.3 cm) fell in May.", "1.3 inches", K_MEAS, 0.03302, 0.03302, "m", 0.00254},
     {"Lows fall to -8.3 °C at night.", "-8.3 °C", K_MEAS, -8.3, -8.3, "degC", 0.1},
+    /* fractions: glyphs, mixed numbers and plain ones */
+    {"The pond is 2\xC2\xBD km wide.", "2\xC2\xBD km", K_MEAS, 2500, 2500, "m", 250},
+    {"The trail is 1 1/2 miles long.", "1 1/2 miles", K_MEAS, 2414.016, 2414.016, "m", 804.672},
+    {"The loop is 3/4 mile around.", "3/4 mile", K_MEAS, 1207.008, 1207.008, "m", 402.336},
     {"The dial read \xE2\x88\x92" "3.4 °C at dawn.", "\xE2\x88\x92" "3.4 °C", K_MEAS, -3.4, -3.4, "degC", 0.1},
     {"Nights fall to minus 20 °C in winter.", "minus 20 °C", K_MEAS, -20, -20, "degC", 1},
     {"Highs reach 77 °F in July.", "77 °F", K_MEAS, 25, 25, "degC", 5.0 / 9.0},

@@ -845,7 +845,41 @@ static void test_count_in(void)
     CU_ASSERT_EQUAL(cck_src_count_in("xAx", 3, "x", 1), 2);
 }
 
+/* Markers, parenthesised sources and bare addresses are found wherever
+ * they stand: the text moved along by 0 to 40 bytes (letters, spaces,
+ * 'h', '(' and '[' that open nothing) gives the same markers, moved. */
+static void test_markers_at_every_offset(void)
+{
+    static const char body[] = "It grew by 5%.[4] It was built (Smith, J. (2001)) in 1900. "
+                               "See the page http://example.org/a for more.[b]\n";
+    static const char fill[] = "ha( [ hh";
+    cck_source *ref = from_text(body, sizeof body - 1);
+    CU_ASSERT_FATAL(ref->ncites >= 3);
+    for (size_t pad = 0; pad <= 40; pad++) {
+        char text[256];
+        for (size_t k = 0; k < pad; k++)
+            text[k] = fill[k % (sizeof fill - 1)];
+        if (pad)
+            text[pad - 1] = ' ';
+        memcpy(text + pad, body, sizeof body);
+        cck_source *s = from_text(text, pad + sizeof body - 1);
+        /* whatever the fill made, the body's markers follow it unchanged */
+        size_t first = 0;
+        while (first < s->ncites && s->cites[first].start < pad)
+            first++;
+        CU_ASSERT_EQUAL(s->ncites - first, ref->ncites);
+        for (size_t k = 0; k < ref->ncites && first + k < s->ncites; k++) {
+            CU_ASSERT_EQUAL(s->cites[first + k].start, ref->cites[k].start + pad);
+            CU_ASSERT_EQUAL(s->cites[first + k].end, ref->cites[k].end + pad);
+            CU_ASSERT_STRING_EQUAL(s->cites[first + k].marker, ref->cites[k].marker);
+        }
+        cck_source_free(s);
+    }
+    cck_source_free(ref);
+}
+
 static CU_TestInfo segment_tests[] = {
+    {"markers found at every offset", test_markers_at_every_offset},
     {"occurrence count against a plain loop", test_count_in},
     {"wiki article units, tables and cites", test_wiki_units},
     {"blog post units and comments", test_blog_units},

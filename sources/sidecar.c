@@ -4,9 +4,11 @@
  * each opened by "file: NAME"; "#" starts a comment line. What it says
  * overrides what the file says about itself. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "sources.h"
 
@@ -92,8 +94,13 @@ void cck_src_sidecar(cck_source *s, cck_diags *d)
     char *side = cck_xmalloc(dl + sizeof name);
     memcpy(side, s->path, dl);
     memcpy(side + dl, name, sizeof name);
-    FILE *f = fopen(side, "rb");
+    /* most directories have none: open() finds that out without the
+     * stream fopen() would make and free for every source */
+    int fd = open(side, O_RDONLY | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
+        if (fd >= 0)
+            close(fd);
         if (errno != ENOENT)
             cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(errno));
         free(side);

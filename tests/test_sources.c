@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sources.h"
@@ -47,6 +50,90 @@ static void test_load_keeps_bytes_and_lines(void)
     cck_diags_free(&d);
     unlink(path);
     free(path);
+}
+
+/* Files of every size around the first read's buffer, a directory, and a
+ * pipe (no size known: the buffer grows) load whole or give their error. */
+static void test_load_sizes_directories_and_pipes(void)
+{
+    static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 4095, 4096, 4097, 65535, 65536, 65537, 200001};
+    char *big = malloc(200001);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+    for (size_t i = 0; i < 200001; i++)
+        big[i] = (char)(i % 61 == 60 ? '\n' : 'a' + (char)(i % 26));
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        char *path = write_temp(big, sizes[k]);
+        cck_diags d;
+        cck_diags_init(&d);
+        cck_source *s = NULL;
+        CU_ASSERT_EQUAL(cck_source_load(path, 0, &s, &d), CCK_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        CU_ASSERT_EQUAL(s->len, sizes[k]);
+        CU_ASSERT(s->len == sizes[k] && !memcmp(s->bytes, big, sizes[k]));
+        CU_ASSERT_EQUAL(s->bytes[s->len], '\0');
+        CU_ASSERT_EQUAL(d.n, 0);
+        cck_source_free(s);
+        /* the limit is the file's size: one byte over is refused */
+        if (sizes[k] > 1) {
+            s = NULL;
+            CU_ASSERT_EQUAL(cck_source_load(path, sizes[k], &s, &d), CCK_OK);
+            cck_source_free(s);
+            CU_ASSERT_EQUAL(cck_source_load(path, sizes[k] - 1, &s, &d), CCK_ERR_LIMIT);
+        }
+        cck_diags_free(&d);
+        unlink(path);
+        free(path);
+    }
+
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = (cck_source *)1;
+    CU_ASSERT_EQUAL(cck_source_load("tests", 0, &s, &d), CCK_ERR_IO);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_STRING_EQUAL(d.v[0].msg, "is a directory");
+    cck_diags_free(&d);
+
+    /* a pipe: its writer is a child process */
+    char fifo[] = "/tmp/cck-fifo-XXXXXX";
+    int tfd = mkstemp(fifo);
+    CU_ASSERT_FATAL(tfd >= 0);
+    close(tfd);
+    unlink(fifo);
+    CU_ASSERT_FATAL(mkfifo(fifo, 0600) == 0);
+    for (int limit = 0; limit < 2; limit++) {
+        pid_t pid = fork();
+        CU_ASSERT_FATAL(pid >= 0);
+        if (pid == 0) {
+            int w = open(fifo, O_WRONLY);
+            size_t at = 0;
+            while (w >= 0 && at < 200001) {
+                ssize_t got = write(w, big + at, 200001 - at);
+                if (got <= 0)
+                    break;
+                at += (size_t)got;
+            }
+            _exit(0);
+        }
+        cck_diags_init(&d);
+        s = NULL;
+        cck_status st = cck_source_load(fifo, limit ? 100000 : 0, &s, &d);
+        if (limit) {
+            CU_ASSERT_EQUAL(st, CCK_ERR_LIMIT);
+            CU_ASSERT_PTR_NULL(s);
+        } else {
+            CU_ASSERT_EQUAL(st, CCK_OK);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+            CU_ASSERT_EQUAL(s->len, 200001);
+            CU_ASSERT(s->len == 200001 && !memcmp(s->bytes, big, 200001));
+        }
+        cck_source_free(s);
+        cck_diags_free(&d);
+        int status;
+        waitpid(pid, &status, 0);
+    }
+    unlink(fifo);
+    free(big);
 }
 
 static void test_missing_file_is_a_diagnostic(void)
@@ -222,6 +309,7 @@ void cck_suite_sources(void)
     static CU_TestInfo tests[] = {
         {"load keeps bytes and builds the line table", test_load_keeps_bytes_and_lines},
         {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
+        {"files of every size, a directory, a pipe", test_load_sizes_directories_and_pipes},
         {"the size limit refuses big files", test_size_limit_refuses},
         {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},
         {"the UTF-8 check finds a bad byte or NUL at any offset", test_utf8_check_at_every_offset},

@@ -223,6 +223,61 @@ char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u)
     return at;
 }
 
+/* What "%.15g" writes for v when v is the double nearest a decimal of at
+ * most 15 significant digits and at most 9 decimals, in [1e-4, 1e15)
+ * (fixed notation): such a decimal comes back from "%.15g" unchanged
+ * (DBL_DIG is 15), and v == m / 10^k, both exact and the division
+ * correctly rounded, proves v is its nearest double. Returns false,
+ * writing nothing, for any other v. */
+static bool short_decimal(char *buf, double v)
+{
+    static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return false;
+    for (int k = 1; k <= 9; k++) {
+        double scaled = a * pow10[k];
+        if (scaled >= 9007199254740992.0) /* 2^53: no longer exact */
+            return false;
+        unsigned long long m = (unsigned long long)(scaled + 0.5);
+        if ((double)m / pow10[k] != a)
+            continue;
+        /* m's digits are the significant ones */
+        char d[CCK_REP_UDIGITS];
+        char *at = cck_rep_udigits(d, m);
+        size_t nd = (size_t)(d + CCK_REP_UDIGITS - 1 - at);
+        if (nd > 15)
+            return false;
+        char *w = buf;
+        if (v < 0)
+            *w++ = '-';
+        if (nd <= (size_t)k) {
+            /* 0.000ddd */
+            *w++ = '0';
+            *w++ = '.';
+            for (size_t z = nd; z < (size_t)k; z++)
+                *w++ = '0';
+            memcpy(w, at, nd);
+            w += nd;
+        } else {
+            memcpy(w, at, nd - (size_t)k);
+            w += nd - (size_t)k;
+            *w++ = '.';
+            memcpy(w, at + nd - k, (size_t)k);
+            w += k;
+        }
+        /* the last decimal is not 0, or a smaller k would have matched;
+         * strip anyway, as %g does */
+        while (w[-1] == '0')
+            w--;
+        if (w[-1] == '.')
+            w--;
+        *w = '\0';
+        return true;
+    }
+    return false;
+}
+
 bool cck_rep_number(char *buf, double v)
 {
     if (!isfinite(v)) {
@@ -240,6 +295,8 @@ bool cck_rep_number(char *buf, double v)
         strcpy(buf, at);
         return true;
     }
+    if (short_decimal(buf, v))
+        return true;
     snprintf(buf, 32, "%.15g", v);
     if (strtod(buf, NULL) != v)
         snprintf(buf, 32, "%.17g", v);

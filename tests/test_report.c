@@ -360,6 +360,65 @@ static void test_jsonl_numbers_short_and_exact(void)
     cck_corpus_free(&f.c);
 }
 
+/* What cck_rep_number() wrote before its decimal fast path: the
+ * reference it must agree with for every finite value. */
+static void number_ref(char *buf, double v)
+{
+    snprintf(buf, 32, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, 32, "%.17g", v);
+}
+
+static void check_number(double v, size_t *fails)
+{
+    char got[32], want[32];
+    cck_rep_number(got, v);
+    number_ref(want, v);
+    if (strcmp(got, want)) {
+        if ((*fails)++ < 5)
+            fprintf(stderr, "\n  number %.17g: got %s, want %s\n", v, got, want);
+    }
+}
+
+static void test_numbers_agree_with_printf(void)
+{
+    size_t fails = 0, n = 0;
+    /* decimals of 1 to 18 digits with 0 to 12 of them after the point,
+     * both signs, and their neighbouring doubles */
+    unsigned long long seed = 42;
+    for (int digits = 1; digits <= 18; digits++)
+        for (int scale = 0; scale <= 12; scale++)
+            for (int r = 0; r < 60; r++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                unsigned long long m = seed >> 11;
+                unsigned long long lim = 1;
+                for (int k = 0; k < digits; k++)
+                    lim *= 10;
+                m %= lim;
+                if (r % 7 == 0)
+                    m -= m % 1000; /* trailing zeros */
+                char txt[64];
+                snprintf(txt, sizeof txt, "%llue-%d", m, scale);
+                double v = strtod(txt, NULL);
+                double vs[] = {v, -v, nextafter(v, 0), nextafter(v, INFINITY)};
+                for (size_t k = 0; k < sizeof vs / sizeof *vs; k++, n++)
+                    if (!(vs[k] == floor(vs[k]) && fabs(vs[k]) < 1e15))
+                        check_number(vs[k], &fails);
+            }
+    /* edges of the fixed notation and of 15 digits, and sums that are not
+     * the decimal they look like */
+    static const double edges[] = {1e-4, 9.999e-5, 1.00001e-4, 0.1 + 0.2, 1.0 / 3, 2.0 / 3,
+                                   99999999999999.9, 999999999999999.5, 123456789.123456789,
+                                   0.000123456789012345, 4828.032, 2414.016, 0.044704,
+                                   1e14 + 0.5, 5e-324, 1.7976931348623157e308, 0.5, 0.1, 0.7};
+    for (size_t k = 0; k < sizeof edges / sizeof *edges; k++, n += 2) {
+        check_number(edges[k], &fails);
+        check_number(-edges[k], &fails);
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+    CU_ASSERT(n > 50000);
+}
+
 static char *json_string_of(const char *s, size_t n)
 {
     char *buf = NULL;
@@ -1184,6 +1243,7 @@ void cck_suite_report(void)
         {"jsonl claims: every field", test_jsonl_claims_every_field},
         {"streamed jsonl chunk: the corpus writer's bytes", test_jsonl_chunk_matches_corpus},
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
+        {"numbers agree with printf's %.15g / %.17g", test_numbers_agree_with_printf},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},
         {"jsonl groups: every field", test_jsonl_groups_every_field},
         {"jsonl: the scorer reads it", test_jsonl_read_by_scorer},

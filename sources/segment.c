@@ -530,7 +530,13 @@ static void sentences(seg_ctx *c, size_t a, size_t b, cck_zone z)
 {
     const char *t = c->s->bytes;
     size_t from = a;
+    /* the bytes that can end a sentence or open a parenthesis */
+    static const unsigned char stops[256] = {['('] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
     for (size_t p = a; p < b; p++) {
+        while (p < b && !stops[(unsigned char)t[p]])
+            p++;
+        if (p >= b)
+            break;
         char ch = t[p];
         if (ch == '(') {
             /* no sentence ends inside a parenthesis closed nearby:

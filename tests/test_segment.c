@@ -878,7 +878,35 @@ static void test_markers_at_every_offset(void)
     cck_source_free(ref);
 }
 
+/* Sentence ends and parentheses are found wherever they stand: a first
+ * sentence of 4 to 43 bytes before the same three sentences. */
+static void test_sentences_at_every_offset(void)
+{
+    static const char body[] = "It is 5 km (about 3 mi. by road) long! Is it? Yes, Dr. Kim said so.";
+    for (size_t pad = 1; pad <= 40; pad++) {
+        char text[160];
+        memcpy(text, "Go ", 3);
+        memset(text + 3, 'b', pad);
+        memcpy(text + 3 + pad, ". ", 2);
+        memcpy(text + pad + 5, body, sizeof body);
+        cck_source *s = from_text(text, pad + 5 + sizeof body - 1);
+        CU_ASSERT_EQUAL_FATAL(s->nunits, 4);
+        static const char *const want[] = {"It is 5 km (about 3 mi. by road) long!", "Is it?",
+                                           "Yes, Dr. Kim said so."};
+        CU_ASSERT_EQUAL(s->units[0].start, 0);
+        CU_ASSERT_EQUAL(s->units[0].end, pad + 4);
+        size_t at = pad + 5;
+        for (size_t k = 0; k < 3; k++) {
+            CU_ASSERT_EQUAL(s->units[k + 1].start, at);
+            CU_ASSERT_EQUAL(s->units[k + 1].end, at + strlen(want[k]));
+            at += strlen(want[k]) + 1;
+        }
+        cck_source_free(s);
+    }
+}
+
 static CU_TestInfo segment_tests[] = {
+    {"sentences found at every offset", test_sentences_at_every_offset},
     {"markers found at every offset", test_markers_at_every_offset},
     {"occurrence count against a plain loop", test_count_in},
     {"wiki article units, tables and cites", test_wiki_units},

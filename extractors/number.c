@@ -462,6 +462,36 @@ static bool compound_words(const char *t, size_t s, size_t end, double *val, dou
     return *val > 0;
 }
 
+double cck_ext_plain_decimal(const char *buf, size_t n)
+{
+    /* "-?D+(.D+)?" of at most 15 digits is m / 10^k with m and 10^k exact:
+     * the division rounds as strtod() does (to nearest), so the result is
+     * the same double without the general conversion */
+    static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                   1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    size_t i = buf[0] == '-';
+    unsigned long long m = 0;
+    int digits = 0, decimals = -1;
+    for (; i < n; i++) {
+        char c = buf[i];
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + (unsigned)(c - '0');
+            if (++digits > 15)
+                return strtod(buf, NULL);
+            if (decimals >= 0)
+                decimals++;
+        } else if (c == '.' && decimals < 0 && digits) {
+            decimals = 0;
+        } else {
+            return strtod(buf, NULL);
+        }
+    }
+    if (!digits || decimals == 0)
+        return strtod(buf, NULL);
+    double v = decimals > 0 ? (double)m / pow10[decimals] : (double)m;
+    return buf[0] == '-' ? -v : v;
+}
+
 /* Reads the numeric literal t[s, e) into *v; the step is the rounding the
  * writing shows. False when it is absurdly long. */
 static bool read_digits(const char *t, size_t s, size_t e, double *v, double *step, bool *sep)
@@ -497,7 +527,7 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
         }
     }
     buf[n] = '\0';
-    *v = strtod(buf, NULL);
+    *v = cck_ext_plain_decimal(buf, n);
     if (decimals > 0)
         *step = pow(10, -decimals);
     else if (*sep) /* whole groups of zeros: "559,000" -> 1000, "2,000,000" -> 1e6 */

@@ -560,7 +560,46 @@ WRAP(test_megabyte_of_number_words_in_mentions_mode)
 WRAP(test_long_unit_of_figures)
 WRAP(test_invalid_utf8_and_nul)
 
+/* cck_ext_plain_decimal() gives strtod()'s double, bit for bit, for
+ * literals of 1 to 19 digits, with and without a sign and decimals, and
+ * for what read_digits() may hand it that is not plain. */
+static void test_plain_decimal_is_strtod(void)
+{
+    unsigned long long seed = 7;
+    size_t fails = 0, n = 0;
+    char buf[64];
+    for (int digits = 1; digits <= 19; digits++)
+        for (int r = 0; r < 400; r++) {
+            size_t k = 0;
+            if (r & 1)
+                buf[k++] = '-';
+            int point = r % 5 == 0 ? -1 : (int)((seed >> 7) % (unsigned)digits);
+            for (int d = 0; d < digits; d++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                if (d == point && d > 0)
+                    buf[k++] = '.';
+                buf[k++] = (char)('0' + (r % 7 == 0 ? 9 : (seed >> 33) % 10));
+            }
+            buf[k] = '\0';
+            double a = cck_ext_plain_decimal(buf, k), b = strtod(buf, NULL);
+            n++;
+            if (memcmp(&a, &b, sizeof a) && fails++ < 5)
+                fprintf(stderr, "\n  %s: %.17g, strtod %.17g\n", buf, a, b);
+        }
+    static const char *const odd[] = {"", "-", ".", "5.", ".5", "-.5", "1.2.3", "1-2", "--1", "-0",
+                                      "0", "0.000000000000001", "999999999999999", "9999999999999999",
+                                      "0.1", "0.3", "123456789012.345", "9007199254740993"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++, n++) {
+        double a = cck_ext_plain_decimal(odd[i], strlen(odd[i])), b = strtod(odd[i], NULL);
+        if (memcmp(&a, &b, sizeof a) && fails++ < 5)
+            fprintf(stderr, "\n  %s: %.17g, strtod %.17g\n", odd[i], a, b);
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+    CU_ASSERT(n > 7000);
+}
+
 static CU_TestInfo number_tests[] = {
+    {"plain decimals read as strtod reads them", test_plain_decimal_is_strtod},
     {"plain counts", test_plain_counts_w},
     {"money", test_money_w},
     {"measures convert units", test_measures_convert_units_w},

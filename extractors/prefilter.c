@@ -110,14 +110,19 @@ static const char *const WORDS[W_N][16] = {
 /* first[l][n]: bit c - 'a' is set when list l has a word of n letters
  * starting with letter c. Most letter runs fail this one lookup. */
 static uint32_t first[W_N][16];
+/* lists_of[n][c - 'a']: bit l is set when list l has such a word (the
+ * same table the other way round, for the one-pass index) */
+static unsigned char lists_of[16][26];
 static pthread_once_t first_once = PTHREAD_ONCE_INIT;
 
 static void first_init(void)
 {
     for (int l = 0; l < W_N; l++)
         for (size_t n = 1; n < 16; n++)
-            for (const char *p = WORDS[l][n]; p && *p; p += n)
+            for (const char *p = WORDS[l][n]; p && *p; p += n) {
                 first[l][n] |= 1u << (p[0] - 'a');
+                lists_of[n][p[0] - 'a'] |= (unsigned char)(1u << l);
+            }
 }
 
 /* Whether the n letters at w are, lowercased, a word of list l. */
@@ -133,7 +138,7 @@ static inline bool word_in(const char *w, size_t n, int l)
  * date atom: a month name or abbreviation (MONTH is case-sensitive:
  * "May", never "may"), or, in any case, a qualifier (early, mid, late) or
  * a season (spring, summer, autumn, fall, winter). */
-static bool date_word3(unsigned a, unsigned b, unsigned c)
+static inline bool date_word3(unsigned a, unsigned b, unsigned c)
 {
     bool month = (cls[a] & C_UPPER) && (cls[b] & C_LOWER) && (cls[c] & C_LOWER);
     a |= 0x20u, b |= 0x20u, c |= 0x20u;
@@ -390,18 +395,27 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
             size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
             if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
                 add(x, CCK_PF_DATE, i);
-            if (fig && word_in(t + i, n, W_FIGURE))
-                add(x, CCK_PF_FIGURE, i);
-            if (!(pk & C_ALNUM) && word_in(t + i, n, W_ORD))
-                add(x, CCK_PF_RANK, i);
-            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, W_RANKED))
-                add(x, CCK_PF_RANKED, i);
             if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
                 add(x, CCK_PF_NO1, j - 2);
-            if (!(pk & C_LETTER) && word_in(t + i, n, W_FRAC))
+            /* the lists that have a word of this length and first letter:
+             * none for most words, which then need no other test */
+            unsigned ls = n < 16 ? lists_of[n][(c | 0x20) - 'a'] : 0;
+            if (!ls) {
+                i = j;
+                continue;
+            }
+#define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
+            if (fig && IN_LIST(W_FIGURE))
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && IN_LIST(W_ORD))
+                add(x, CCK_PF_RANK, i);
+            if ((c | 0x20) == 'r' && !(pk & C_WORD) && IN_LIST(W_RANKED))
+                add(x, CCK_PF_RANKED, i);
+            if (!(pk & C_LETTER) && IN_LIST(W_FRAC))
                 add(x, CCK_PF_FRAC, i);
-            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, W_UNITLONG))
+            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && IN_LIST(W_UNITLONG))
                 add(x, CCK_PF_UNITLONG, i);
+#undef IN_LIST
             i = j;
             continue;
         }

@@ -86,10 +86,26 @@ void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, siz
     }
 }
 
+void cck_src_memo_free(cck_src_memo *m)
+{
+    if (!m)
+        return;
+    free(m->dir);
+    m->dir = NULL;
+    m->len = 0;
+}
+
 void cck_src_sidecar(cck_source *s, cck_diags *d)
+{
+    cck_src_sidecar_memo(s, NULL, d);
+}
+
+void cck_src_sidecar_memo(cck_source *s, cck_src_memo *memo, cck_diags *d)
 {
     const char *slash = strrchr(s->path, '/');
     size_t dl = slash ? (size_t)(slash - s->path) + 1 : 0;
+    if (memo && memo->dir && memo->len == dl && !memcmp(memo->dir, s->path, dl))
+        return; /* this directory has none */
     static const char name[] = ".claimcheck-sources";
     char *side = cck_xmalloc(dl + sizeof name);
     memcpy(side, s->path, dl);
@@ -99,10 +115,17 @@ void cck_src_sidecar(cck_source *s, cck_diags *d)
     int fd = open(side, O_RDONLY | O_CLOEXEC);
     FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
+        int e = errno;
         if (fd >= 0)
             close(fd);
-        if (errno != ENOENT)
-            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(errno));
+        if (e != ENOENT)
+            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(e));
+        if (e == ENOENT && memo) {
+            free(memo->dir);
+            memo->dir = side; /* its directory part: the first dl bytes */
+            memo->len = dl;
+            return;
+        }
         free(side);
         return;
     }

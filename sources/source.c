@@ -259,6 +259,12 @@ static ssize_t read_some(int fd, char *buf, size_t n)
 cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
                            cck_diags *d)
 {
+    return cck_src_load_memo(path, max_bytes, NULL, out, d);
+}
+
+cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *memo,
+                             cck_source **out, cck_diags *d)
+{
     *out = NULL;
     if (!max_bytes)
         max_bytes = DEFAULT_MAX_BYTES;
@@ -278,7 +284,8 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
         return CCK_ERR_IO;
     }
     size_t cap = 64 * 1024, len = 0;
-    if (stated && S_ISREG(st.st_mode) && st.st_size > 0) {
+    bool sized = stated && S_ISREG(st.st_mode) && st.st_size > 0;
+    if (sized) {
         if ((uintmax_t)st.st_size > max_bytes) {
             close(fd);
             cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
@@ -315,11 +322,15 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
         if (got == 0)
             break;
         len += (size_t)got;
+        /* a regular file read to the size fstat gave, in a read that
+         * stopped short of the room it had, is at its end: no probe */
+        if (sized && len == (size_t)st.st_size && len + 1 < cap)
+            break;
     }
     close(fd);
     buf = pad_tail(buf, len, cap);
     *out = read_markup(make(path, buf, len), d);
-    cck_src_sidecar(*out, d);
+    cck_src_sidecar_memo(*out, memo, d);
     return CCK_OK;
 }
 

@@ -269,6 +269,78 @@ static void test_arena_alignment_and_big_blocks(void)
     cck_arena_free(NULL);
 }
 
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The title the sources file beside dir/name gives it, loaded with memo
+ * (NULL: none); a new string, or NULL. */
+static char *title_of(const char *dir, const char *name, cck_src_memo *memo)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cck_src_load_memo(path, 0, memo, &s, &d), CCK_OK);
+    char *t = s->meta.title ? cck_xstrndup(s->meta.title, strlen(s->meta.title)) : NULL;
+    cck_source_free(s);
+    cck_diags_free(&d);
+    return t;
+}
+
+/* A loader's memo skips the look for a sources file in a directory found
+ * without one, and only there. */
+static void test_sources_file_memo(void)
+{
+    char a[] = "/tmp/cck-memo-a-XXXXXX", b[] = "/tmp/cck-memo-b-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(a) != NULL && mkdtemp(b) != NULL);
+    put_file(a, "1.txt", "One.\n");
+    put_file(a, "2.txt", "Two.\n");
+    put_file(b, "3.txt", "Three.\n");
+    put_file(b, ".claimcheck-sources", "file: 3.txt\ntitle: Third\n");
+    cck_src_memo memo = {0};
+    char *t1 = title_of(a, "1.txt", &memo), *t3 = title_of(b, "3.txt", &memo);
+    CU_ASSERT_PTR_NULL(t1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t3);
+    CU_ASSERT_STRING_EQUAL(t3, "Third");
+    /* the memo still knows a has none: a file made now is not seen
+     * through it, but is without it */
+    put_file(a, ".claimcheck-sources", "file: 2.txt\ntitle: Second\n");
+    char *t2 = title_of(a, "2.txt", &memo), *t2n = title_of(a, "2.txt", NULL);
+    CU_ASSERT_PTR_NULL(t2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t2n);
+    CU_ASSERT_STRING_EQUAL(t2n, "Second");
+    /* b's file is read every time: only absence is remembered */
+    char *t3b = title_of(b, "3.txt", &memo);
+    CU_ASSERT_PTR_NOT_NULL(t3b);
+    cck_src_memo_free(&memo);
+    cck_src_memo_free(&memo); /* twice is harmless */
+    free(t1);
+    free(t2);
+    free(t2n);
+    free(t3);
+    free(t3b);
+    static const char *const names[] = {"1.txt", "2.txt", ".claimcheck-sources"};
+    char path[256];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", a, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/3.txt", b);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.claimcheck-sources", b);
+    unlink(path);
+    rmdir(a);
+    rmdir(b);
+}
+
 static void test_expand_directory_sorted_and_hidden_skipped(void)
 {
     char dir[] = "/tmp/cck-dir-XXXXXX";
@@ -316,6 +388,7 @@ void cck_suite_sources(void)
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
+        {"the memo of directories without a sources file", test_sources_file_memo},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("sources", tests);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "segment_int.h"
 
 static bool is_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
@@ -206,6 +207,7 @@ void cck_src_cites_scan(seg_ctx *c)
     /* the bytes a marker, a parenthesised source or a web address opens with */
     static const unsigned char opens[256] = {['('] = 1, ['h'] = 1, ['['] = 1};
     for (size_t p = 0; p < len; p++) {
+        p = cck_bytes_skip4(b, p, len, '(', 'h', '[', '[');
         while (p < len && !opens[(unsigned char)b[p]])
             p++;
         if (p >= len)

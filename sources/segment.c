@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "bytes.h"
 #include "segment_int.h"
 
 enum { HEAD_MAX = 100, MAX_CANDIDATES = 4 };
@@ -533,6 +534,7 @@ static void sentences(seg_ctx *c, size_t a, size_t b, cck_zone z)
     /* the bytes that can end a sentence or open a parenthesis */
     static const unsigned char stops[256] = {['('] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
     for (size_t p = a; p < b; p++) {
+        p = cck_bytes_skip4(t, p, b, '(', '.', '!', '?');
         while (p < b && !stops[(unsigned char)t[p]])
             p++;
         if (p >= b)

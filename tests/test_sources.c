@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -134,6 +135,67 @@ static void test_load_sizes_directories_and_pipes(void)
     }
     unlink(fifo);
     free(big);
+}
+
+/* The word-at-a-time skips against byte loops: every start and end over
+ * buffers where the bytes looked for are rare, common, or next to bytes
+ * one away from them (borrows between the lanes). */
+static void test_byte_skips_against_loops(void)
+{
+    /* each looked-for byte alone among letters, then bytes one off them */
+    static const char alpha[][12] = {"(", ".", "!", "?", "0", "5", "9", "(.!?0123",
+                                     "/:)-'@>", "\x80\xff\xa1 ", "abcxyz"};
+    unsigned seed = 99;
+    char buf[300];
+    size_t checked = 0;
+    for (size_t a = 0; a < sizeof alpha / sizeof *alpha; a++)
+        for (int round = 0; round < 4; round++) {
+            for (size_t k = 0; k < sizeof buf; k++) {
+                seed = seed * 1103515245u + 12345u;
+                /* mostly letters, now and then one of the alphabet */
+                buf[k] = (seed >> 16) % 9 < 7 ? (char)('a' + (seed >> 8) % 26)
+                                               : alpha[a][(seed >> 20) % strlen(alpha[a])];
+            }
+            for (size_t i = 0; i < 17; i++)
+                for (size_t end = i; end <= sizeof buf; end += 1 + (end % 29)) {
+                    size_t r = cck_bytes_skip4(buf, i, end, '(', '.', '!', '?');
+                    size_t d = cck_bytes_skip_digits(buf, i, end);
+                    CU_ASSERT_FATAL(r >= i && r <= end && d >= i && d <= end);
+                    bool clean = true;
+                    for (size_t k = i; k < r; k++)
+                        clean = clean && !(strchr("(.!?", buf[k]) && buf[k]);
+                    for (size_t k = i; k < d; k++)
+                        clean = clean && !(buf[k] >= '0' && buf[k] <= '9');
+                    CU_ASSERT(clean);
+                    /* it stops within 8 bytes of the next one or of the end */
+                    bool near = end - r < 8;
+                    for (size_t k = r; k < end && k < r + 8 && !near; k++)
+                        near = strchr("(.!?", buf[k]) && buf[k];
+                    CU_ASSERT(near);
+                    near = end - d < 8;
+                    for (size_t k = d; k < end && k < d + 8 && !near; k++)
+                        near = buf[k] >= '0' && buf[k] <= '9';
+                    CU_ASSERT(near);
+                    checked++;
+                }
+        }
+    CU_ASSERT(checked > 2000);
+    /* cck_bytes_below() against a loop over the lanes */
+    for (int round = 0; round < 20000; round++) {
+        uint64_t w = 0;
+        for (int k = 0; k < 8; k++) {
+            seed = seed * 1103515245u + 12345u;
+            w = w << 8 | (seed >> 24);
+        }
+        if (round % 3 == 0)
+            w &= 0x7f7f7f7f7f7f7f7fu;
+        static const unsigned ns[] = {1, 10, 48, 128};
+        unsigned n = ns[round % 4];
+        bool any = false;
+        for (int k = 0; k < 8; k++)
+            any = any || ((w >> (8 * k)) & 0xff) < n;
+        CU_ASSERT_EQUAL(cck_bytes_below(w, n) != 0, any);
+    }
 }
 
 static void test_missing_file_is_a_diagnostic(void)
@@ -381,6 +443,7 @@ void cck_suite_sources(void)
     static CU_TestInfo tests[] = {
         {"load keeps bytes and builds the line table", test_load_keeps_bytes_and_lines},
         {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
+        {"byte skips against byte loops", test_byte_skips_against_loops},
         {"files of every size, a directory, a pipe", test_load_sizes_directories_and_pipes},
         {"the size limit refuses big files", test_size_limit_refuses},
         {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},

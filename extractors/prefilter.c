@@ -158,24 +158,38 @@ static inline bool date_word3(unsigned a, unsigned b, unsigned c)
     }
 }
 
-/* Whether the digits at t[i] can start a date atom: every digit form of
- * ATOM is 4 digits (a year, "1950s", ISO "1950-05-06") or 1 or 2 digits
- * followed by an ordinal suffix, a space, a dash or "0s" ("12th century",
- * "6 May", "9-24 December", "'50s"). */
+/* Whether the digits at t[i] can start a date atom. Every digit form of
+ * ATOM is:
+ * - 4 digits: a year (1xxx, 20xx, 2100: "1950", "1950s") or the year of
+ *   an ISO day ("1950-05-06", any 4 digits);
+ * - 1 or 2 digits then an ordinal suffix or "0s" ("12th century", "'50s"),
+ *   a dash ("9-24 December", U+2013), " to " ("9 to 24 December"), or
+ *   blanks (spaces, U+00A0) before a month name, which opens with one of
+ *   J F M A S O N D. */
 static bool date_digits(const char *t, size_t i, size_t end)
 {
     size_t j = i + 1;
     while (j < end && j - i < 5 && (K(t, j) & C_DIGIT))
         j++;
     if (j - i == 4)
-        return true;
+        return t[i] == '1' || (t[i] == '2' && t[i + 1] == '0') ||
+               (t[i] == '2' && t[i + 1] == '1' && t[i + 2] == '0' && t[i + 3] == '0') ||
+               (j < end && t[j] == '-');
     if (j - i > 2 || j >= end)
         return false;
     switch ((unsigned char)t[j]) {
     case 's': case 'n': case 'r': case 't': /* 1st 2nd 3rd 4th, 50s */
-    case ' ': case 0xC2:                    /* a space, U+00A0 */
     case '-': case 0xE2:                    /* a dash, U+2013 */
         return true;
+    case ' ': case 0xC2: {                  /* a space, U+00A0 */
+        if (end - j >= 4 && t[j] == ' ' && t[j + 1] == 't' && t[j + 2] == 'o' && t[j + 3] == ' ')
+            return true;
+        size_t k = j;
+        while (k < end && (t[k] == ' ' || (k + 1 < end && (unsigned char)t[k] == 0xC2 &&
+                                            (unsigned char)t[k + 1] == 0xA0)))
+            k += t[k] == ' ' ? 1 : 2;
+        return k > j && k < end && strchr("JFMASOND", t[k]) && t[k];
+    }
     default:
         return false;
     }

@@ -126,6 +126,11 @@ static const char *const WORDS[] = {
     "early-to-mid 1950s", "the 12th century", "mid-19th century", "1950s", "1950's", "'50s",
     "\xe2\x80\x99" "50s", "50s", "1950-05-06", "1950", "2100", "1950\xc2\xa0" "May",
     "6\xc2\xa0May 1950", "6th\xe2\x80\x93" "9th May 1950", "1st May 1950",
+    /* digits the date prefilter now refuses, beside those it must not */
+    "9 to 24 December 1950", "9 to 24", "12  \xc2\xa0 June 1950", "6 \xc2\xa0Sept. 1950",
+    "3000-05-06", "3000", "2101", "2100s", "2099", "2000s", "0950", "9 km", "9 Vinalon",
+    "12 \xc2\xb0" "C", "12 per cent", "12\xc2\xa0" "x", "12 June", "12 june 1950", "9\xc2 May",
+    "1 October 1950", "2 November 1950", "3 April 1950", "4 February 1950", "7 Dec 1950",
     /* figures */
     "12", "1,234", "3.5", ".5", "-5", "-.5", "\xe2\x88\x92" "5", "$5", "\\$5", "US$5", "US $5",
     "A$5", "C$ 5", "HK$5", "NZ$5", "S$5", "U.S.$5", "u.s. $5", "USD 5", "EUR5", "GBP 5", "KRW 5",

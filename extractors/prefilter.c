@@ -134,28 +134,29 @@ static inline bool word_in(const char *w, size_t n, int l)
 
 /* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
 
-/* Whether the letters a, b, c (the first three of a word) can start a
- * date atom: a month name or abbreviation (MONTH is case-sensitive:
- * "May", never "may"), or, in any case, a qualifier (early, mid, late) or
- * a season (spring, summer, autumn, fall, winter). */
-static inline bool date_word3(unsigned a, unsigned b, unsigned c)
+/* Whether the run of n letters at w can start a date atom. In every
+ * alternative of ATOM a word is followed by no letter: a month name or
+ * abbreviation (MONTH is case-sensitive: "May", never "may") before a
+ * blank, a comma, a dash, a period or the end; a qualifier (early, mid,
+ * late) before "-" or a space; a season (spring, summer, autumn, fall,
+ * winter) before a space; those two in any case. So the run is one of
+ * them, whole ("Marching", "earlier", "window" are not). */
+static bool date_word(const char *w, size_t n)
 {
-    bool month = (cls[a] & C_UPPER) && (cls[b] & C_LOWER) && (cls[c] & C_LOWER);
-    a |= 0x20u, b |= 0x20u, c |= 0x20u;
-    switch (a) {
-    case 'a': return (b == 'u' && c == 't') || (month && ((b == 'p' && c == 'r') || (b == 'u' && c == 'g')));
-    case 'd': return month && b == 'e' && c == 'c';
-    case 'e': return b == 'a' && c == 'r';
-    case 'f': return (b == 'a' && c == 'l') || (month && b == 'e' && c == 'b');
-    case 'j': return month && ((b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l')));
-    case 'l': return b == 'a' && c == 't';
-    case 'm': return (b == 'i' && c == 'd') || (month && b == 'a' && (c == 'r' || c == 'y'));
-    case 'n': return month && b == 'o' && c == 'v';
-    case 'o': return month && b == 'c' && c == 't';
-    case 's': return (b == 'p' && c == 'r') || (b == 'u' && c == 'm') || (month && b == 'e' && c == 'p');
-    case 'w': return b == 'i' && c == 'n';
-    default: return false;
-    }
+    static const char *const months[16] = {
+        [3] = "JanFebMarAprMayJunJulAugSepOctNovDec", [4] = "JuneJulySept", [5] = "MarchApril",
+        [6] = "August", [7] = "JanuaryOctober", [8] = "FebruaryNovemberDecember", [9] = "September",
+    };
+    static const char *const others[16] = {
+        [3] = "mid", [4] = "latefall", [5] = "early", [6] = "springsummerautumnwinter",
+    };
+    if (n >= 16)
+        return false;
+    if (months[n] && (cls[(unsigned char)w[0]] & C_UPPER))
+        for (const char *p = months[n]; *p; p += n)
+            if (!memcmp(p, w, n))
+                return true;
+    return others[n] && word_in_list(w, n, others[n]);
 }
 
 /* Whether the digits at t[i] can start a date atom. Every digit form of
@@ -206,8 +207,7 @@ size_t cck_pf_date(const char *t, size_t i, size_t end)
             bool start = i == 0 || !(K(t, i - 1) & C_WORD);
             if (start && (k & C_DIGIT) && date_digits(t, i, end))
                 return i;
-            if (start && (k & C_LETTER) && i + 2 < end && (K(t, i + 1) & C_LETTER) &&
-                (K(t, i + 2) & C_LETTER) && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+            if (start && (k & C_LETTER) && date_word(t + i, run_end(t, i + 1, end, C_LETTER) - i))
                 return i;
             i = run_end(t, i + 1, end, C_WORD);
             continue;
@@ -407,7 +407,7 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
         bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
         if (k & C_LETTER) {
             size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
-            if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+            if (!(pk & C_WORD) && n >= 3 && n <= 9 && date_word(t + i, n))
                 add(x, CCK_PF_DATE, i);
             if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
                 add(x, CCK_PF_NO1, j - 2);

@@ -131,6 +131,9 @@ static const char *const WORDS[] = {
     "3000-05-06", "3000", "2101", "2100s", "2099", "2000s", "0950", "9 km", "9 Vinalon",
     "12 \xc2\xb0" "C", "12 per cent", "12\xc2\xa0" "x", "12 June", "12 june 1950", "9\xc2 May",
     "1 October 1950", "2 November 1950", "3 April 1950", "4 February 1950", "7 Dec 1950",
+    /* words that only begin like a date word */
+    "Marching 1950", "earlier 1950", "windows 1950", "falling 1950", "Mayor 1950", "Junes 1950",
+    "midst 1950", "lately 1950", "Augusta 1950", "Decembers 1950", "Sep. 1950", "mid 1950",
     /* figures */
     "12", "1,234", "3.5", ".5", "-5", "-.5", "\xe2\x88\x92" "5", "$5", "\\$5", "US$5", "US $5",
     "A$5", "C$ 5", "HK$5", "NZ$5", "S$5", "U.S.$5", "u.s. $5", "USD 5", "EUR5", "GBP 5", "KRW 5",

@@ -92,6 +92,20 @@ static void ob_uint(obuf *o, size_t v)
     ob_put(o, at, (size_t)(d + CCK_REP_UDIGITS - 1 - at));
 }
 
+/* The bytes a JSON string holds as they are: printable ASCII but '"'
+ * and '\\' (0x20 to 0x7F; DEL needs no escape). */
+static const unsigned char PLAIN[256] = {
+    /* 0x00 to 0x1F: 0 */
+    [0x20] =
+    /* 0x20 */ 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x40 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    /* 0x60 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x80 to 0xFF: 0, UTF-8 is checked */
+};
+
 static void ob_string(obuf *o, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -99,7 +113,7 @@ static void ob_string(obuf *o, const char *s, size_t n)
     size_t run = 0;   /* start of bytes copied as they are */
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (PLAIN[c]) {
             i++;
             continue;
         }
@@ -163,6 +177,19 @@ static void json_cstr(FILE *out, const char *s)
         fputs("null", out);
 }
 
+/* A name from the library's own tables (kinds, zones, bounds): plain
+ * lower-case ASCII, so quoted without the escaper; NULL is null. */
+static void ob_name(obuf *o, const char *s)
+{
+    if (!s) {
+        OB_LIT(o, "null");
+        return;
+    }
+    OB_LIT(o, "\"");
+    ob_put(o, s, strlen(s));
+    OB_LIT(o, "\"");
+}
+
 static void ob_num(obuf *o, double v)
 {
     char b[32];
@@ -194,7 +221,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     OB_LIT(o, ", \"span\": ");
     ob_string(o, s->raw + fs, fe - fs);
     OB_LIT(o, ", \"kind\": ");
-    ob_cstr(o, cck_kind_name(cl->kind));
+    ob_name(o, cck_kind_name(cl->kind));
     if (cl->kind == CCK_KIND_COORDINATE) {
         OB_LIT(o, ", \"lo\": null, \"hi\": null, \"lat\": ");
         ob_num(o, cl->lat);
@@ -217,7 +244,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         OB_LIT(o, ", \"approx\": true, \"bound\": ");
     else
         OB_LIT(o, ", \"approx\": false, \"bound\": ");
-    ob_cstr(o, cck_bound_name(cl->bound));
+    ob_name(o, cck_bound_name(cl->bound));
     OB_LIT(o, ", \"entity\": ");
     ob_cstr(o, cl->entity);
     OB_LIT(o, ", \"attribute\": ");
@@ -238,7 +265,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         }
     }
     OB_LIT(o, "], \"zone\": ");
-    ob_cstr(o, cck_zone_name(cl->zone));
+    ob_name(o, cck_zone_name(cl->zone));
     OB_LIT(o, "}");
 }
 

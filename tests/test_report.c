@@ -429,6 +429,39 @@ static char *json_string_of(const char *s, size_t n)
     return buf;
 }
 
+/* Every byte alone, between letters: kept, escaped, or (not UTF-8 alone)
+ * replaced, as the JSON writer's rule says. */
+static void test_json_string_every_byte(void)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        char in[3] = {'a', (char)c, 'b'};
+        char *js = json_string_of(in, 3);
+        char want[16];
+        if (c == '"')
+            strcpy(want, "\"a\\\"b\"");
+        else if (c == '\\')
+            strcpy(want, "\"a\\\\b\"");
+        else if (c == '\n')
+            strcpy(want, "\"a\\nb\"");
+        else if (c == '\t')
+            strcpy(want, "\"a\\tb\"");
+        else if (c == '\r')
+            strcpy(want, "\"a\\rb\"");
+        else if (c == '\b')
+            strcpy(want, "\"a\\bb\"");
+        else if (c == '\f')
+            strcpy(want, "\"a\\fb\"");
+        else if (c < 0x20)
+            snprintf(want, sizeof want, "\"a\\u%04xb\"", c);
+        else if (c < 0x80)
+            snprintf(want, sizeof want, "\"a%cb\"", (char)c);
+        else
+            strcpy(want, "\"a\xEF\xBF\xBD" "b\"");
+        CU_ASSERT_STRING_EQUAL(js, want);
+        free(js);
+    }
+}
+
 static void test_json_string_escapes(void)
 {
     static const char in[] = "a\"b\\c\nd\te\x01" "f\x1f\xC3\xA9\xFF\xC3\x28\xE2\x80\xA8z\x7f";
@@ -1245,6 +1278,7 @@ void cck_suite_report(void)
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
         {"numbers agree with printf's %.15g / %.17g", test_numbers_agree_with_printf},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},
+        {"json strings: every byte alone", test_json_string_every_byte},
         {"jsonl groups: every field", test_jsonl_groups_every_field},
         {"jsonl: the scorer reads it", test_jsonl_read_by_scorer},
         {"text check report: heading, rows, summary", test_text_groups_report},

@@ -132,6 +132,49 @@ static inline bool word_in(const char *w, size_t n, int l)
     return n < 16 && c < 26 && (first[l][n] >> c & 1) && word_in_list(w, n, WORDS[l][n]);
 }
 
+/* \s of the patterns (no UCP: ASCII white space) */
+static inline bool ws(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Whether the letter run [i, j) of a FIGURE word may start P_ATOM given
+ * what follows. One letter is "a" before \s and a scale or "dozen" ("a
+ * hundred", any case), or a currency prefix: "A$", "C$", "S$" (cased,
+ * a space allowed before "$"), "U.S.$". Longer words are not looked at. A
+ * byte past ASCII after the letter is let through. */
+static bool figure_follows(const char *t, size_t i, size_t j, size_t end)
+{
+    if (j - i != 1)
+        return true;
+    unsigned char c = (unsigned char)t[i], n1 = j < end ? (unsigned char)t[j] : 0;
+    if (n1 >= 0x80)
+        return true;
+    if ((c | 0x20) == 'u')
+        return n1 == '.';
+    if ((c == 'A' || c == 'C' || c == 'S') &&
+        (n1 == '$' || (n1 == ' ' && j + 1 < end && t[j + 1] == '$')))
+        return true;
+    if ((c | 0x20) != 'a')
+        return false;
+    size_t k = j;
+    while (k < end && k - j < 8 && ws((unsigned char)t[k]))
+        k++;
+    return k > j && k < end && strchr("dhtmbDHTMB", t[k]) && t[k];
+}
+
+/* The same for P_FRAC: "a", "one", "two", "three" then one of [-\s] and
+ * a fraction word ("third", "quarter", "fifth", "half"); "half" alone. */
+static bool frac_follows(const char *t, size_t i, size_t j, size_t end)
+{
+    if (j - i == 4)
+        return true; /* "half" */
+    unsigned char n1 = j < end ? (unsigned char)t[j] : 0;
+    if (n1 >= 0x80)
+        return true;
+    return (n1 == '-' || ws(n1)) && j + 1 < end && strchr("tqfhTQFH", t[j + 1]) && t[j + 1];
+}
+
 /* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
 
 /* Whether the run of n letters at w can start a date atom. In every
@@ -261,7 +304,7 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
                 return i;
             if (start && (k & C_LETTER)) {
                 size_t j = run_end(t, i + 1, end, C_LETTER);
-                if (word_in(t + i, j - i, W_FIGURE))
+                if (word_in(t + i, j - i, W_FIGURE) && figure_follows(t, i, j, end))
                     return i;
             }
             i = run_end(t, i + 1, end, C_WORD);
@@ -345,7 +388,8 @@ size_t cck_pf_frac(const char *t, size_t i, size_t end)
         }
         /* (?<![\p{L}]): a digit may stand before it */
         size_t j = run_end(t, i + 1, end, C_LETTER);
-        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, W_FRAC))
+        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, W_FRAC) &&
+            frac_follows(t, i, j, end))
             return i;
         i = j;
     }
@@ -419,13 +463,13 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
                 continue;
             }
 #define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
-            if (fig && IN_LIST(W_FIGURE))
+            if (fig && IN_LIST(W_FIGURE) && figure_follows(t, i, j, end))
                 add(x, CCK_PF_FIGURE, i);
             if (!(pk & C_ALNUM) && IN_LIST(W_ORD))
                 add(x, CCK_PF_RANK, i);
             if ((c | 0x20) == 'r' && !(pk & C_WORD) && IN_LIST(W_RANKED))
                 add(x, CCK_PF_RANKED, i);
-            if (!(pk & C_LETTER) && IN_LIST(W_FRAC))
+            if (!(pk & C_LETTER) && IN_LIST(W_FRAC) && frac_follows(t, i, j, end))
                 add(x, CCK_PF_FRAC, i);
             if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && IN_LIST(W_UNITLONG))
                 add(x, CCK_PF_UNITLONG, i);

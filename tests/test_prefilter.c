@@ -131,6 +131,10 @@ static const char *const WORDS[] = {
     "3000-05-06", "3000", "2101", "2100s", "2099", "2000s", "0950", "9 km", "9 Vinalon",
     "12 \xc2\xb0" "C", "12 per cent", "12\xc2\xa0" "x", "12 June", "12 june 1950", "9\xc2 May",
     "1 October 1950", "2 November 1950", "3 April 1950", "4 February 1950", "7 Dec 1950",
+    /* one-letter figure words and fraction numbers, before what they need or not */
+    "a lot", "a  hundred", "a\tmillion", "A billion", "a\nthousand", "A$5", "A $5", "C$ 5", "S $5",
+    "s$5", "c $5", "U.S. $5", "u.s.$5", "a third", "a-quarter", "one fifth", "two-thirds", "three halves",
+    "one half", "a half", "one-half", "a\xc2\xa0half", "one day", "a\xc2\xa0hundred",
     /* words that only begin like a date word */
     "Marching 1950", "earlier 1950", "windows 1950", "falling 1950", "Mayor 1950", "Junes 1950",
     "midst 1950", "lately 1950", "Augusta 1950", "Decembers 1950", "Sep. 1950", "mid 1950",
@@ -252,7 +256,14 @@ static void test_prefilters_offer_each_word_first(void)
     /* a list word's first letter and length, not the word; then the word */
     CU_ASSERT_EQUAL(cck_pf_figure("Tin owe sox Twelfe TWELVE", 0, 25), 19);
     CU_ASSERT_EQUAL(cck_pf_rank("fifty seconds Fifths FIFTH", 0, 26), 21);
-    CU_ASSERT_EQUAL(cck_pf_frac("thrie halt THREE", 0, 16), 11);
+    CU_ASSERT_EQUAL(cck_pf_frac("thrie halt THREE-quarters", 0, 25), 11);
+    /* one letter, or a fraction's number, only before what its pattern needs */
+    CU_ASSERT_EQUAL(cck_pf_frac("a lot, one day, two", 0, 19), 19);
+    CU_ASSERT_EQUAL(cck_pf_frac("a lot, one half", 0, 15), 7);
+    CU_ASSERT_EQUAL(cck_pf_figure("a lot, c or s, C or S", 0, 21), 21);
+    CU_ASSERT_EQUAL(cck_pf_figure("a lot A\tHundred", 0, 16), 6);
+    CU_ASSERT_EQUAL(cck_pf_figure("pay C $5", 0, 8), 4);
+    CU_ASSERT_EQUAL(cck_pf_figure("pay u.s. $5", 0, 11), 4);
     CU_ASSERT_EQUAL(cck_pf_unitlong("kn-long mild-long MILE-long", 0, 27), 18);
     cck_matcher_free(m);
     free_twins(tw, nt);

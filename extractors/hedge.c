@@ -148,7 +148,7 @@ static size_t starts_with(const char *text, size_t at, size_t hi, const char *ph
                 i++;
             continue;
         }
-        if (i >= hi || tolower((unsigned char)text[i]) != *p)
+        if (i >= hi || (int)ascii_lower((unsigned char)text[i]) != *p)
             return (size_t)-1;
         i++;
     }
@@ -191,7 +191,7 @@ static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge 
         return found;
     /* most phrases already differ in their last byte: look only at the
      * others, in table order */
-    unsigned char last = (unsigned char)tolower((unsigned char)text[at - 1]);
+    unsigned char last = (unsigned char)ascii_lower((unsigned char)text[at - 1]);
     size_t k0 = indexed ? last_at[last] : 0, k1 = indexed ? last_at[last + 1] : NBEFORE;
     for (size_t k = k0; k < k1; k++) {
         size_t i = indexed ? by_last[k] : k;

@@ -81,7 +81,7 @@ static bool word_in_list(const char *w, size_t n, const char *p)
  * together at [k]): FIGURE, P_ATOM's number words (WORDS) and the letters
  * of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...); ORD, ordinal
  * words; RANKED; FRAC, fraction words; UNITLONG, units before "-long". */
-enum { W_FIGURE, W_ORD, W_RANKED, W_FRAC, W_UNITLONG, W_N };
+enum { W_FIGURE, W_ORD, W_RANKED, W_FRAC, W_UNITLONG, W_N, W_DATE = W_N };
 static const char *const WORDS[W_N][16] = {
     [W_FIGURE] = {
         [1] = "acsu",
@@ -107,13 +107,30 @@ static const char *const WORDS[W_N][16] = {
     [W_UNITLONG] = {[2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"},
 };
 
+/* The bytes, neither letter nor digit, a scan may stop at: the quote of
+ * "'50s", U+2019 (0xE2) and the signs and symbols figure_sign() reads. */
+static const unsigned char SIGNISH[256] = {['\''] = 1, ['$'] = 1, ['\\'] = 1, ['.'] = 1, ['-'] = 1,
+                                           [0xC2] = 1, [0xE2] = 1};
+
 /* first[l][n]: bit c - 'a' is set when list l has a word of n letters
  * starting with letter c. Most letter runs fail this one lookup. */
 static uint32_t first[W_N][16];
 /* lists_of[n][c - 'a']: bit l is set when list l has such a word (the
- * same table the other way round, for the one-pass index) */
+ * same table the other way round, for the one-pass index), bit W_DATE
+ * when a date word does */
 static unsigned char lists_of[16][26];
 static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+/* The words a date can start with, by length (date_word()): month names
+ * and abbreviations as cased in MONTH, and in any case qualifiers and
+ * seasons. */
+static const char *const DATE_MONTHS[16] = {
+    [3] = "JanFebMarAprMayJunJulAugSepOctNovDec", [4] = "JuneJulySept", [5] = "MarchApril",
+    [6] = "August", [7] = "JanuaryOctober", [8] = "FebruaryNovemberDecember", [9] = "September",
+};
+static const char *const DATE_OTHERS[16] = {
+    [3] = "mid", [4] = "latefall", [5] = "early", [6] = "springsummerautumnwinter",
+};
 
 static void first_init(void)
 {
@@ -123,6 +140,12 @@ static void first_init(void)
                 first[l][n] |= 1u << (p[0] - 'a');
                 lists_of[n][p[0] - 'a'] |= (unsigned char)(1u << l);
             }
+    for (size_t n = 1; n < 16; n++) {
+        for (const char *p = DATE_MONTHS[n]; p && *p; p += n)
+            lists_of[n][(p[0] | 0x20) - 'a'] |= 1u << W_DATE;
+        for (const char *p = DATE_OTHERS[n]; p && *p; p += n)
+            lists_of[n][p[0] - 'a'] |= 1u << W_DATE;
+    }
 }
 
 /* Whether the n letters at w are, lowercased, a word of list l. */
@@ -186,20 +209,13 @@ static bool frac_follows(const char *t, size_t i, size_t j, size_t end)
  * them, whole ("Marching", "earlier", "window" are not). */
 static bool date_word(const char *w, size_t n)
 {
-    static const char *const months[16] = {
-        [3] = "JanFebMarAprMayJunJulAugSepOctNovDec", [4] = "JuneJulySept", [5] = "MarchApril",
-        [6] = "August", [7] = "JanuaryOctober", [8] = "FebruaryNovemberDecember", [9] = "September",
-    };
-    static const char *const others[16] = {
-        [3] = "mid", [4] = "latefall", [5] = "early", [6] = "springsummerautumnwinter",
-    };
     if (n >= 16)
         return false;
-    if (months[n] && (cls[(unsigned char)w[0]] & C_UPPER))
-        for (const char *p = months[n]; *p; p += n)
+    if (DATE_MONTHS[n] && (cls[(unsigned char)w[0]] & C_UPPER))
+        for (const char *p = DATE_MONTHS[n]; *p; p += n)
             if (!memcmp(p, w, n))
                 return true;
-    return others[n] && word_in_list(w, n, others[n]);
+    return DATE_OTHERS[n] && word_in_list(w, n, DATE_OTHERS[n]);
 }
 
 /* Whether the digits at t[i] can start a date atom. Every digit form of
@@ -446,22 +462,27 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
+        if (!k && !SIGNISH[c]) {
+            i++; /* a blank or a mark that starts nothing */
+            continue;
+        }
         unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
         unsigned pk = cls[b];
         bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
         if (k & C_LETTER) {
             size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
-            if (!(pk & C_WORD) && n >= 3 && n <= 9 && date_word(t + i, n))
-                add(x, CCK_PF_DATE, i);
             if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
                 add(x, CCK_PF_NO1, j - 2);
-            /* the lists that have a word of this length and first letter:
-             * none for most words, which then need no other test */
+            /* the lists that have a word of this length and first letter
+             * (the date words too): none for most words, which then need
+             * no other test */
             unsigned ls = n < 16 ? lists_of[n][(c | 0x20) - 'a'] : 0;
             if (!ls) {
                 i = j;
                 continue;
             }
+            if ((ls >> W_DATE & 1) && !(pk & C_WORD) && date_word(t + i, n))
+                add(x, CCK_PF_DATE, i);
 #define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
             if (fig && IN_LIST(W_FIGURE) && figure_follows(t, i, j, end))
                 add(x, CCK_PF_FIGURE, i);

@@ -243,15 +243,21 @@ static bool word_eq(const char *t, size_t ws, size_t we, const char *w)
 
 /* Is the word before i one of list[0, n)? The word is found once, not
  * once per entry (these lists are read for every figure). */
-static bool prev_in(const char *t, size_t lo, size_t i, const char *const *list, size_t n)
+/* Is t[ws, we) (a word prev_word found) one of list[0, n)? */
+static bool word_in_words(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
 {
-    size_t we, ws = prev_word(t, lo, i, &we);
     if (ws == we)
         return false;
     for (size_t k = 0; k < n; k++)
         if (word_eq(t, ws, we, list[k]))
             return true;
     return false;
+}
+
+static bool prev_in(const char *t, size_t lo, size_t i, const char *const *list, size_t n)
+{
+    size_t we, ws = prev_word(t, lo, i, &we);
+    return word_in_words(t, ws, we, list, n);
 }
 
 static bool prev_is(const char *t, size_t lo, size_t i, const char *w, size_t *wstart)
@@ -923,14 +929,15 @@ static bool names_something(const cck_scan *sc, const figure *f)
                                          "code", "zip", "postcode", "table", "figure", "fig.",
                                          "footnote", "note", "episode", "season", "track",
                                          "phase", "type", "model", "version", "v.", "tel.", "fax"};
-    if (prev_in(t, lo, f->s, labels, sizeof labels / sizeof *labels))
+    /* the word before the figure, found once for the tests below */
+    size_t pwe, pws = prev_word(t, lo, f->s, &pwe);
+    if (word_in_words(t, pws, pwe, labels, sizeof labels / sizeof *labels))
         return true;
     if (f->s > lo && (t[f->s - 1] == '[' || t[f->s - 1] == '^' || t[f->s - 1] == '#' || t[f->s - 1] == '+'))
         return true; /* markers, footnotes, "+82" dialling codes */
-    size_t ws;
-    if (!f->word && f->scale == 1 && prev_is(t, lo, f->s, "per", NULL))
+    if (!f->word && f->scale == 1 && word_eq(t, pws, pwe, "per"))
         return true; /* "rates per 100,000": a denominator */
-    if (prev_is(t, lo, f->s, "by", &ws) && prev_is(t, lo, ws, "liked", NULL))
+    if (word_eq(t, pws, pwe, "by") && prev_is(t, lo, pws, "liked", NULL))
         return true; /* blog chrome: "Liked by 2 people" */
     if (!f->word && !f->cur && f->v >= 1 && f->v <= 31 && f->v == floor(f->v) && f->scale == 1 &&
         next_to_month(sc, f))
@@ -1497,16 +1504,19 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         a->s = hws;
     }
     size_t start = a->s, end = a->e;
-    size_t mws;
-    if (a->v > 0 && (prev_is(t, sc->start, a->s, "minus", &mws) || prev_is(t, sc->start, a->s, "negative", &mws))) {
+    /* the word before the figure, found once for the tests below and
+     * again when the figure takes it in */
+    size_t pwe, pws = prev_word(t, sc->start, a->s, &pwe);
+    if (a->v > 0 && (word_eq(t, pws, pwe, "minus") || word_eq(t, pws, pwe, "negative"))) {
         a->v = -a->v; /* "minus 20 °C" */
-        a->s = start = mws;
+        a->s = start = pws;
+        pws = prev_word(t, sc->start, a->s, &pwe);
     }
-    size_t bws;
-    bool between = prev_is(t, sc->start, a->s, "between", &bws);
+    bool between = word_eq(t, pws, pwe, "between");
+    size_t bws = pws;
     bool from_change = false;
-    size_t fws;
-    if (prev_is(t, sc->start, a->s, "from", &fws)) {
+    size_t fws = pws;
+    if (word_eq(t, pws, pwe, "from")) {
         /* "grew from 80,000 to 120,000" is a change (two claims); "range
          * from", "varied from" or a noun before "from" make a range */
         static const char *const change[] = {

@@ -733,7 +733,14 @@ static bool read_matched(const cck_scan *sc, figure *f)
         size_t j = skip_blanks(t, i, sc->end);
         bool glued = j == i;
         bool found = false;
+        if (j >= sc->end)
+            break;
+        /* word_at() refuses a word whose first letter differs: test it first */
+        unsigned char c0 = (unsigned char)t[j];
+        c0 = is_upper(c0) ? (unsigned char)(c0 + 32) : c0;
         for (size_t k = 0; k < sizeof scales / sizeof *scales && !found; k++) {
+            if ((unsigned char)scales[k].w[0] != c0)
+                continue;
             if (scales[k].money_only && !f->cur)
                 continue;
             if (glued && !f->cur && strcmp(scales[k].w, "bn") && strcmp(scales[k].w, "mn"))

@@ -403,6 +403,55 @@ static void test_sources_file_memo(void)
     rmdir(b);
 }
 
+/* Entry types as readdir() gives them and as stat() finds them agree: a
+ * link to a file is a file, a link to a directory is walked, a pipe is
+ * left out, a subdirectory is walked, all in sorted order. */
+static void test_expand_entry_types(void)
+{
+    char dir[] = "/tmp/cck-types-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char path[256], target[256];
+    put_file(dir, "b.txt", "b\n");
+    snprintf(path, sizeof path, "%s/sub", dir);
+    CU_ASSERT_FATAL(mkdir(path, 0700) == 0);
+    put_file(path, "c.txt", "c\n");
+    snprintf(target, sizeof target, "%s/b.txt", dir);
+    snprintf(path, sizeof path, "%s/a-link.txt", dir);
+    CU_ASSERT_FATAL(symlink(target, path) == 0);
+    snprintf(target, sizeof target, "%s/sub", dir);
+    snprintf(path, sizeof path, "%s/d-link", dir);
+    CU_ASSERT_FATAL(symlink(target, path) == 0);
+    snprintf(path, sizeof path, "%s/e-fifo", dir);
+    CU_ASSERT_FATAL(mkfifo(path, 0600) == 0);
+    snprintf(path, sizeof path, "%s/f-dangling", dir);
+    CU_ASSERT_FATAL(symlink("/nonexistent/x", path) == 0);
+    char **paths = NULL;
+    size_t n = 0;
+    cck_diags d;
+    cck_diags_init(&d);
+    CU_ASSERT_EQUAL(cck_src_expand_path(dir, &paths, &n, &d), CCK_OK);
+    static const char *const want[] = {"/a-link.txt", "/b.txt", "/d-link/c.txt", "/sub/c.txt"};
+    CU_ASSERT_EQUAL_FATAL(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        size_t pl = strlen(paths[i]), wl = strlen(want[i]);
+        CU_ASSERT(pl > wl && !strcmp(paths[i] + pl - wl, want[i]));
+        free(paths[i]);
+    }
+    free(paths);
+    /* the dangling link is a warning naming it */
+    CU_ASSERT_EQUAL(d.n, 1);
+    CU_ASSERT(d.n == 1 && strstr(d.v[0].file, "f-dangling") && strstr(d.v[0].msg, "skipped"));
+    cck_diags_free(&d);
+    static const char *const names[] = {"a-link.txt", "b.txt", "d-link", "e-fifo", "f-dangling", "sub/c.txt"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/sub", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 static void test_expand_directory_sorted_and_hidden_skipped(void)
 {
     char dir[] = "/tmp/cck-dir-XXXXXX";
@@ -452,6 +501,7 @@ void cck_suite_sources(void)
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
         {"the memo of directories without a sources file", test_sources_file_memo},
+        {"directory entries of every type", test_expand_entry_types},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("sources", tests);

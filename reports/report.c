@@ -82,6 +82,7 @@ cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
     ch->id_prefix = f == CCK_FMT_JSONL;
     if (f == CCK_FMT_JSONL) {
         ch->buf = cck_rep_jsonl_source_mem(s, &ch->len);
+        ch->lines = s->nclaims; /* one object a line */
         return ch;
     }
     FILE *m = open_memstream(&ch->buf, &ch->len);
@@ -111,23 +112,26 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
     memcpy(pre, "{\"id\": \"c", plen);
     memcpy(pre + plen, digits, dn);
     plen += dn;
-    size_t lines = 0;
-    for (const char *p = ch->buf, *e = ch->buf + ch->len; p < e; lines++) {
-        const char *nl = memchr(p, '\n', (size_t)(e - p));
-        p = nl ? nl + 1 : e;
-    }
-    if (!lines)
+    if (!ch->len)
         return;
-    char *out_buf = cck_xmalloc(ch->len + lines * plen), *w = out_buf;
+    /* room for the lines the chunk says it has; more (never, for jsonl)
+     * grow it */
+    size_t lines = ch->lines ? ch->lines : 1, cap = ch->len + lines * plen, n = 0, done = 0;
+    char *out_buf = cck_xmalloc(cap);
     for (size_t i = 0; i < ch->len;) {
         const char *nl = memchr(ch->buf + i, '\n', ch->len - i);
         size_t e = nl ? (size_t)(nl - ch->buf) + 1 : ch->len;
-        memcpy(w, pre, plen);
-        memcpy(w + plen, ch->buf + i, e - i);
-        w += plen + (e - i);
+        if (++done > lines) {
+            lines *= 2;
+            cap = ch->len + lines * plen;
+            out_buf = cck_xrealloc(out_buf, cap);
+        }
+        memcpy(out_buf + n, pre, plen);
+        memcpy(out_buf + n + plen, ch->buf + i, e - i);
+        n += plen + (e - i);
         i = e;
     }
-    fwrite(out_buf, 1, (size_t)(w - out_buf), out);
+    fwrite(out_buf, 1, n, out);
     free(out_buf);
 }
 

@@ -185,6 +185,7 @@ const cck_claim *cck_rep_conflict_anchor(const cck_group *g);
 struct cck_rep_chunk {
     char *buf;
     size_t len;
+    size_t lines;   /* lines of buf, when id_prefix */
     bool id_prefix;
 };
 

@@ -791,7 +791,10 @@ static bool temperature_context(const cck_scan *sc, size_t i)
     for (size_t k = from; k < i; k++) {
         if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
             continue; /* words start here */
+        unsigned c0 = (unsigned char)sc->text[k] | 0x20u;
         for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            if ((unsigned char)words[w][0] != c0)
+                continue; /* the compare below would fail at once */
             size_t n = strlen(words[w]);
             if (k + n <= i && !strncasecmp_ascii(sc->text + k, words[w], n))
                 return true;

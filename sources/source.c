@@ -31,15 +31,21 @@ static char *pad_tail(char *buf, size_t len, size_t cap)
 
 static size_t *line_table(const char *b, size_t len, size_t *nlines)
 {
-    /* memchr: the C library's is vectorised, a byte loop is not */
-    size_t n = 1;
-    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
-        n++;
-    size_t *v = cck_xcalloc(n, sizeof *v);
-    size_t k = 0;
+    /* memchr: the C library's is vectorised, a byte loop is not. One pass
+     * into room for lines of 32 bytes on average, grown if they are
+     * shorter, then cut to size (sources are kept for the whole run). */
+    size_t cap = len / 32 + 16, k = 0;
+    size_t *v = cck_xreallocarray(NULL, cap, sizeof *v);
     v[k++] = 0;
-    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
+        if (k == cap) {
+            cap *= 2;
+            v = cck_xreallocarray(v, cap, sizeof *v);
+        }
         v[k++] = (size_t)(p - b) + 1;
+    }
+    if (k < cap)
+        v = cck_xreallocarray(v, k, sizeof *v);
     *nlines = k;
     return v;
 }

@@ -73,6 +73,16 @@ static void test_load_sizes_directories_and_pipes(void)
         CU_ASSERT(s->len == sizes[k] && !memcmp(s->bytes, big, sizes[k]));
         CU_ASSERT_EQUAL(s->bytes[s->len], '\0');
         CU_ASSERT_EQUAL(d.n, 0);
+        /* the line table: a start after every newline */
+        size_t lines = 1;
+        bool starts_ok = s->line_starts[0] == 0;
+        for (size_t b = 0; b < sizes[k]; b++)
+            if (big[b] == '\n') {
+                starts_ok = starts_ok && lines < s->nlines && s->line_starts[lines] == b + 1;
+                lines++;
+            }
+        CU_ASSERT_EQUAL(s->nlines, lines);
+        CU_ASSERT(starts_ok);
         cck_source_free(s);
         /* the limit is the file's size: one byte over is refused */
         if (sizes[k] > 1) {
@@ -82,6 +92,24 @@ static void test_load_sizes_directories_and_pipes(void)
             CU_ASSERT_EQUAL(cck_source_load(path, sizes[k] - 1, &s, &d), CCK_ERR_LIMIT);
         }
         cck_diags_free(&d);
+        unlink(path);
+        free(path);
+    }
+
+    /* lines far shorter than the table's first guess: newlines only */
+    {
+        char nl[5000];
+        memset(nl, '\n', sizeof nl);
+        char *path = write_temp(nl, sizeof nl);
+        cck_diags dn;
+        cck_diags_init(&dn);
+        cck_source *sn = NULL;
+        CU_ASSERT_EQUAL(cck_source_load(path, 0, &sn, &dn), CCK_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sn);
+        CU_ASSERT_EQUAL(sn->nlines, sizeof nl + 1);
+        CU_ASSERT_EQUAL(sn->line_starts[sizeof nl], sizeof nl);
+        cck_source_free(sn);
+        cck_diags_free(&dn);
         unlink(path);
         free(path);
     }

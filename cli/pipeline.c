@@ -41,9 +41,9 @@ unsigned cck_run_default_jobs(void)
     return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-static void run_job(job *j, cck_matcher *m, size_t max_bytes)
+static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, size_t max_bytes)
 {
-    if (cck_source_load(j->path, max_bytes, &j->src, &j->diags) != CCK_OK) {
+    if (cck_src_load_memo(j->path, max_bytes, memo, &j->src, &j->diags) != CCK_OK) {
         j->failed = true;
         return;
     }
@@ -56,15 +56,17 @@ static void *worker(void *arg)
 {
     pool *p = arg;
     cck_matcher *m = cck_matcher_new(); /* match data and JIT stack are per thread */
+    cck_src_memo memo = {0};
     for (;;) {
         pthread_mutex_lock(&p->lock);
         size_t i = p->next < p->njobs ? p->next++ : p->njobs;
         pthread_mutex_unlock(&p->lock);
         if (i >= p->njobs)
             break;
-        run_job(&p->jobs[i], m, p->max_bytes);
+        run_job(&p->jobs[i], m, &memo, p->max_bytes);
     }
     cck_matcher_free(m);
+    cck_src_memo_free(&memo);
     return NULL;
 }
 
@@ -212,10 +214,10 @@ typedef struct {
     size_t pos, skipped;
 } spool;
 
-static void run_sjob(spool *p, sjob *j, cck_matcher *m)
+static void run_sjob(spool *p, sjob *j, cck_matcher *m, cck_src_memo *memo)
 {
     cck_source *src = NULL;
-    if (cck_source_load(j->path, p->max_bytes, &src, &j->diags) != CCK_OK) {
+    if (cck_src_load_memo(j->path, p->max_bytes, memo, &src, &j->diags) != CCK_OK) {
         j->failed = true;
         return;
     }
@@ -247,6 +249,7 @@ static void *sworker(void *arg)
 {
     spool *p = arg;
     cck_matcher *m = cck_matcher_new();
+    cck_src_memo memo = {0};
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->next < p->njobs && p->next >= p->emitted + p->window) {
@@ -258,7 +261,7 @@ static void *sworker(void *arg)
             break;
         size_t i = p->next++;
         pthread_mutex_unlock(&p->lock);
-        run_sjob(p, &p->jobs[i], m);
+        run_sjob(p, &p->jobs[i], m, &memo);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].ready = true;
         if (p->writing)
@@ -277,6 +280,7 @@ static void *sworker(void *arg)
     }
     pthread_mutex_unlock(&p->lock);
     cck_matcher_free(m);
+    cck_src_memo_free(&memo);
     return NULL;
 }
 
@@ -321,13 +325,15 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     /* no threads (one job, or none could be made): each source not yet
      * written is read here, just before it is written */
     cck_matcher *m = NULL;
+    cck_src_memo memo = {0};
     for (size_t k = p.emitted; k < p.njobs; k++) {
         if (!m)
             m = cck_matcher_new();
-        run_sjob(&p, &p.jobs[k], m);
+        run_sjob(&p, &p.jobs[k], m, &memo);
         write_sjob(&p, k);
     }
     cck_matcher_free(m);
+    cck_src_memo_free(&memo);
     while (p.path_at < npaths) /* paths with no files at the end */
         diags_move(d, &expand[p.path_at++]);
     diags_move(d, &late);

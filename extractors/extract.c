@@ -255,7 +255,8 @@ static bool estimate_before(const char *t, size_t lo, size_t at)
         char c = t[i - 1];
         if (c == ';' || c == ':' || c == '\n' || (c == '.' && t[i] == ' '))
             return false;
-        if (i - 1 + 7 <= at && (i - 1 == lo || !((t[i - 2] | 0x20) >= 'a' && (t[i - 2] | 0x20) <= 'z')) &&
+        if ((c | 0x20) == 'e' && i - 1 + 7 <= at &&
+            (i - 1 == lo || !((t[i - 2] | 0x20) >= 'a' && (t[i - 2] | 0x20) <= 'z')) &&
             !strncasecmp_ascii(t + i - 1, "estimat", 7))
             return true;
     }

@@ -157,6 +157,10 @@ typedef struct {
     const char *digit_pattern; /* cck_ext_match_cands()'s at_digit, or NULL */
 } cck_pf_pattern;
 size_t cck_ext_numbers_prefiltered(const cck_pf_pattern **out); /* number.c */
+/* strtod() of the n bytes at buf (NUL-terminated there), with a fast path
+ * for plain decimals of at most 15 digits that gives the same double
+ * (number.c). */
+double cck_ext_plain_decimal(const char *buf, size_t n);
 size_t cck_ext_dates_prefiltered(const cck_pf_pattern **out);   /* date.c */
 
 /* Family scanners. Each pushes every candidate it finds in the unit. */

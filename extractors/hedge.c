@@ -101,6 +101,12 @@ static bool word_char_before(const char *text, size_t lo, size_t i)
     return !((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F));
 }
 
+/* tolower() of the C locale, which the library runs in, without the call */
+static inline unsigned ascii_lower(unsigned c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 /* Does text[lo, at) end with phrase (case-insensitive, single spaces in
  * the phrase matching runs of blanks), starting on a word boundary?
  * Returns the phrase's start or (size_t)-1. */
@@ -119,7 +125,7 @@ static size_t ends_with(const char *text, size_t lo, size_t at, const char *phra
             k--;
             continue;
         }
-        if (tolower((unsigned char)text[i - 1]) != (unsigned char)p)
+        if (ascii_lower((unsigned char)text[i - 1]) != (unsigned char)p)
             return (size_t)-1;
         i--;
         k--;
@@ -142,7 +148,7 @@ static size_t starts_with(const char *text, size_t at, size_t hi, const char *ph
                 i++;
             continue;
         }
-        if (i >= hi || tolower((unsigned char)text[i]) != *p)
+        if (i >= hi || (int)ascii_lower((unsigned char)text[i]) != *p)
             return (size_t)-1;
         i++;
     }
@@ -185,7 +191,7 @@ static size_t phrase_before(const char *text, size_t lo, size_t at, const hedge 
         return found;
     /* most phrases already differ in their last byte: look only at the
      * others, in table order */
-    unsigned char last = (unsigned char)tolower((unsigned char)text[at - 1]);
+    unsigned char last = (unsigned char)ascii_lower((unsigned char)text[at - 1]);
     size_t k0 = indexed ? last_at[last] : 0, k1 = indexed ? last_at[last + 1] : NBEFORE;
     for (size_t k = k0; k < k1; k++) {
         size_t i = indexed ? by_last[k] : k;

@@ -243,15 +243,21 @@ static bool word_eq(const char *t, size_t ws, size_t we, const char *w)
 
 /* Is the word before i one of list[0, n)? The word is found once, not
  * once per entry (these lists are read for every figure). */
-static bool prev_in(const char *t, size_t lo, size_t i, const char *const *list, size_t n)
+/* Is t[ws, we) (a word prev_word found) one of list[0, n)? */
+static bool word_in_words(const char *t, size_t ws, size_t we, const char *const *list, size_t n)
 {
-    size_t we, ws = prev_word(t, lo, i, &we);
     if (ws == we)
         return false;
     for (size_t k = 0; k < n; k++)
         if (word_eq(t, ws, we, list[k]))
             return true;
     return false;
+}
+
+static bool prev_in(const char *t, size_t lo, size_t i, const char *const *list, size_t n)
+{
+    size_t we, ws = prev_word(t, lo, i, &we);
+    return word_in_words(t, ws, we, list, n);
 }
 
 static bool prev_is(const char *t, size_t lo, size_t i, const char *w, size_t *wstart)
@@ -462,6 +468,36 @@ static bool compound_words(const char *t, size_t s, size_t end, double *val, dou
     return *val > 0;
 }
 
+double cck_ext_plain_decimal(const char *buf, size_t n)
+{
+    /* "-?D+(.D+)?" of at most 15 digits is m / 10^k with m and 10^k exact:
+     * the division rounds as strtod() does (to nearest), so the result is
+     * the same double without the general conversion */
+    static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                   1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    size_t i = buf[0] == '-';
+    unsigned long long m = 0;
+    int digits = 0, decimals = -1;
+    for (; i < n; i++) {
+        char c = buf[i];
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + (unsigned)(c - '0');
+            if (++digits > 15)
+                return strtod(buf, NULL);
+            if (decimals >= 0)
+                decimals++;
+        } else if (c == '.' && decimals < 0 && digits) {
+            decimals = 0;
+        } else {
+            return strtod(buf, NULL);
+        }
+    }
+    if (!digits || decimals == 0)
+        return strtod(buf, NULL);
+    double v = decimals > 0 ? (double)m / pow10[decimals] : (double)m;
+    return buf[0] == '-' ? -v : v;
+}
+
 /* Reads the numeric literal t[s, e) into *v; the step is the rounding the
  * writing shows. False when it is absurdly long. */
 static bool read_digits(const char *t, size_t s, size_t e, double *v, double *step, bool *sep)
@@ -497,7 +533,7 @@ static bool read_digits(const char *t, size_t s, size_t e, double *v, double *st
         }
     }
     buf[n] = '\0';
-    *v = strtod(buf, NULL);
+    *v = cck_ext_plain_decimal(buf, n);
     if (decimals > 0)
         *step = pow(10, -decimals);
     else if (*sep) /* whole groups of zeros: "559,000" -> 1000, "2,000,000" -> 1e6 */
@@ -568,7 +604,8 @@ static void read_fraction(const cck_scan *sc, figure *f, bool sep)
     size_t j = f->ne;
     if (f->step != 1 || sep || f->v < 0)
         return; /* whole numbers only */
-    for (size_t k = 0; k < sizeof glyphs / sizeof *glyphs; k++) {
+    /* every glyph is a multibyte character */
+    for (size_t k = 0; j < sc->end && (unsigned char)t[j] >= 0x80 && k < sizeof glyphs / sizeof *glyphs; k++) {
         size_t n = strlen(glyphs[k].g);
         if (j + n <= sc->end && !memcmp(t + j, glyphs[k].g, n)) {
             f->v += glyphs[k].v;
@@ -696,7 +733,14 @@ static bool read_matched(const cck_scan *sc, figure *f)
         size_t j = skip_blanks(t, i, sc->end);
         bool glued = j == i;
         bool found = false;
+        if (j >= sc->end)
+            break;
+        /* word_at() refuses a word whose first letter differs: test it first */
+        unsigned char c0 = (unsigned char)t[j];
+        c0 = is_upper(c0) ? (unsigned char)(c0 + 32) : c0;
         for (size_t k = 0; k < sizeof scales / sizeof *scales && !found; k++) {
+            if ((unsigned char)scales[k].w[0] != c0)
+                continue;
             if (scales[k].money_only && !f->cur)
                 continue;
             if (glued && !f->cur && strcmp(scales[k].w, "bn") && strcmp(scales[k].w, "mn"))
@@ -747,7 +791,10 @@ static bool temperature_context(const cck_scan *sc, size_t i)
     for (size_t k = from; k < i; k++) {
         if (k > sc->start && is_alpha((unsigned char)sc->text[k - 1]))
             continue; /* words start here */
+        unsigned c0 = (unsigned char)sc->text[k] | 0x20u;
         for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            if ((unsigned char)words[w][0] != c0)
+                continue; /* the compare below would fail at once */
             size_t n = strlen(words[w]);
             if (k + n <= i && !strncasecmp_ascii(sc->text + k, words[w], n))
                 return true;
@@ -892,14 +939,15 @@ static bool names_something(const cck_scan *sc, const figure *f)
                                          "code", "zip", "postcode", "table", "figure", "fig.",
                                          "footnote", "note", "episode", "season", "track",
                                          "phase", "type", "model", "version", "v.", "tel.", "fax"};
-    if (prev_in(t, lo, f->s, labels, sizeof labels / sizeof *labels))
+    /* the word before the figure, found once for the tests below */
+    size_t pwe, pws = prev_word(t, lo, f->s, &pwe);
+    if (word_in_words(t, pws, pwe, labels, sizeof labels / sizeof *labels))
         return true;
     if (f->s > lo && (t[f->s - 1] == '[' || t[f->s - 1] == '^' || t[f->s - 1] == '#' || t[f->s - 1] == '+'))
         return true; /* markers, footnotes, "+82" dialling codes */
-    size_t ws;
-    if (!f->word && f->scale == 1 && prev_is(t, lo, f->s, "per", NULL))
+    if (!f->word && f->scale == 1 && word_eq(t, pws, pwe, "per"))
         return true; /* "rates per 100,000": a denominator */
-    if (prev_is(t, lo, f->s, "by", &ws) && prev_is(t, lo, ws, "liked", NULL))
+    if (word_eq(t, pws, pwe, "by") && prev_is(t, lo, pws, "liked", NULL))
         return true; /* blog chrome: "Liked by 2 people" */
     if (!f->word && !f->cur && f->v >= 1 && f->v <= 31 && f->v == floor(f->v) && f->scale == 1 &&
         next_to_month(sc, f))
@@ -1466,16 +1514,19 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         a->s = hws;
     }
     size_t start = a->s, end = a->e;
-    size_t mws;
-    if (a->v > 0 && (prev_is(t, sc->start, a->s, "minus", &mws) || prev_is(t, sc->start, a->s, "negative", &mws))) {
+    /* the word before the figure, found once for the tests below and
+     * again when the figure takes it in */
+    size_t pwe, pws = prev_word(t, sc->start, a->s, &pwe);
+    if (a->v > 0 && (word_eq(t, pws, pwe, "minus") || word_eq(t, pws, pwe, "negative"))) {
         a->v = -a->v; /* "minus 20 °C" */
-        a->s = start = mws;
+        a->s = start = pws;
+        pws = prev_word(t, sc->start, a->s, &pwe);
     }
-    size_t bws;
-    bool between = prev_is(t, sc->start, a->s, "between", &bws);
+    bool between = word_eq(t, pws, pwe, "between");
+    size_t bws = pws;
     bool from_change = false;
-    size_t fws;
-    if (prev_is(t, sc->start, a->s, "from", &fws)) {
+    size_t fws = pws;
+    if (word_eq(t, pws, pwe, "from")) {
         /* "grew from 80,000 to 120,000" is a change (two claims); "range
          * from", "varied from" or a noun before "from" make a range */
         static const char *const change[] = {

@@ -3,6 +3,8 @@
  * the unanchored pattern trying every byte. Each scan is a superset of the
  * pattern's possible starts: it may offer a position the pattern then
  * refuses, never skip one where it could match (tests/test_extract.c). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +62,6 @@ static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
 /* Whether the n letters at w are, lowercased, one of the words of list:
  * list[k] holds the words of k letters run together ("tenonetwo" for
  * k = 3), k < 16. */
-static bool word_in_list(const char *w, size_t n, const char *p);
-
-static inline bool word_in(const char *w, size_t n, const char *const list[16])
-{
-    return n < 16 && list[n] && word_in_list(w, n, list[n]);
-}
-
 static bool word_in_list(const char *w, size_t n, const char *p)
 {
     char c0 = (char)(w[0] | 0x20);
@@ -82,50 +77,179 @@ static bool word_in_list(const char *w, size_t n, const char *p)
     return false;
 }
 
-/* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
+/* Letter runs the patterns can start with, by length (k letters run
+ * together at [k]): FIGURE, P_ATOM's number words (WORDS) and the letters
+ * of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...); ORD, ordinal
+ * words; RANKED; FRAC, fraction words; UNITLONG, units before "-long". */
+enum { W_FIGURE, W_ORD, W_RANKED, W_FRAC, W_UNITLONG, W_N, W_DATE = W_N };
+static const char *const WORDS[W_N][16] = {
+    [W_FIGURE] = {
+        [1] = "acsu",
+        [2] = "ushknz",
+        [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
+        [4] = "fourfivenine",
+        [5] = "dozenfortyfiftysixtythreeseveneight",
+        [6] = "twentythirtyeightyninetyeleventwelve",
+        [7] = "seventyfifteensixteen",
+        [8] = "thirteenfourteeneighteennineteen",
+        [9] = "seventeen",
+    },
+    [W_ORD] = {
+        [5] = "firstthirdfifthsixthninthtenth",
+        [6] = "secondfourtheighth",
+        [7] = "seventhtwelfth",
+        [8] = "eleventh",
+        [9] = "fifteenthtwentieth",
+        [10] = "thirteenthfourteenth",
+    },
+    [W_RANKED] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"},
+    [W_FRAC] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"},
+    [W_UNITLONG] = {[2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"},
+};
 
-/* Whether the letters a, b, c (the first three of a word) can start a
- * date atom: a month name or abbreviation (MONTH is case-sensitive:
- * "May", never "may"), or, in any case, a qualifier (early, mid, late) or
- * a season (spring, summer, autumn, fall, winter). */
-static bool date_word3(unsigned a, unsigned b, unsigned c)
+/* The bytes, neither letter nor digit, a scan may stop at: the quote of
+ * "'50s", U+2019 (0xE2) and the signs and symbols figure_sign() reads. */
+static const unsigned char SIGNISH[256] = {['\''] = 1, ['$'] = 1, ['\\'] = 1, ['.'] = 1, ['-'] = 1,
+                                           [0xC2] = 1, [0xE2] = 1};
+
+/* first[l][n]: bit c - 'a' is set when list l has a word of n letters
+ * starting with letter c. Most letter runs fail this one lookup. */
+static uint32_t first[W_N][16];
+/* lists_of[n][c - 'a']: bit l is set when list l has such a word (the
+ * same table the other way round, for the one-pass index), bit W_DATE
+ * when a date word does */
+static unsigned char lists_of[16][26];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+/* The words a date can start with, by length (date_word()): month names
+ * and abbreviations as cased in MONTH, and in any case qualifiers and
+ * seasons. */
+static const char *const DATE_MONTHS[16] = {
+    [3] = "JanFebMarAprMayJunJulAugSepOctNovDec", [4] = "JuneJulySept", [5] = "MarchApril",
+    [6] = "August", [7] = "JanuaryOctober", [8] = "FebruaryNovemberDecember", [9] = "September",
+};
+static const char *const DATE_OTHERS[16] = {
+    [3] = "mid", [4] = "latefall", [5] = "early", [6] = "springsummerautumnwinter",
+};
+
+static void first_init(void)
 {
-    bool month = (cls[a] & C_UPPER) && (cls[b] & C_LOWER) && (cls[c] & C_LOWER);
-    a |= 0x20u, b |= 0x20u, c |= 0x20u;
-    switch (a) {
-    case 'a': return (b == 'u' && c == 't') || (month && ((b == 'p' && c == 'r') || (b == 'u' && c == 'g')));
-    case 'd': return month && b == 'e' && c == 'c';
-    case 'e': return b == 'a' && c == 'r';
-    case 'f': return (b == 'a' && c == 'l') || (month && b == 'e' && c == 'b');
-    case 'j': return month && ((b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l')));
-    case 'l': return b == 'a' && c == 't';
-    case 'm': return (b == 'i' && c == 'd') || (month && b == 'a' && (c == 'r' || c == 'y'));
-    case 'n': return month && b == 'o' && c == 'v';
-    case 'o': return month && b == 'c' && c == 't';
-    case 's': return (b == 'p' && c == 'r') || (b == 'u' && c == 'm') || (month && b == 'e' && c == 'p');
-    case 'w': return b == 'i' && c == 'n';
-    default: return false;
+    for (int l = 0; l < W_N; l++)
+        for (size_t n = 1; n < 16; n++)
+            for (const char *p = WORDS[l][n]; p && *p; p += n) {
+                first[l][n] |= 1u << (p[0] - 'a');
+                lists_of[n][p[0] - 'a'] |= (unsigned char)(1u << l);
+            }
+    for (size_t n = 1; n < 16; n++) {
+        for (const char *p = DATE_MONTHS[n]; p && *p; p += n)
+            lists_of[n][(p[0] | 0x20) - 'a'] |= 1u << W_DATE;
+        for (const char *p = DATE_OTHERS[n]; p && *p; p += n)
+            lists_of[n][p[0] - 'a'] |= 1u << W_DATE;
     }
 }
 
-/* Whether the digits at t[i] can start a date atom: every digit form of
- * ATOM is 4 digits (a year, "1950s", ISO "1950-05-06") or 1 or 2 digits
- * followed by an ordinal suffix, a space, a dash or "0s" ("12th century",
- * "6 May", "9-24 December", "'50s"). */
+/* Whether the n letters at w are, lowercased, a word of list l. */
+static inline bool word_in(const char *w, size_t n, int l)
+{
+    unsigned c = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+    return n < 16 && c < 26 && (first[l][n] >> c & 1) && word_in_list(w, n, WORDS[l][n]);
+}
+
+/* \s of the patterns (no UCP: ASCII white space) */
+static inline bool ws(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Whether the letter run [i, j) of a FIGURE word may start P_ATOM given
+ * what follows. One letter is "a" before \s and a scale or "dozen" ("a
+ * hundred", any case), or a currency prefix: "A$", "C$", "S$" (cased,
+ * a space allowed before "$"), "U.S.$". Longer words are not looked at. A
+ * byte past ASCII after the letter is let through. */
+static bool figure_follows(const char *t, size_t i, size_t j, size_t end)
+{
+    if (j - i != 1)
+        return true;
+    unsigned char c = (unsigned char)t[i], n1 = j < end ? (unsigned char)t[j] : 0;
+    if (n1 >= 0x80)
+        return true;
+    if ((c | 0x20) == 'u')
+        return n1 == '.';
+    if ((c == 'A' || c == 'C' || c == 'S') &&
+        (n1 == '$' || (n1 == ' ' && j + 1 < end && t[j + 1] == '$')))
+        return true;
+    if ((c | 0x20) != 'a')
+        return false;
+    size_t k = j;
+    while (k < end && k - j < 8 && ws((unsigned char)t[k]))
+        k++;
+    return k > j && k < end && strchr("dhtmbDHTMB", t[k]) && t[k];
+}
+
+/* The same for P_FRAC: "a", "one", "two", "three" then one of [-\s] and
+ * a fraction word ("third", "quarter", "fifth", "half"); "half" alone. */
+static bool frac_follows(const char *t, size_t i, size_t j, size_t end)
+{
+    if (j - i == 4)
+        return true; /* "half" */
+    unsigned char n1 = j < end ? (unsigned char)t[j] : 0;
+    if (n1 >= 0x80)
+        return true;
+    return (n1 == '-' || ws(n1)) && j + 1 < end && strchr("tqfhTQFH", t[j + 1]) && t[j + 1];
+}
+
+/* ---- dates (date.c, ATOM_FIND) ----------------------------------------- */
+
+/* Whether the run of n letters at w can start a date atom. In every
+ * alternative of ATOM a word is followed by no letter: a month name or
+ * abbreviation (MONTH is case-sensitive: "May", never "may") before a
+ * blank, a comma, a dash, a period or the end; a qualifier (early, mid,
+ * late) before "-" or a space; a season (spring, summer, autumn, fall,
+ * winter) before a space; those two in any case. So the run is one of
+ * them, whole ("Marching", "earlier", "window" are not). */
+static bool date_word(const char *w, size_t n)
+{
+    if (n >= 16)
+        return false;
+    if (DATE_MONTHS[n] && (cls[(unsigned char)w[0]] & C_UPPER))
+        for (const char *p = DATE_MONTHS[n]; *p; p += n)
+            if (!memcmp(p, w, n))
+                return true;
+    return DATE_OTHERS[n] && word_in_list(w, n, DATE_OTHERS[n]);
+}
+
+/* Whether the digits at t[i] can start a date atom. Every digit form of
+ * ATOM is:
+ * - 4 digits: a year (1xxx, 20xx, 2100: "1950", "1950s") or the year of
+ *   an ISO day ("1950-05-06", any 4 digits);
+ * - 1 or 2 digits then an ordinal suffix or "0s" ("12th century", "'50s"),
+ *   a dash ("9-24 December", U+2013), " to " ("9 to 24 December"), or
+ *   blanks (spaces, U+00A0) before a month name, which opens with one of
+ *   J F M A S O N D. */
 static bool date_digits(const char *t, size_t i, size_t end)
 {
     size_t j = i + 1;
     while (j < end && j - i < 5 && (K(t, j) & C_DIGIT))
         j++;
     if (j - i == 4)
-        return true;
+        return t[i] == '1' || (t[i] == '2' && t[i + 1] == '0') ||
+               (t[i] == '2' && t[i + 1] == '1' && t[i + 2] == '0' && t[i + 3] == '0') ||
+               (j < end && t[j] == '-');
     if (j - i > 2 || j >= end)
         return false;
     switch ((unsigned char)t[j]) {
     case 's': case 'n': case 'r': case 't': /* 1st 2nd 3rd 4th, 50s */
-    case ' ': case 0xC2:                    /* a space, U+00A0 */
     case '-': case 0xE2:                    /* a dash, U+2013 */
         return true;
+    case ' ': case 0xC2: {                  /* a space, U+00A0 */
+        if (end - j >= 4 && t[j] == ' ' && t[j + 1] == 't' && t[j + 2] == 'o' && t[j + 3] == ' ')
+            return true;
+        size_t k = j;
+        while (k < end && (t[k] == ' ' || (k + 1 < end && (unsigned char)t[k] == 0xC2 &&
+                                            (unsigned char)t[k + 1] == 0xA0)))
+            k += t[k] == ' ' ? 1 : 2;
+        return k > j && k < end && strchr("JFMASOND", t[k]) && t[k];
+    }
     default:
         return false;
     }
@@ -142,8 +266,7 @@ size_t cck_pf_date(const char *t, size_t i, size_t end)
             bool start = i == 0 || !(K(t, i - 1) & C_WORD);
             if (start && (k & C_DIGIT) && date_digits(t, i, end))
                 return i;
-            if (start && (k & C_LETTER) && i + 2 < end && (K(t, i + 1) & C_LETTER) &&
-                (K(t, i + 2) & C_LETTER) && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
+            if (start && (k & C_LETTER) && date_word(t + i, run_end(t, i + 1, end, C_LETTER) - i))
                 return i;
             i = run_end(t, i + 1, end, C_WORD);
             continue;
@@ -158,20 +281,6 @@ size_t cck_pf_date(const char *t, size_t i, size_t end)
 }
 
 /* ---- figures (number.c, P_ATOM) ---------------------------------------- */
-
-/* Letter runs P_ATOM can start with, by length: number words (WORDS) and
- * the letters of currency prefixes (CUR: US$, A$, HK$, U.S.$, USD 5 ...). */
-static const char *const FIGURE_WORDS[16] = {
-    [1] = "acsu",
-    [2] = "ushknz",
-    [3] = "tenonetwosixusdeurgbpkrwkpwcnyjpy",
-    [4] = "fourfivenine",
-    [5] = "dozenfortyfiftysixtythreeseveneight",
-    [6] = "twentythirtyeightyninetyeleventwelve",
-    [7] = "seventyfifteensixteen",
-    [8] = "thirteenfourteeneighteennineteen",
-    [9] = "seventeen",
-};
 
 /* Whether the byte at t[i] (no letter, digit or '_') can start P_ATOM:
  * a sign or a currency symbol. */
@@ -199,6 +308,7 @@ static bool figure_sign(const char *t, size_t i, size_t end)
 
 size_t cck_pf_figure(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
@@ -210,7 +320,7 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
                 return i;
             if (start && (k & C_LETTER)) {
                 size_t j = run_end(t, i + 1, end, C_LETTER);
-                if (word_in(t + i, j - i, FIGURE_WORDS))
+                if (word_in(t + i, j - i, W_FIGURE) && figure_follows(t, i, j, end))
                     return i;
             }
             i = run_end(t, i + 1, end, C_WORD);
@@ -225,17 +335,9 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
 
 /* ---- ranks and small patterns (number.c) -------------------------------- */
 
-static const char *const ORD_WORDS[16] = {
-    [5] = "firstthirdfifthsixthninthtenth",
-    [6] = "secondfourtheighth",
-    [7] = "seventhtwelfth",
-    [8] = "eleventh",
-    [9] = "fifteenthtwentieth",
-    [10] = "thirteenthfourteenth",
-};
-
 size_t cck_pf_rank(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!(k & C_ALNUM)) {
@@ -253,7 +355,7 @@ size_t cck_pf_rank(const char *t, size_t i, size_t end)
                     (a == 't' && b == 'h'))
                     return i;
             }
-        } else if (start && word_in(t + i, j - i, ORD_WORDS)) {
+        } else if (start && word_in(t + i, j - i, W_ORD)) {
             return i;
         }
         i = run_end(t, j, end, C_ALNUM);
@@ -261,10 +363,9 @@ size_t cck_pf_rank(const char *t, size_t i, size_t end)
     return end;
 }
 
-static const char *const RANKED_WORDS[16] = {[5] = "ranks", [6] = "ranked", [7] = "ranking"};
-
 size_t cck_pf_ranked(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!k) {
@@ -273,7 +374,7 @@ size_t cck_pf_ranked(const char *t, size_t i, size_t end)
         }
         /* \b before the word */
         if ((t[i] | 0x20) == 'r' && (i == 0 || !(K(t, i - 1) & C_WORD)) &&
-            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, RANKED_WORDS))
+            word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, W_RANKED))
             return i;
         i = run_end(t, i + 1, end, C_WORD);
     }
@@ -293,10 +394,9 @@ size_t cck_pf_no1(const char *t, size_t i, size_t end)
     return end;
 }
 
-static const char *const FRAC_WORDS[16] = {[1] = "a", [3] = "onetwo", [4] = "half", [5] = "three"};
-
 size_t cck_pf_frac(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         if (!(K(t, i) & C_LETTER)) {
             i++;
@@ -304,18 +404,17 @@ size_t cck_pf_frac(const char *t, size_t i, size_t end)
         }
         /* (?<![\p{L}]): a digit may stand before it */
         size_t j = run_end(t, i + 1, end, C_LETTER);
-        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, FRAC_WORDS))
+        if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, W_FRAC) &&
+            frac_follows(t, i, j, end))
             return i;
         i = j;
     }
     return end;
 }
 
-static const char *const UNITLONG_WORDS[16] = {
-    [2] = "km", [4] = "milefoot", [5] = "metremeter", [9] = "kilometrekilometer"};
-
 size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
 {
+    pthread_once(&first_once, first_init);
     while (i < end) {
         unsigned k = K(t, i);
         if (!(k & C_ALNUM)) {
@@ -325,7 +424,7 @@ size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
         /* (?<![\p{L}\p{N}-]), then "-long" ... */
         size_t j = run_end(t, i + 1, end, C_LETTER);
         if ((k & C_LETTER) && (i == 0 || !((K(t, i - 1) & C_ALNUM) || t[i - 1] == '-')) && j < end &&
-            t[j] == '-' && word_in(t + i, j - i, UNITLONG_WORDS))
+            t[j] == '-' && word_in(t + i, j - i, W_UNITLONG))
             return i;
         i = run_end(t, j, end, C_ALNUM);
     }
@@ -354,6 +453,7 @@ static void add(cck_pf_index *x, int f, size_t p)
  * digits is looked at once, at its first byte. */
 void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
 {
+    pthread_once(&first_once, first_init);
     x->start = start;
     x->end = end;
     for (int f = 0; f < CCK_PF_N; f++)
@@ -362,25 +462,39 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
+        if (!k && !SIGNISH[c]) {
+            i++; /* a blank or a mark that starts nothing */
+            continue;
+        }
         unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
         unsigned pk = cls[b];
         bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
         if (k & C_LETTER) {
             size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
-            if (!(pk & C_WORD) && n >= 3 && date_word3(c, (unsigned char)t[i + 1], (unsigned char)t[i + 2]))
-                add(x, CCK_PF_DATE, i);
-            if (fig && word_in(t + i, n, FIGURE_WORDS))
-                add(x, CCK_PF_FIGURE, i);
-            if (!(pk & C_ALNUM) && word_in(t + i, n, ORD_WORDS))
-                add(x, CCK_PF_RANK, i);
-            if ((c | 0x20) == 'r' && !(pk & C_WORD) && word_in(t + i, n, RANKED_WORDS))
-                add(x, CCK_PF_RANKED, i);
             if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
                 add(x, CCK_PF_NO1, j - 2);
-            if (!(pk & C_LETTER) && word_in(t + i, n, FRAC_WORDS))
+            /* the lists that have a word of this length and first letter
+             * (the date words too): none for most words, which then need
+             * no other test */
+            unsigned ls = n < 16 ? lists_of[n][(c | 0x20) - 'a'] : 0;
+            if (!ls) {
+                i = j;
+                continue;
+            }
+            if ((ls >> W_DATE & 1) && !(pk & C_WORD) && date_word(t + i, n))
+                add(x, CCK_PF_DATE, i);
+#define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
+            if (fig && IN_LIST(W_FIGURE) && figure_follows(t, i, j, end))
+                add(x, CCK_PF_FIGURE, i);
+            if (!(pk & C_ALNUM) && IN_LIST(W_ORD))
+                add(x, CCK_PF_RANK, i);
+            if ((c | 0x20) == 'r' && !(pk & C_WORD) && IN_LIST(W_RANKED))
+                add(x, CCK_PF_RANKED, i);
+            if (!(pk & C_LETTER) && IN_LIST(W_FRAC) && frac_follows(t, i, j, end))
                 add(x, CCK_PF_FRAC, i);
-            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && word_in(t + i, n, UNITLONG_WORDS))
+            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && IN_LIST(W_UNITLONG))
                 add(x, CCK_PF_UNITLONG, i);
+#undef IN_LIST
             i = j;
             continue;
         }

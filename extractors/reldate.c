@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "reldate.h"
 
 /* ---- day calculator (H. Hinnant's civil-date algorithms) -------------- */
@@ -2472,9 +2473,14 @@ static size_t next_claim_start(const cck_scan *sc, size_t q)
 {
     const char *t = sc->text;
     size_t hi = sc->end;
-    while (q < hi && !(is_digit((unsigned char)t[q]) && starts_token(t, sc->start, q)))
+    for (;;) {
+        q = cck_bytes_skip_digits(t, q, hi);
+        while (q < hi && !is_digit((unsigned char)t[q]))
+            q++;
+        if (q >= hi || starts_token(t, sc->start, q))
+            return q;
         q++;
-    return q;
+    }
 }
 
 void cck_ext_reldates(const cck_scan *sc, cck_cands *out)

@@ -290,6 +290,9 @@ enum { MAX_ALIASES = 1024 };
 static struct {
     unsigned short unit, off;
     unsigned char len;
+    unsigned char b1;  /* the second byte (lower-cased unless cased), 0 when the
+                          alias is one byte or goes on with a space */
+    bool cased;
 } alias_tab[MAX_ALIASES];
 static unsigned short bucket[257];
 static bool indexed;
@@ -320,6 +323,10 @@ void cck_units_init(void)
                     alias_tab[fill[b]].unit = (unsigned short)u;
                     alias_tab[fill[b]].off = (unsigned short)(a - units[u].aliases);
                     alias_tab[fill[b]].len = (unsigned char)an;
+                    alias_tab[fill[b]].cased = units[u].cased;
+                    alias_tab[fill[b]].b1 = an >= 2 && a[1] != ' '
+                                                ? (unsigned char)(units[u].cased ? (unsigned char)a[1] : lower((unsigned char)a[1]))
+                                                : 0;
                     fill[b]++;
                 }
                 a += an + (a[an] == '|');
@@ -351,19 +358,15 @@ static size_t match_plain(const char *s, size_t n, const cck_unit_def **out)
     int s0 = (unsigned char)s[0];
     if (indexed) {
         int b = lower(s0);
+        int y = n >= 2 ? (unsigned char)s[1] : -1, ly = n >= 2 ? lower(y) : -1;
         for (unsigned k = bucket[b]; k < bucket[b + 1]; k++) {
+            /* the second byte decides most of the bucket, as in match_alias() */
+            if (alias_tab[k].b1 && alias_tab[k].b1 != (alias_tab[k].cased ? y : ly))
+                continue;
             size_t u = alias_tab[k].unit;
             const char *a = units[u].aliases + alias_tab[k].off;
-            if (units[u].cased && (unsigned char)a[0] != s0)
+            if (alias_tab[k].cased && (unsigned char)a[0] != s0)
                 continue;
-            if (alias_tab[k].len >= 2 && a[1] != ' ') {
-                /* the second byte decides most of the bucket, as in match_alias() */
-                if (n < 2)
-                    continue;
-                int x = (unsigned char)a[1], y = (unsigned char)s[1];
-                if (units[u].cased ? x != y : lower(x) != lower(y))
-                    continue;
-            }
             try_alias(u, a, alias_tab[k].len, s, n, &best, out);
         }
         return best;

@@ -5,6 +5,7 @@
  * runs in mentions mode only; number.c asks the readers in both modes for
  * a glued "10k", a fraction of a scale word and a count of dozens. */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "extract.h"
@@ -60,6 +61,29 @@ static const struct {
     {"quarter", 4, T_HALF},    {"and", 0, T_AND},          {"a", 1, T_A},
     {"an", 1, T_A},
 };
+
+/* The lexicon chained by first letter, in table order: lex_head[c - 'a']
+ * is the first entry starting with c, lex_next[k] the next one (NLEX
+ * ends a chain). Built once. */
+enum { NLEX = sizeof lex / sizeof *lex };
+_Static_assert(NLEX < 255, "lexicon indices are bytes");
+static unsigned char lex_head[26], lex_next[NLEX];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static void lex_init(void)
+{
+    unsigned char *tail[26];
+    for (int c = 0; c < 26; c++) {
+        lex_head[c] = NLEX;
+        tail[c] = &lex_head[c];
+    }
+    for (size_t k = 0; k < NLEX; k++) {
+        int c = lex[k].w[0] - 'a';
+        lex_next[k] = NLEX;
+        *tail[c] = (unsigned char)k;
+        tail[c] = &lex_next[k];
+    }
+}
 
 static bool alpha(unsigned char c)
 {
@@ -128,7 +152,9 @@ static bool lex_word(const char *t, size_t i, size_t end, token *tk)
                 return false;
             buf[n - 1] = '\0';
         }
-        for (size_t k = 0; k < sizeof lex / sizeof *lex; k++) {
+        /* buf is lower case: only the entries of its first letter */
+        pthread_once(&lex_once, lex_init);
+        for (size_t k = lex_head[buf[0] - 'a']; k < NLEX; k = lex_next[k]) {
             if (strcmp(buf, lex[k].w))
                 continue;
             tkind kind = lex[k].k;
@@ -760,9 +786,13 @@ size_t cck_words_suffix(const char *t, size_t i, size_t end, bool mentions, doub
     if (!glued && !mentions)
         return 0;
     size_t best = 0;
+    if (j >= end)
+        return 0;
     for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) {
+        if (t[j] != sfx[k].s[0] || (!mentions && !sfx[k].claims) || (!glued && !sfx[k].spaced))
+            continue;
         size_t n = strlen(sfx[k].s);
-        if ((!mentions && !sfx[k].claims) || (!glued && !sfx[k].spaced) || j + n > end || memcmp(t + j, sfx[k].s, n))
+        if (j + n > end || memcmp(t + j, sfx[k].s, n))
             continue;
         if (j + n < end && (alnum((unsigned char)t[j + n]) || t[j + n] == '-' || t[j + n] == '/'))
             continue;

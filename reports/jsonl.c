@@ -1,6 +1,7 @@
 /* jsonl.c: the JSON Lines writers: claim objects and group objects exactly
  * as ../shared/gold/FORMAT.md describes them, and the JSON string escaper
  * that never lets an invalid UTF-8 byte through. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,28 +9,70 @@
 
 /* Output gathered in a small buffer and handed to stdio in large writes:
  * a claim object is some thirty pieces, and one stdio call per piece was a
- * tenth of `extract`'s time. */
+ * tenth of `extract`'s time. Without a FILE (out NULL) the buffer is on
+ * the heap and grows: a chunk of streaming `extract` is rendered so,
+ * without the calls of a memory stream. */
 typedef struct {
     FILE *out;
-    size_t n;
-    char b[2048];
+    char *b;
+    size_t n, cap;
+    char local[2048];
 } obuf;
 
-static void ob_flush(obuf *o)
+static void ob_init_file(obuf *o, FILE *out)
 {
-    if (o->n)
-        fwrite(o->b, 1, o->n, o->out);
+    o->out = out;
+    o->b = o->local;
+    o->n = 0;
+    o->cap = sizeof o->local;
+}
+
+static void ob_init_mem(obuf *o)
+{
+    o->out = NULL;
+    o->cap = 4096;
+    o->b = cck_xmalloc(o->cap);
     o->n = 0;
 }
 
-static void ob_put(obuf *o, const char *s, size_t n)
+static void ob_flush(obuf *o)
 {
-    if (n > sizeof o->b - o->n) {
+    if (o->out && o->n) {
+        fwrite(o->b, 1, o->n, o->out);
+        o->n = 0;
+    }
+}
+
+/* ob_put() when the piece does not fit: flush to the file (a piece larger
+ * than the buffer goes straight there) or grow the heap buffer. */
+static void ob_put_slow(obuf *o, const char *s, size_t n)
+{
+    if (o->out) {
         ob_flush(o);
-        if (n > sizeof o->b) {
+        if (n > o->cap) {
             fwrite(s, 1, n, o->out);
             return;
         }
+    } else {
+        size_t need = o->n + n;
+        if (need < o->n) {
+            fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
+            abort();
+        }
+        while (o->cap < need)
+            o->cap = o->cap > SIZE_MAX / 2 ? need : o->cap * 2;
+        o->b = cck_xrealloc(o->b, o->cap);
+    }
+    memcpy(o->b + o->n, s, n);
+    o->n += n;
+}
+
+/* inline: most pieces are literals, whose copy the compiler then unrolls */
+static inline void ob_put(obuf *o, const char *s, size_t n)
+{
+    if (n > o->cap - o->n) {
+        ob_put_slow(o, s, n);
+        return;
     }
     memcpy(o->b + o->n, s, n);
     o->n += n;
@@ -49,6 +92,20 @@ static void ob_uint(obuf *o, size_t v)
     ob_put(o, at, (size_t)(d + CCK_REP_UDIGITS - 1 - at));
 }
 
+/* The bytes a JSON string holds as they are: printable ASCII but '"'
+ * and '\\' (0x20 to 0x7F; DEL needs no escape). */
+static const unsigned char PLAIN[256] = {
+    /* 0x00 to 0x1F: 0 */
+    [0x20] =
+    /* 0x20 */ 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x40 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    /* 0x60 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 0x80 to 0xFF: 0, UTF-8 is checked */
+};
+
 static void ob_string(obuf *o, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -56,7 +113,7 @@ static void ob_string(obuf *o, const char *s, size_t n)
     size_t run = 0;   /* start of bytes copied as they are */
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (PLAIN[c]) {
             i++;
             continue;
         }
@@ -99,8 +156,7 @@ static void ob_string(obuf *o, const char *s, size_t n)
 void cck_rep_json_string(FILE *out, const char *s, size_t n)
 {
     obuf o;
-    o.out = out;
-    o.n = 0;
+    ob_init_file(&o, out);
     ob_string(&o, s, n);
     ob_flush(&o);
 }
@@ -119,6 +175,19 @@ static void json_cstr(FILE *out, const char *s)
         cck_rep_json_string(out, s, strlen(s));
     else
         fputs("null", out);
+}
+
+/* A name from the library's own tables (kinds, zones, bounds): plain
+ * lower-case ASCII, so quoted without the escaper; NULL is null. */
+static void ob_name(obuf *o, const char *s)
+{
+    if (!s) {
+        OB_LIT(o, "null");
+        return;
+    }
+    OB_LIT(o, "\"");
+    ob_put(o, s, strlen(s));
+    OB_LIT(o, "\"");
 }
 
 static void ob_num(obuf *o, double v)
@@ -152,7 +221,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     OB_LIT(o, ", \"span\": ");
     ob_string(o, s->raw + fs, fe - fs);
     OB_LIT(o, ", \"kind\": ");
-    ob_cstr(o, cck_kind_name(cl->kind));
+    ob_name(o, cck_kind_name(cl->kind));
     if (cl->kind == CCK_KIND_COORDINATE) {
         OB_LIT(o, ", \"lo\": null, \"hi\": null, \"lat\": ");
         ob_num(o, cl->lat);
@@ -175,7 +244,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         OB_LIT(o, ", \"approx\": true, \"bound\": ");
     else
         OB_LIT(o, ", \"approx\": false, \"bound\": ");
-    ob_cstr(o, cck_bound_name(cl->bound));
+    ob_name(o, cck_bound_name(cl->bound));
     OB_LIT(o, ", \"entity\": ");
     ob_cstr(o, cl->entity);
     OB_LIT(o, ", \"attribute\": ");
@@ -196,7 +265,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         }
     }
     OB_LIT(o, "], \"zone\": ");
-    ob_cstr(o, cck_zone_name(cl->zone));
+    ob_name(o, cck_zone_name(cl->zone));
     OB_LIT(o, "}");
 }
 
@@ -205,41 +274,50 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
     char id[48];
     cck_rep_claim_id(id, ix, cl);
     obuf o;
-    o.out = out;
-    o.n = 0;
+    ob_init_file(&o, out);
     OB_LIT(&o, "{\"id\": ");
     ob_cstr(&o, id);
     claim_rest(&o, cl, NULL);
     ob_flush(&o);
 }
 
+static void source_lines(obuf *o, const cck_source *s)
+{
+    /* the path as a JSON string, escaped once for every claim */
+    obuf d;
+    ob_init_mem(&d);
+    ob_cstr(&d, s->path);
+    ob_put(&d, "", 1); /* its NUL */
+    for (size_t j = 0; j < s->nclaims; j++) {
+        OB_LIT(o, "-");   /* the rest of "c<pos>-<claim>" */
+        ob_uint(o, j + 1);
+        OB_LIT(o, "\"");
+        claim_rest(o, &s->claims[j], d.b);
+        OB_LIT(o, "\n");
+    }
+    free(d.b);
+}
+
 void cck_rep_jsonl_source(FILE *out, const cck_source *s)
 {
     if (!s->nclaims)
         return;
-    /* the path as a JSON string, escaped once for every claim */
-    char *doc = NULL;
-    size_t dn = 0;
-    FILE *d = open_memstream(&doc, &dn);
-    if (d) {
-        json_cstr(d, s->path);
-        if (fclose(d) != 0) {
-            free(doc);
-            doc = NULL;
-        }
-    }
     obuf o;
-    o.out = out;
-    o.n = 0;
-    for (size_t j = 0; j < s->nclaims; j++) {
-        OB_LIT(&o, "-");   /* the rest of "c<pos>-<claim>" */
-        ob_uint(&o, j + 1);
-        OB_LIT(&o, "\"");
-        claim_rest(&o, &s->claims[j], doc);
-        OB_LIT(&o, "\n");
-    }
+    ob_init_file(&o, out);
+    source_lines(&o, s);
     ob_flush(&o);
-    free(doc);
+}
+
+char *cck_rep_jsonl_source_mem(const cck_source *s, size_t *len)
+{
+    *len = 0;
+    if (!s->nclaims)
+        return NULL;
+    obuf o;
+    ob_init_mem(&o);
+    source_lines(&o, s);
+    *len = o.n;
+    return o.b;
 }
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c)

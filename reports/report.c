@@ -79,16 +79,18 @@ bool cck_rep_claims_streams(cck_format f)
 cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
 {
     cck_rep_chunk *ch = cck_xcalloc(1, sizeof *ch);
+    ch->id_prefix = f == CCK_FMT_JSONL;
+    if (f == CCK_FMT_JSONL) {
+        ch->buf = cck_rep_jsonl_source_mem(s, &ch->len);
+        ch->lines = s->nclaims; /* one object a line */
+        return ch;
+    }
     FILE *m = open_memstream(&ch->buf, &ch->len);
     if (!m) {
         fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
         abort();
     }
-    ch->id_prefix = f == CCK_FMT_JSONL;
-    if (f == CCK_FMT_JSONL)
-        cck_rep_jsonl_source(m, s);
-    else
-        cck_rep_text_source(m, s);
+    cck_rep_text_source(m, s);
     if (fclose(m) != 0) {
         fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
         abort();
@@ -102,13 +104,35 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
         fwrite(ch->buf, 1, ch->len, out);
         return;
     }
+    /* "{\"id\": \"c<pos>" before every line, all in one write */
+    char d[CCK_REP_UDIGITS];
+    const char *digits = cck_rep_udigits(d, pos);
+    char pre[16 + CCK_REP_UDIGITS];
+    size_t plen = sizeof "{\"id\": \"c" - 1, dn = strlen(digits);
+    memcpy(pre, "{\"id\": \"c", plen);
+    memcpy(pre + plen, digits, dn);
+    plen += dn;
+    if (!ch->len)
+        return;
+    /* room for the lines the chunk says it has; more (never, for jsonl)
+     * grow it */
+    size_t lines = ch->lines ? ch->lines : 1, cap = ch->len + lines * plen, n = 0, done = 0;
+    char *out_buf = cck_xmalloc(cap);
     for (size_t i = 0; i < ch->len;) {
         const char *nl = memchr(ch->buf + i, '\n', ch->len - i);
         size_t e = nl ? (size_t)(nl - ch->buf) + 1 : ch->len;
-        fprintf(out, "{\"id\": \"c%zu", pos);
-        fwrite(ch->buf + i, 1, e - i, out);
+        if (++done > lines) {
+            lines *= 2;
+            cap = ch->len + lines * plen;
+            out_buf = cck_xrealloc(out_buf, cap);
+        }
+        memcpy(out_buf + n, pre, plen);
+        memcpy(out_buf + n + plen, ch->buf + i, e - i);
+        n += plen + (e - i);
         i = e;
     }
+    fwrite(out_buf, 1, n, out);
+    free(out_buf);
 }
 
 void cck_rep_chunk_free(cck_rep_chunk *ch)
@@ -203,6 +227,61 @@ char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u)
     return at;
 }
 
+/* What "%.15g" writes for v when v is the double nearest a decimal of at
+ * most 15 significant digits and at most 9 decimals, in [1e-4, 1e15)
+ * (fixed notation): such a decimal comes back from "%.15g" unchanged
+ * (DBL_DIG is 15), and v == m / 10^k, both exact and the division
+ * correctly rounded, proves v is its nearest double. Returns false,
+ * writing nothing, for any other v. */
+static bool short_decimal(char *buf, double v)
+{
+    static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return false;
+    for (int k = 1; k <= 9; k++) {
+        double scaled = a * pow10[k];
+        if (scaled >= 9007199254740992.0) /* 2^53: no longer exact */
+            return false;
+        unsigned long long m = (unsigned long long)(scaled + 0.5);
+        if ((double)m / pow10[k] != a)
+            continue;
+        /* m's digits are the significant ones */
+        char d[CCK_REP_UDIGITS];
+        char *at = cck_rep_udigits(d, m);
+        size_t nd = (size_t)(d + CCK_REP_UDIGITS - 1 - at);
+        if (nd > 15)
+            return false;
+        char *w = buf;
+        if (v < 0)
+            *w++ = '-';
+        if (nd <= (size_t)k) {
+            /* 0.000ddd */
+            *w++ = '0';
+            *w++ = '.';
+            for (size_t z = nd; z < (size_t)k; z++)
+                *w++ = '0';
+            memcpy(w, at, nd);
+            w += nd;
+        } else {
+            memcpy(w, at, nd - (size_t)k);
+            w += nd - (size_t)k;
+            *w++ = '.';
+            memcpy(w, at + nd - k, (size_t)k);
+            w += k;
+        }
+        /* the last decimal is not 0, or a smaller k would have matched;
+         * strip anyway, as %g does */
+        while (w[-1] == '0')
+            w--;
+        if (w[-1] == '.')
+            w--;
+        *w = '\0';
+        return true;
+    }
+    return false;
+}
+
 bool cck_rep_number(char *buf, double v)
 {
     if (!isfinite(v)) {
@@ -220,6 +299,8 @@ bool cck_rep_number(char *buf, double v)
         strcpy(buf, at);
         return true;
     }
+    if (short_decimal(buf, v))
+        return true;
     snprintf(buf, 32, "%.15g", v);
     if (strtod(buf, NULL) != v)
         snprintf(buf, 32, "%.17g", v);

@@ -185,12 +185,16 @@ const cck_claim *cck_rep_conflict_anchor(const cck_group *g);
 struct cck_rep_chunk {
     char *buf;
     size_t len;
+    size_t lines;   /* lines of buf, when id_prefix */
     bool id_prefix;
 };
 
 /* One source's lines of `extract`; jsonl writes each claim object without
  * its opening "{\"id\": \"c<pos>". */
 void cck_rep_jsonl_source(FILE *out, const cck_source *s);
+/* The same lines in a new buffer (free()), *len bytes; NULL when s has no
+ * claims. */
+char *cck_rep_jsonl_source_mem(const cck_source *s, size_t *len);
 void cck_rep_text_source(FILE *out, const cck_source *s);
 
 /* ---- groups rendered on several threads (parts.c) ------------------------- */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "segment_int.h"
 
 static bool is_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
@@ -176,7 +177,8 @@ static size_t paren_cite(const char *b, size_t len, size_t p, bool *full)
  * it is a list entry) is a citation of itself. */
 static size_t bare_url(const char *b, size_t len, size_t p)
 {
-    if (!(len - p > 8 && (!strncmp(b + p, "http://", 7) || !strncmp(b + p, "https://", 8))))
+    if (!(len - p > 8 && b[p + 1] == 't' && b[p + 2] == 't' && b[p + 3] == 'p' &&
+          (!strncmp(b + p, "http://", 7) || !strncmp(b + p, "https://", 8))))
         return 0;
     if (p == 0 || (b[p - 1] != ' ' && b[p - 1] != '\t'))
         return 0;
@@ -202,7 +204,14 @@ void cck_src_cites_scan(seg_ctx *c)
 {
     const char *b = c->s->bytes;
     size_t len = c->s->len;
+    /* the bytes a marker, a parenthesised source or a web address opens with */
+    static const unsigned char opens[256] = {['('] = 1, ['h'] = 1, ['['] = 1};
     for (size_t p = 0; p < len; p++) {
+        p = cck_bytes_skip4(b, p, len, '(', 'h', '[', '[');
+        while (p < len && !opens[(unsigned char)b[p]])
+            p++;
+        if (p >= len)
+            break;
         if (b[p] == '(' && p > 0 && b[p - 1] == ' ') {
             bool full = false;
             size_t r = paren_cite(b, len, p, &full);

@@ -377,10 +377,13 @@ static const char *const block_tags[] = {
     "fieldset", "figcaption", "figure", "header", "hgroup", "hr", "html", "main", "p",
     "section", "summary", "tbody", "thead", "tfoot", "legend", "option", "li", "ul", "ol"};
 
+/* The lists are lower case: a first byte that differs, in either case,
+ * rules a name out without the call. */
 static bool in_list(const char *name, const char *const *v, size_t n)
 {
+    unsigned c0 = (unsigned char)name[0] | 0x20u;
     for (size_t i = 0; i < n; i++)
-        if (!strcasecmp(name, v[i]))
+        if (c0 == (unsigned char)v[i][0] && !strcasecmp(name, v[i]))
             return true;
     return false;
 }

@@ -27,6 +27,24 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A directory entry's path with its type from readdir() in the byte after
+ * the path's NUL (DT_UNKNOWN when the file system does not say), so that
+ * sorting keeps them together. */
+static char *entry_path(const char *dir, const struct dirent *de)
+{
+    size_t dl = strlen(dir), nl = strlen(de->d_name);
+    bool slash = dir[dl - 1] == '/';
+    size_t n = dl + !slash + nl + 2;
+    char *p = cck_xmalloc(n);
+    memcpy(p, dir, dl);
+    if (!slash)
+        p[dl++] = '/';
+    memcpy(p + dl, de->d_name, nl);
+    p[dl + nl] = '\0';
+    p[dl + nl + 1] = (char)de->d_type;
+    return p;
+}
+
 enum { MAX_DEPTH = 32 };
 
 static void walk(const char *dir, int depth, strvec *out, cck_diags *d)
@@ -46,14 +64,23 @@ static void walk(const char *dir, int depth, strvec *out, cck_diags *d)
     while ((de = readdir(dp)) != NULL) {
         if (de->d_name[0] == '.')
             continue; /* hidden files, ".", ".." */
-        size_t n = strlen(dir) + strlen(de->d_name) + 2;
-        char *p = cck_xmalloc(n);
-        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
-        push(&names, p);
+        push(&names, entry_path(dir, de));
     }
     closedir(dp);
     qsort(names.v, names.n, sizeof *names.v, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
+        /* a regular file or a directory as readdir() says needs no stat()
+         * (one path lookup less a file); links and unknown types do */
+        unsigned char type = (unsigned char)names.v[i][strlen(names.v[i]) + 1];
+        if (type == DT_REG) {
+            push(out, names.v[i]);
+            continue;
+        }
+        if (type == DT_DIR) {
+            walk(names.v[i], depth + 1, out, d);
+            free(names.v[i]);
+            continue;
+        }
         struct stat st;
         if (stat(names.v[i], &st) != 0) {
             int e = errno;

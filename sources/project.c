@@ -187,7 +187,8 @@ cck_markup cck_src_detect(const char *path, const char *bytes, size_t len)
         /* XHTML is read as HTML */
         size_t k = n < 1024 ? n : 1024;
         for (size_t j = 0; j + 5 <= k; j++)
-            if (starts_ci(p + j, k - j, "<html") || starts_ci(p + j, k - j, "<!doctype html"))
+            if (p[j] == '<' &&
+                (starts_ci(p + j, k - j, "<html") || starts_ci(p + j, k - j, "<!doctype html")))
                 looks_html = true;
     }
     if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml"))

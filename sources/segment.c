@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "bytes.h"
 #include "segment_int.h"
 
 enum { HEAD_MAX = 100, MAX_CANDIDATES = 4 };
@@ -21,11 +22,20 @@ static bool is_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
 static bool is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
 static bool is_alpha(char ch) { return is_lower(ch) || is_upper(ch); }
 
-static bool has_prefix(const char *p, size_t n, const char *pre)
+static bool has_prefix_n(const char *p, size_t n, const char *pre, size_t k)
 {
-    size_t k = strlen(pre);
     return n >= k && !memcmp(p, pre, k);
 }
+
+/* pre is a string literal: its length is known without strlen() */
+#define has_prefix(p, n, pre) has_prefix_n((p), (n), (pre), sizeof(pre) - 1)
+
+/* A word and its length, for the lists below (no strlen() per lookup). */
+typedef struct {
+    unsigned char n;
+    char w[31];
+} lword;
+#define LW(s) {sizeof(s) - 1, s}
 
 /* The code point at p (at most n bytes), or -1 when not valid UTF-8. */
 static utf8proc_int32_t cp_at(const char *p, size_t n, size_t *len)
@@ -135,12 +145,14 @@ static bool ends_mid_sentence(const seg_ctx *c, size_t i)
     size_t n = l->ce - w;
     if (!n || n > 5 || (w > l->cs && !is_blank(b[w - 1])))
         return false;
-    static const char *const words[] = {"of", "the", "a", "an", "and", "or", "in", "with", "to",
-                                        "for", "by", "on", "at", "from", "as", "that", "which",
-                                        "its", "their", "into", "than", "but", "is", "was", "are",
-                                        "were", "has", "had", "have", "be", "this", "these"};
+    static const lword words[] = {LW("of"), LW("the"), LW("a"), LW("an"), LW("and"), LW("or"),
+                                  LW("in"), LW("with"), LW("to"), LW("for"), LW("by"), LW("on"),
+                                  LW("at"), LW("from"), LW("as"), LW("that"), LW("which"),
+                                  LW("its"), LW("their"), LW("into"), LW("than"), LW("but"),
+                                  LW("is"), LW("was"), LW("are"), LW("were"), LW("has"),
+                                  LW("had"), LW("have"), LW("be"), LW("this"), LW("these")};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strlen(words[k]) == n && !memcmp(b + w, words[k], n))
+        if (words[k].n == n && !memcmp(b + w, words[k].w, n))
             return true;
     return false;
 }
@@ -277,10 +289,14 @@ static bool is_wiki_heading(const seg_ctx *c, size_t i)
 
 typedef enum { HK_PLAIN, HK_NOTES, HK_READING, HK_COMMENTS, HK_FURNITURE } head_kind;
 
-static bool eq_ci(const char *p, size_t n, const char *w)
+static bool eq_ci_n(const char *p, size_t n, const char *w, size_t k)
 {
-    return strlen(w) == n && !strncasecmp(p, w, n);
+    return k == n && !strncasecmp(p, w, n);
 }
+
+/* against a literal, and against a word of a list */
+#define eq_ci(p, n, lit) eq_ci_n((p), (n), (lit), sizeof(lit) - 1)
+#define lw_eq_ci(p, n, lw) eq_ci_n((p), (n), (lw).w, (lw).n)
 
 /* What a heading announces: a reference list, further reading, reader
  * comments ("Comments", "23 thoughts on ..."), site furniture, or text. */
@@ -296,39 +312,41 @@ static head_kind classify_heading(const char *p, size_t n)
         p++;
         n--;
     }
-    static const char *const notes[] = {"References", "Notes", "Footnotes", "Sources",
-                                        "Citations", "Notes and references",
-                                        "References and notes", "Source", "Endnotes"};
-    static const char *const reading[] = {"Bibliography", "Works cited", "Further reading",
-                                          "External links", "Literature", "Sources and further reading"};
+    static const lword notes[] = {LW("References"), LW("Notes"), LW("Footnotes"), LW("Sources"),
+                                  LW("Citations"), LW("Notes and references"),
+                                  LW("References and notes"), LW("Source"), LW("Endnotes")};
+    static const lword reading[] = {LW("Bibliography"), LW("Works cited"), LW("Further reading"),
+                                    LW("External links"), LW("Literature"),
+                                    LW("Sources and further reading")};
     for (size_t k = 0; k < sizeof notes / sizeof *notes; k++)
-        if (eq_ci(p, n, notes[k]))
+        if (lw_eq_ci(p, n, notes[k]))
             return HK_NOTES;
     for (size_t k = 0; k < sizeof reading / sizeof *reading; k++)
-        if (eq_ci(p, n, reading[k]))
+        if (lw_eq_ci(p, n, reading[k]))
             return HK_READING;
-    static const char *const comments[] = {"Comments", "Responses", "Replies", "Leave a Reply",
-                                           "Leave a comment", "Add comment", "Add a comment",
-                                           "Post a comment", "Reader comments", "Discussion",
-                                           "Leave a Reply Cancel reply", "Join the discussion"};
+    static const lword comments[] = {LW("Comments"), LW("Responses"), LW("Replies"),
+                                     LW("Leave a Reply"), LW("Leave a comment"), LW("Add comment"),
+                                     LW("Add a comment"), LW("Post a comment"),
+                                     LW("Reader comments"), LW("Discussion"),
+                                     LW("Leave a Reply Cancel reply"), LW("Join the discussion")};
     for (size_t k = 0; k < sizeof comments / sizeof *comments; k++)
-        if (eq_ci(p, n, comments[k]))
+        if (lw_eq_ci(p, n, comments[k]))
             return HK_COMMENTS;
     /* "Comments (5)", "Responses (12)" */
-    static const char *const counted[] = {"Comments (", "Responses (", "Replies ("};
+    static const lword counted[] = {LW("Comments ("), LW("Responses ("), LW("Replies (")};
     for (size_t k = 0; k < sizeof counted / sizeof *counted; k++)
-        if (n > strlen(counted[k]) && !strncasecmp(p, counted[k], strlen(counted[k])) &&
-            p[n - 1] == ')')
+        if (n > counted[k].n && !strncasecmp(p, counted[k].w, counted[k].n) && p[n - 1] == ')')
             return HK_COMMENTS;
     /* site furniture: what follows lists other pages, not this one's facts */
-    static const char *const furniture[] = {"Related", "Related posts", "Related articles",
-                                            "Related stories", "You may also like",
-                                            "You might also like", "Share this", "Like this",
-                                            "Recent posts", "Popular posts", "More stories",
-                                            "Read more", "Read next", "Tags", "Categories",
-                                            "Subscribe", "Newsletter", "Follow us"};
+    static const lword furniture[] = {LW("Related"), LW("Related posts"), LW("Related articles"),
+                                      LW("Related stories"), LW("You may also like"),
+                                      LW("You might also like"), LW("Share this"), LW("Like this"),
+                                      LW("Recent posts"), LW("Popular posts"), LW("More stories"),
+                                      LW("Read more"), LW("Read next"), LW("Tags"),
+                                      LW("Categories"), LW("Subscribe"), LW("Newsletter"),
+                                      LW("Follow us")};
     for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++)
-        if (eq_ci(p, n, furniture[k]))
+        if (lw_eq_ci(p, n, furniture[k]))
             return HK_FURNITURE;
     /* "23 thoughts on ...", "One response to ...", "5 Comments" */
     size_t w = 0;
@@ -343,11 +361,12 @@ static head_kind classify_heading(const char *p, size_t n)
     if (w >= n || p[w] != ' ')
         return HK_PLAIN;
     w++;
-    static const char *const nouns[] = {"thought", "comment", "response", "reply", "replies",
-                                        "Comment", "Response", "Reply", "Replies", "Thought"};
+    static const lword nouns[] = {LW("thought"), LW("comment"), LW("response"), LW("reply"),
+                                  LW("replies"), LW("Comment"), LW("Response"), LW("Reply"),
+                                  LW("Replies"), LW("Thought")};
     for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++) {
-        size_t m = strlen(nouns[k]);
-        if (n - w >= m && !memcmp(p + w, nouns[k], m) &&
+        size_t m = nouns[k].n;
+        if (n - w >= m && !memcmp(p + w, nouns[k].w, m) &&
             (n - w == m || p[w + m] == ' ' || p[w + m] == 's'))
             return HK_COMMENTS;
     }
@@ -368,10 +387,10 @@ static bool says_line(const char *p, size_t n)
 /* Interface strings of blog software that carry no content. */
 static bool ui_noise(const char *p, size_t n)
 {
-    static const char *const exact[] = {"Reply", "Like", "Share this:", "Loading...",
-                                        "Like Loading...", "Report comment", "Log in to Reply"};
+    static const lword exact[] = {LW("Reply"), LW("Like"), LW("Share this:"), LW("Loading..."),
+                                  LW("Like Loading..."), LW("Report comment"), LW("Log in to Reply")};
     for (size_t k = 0; k < sizeof exact / sizeof *exact; k++)
-        if (eq_ci(p, n, exact[k]))
+        if (lw_eq_ci(p, n, exact[k]))
             return true;
     if (has_prefix(p, n, "Liked by ") && n < 40)
         return true;
@@ -454,17 +473,24 @@ static bool abbreviation(const char *b, size_t from, size_t dot)
         if (ok && seg >= 1 && seg <= 2)
             return true;
     }
-    static const char *const list[] = {
-        "No", "no", "Nos", "approx", "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "c", "ca",
-        "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-        "Nov", "Dec", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig", "Cmdr",
-        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "Prof", "Rev", "Hon", "Gov",
-        "Sen", "Rep", "Pres", "est", "Est", "pp", "p", "vol", "Vol", "ed", "eds", "cf",
-        "al", "fig", "Fig", "op", "ibid", "Ibid", "sq", "Ave", "Rd", "Blvd", "Sq", "Nr",
-        "nr", "approx", "incl", "Univ", "Dept", "dept", "Mts", "lb", "lbs", "Messrs",
-        "Mme", "Mlle", "Sta", "Ste", "Pte", "Fr"};
+    /* the longest word of the list has 6 letters */
+    if (n > 6)
+        return false;
+    static const lword list[] = {
+        LW("No"), LW("no"), LW("Nos"), LW("approx"), LW("Mr"), LW("Mrs"), LW("Ms"), LW("Dr"),
+        LW("St"), LW("Mt"), LW("Ft"), LW("c"), LW("ca"), LW("vs"), LW("v"), LW("Jan"),
+        LW("Feb"), LW("Mar"), LW("Apr"), LW("Jun"), LW("Jul"), LW("Aug"), LW("Sep"), LW("Sept"),
+        LW("Oct"), LW("Nov"), LW("Dec"), LW("Gen"), LW("Lt"), LW("Col"), LW("Maj"), LW("Capt"),
+        LW("Sgt"), LW("Adm"), LW("Brig"), LW("Cmdr"), LW("Inc"), LW("Co"), LW("Corp"),
+        LW("Ltd"), LW("Bros"), LW("Jr"), LW("Sr"), LW("Prof"), LW("Rev"), LW("Hon"), LW("Gov"),
+        LW("Sen"), LW("Rep"), LW("Pres"), LW("est"), LW("Est"), LW("pp"), LW("p"), LW("vol"),
+        LW("Vol"), LW("ed"), LW("eds"), LW("cf"), LW("al"), LW("fig"), LW("Fig"), LW("op"),
+        LW("ibid"), LW("Ibid"), LW("sq"), LW("Ave"), LW("Rd"), LW("Blvd"), LW("Sq"), LW("Nr"),
+        LW("nr"), LW("approx"), LW("incl"), LW("Univ"), LW("Dept"), LW("dept"), LW("Mts"),
+        LW("lb"), LW("lbs"), LW("Messrs"), LW("Mme"), LW("Mlle"), LW("Sta"), LW("Ste"),
+        LW("Pte"), LW("Fr")};
     for (size_t k = 0; k < sizeof list / sizeof *list; k++)
-        if (strlen(list[k]) == n && !memcmp(list[k], p, n))
+        if (list[k].n == n && !memcmp(list[k].w, p, n))
             return true;
     return false;
 }
@@ -472,10 +498,10 @@ static bool abbreviation(const char *b, size_t from, size_t dot)
 /* A picture credit after a caption ("Photograph: AFP") stays with it. */
 static bool credit(const char *p, size_t n)
 {
-    static const char *const pre[] = {"Photograph:", "Photo:", "Image:", "Credit:",
-                                      "Photo credit:", "Picture:", "Photos:"};
+    static const lword pre[] = {LW("Photograph:"), LW("Photo:"), LW("Image:"), LW("Credit:"),
+                                LW("Photo credit:"), LW("Picture:"), LW("Photos:")};
     for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
-        if (has_prefix(p, n, pre[k]))
+        if (has_prefix_n(p, n, pre[k].w, pre[k].n))
             return true;
     return false;
 }
@@ -505,7 +531,14 @@ static void sentences(seg_ctx *c, size_t a, size_t b, cck_zone z)
 {
     const char *t = c->s->bytes;
     size_t from = a;
+    /* the bytes that can end a sentence or open a parenthesis */
+    static const unsigned char stops[256] = {['('] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
     for (size_t p = a; p < b; p++) {
+        p = cck_bytes_skip4(t, p, b, '(', '.', '!', '?');
+        while (p < b && !stops[(unsigned char)t[p]])
+            p++;
+        if (p >= b)
+            break;
         char ch = t[p];
         if (ch == '(') {
             /* no sentence ends inside a parenthesis closed nearby:
@@ -633,16 +666,29 @@ static size_t title_score(const seg_ctx *c, size_t i, size_t a, size_t b)
         while (q < l->ce && (is_alpha(t[q]) || (unsigned char)t[q] >= 0x80))
             q++;
         if (q - p >= 4 && is_upper(t[p])) {
-            size_t cnt = 0;
-            for (size_t r = a; r + (q - p) <= b; r++)
-                if (t[r] == t[p] && !memcmp(t + r, t + p, q - p))
-                    cnt++;
+            size_t cnt = b > a ? cck_src_count_in(t + a, b - a, t + p, q - p) : 0;
             if (cnt > best)
                 best = cnt;
         }
         p = q > p ? q : p + 1;
     }
     return best;
+}
+
+size_t cck_src_count_in(const char *hay, size_t n, const char *w, size_t m)
+{
+    if (!m || m > n)
+        return 0;
+    size_t cnt = 0;
+    /* memchr finds the candidates: the first byte is a capital, rare */
+    for (const char *r = hay, *last = hay + (n - m); r <= last; r++) {
+        r = memchr(r, w[0], (size_t)(last - r) + 1);
+        if (!r)
+            break;
+        if (!memcmp(r, w, m))
+            cnt++;
+    }
+    return cnt;
 }
 
 /* ---- the line walk ---------------------------------------------------- */
@@ -669,12 +715,15 @@ static bool has_digit(const char *p, size_t n);
 /* A number in words ("Twenty-six people die"): a heading worth scanning. */
 static bool has_number_word(const char *p, size_t n)
 {
-    static const char *const w[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-                                    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-                                    "billion", "trillion", "dozen", "half", "zero", "nought", "naught", "first",
-                                    "second", "third", "fourth", "fifth", "tenth", "twentieth"};
+    static const lword w[] = {
+        LW("one"), LW("two"), LW("three"), LW("four"), LW("five"), LW("six"), LW("seven"),
+        LW("eight"), LW("nine"), LW("ten"), LW("eleven"), LW("twelve"), LW("thirteen"),
+        LW("fourteen"), LW("fifteen"), LW("sixteen"), LW("seventeen"), LW("eighteen"),
+        LW("nineteen"), LW("twenty"), LW("thirty"), LW("forty"), LW("fifty"), LW("sixty"),
+        LW("seventy"), LW("eighty"), LW("ninety"), LW("hundred"), LW("thousand"), LW("million"),
+        LW("billion"), LW("trillion"), LW("dozen"), LW("half"), LW("zero"), LW("nought"),
+        LW("naught"), LW("first"), LW("second"), LW("third"), LW("fourth"), LW("fifth"),
+        LW("tenth"), LW("twentieth")};
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z'))
@@ -684,8 +733,8 @@ static bool has_number_word(const char *p, size_t n)
             continue;
         }
         for (size_t k = 0; k < sizeof w / sizeof *w; k++) {
-            size_t m = strlen(w[k]), q = 0;
-            while (q < m && j - i == m && (p[i + q] | 0x20) == w[k][q])
+            size_t m = w[k].n, q = 0;
+            while (q < m && j - i == m && (p[i + q] | 0x20) == w[k].w[q])
                 q++;
             if (q == m && j - i == m)
                 return true;

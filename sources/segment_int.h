@@ -72,6 +72,10 @@ void cck_src_ref_add(seg_ctx *c, size_t a, size_t b, size_t text_start,
  * articles must be final. */
 void cck_src_cites_resolve(seg_ctx *c);
 
+/* How many times the m bytes at w occur in [hay, hay + n), overlapping
+ * occurrences included (0 when m is 0). */
+size_t cck_src_count_in(const char *hay, size_t n, const char *w, size_t m);
+
 /* Finds every pipe table (pre-pass: lines must be built). */
 void cck_src_tables_find(seg_ctx *c);
 /* Adds one TABLE unit per data cell of table t (in file order). */

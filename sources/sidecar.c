@@ -4,9 +4,11 @@
  * each opened by "file: NAME"; "#" starts a comment line. What it says
  * overrides what the file says about itself. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "sources.h"
 
@@ -84,18 +86,46 @@ void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, siz
     }
 }
 
+void cck_src_memo_free(cck_src_memo *m)
+{
+    if (!m)
+        return;
+    free(m->dir);
+    m->dir = NULL;
+    m->len = 0;
+}
+
 void cck_src_sidecar(cck_source *s, cck_diags *d)
+{
+    cck_src_sidecar_memo(s, NULL, d);
+}
+
+void cck_src_sidecar_memo(cck_source *s, cck_src_memo *memo, cck_diags *d)
 {
     const char *slash = strrchr(s->path, '/');
     size_t dl = slash ? (size_t)(slash - s->path) + 1 : 0;
+    if (memo && memo->dir && memo->len == dl && !memcmp(memo->dir, s->path, dl))
+        return; /* this directory has none */
     static const char name[] = ".claimcheck-sources";
     char *side = cck_xmalloc(dl + sizeof name);
     memcpy(side, s->path, dl);
     memcpy(side + dl, name, sizeof name);
-    FILE *f = fopen(side, "rb");
+    /* most directories have none: open() finds that out without the
+     * stream fopen() would make and free for every source */
+    int fd = open(side, O_RDONLY | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        if (errno != ENOENT)
-            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(errno));
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        if (e != ENOENT)
+            cck_diag_add(d, side, 0, 0, CCK_SEV_WARNING, "cannot read: %s", strerror(e));
+        if (e == ENOENT && memo) {
+            free(memo->dir);
+            memo->dir = side; /* its directory part: the first dl bytes */
+            memo->len = dl;
+            return;
+        }
         free(side);
         return;
     }

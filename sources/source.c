@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "claimcheck.h"
 #include "sources.h"
@@ -29,15 +31,21 @@ static char *pad_tail(char *buf, size_t len, size_t cap)
 
 static size_t *line_table(const char *b, size_t len, size_t *nlines)
 {
-    /* memchr: the C library's is vectorised, a byte loop is not */
-    size_t n = 1;
-    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
-        n++;
-    size_t *v = cck_xcalloc(n, sizeof *v);
-    size_t k = 0;
+    /* memchr: the C library's is vectorised, a byte loop is not. One pass
+     * into room for lines of 32 bytes on average, grown if they are
+     * shorter, then cut to size (sources are kept for the whole run). */
+    size_t cap = len / 32 + 16, k = 0;
+    size_t *v = cck_xreallocarray(NULL, cap, sizeof *v);
     v[k++] = 0;
-    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+    for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
+        if (k == cap) {
+            cap *= 2;
+            v = cck_xreallocarray(v, cap, sizeof *v);
+        }
         v[k++] = (size_t)(p - b) + 1;
+    }
+    if (k < cap)
+        v = cck_xreallocarray(v, k, sizeof *v);
     *nlines = k;
     return v;
 }
@@ -244,28 +252,48 @@ static cck_source *read_markup(cck_source *s, cck_diags *d)
     return s;
 }
 
+/* read() until end of file, retrying when interrupted; -1 on error. */
+static ssize_t read_some(int fd, char *buf, size_t n)
+{
+    for (;;) {
+        ssize_t got = read(fd, buf, n);
+        if (got >= 0 || errno != EINTR)
+            return got;
+    }
+}
+
 cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
                            cck_diags *d)
+{
+    return cck_src_load_memo(path, max_bytes, NULL, out, d);
+}
+
+cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *memo,
+                             cck_source **out, cck_diags *d)
 {
     *out = NULL;
     if (!max_bytes)
         max_bytes = DEFAULT_MAX_BYTES;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* open, one fstat, reads into a buffer sized by it, close: no stdio
+     * stream (its buffer, its own fstat, a copy) for thousands of files */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         int e = errno;
         cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR, "cannot open: %s", strerror(e));
         return CCK_ERR_IO;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
+    bool stated = fstat(fd, &st) == 0;
+    if (stated && S_ISDIR(st.st_mode)) {
+        close(fd);
         cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR, "is a directory");
         return CCK_ERR_IO;
     }
     size_t cap = 64 * 1024, len = 0;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    bool sized = stated && S_ISREG(st.st_mode) && st.st_size > 0;
+    if (sized) {
         if ((uintmax_t)st.st_size > max_bytes) {
-            fclose(f);
+            close(fd);
             cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
                          "file is %jd bytes, over the limit of %zu; skipped",
                          (intmax_t)st.st_size, max_bytes);
@@ -281,7 +309,7 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
         if (len + 1 >= cap) {
             if (cap > max_bytes) {
                 free(buf);
-                fclose(f);
+                close(fd);
                 cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
                              "input over the limit of %zu bytes; skipped", max_bytes);
                 return CCK_ERR_LIMIT;
@@ -289,23 +317,26 @@ cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
             cap *= 2;
             buf = cck_xrealloc(buf, cap);
         }
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno;
-                free(buf);
-                fclose(f);
-                cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR, "read error: %s", strerror(e));
-                return CCK_ERR_IO;
-            }
-            break;
+        ssize_t got = read_some(fd, buf + len, cap - len - 1);
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR, "read error: %s", strerror(e));
+            return CCK_ERR_IO;
         }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+        /* a regular file read to the size fstat gave, in a read that
+         * stopped short of the room it had, is at its end: no probe */
+        if (sized && len == (size_t)st.st_size && len + 1 < cap)
+            break;
     }
-    fclose(f);
+    close(fd);
     buf = pad_tail(buf, len, cap);
     *out = read_markup(make(path, buf, len), d);
-    cck_src_sidecar(*out, d);
+    cck_src_sidecar_memo(*out, memo, d);
     return CCK_OK;
 }
 

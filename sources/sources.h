@@ -67,6 +67,21 @@ void cck_src_read_xml(cck_source *s, cck_diags *d);
 /* Reads ".claimcheck-sources" in the source's directory, if there is one,
  * into s->meta (its fields win); bad lines are warnings naming that file. */
 void cck_src_sidecar(cck_source *s, cck_diags *d);
+
+/* What a thread loading many files remembers between them: the last
+ * directory found without a sources file, so that its other files do not
+ * look again (the files of one run are taken as they were when it began).
+ * Zero it to start; cck_src_memo_free() frees it. */
+typedef struct {
+    char *dir;      /* with its final '/', or NULL */
+    size_t len;
+} cck_src_memo;
+void cck_src_memo_free(cck_src_memo *m);
+/* cck_src_sidecar() with a memo (NULL: none). */
+void cck_src_sidecar_memo(cck_source *s, cck_src_memo *m, cck_diags *d);
+/* cck_source_load() with a memo (NULL: none). */
+cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *m,
+                             cck_source **out, cck_diags *d);
 /* The same from len bytes of buf, read from the file named side. */
 void cck_src_sidecar_parse(cck_source *s, const char *side, const char *buf, size_t len,
                            cck_diags *d);

@@ -161,6 +161,37 @@ static size_t count_msgs(const cck_diags *d, const char *needle)
     return n;
 }
 
+/* A figure its clause calls an estimate is approximate: "estimat" in any
+ * case opening a word, within the clause before it. */
+static void test_estimate_in_the_clause(void)
+{
+    static const struct {
+        const char *text;
+        bool approx;
+    } cases[] = {
+        {"In 2021 the estimated population was 874,682 people.", true},
+        {"The ESTIMATES put the crowd at 5,000 people.", true},
+        {"Estimation gave 7,000 people.", true},
+        {"An estimate came; then 5,000 people arrived.", false},
+        {"Restimated at home, 5,000 people waited.", false},
+        {"The estate held 5,000 people.", false},
+        {"Its estimator: 5,000 people.", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cck_diags d;
+        cck_diags_init(&d);
+        cck_source *s = run_driver(cases[i].text, strlen(cases[i].text), &d);
+        CU_ASSERT_FATAL(s->nclaims >= 1);
+        const cck_claim *c = &s->claims[s->nclaims - 1];
+        CU_ASSERT_EQUAL(c->approx, cases[i].approx);
+        if (c->approx != cases[i].approx)
+            fprintf(stderr, "\n  estimate case %zu: approx %d\n", i, c->approx);
+        cck_source_free(s);
+        cck_diags_free(&d);
+    }
+    cck_ext_cleanup();
+}
+
 static void test_conversion_that_disagrees_is_a_warning(void)
 {
     static const char text[] =
@@ -317,6 +348,7 @@ void cck_suite_extract(void)
 {
     static CU_TestInfo tests[] = {
         {"regex finds numbers across invalid UTF-8", test_regex_finds_numbers_across_invalid_utf8},
+        {"a figure its clause calls an estimate is approximate", test_estimate_in_the_clause},
         {"regex reports a bad pattern", test_regex_bad_pattern_reports},
         {"regex gives up on catastrophic backtracking", test_regex_catastrophic_pattern_gives_up},
         {"regex steps whole characters after empty matches", test_regex_empty_matches_step_whole_characters},

@@ -178,6 +178,10 @@ static const num_case measure_cases[] = {
     {"Trains run at 90 km/h on the plain.", "90 km/h", K_MEAS, 25, 25, "m/s", 1 / 3.6},
     {"Hail of 1.3 inches (3.3 cm) fell in May.", "1.3 inches", K_MEAS, 0.03302, 0.03302, "m", 0.00254},
     {"Lows fall to -8.3 °C at night.", "-8.3 °C", K_MEAS, -8.3, -8.3, "degC", 0.1},
+    /* fractions: glyphs, mixed numbers and plain ones */
+    {"The pond is 2\xC2\xBD km wide.", "2\xC2\xBD km", K_MEAS, 2500, 2500, "m", 250},
+    {"The trail is 1 1/2 miles long.", "1 1/2 miles", K_MEAS, 2414.016, 2414.016, "m", 804.672},
+    {"The loop is 3/4 mile around.", "3/4 mile", K_MEAS, 1207.008, 1207.008, "m", 402.336},
     {"The dial read \xE2\x88\x92" "3.4 °C at dawn.", "\xE2\x88\x92" "3.4 °C", K_MEAS, -3.4, -3.4, "degC", 0.1},
     {"Nights fall to minus 20 °C in winter.", "minus 20 °C", K_MEAS, -20, -20, "degC", 1},
     {"Highs reach 77 °F in July.", "77 °F", K_MEAS, 25, 25, "degC", 5.0 / 9.0},
@@ -556,7 +560,46 @@ WRAP(test_megabyte_of_number_words_in_mentions_mode)
 WRAP(test_long_unit_of_figures)
 WRAP(test_invalid_utf8_and_nul)
 
+/* cck_ext_plain_decimal() gives strtod()'s double, bit for bit, for
+ * literals of 1 to 19 digits, with and without a sign and decimals, and
+ * for what read_digits() may hand it that is not plain. */
+static void test_plain_decimal_is_strtod(void)
+{
+    unsigned long long seed = 7;
+    size_t fails = 0, n = 0;
+    char buf[64];
+    for (int digits = 1; digits <= 19; digits++)
+        for (int r = 0; r < 400; r++) {
+            size_t k = 0;
+            if (r & 1)
+                buf[k++] = '-';
+            int point = r % 5 == 0 ? -1 : (int)((seed >> 7) % (unsigned)digits);
+            for (int d = 0; d < digits; d++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                if (d == point && d > 0)
+                    buf[k++] = '.';
+                buf[k++] = (char)('0' + (r % 7 == 0 ? 9 : (seed >> 33) % 10));
+            }
+            buf[k] = '\0';
+            double a = cck_ext_plain_decimal(buf, k), b = strtod(buf, NULL);
+            n++;
+            if (memcmp(&a, &b, sizeof a) && fails++ < 5)
+                fprintf(stderr, "\n  %s: %.17g, strtod %.17g\n", buf, a, b);
+        }
+    static const char *const odd[] = {"", "-", ".", "5.", ".5", "-.5", "1.2.3", "1-2", "--1", "-0",
+                                      "0", "0.000000000000001", "999999999999999", "9999999999999999",
+                                      "0.1", "0.3", "123456789012.345", "9007199254740993"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++, n++) {
+        double a = cck_ext_plain_decimal(odd[i], strlen(odd[i])), b = strtod(odd[i], NULL);
+        if (memcmp(&a, &b, sizeof a) && fails++ < 5)
+            fprintf(stderr, "\n  %s: %.17g, strtod %.17g\n", odd[i], a, b);
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+    CU_ASSERT(n > 7000);
+}
+
 static CU_TestInfo number_tests[] = {
+    {"plain decimals read as strtod reads them", test_plain_decimal_is_strtod},
     {"plain counts", test_plain_counts_w},
     {"money", test_money_w},
     {"measures convert units", test_measures_convert_units_w},

@@ -126,6 +126,18 @@ static const char *const WORDS[] = {
     "early-to-mid 1950s", "the 12th century", "mid-19th century", "1950s", "1950's", "'50s",
     "\xe2\x80\x99" "50s", "50s", "1950-05-06", "1950", "2100", "1950\xc2\xa0" "May",
     "6\xc2\xa0May 1950", "6th\xe2\x80\x93" "9th May 1950", "1st May 1950",
+    /* digits the date prefilter now refuses, beside those it must not */
+    "9 to 24 December 1950", "9 to 24", "12  \xc2\xa0 June 1950", "6 \xc2\xa0Sept. 1950",
+    "3000-05-06", "3000", "2101", "2100s", "2099", "2000s", "0950", "9 km", "9 Vinalon",
+    "12 \xc2\xb0" "C", "12 per cent", "12\xc2\xa0" "x", "12 June", "12 june 1950", "9\xc2 May",
+    "1 October 1950", "2 November 1950", "3 April 1950", "4 February 1950", "7 Dec 1950",
+    /* one-letter figure words and fraction numbers, before what they need or not */
+    "a lot", "a  hundred", "a\tmillion", "A billion", "a\nthousand", "A$5", "A $5", "C$ 5", "S $5",
+    "s$5", "c $5", "U.S. $5", "u.s.$5", "a third", "a-quarter", "one fifth", "two-thirds", "three halves",
+    "one half", "a half", "one-half", "a\xc2\xa0half", "one day", "a\xc2\xa0hundred",
+    /* words that only begin like a date word */
+    "Marching 1950", "earlier 1950", "windows 1950", "falling 1950", "Mayor 1950", "Junes 1950",
+    "midst 1950", "lately 1950", "Augusta 1950", "Decembers 1950", "Sep. 1950", "mid 1950",
     /* figures */
     "12", "1,234", "3.5", ".5", "-5", "-.5", "\xe2\x88\x92" "5", "$5", "\\$5", "US$5", "US $5",
     "A$5", "C$ 5", "HK$5", "NZ$5", "S$5", "U.S.$5", "u.s. $5", "USD 5", "EUR5", "GBP 5", "KRW 5",
@@ -241,6 +253,18 @@ static void test_prefilters_offer_each_word_first(void)
     CU_ASSERT_EQUAL(cck_pf_date("may the market decline", 0, 22), 22);
     CU_ASSERT_EQUAL(cck_pf_date("a 123 or 12345 or 2,5", 0, 21), 21);
     CU_ASSERT_EQUAL(cck_pf_figure("the others", 0, 10), 10);
+    /* a list word's first letter and length, not the word; then the word */
+    CU_ASSERT_EQUAL(cck_pf_figure("Tin owe sox Twelfe TWELVE", 0, 25), 19);
+    CU_ASSERT_EQUAL(cck_pf_rank("fifty seconds Fifths FIFTH", 0, 26), 21);
+    CU_ASSERT_EQUAL(cck_pf_frac("thrie halt THREE-quarters", 0, 25), 11);
+    /* one letter, or a fraction's number, only before what its pattern needs */
+    CU_ASSERT_EQUAL(cck_pf_frac("a lot, one day, two", 0, 19), 19);
+    CU_ASSERT_EQUAL(cck_pf_frac("a lot, one half", 0, 15), 7);
+    CU_ASSERT_EQUAL(cck_pf_figure("a lot, c or s, C or S", 0, 21), 21);
+    CU_ASSERT_EQUAL(cck_pf_figure("a lot A\tHundred", 0, 16), 6);
+    CU_ASSERT_EQUAL(cck_pf_figure("pay C $5", 0, 8), 4);
+    CU_ASSERT_EQUAL(cck_pf_figure("pay u.s. $5", 0, 11), 4);
+    CU_ASSERT_EQUAL(cck_pf_unitlong("kn-long mild-long MILE-long", 0, 27), 18);
     cck_matcher_free(m);
     free_twins(tw, nt);
 }

@@ -105,6 +105,50 @@ static void test_detect_by_extension_and_content(void)
                         cases[i].want);
 }
 
+/* An XML prolog before "<html" (or "<!DOCTYPE html") anywhere in the
+ * first 1024 bytes makes XHTML; further on, or without its "<", XML. */
+static void test_detect_xhtml_at_every_offset(void)
+{
+    static const char *const marks[] = {"<html>", "<!DOCTYPE html>", "<HTML>"};
+    char buf[1200];
+    for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+        for (size_t pad = 0; pad < 1030; pad += (pad < 40 || pad > 990) ? 1 : 37) {
+            size_t n = (size_t)snprintf(buf, sizeof buf, "<?xml version=\"1.0\"?>");
+            memset(buf + n, 'x', pad);
+            size_t at = n + pad;
+            n = at + (size_t)snprintf(buf + at, sizeof buf - at, "%s<body/>", marks[m]);
+            /* the whole mark ("<html" or "<!doctype html") in the first 1024 bytes */
+            size_t mark_len = m == 1 ? 14 : 5;
+            bool in = at + mark_len <= 1024;
+            CU_ASSERT_EQUAL(cck_src_detect("noext", buf, n), in ? CCK_MARKUP_HTML : CCK_MARKUP_XML);
+            buf[at] = ' '; /* no "<": no mark */
+            CU_ASSERT_EQUAL(cck_src_detect("noext", buf, n), CCK_MARKUP_XML);
+        }
+}
+
+/* Tag names are matched in any case. */
+static void test_html_tags_in_any_case(void)
+{
+    cck_diags d;
+    cck_diags_init(&d);
+    static const char lower[] = "<html><head><title>T</title></head><body><p>A 5 km walk.</p>"
+                                "<script>var x = 7;</script><nav>12 links</nav><div>B 9 m.</div></body></html>";
+    static const char upper[] = "<HTML><HEAD><TITLE>T</TITLE></HEAD><BODY><P>A 5 km walk.</P>"
+                                "<SCRIPT>var x = 7;</SCRIPT><Nav>12 links</Nav><DiV>B 9 m.</DiV></BODY></HTML>";
+    cck_source *a = cck_source_parse("a.html", lower, sizeof lower - 1, &d);
+    cck_source *b = cck_source_parse("b.html", upper, sizeof upper - 1, &d);
+    CU_ASSERT_EQUAL(a->len, b->len);
+    CU_ASSERT(a->len == b->len && !memcmp(a->bytes, b->bytes, a->len));
+    /* the projections are NUL-terminated (a zeroed tail) */
+    CU_ASSERT_PTR_NOT_NULL(strstr(a->bytes, "5 km"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(b->bytes, "9 m"));
+    CU_ASSERT_PTR_NULL(strstr(b->bytes, "var x"));
+    CU_ASSERT_PTR_NULL(strstr(b->bytes, "12 links"));
+    cck_source_free(a);
+    cck_source_free(b);
+    cck_diags_free(&d);
+}
+
 static void test_plain_text_is_unchanged(void)
 {
     cck_diags d;
@@ -771,6 +815,8 @@ void cck_suite_readers(void)
 {
     static CU_TestInfo tests[] = {
         {"detect by extension and content", test_detect_by_extension_and_content},
+        {"detect XHTML at every offset", test_detect_xhtml_at_every_offset},
+        {"html tags in any case", test_html_tags_in_any_case},
         {"plain text is unchanged", test_plain_text_is_unchanged},
         {"segment map: byte for byte, atomic, inserted", test_segment_map_byte_for_byte_atomic_and_inserted},
         {"html skips script, style, boilerplate", test_html_projection_skips_script_style_and_boilerplate},

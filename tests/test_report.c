@@ -360,6 +360,65 @@ static void test_jsonl_numbers_short_and_exact(void)
     cck_corpus_free(&f.c);
 }
 
+/* What cck_rep_number() wrote before its decimal fast path: the
+ * reference it must agree with for every finite value. */
+static void number_ref(char *buf, double v)
+{
+    snprintf(buf, 32, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, 32, "%.17g", v);
+}
+
+static void check_number(double v, size_t *fails)
+{
+    char got[32], want[32];
+    cck_rep_number(got, v);
+    number_ref(want, v);
+    if (strcmp(got, want)) {
+        if ((*fails)++ < 5)
+            fprintf(stderr, "\n  number %.17g: got %s, want %s\n", v, got, want);
+    }
+}
+
+static void test_numbers_agree_with_printf(void)
+{
+    size_t fails = 0, n = 0;
+    /* decimals of 1 to 18 digits with 0 to 12 of them after the point,
+     * both signs, and their neighbouring doubles */
+    unsigned long long seed = 42;
+    for (int digits = 1; digits <= 18; digits++)
+        for (int scale = 0; scale <= 12; scale++)
+            for (int r = 0; r < 60; r++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                unsigned long long m = seed >> 11;
+                unsigned long long lim = 1;
+                for (int k = 0; k < digits; k++)
+                    lim *= 10;
+                m %= lim;
+                if (r % 7 == 0)
+                    m -= m % 1000; /* trailing zeros */
+                char txt[64];
+                snprintf(txt, sizeof txt, "%llue-%d", m, scale);
+                double v = strtod(txt, NULL);
+                double vs[] = {v, -v, nextafter(v, 0), nextafter(v, INFINITY)};
+                for (size_t k = 0; k < sizeof vs / sizeof *vs; k++, n++)
+                    if (!(vs[k] == floor(vs[k]) && fabs(vs[k]) < 1e15))
+                        check_number(vs[k], &fails);
+            }
+    /* edges of the fixed notation and of 15 digits, and sums that are not
+     * the decimal they look like */
+    static const double edges[] = {1e-4, 9.999e-5, 1.00001e-4, 0.1 + 0.2, 1.0 / 3, 2.0 / 3,
+                                   99999999999999.9, 999999999999999.5, 123456789.123456789,
+                                   0.000123456789012345, 4828.032, 2414.016, 0.044704,
+                                   1e14 + 0.5, 5e-324, 1.7976931348623157e308, 0.5, 0.1, 0.7};
+    for (size_t k = 0; k < sizeof edges / sizeof *edges; k++, n += 2) {
+        check_number(edges[k], &fails);
+        check_number(-edges[k], &fails);
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+    CU_ASSERT(n > 50000);
+}
+
 static char *json_string_of(const char *s, size_t n)
 {
     char *buf = NULL;
@@ -368,6 +427,39 @@ static char *json_string_of(const char *s, size_t n)
     cck_rep_json_string(out, s, n);
     fclose(out);
     return buf;
+}
+
+/* Every byte alone, between letters: kept, escaped, or (not UTF-8 alone)
+ * replaced, as the JSON writer's rule says. */
+static void test_json_string_every_byte(void)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        char in[3] = {'a', (char)c, 'b'};
+        char *js = json_string_of(in, 3);
+        char want[16];
+        if (c == '"')
+            strcpy(want, "\"a\\\"b\"");
+        else if (c == '\\')
+            strcpy(want, "\"a\\\\b\"");
+        else if (c == '\n')
+            strcpy(want, "\"a\\nb\"");
+        else if (c == '\t')
+            strcpy(want, "\"a\\tb\"");
+        else if (c == '\r')
+            strcpy(want, "\"a\\rb\"");
+        else if (c == '\b')
+            strcpy(want, "\"a\\bb\"");
+        else if (c == '\f')
+            strcpy(want, "\"a\\fb\"");
+        else if (c < 0x20)
+            snprintf(want, sizeof want, "\"a\\u%04xb\"", c);
+        else if (c < 0x80)
+            snprintf(want, sizeof want, "\"a%cb\"", (char)c);
+        else
+            strcpy(want, "\"a\xEF\xBF\xBD" "b\"");
+        CU_ASSERT_STRING_EQUAL(js, want);
+        free(js);
+    }
 }
 
 static void test_json_string_escapes(void)
@@ -1114,12 +1206,87 @@ static void test_machine_formats_on_hostile_text(void)
     cck_corpus_free(&f.c);
 }
 
+/* The streamed chunk of a source (rendered on the heap, the ids' source
+ * position put in when written) gives the bytes cck_rep_claims() writes,
+ * for sources of no claims, one claim, and enough claims to grow the
+ * buffer many times; the path needs escaping. */
+static void test_jsonl_chunk_matches_corpus(void)
+{
+    static const size_t counts[] = {0, 1, 40, 700};
+    for (size_t t = 0; t < sizeof counts / sizeof *counts; t++) {
+        size_t n = counts[t];
+        size_t cap = 32 + n * 24, len = 0;
+        char *text = malloc(cap);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+        len += (size_t)snprintf(text, cap, "Counts.\n");
+        for (size_t k = 0; k < n; k++)
+            len += (size_t)snprintf(text + len, cap - len, "Item %zu was %zu.\n", k, 1000 + k * 7);
+        cck_corpus c;
+        cck_corpus_init(&c);
+        cck_source *s = cck_source_from_memory("odd \"dir\"\\p\xFF.txt", text, len);
+        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1, .table = -1};
+        s->units = cck_arena_alloc(s->arena, sizeof u);
+        s->units[0] = u;
+        s->nunits = 1;
+        for (size_t k = 0; k < n; k++) {
+            char span[32];
+            snprintf(span, sizeof span, "%zu.", 1000 + k * 7);
+            span[strlen(span) - 1] = '\0';
+            cck_claim *cl = add(s, span, 0, CCK_KIND_COUNT, (double)(1000 + k * 7), (double)(1000 + k * 7),
+                                NULL, k % 2 ? "Item" : NULL, "count", NULL);
+            cl->approx = k % 3 == 0;
+        }
+        cck_corpus_add(&c, s);
+        char *want = NULL, *got = NULL;
+        size_t wn = 0, gn = 0;
+        FILE *m = open_memstream(&want, &wn);
+        cck_rep_claims(m, &c, CCK_FMT_JSONL, NULL);
+        fclose(m);
+        cck_rep_chunk *ch = cck_rep_claims_chunk(s, CCK_FMT_JSONL);
+        CU_ASSERT_EQUAL(ch->lines, n);
+        m = open_memstream(&got, &gn);
+        cck_rep_chunk_write(m, ch, 1);
+        fclose(m);
+        CU_ASSERT_EQUAL(gn, wn);
+        CU_ASSERT(gn == wn && !memcmp(got, want, wn));
+        /* a line count too low only makes the writer grow its buffer */
+        free(got);
+        ch->lines = n > 1 ? 1 : 0;
+        m = open_memstream(&got, &gn);
+        cck_rep_chunk_write(m, ch, 1);
+        fclose(m);
+        cck_rep_chunk_free(ch);
+        CU_ASSERT(gn == wn && !memcmp(got, want, wn));
+        if (n)
+            CU_ASSERT(strstr(want, "\"doc\": \"odd \\\"dir\\\"\\\\p\xEF\xBF\xBD.txt\"") != NULL);
+        CU_ASSERT(n < 700 || wn > 100000);
+        /* a later position is written into every id */
+        ch = cck_rep_claims_chunk(s, CCK_FMT_JSONL);
+        free(got);
+        m = open_memstream(&got, &gn);
+        cck_rep_chunk_write(m, ch, 123456);
+        fclose(m);
+        cck_rep_chunk_free(ch);
+        size_t ids = 0;
+        for (const char *p = got; (p = strstr(p, "{\"id\": \"c123456-")); p++)
+            ids++;
+        CU_ASSERT_EQUAL(ids, n);
+        free(got);
+        free(want);
+        free(text);
+        cck_corpus_free(&c);
+    }
+}
+
 void cck_suite_report(void)
 {
     static CU_TestInfo tests[] = {
         {"jsonl claims: every field", test_jsonl_claims_every_field},
+        {"streamed jsonl chunk: the corpus writer's bytes", test_jsonl_chunk_matches_corpus},
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
+        {"numbers agree with printf's %.15g / %.17g", test_numbers_agree_with_printf},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},
+        {"json strings: every byte alone", test_json_string_every_byte},
         {"jsonl groups: every field", test_jsonl_groups_every_field},
         {"jsonl: the scorer reads it", test_jsonl_read_by_scorer},
         {"text check report: heading, rows, summary", test_text_groups_report},

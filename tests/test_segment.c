@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "segment_int.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -369,6 +370,9 @@ static const split_case splits[] = {
     {"A town in the valley with a population of\n4,100 people, and a mill,\nMost work there.\n\nNext.",
      {"A town in the valley with a population of\n4,100 people, and a mill,\nMost work there.", "Next.", NULL}},
     {"Its site (est. 2013. See map.) lies 3 km away. Fine.", {"Its site (est. 2013. See map.) lies 3 km away.", "Fine.", NULL}},
+    /* the longest abbreviation of the list (six letters) and a longer word */
+    {"Ask Messrs. Kim and Lee. Or Mlle. Roy. Ask Messrss. Then go.",
+     {"Ask Messrs. Kim and Lee.", "Or Mlle. Roy.", "Ask Messrss.", "Then go.", NULL}},
 };
 
 static void test_sentence_split(void)
@@ -806,7 +810,105 @@ static void test_cell_forms(void)
     }
 }
 
+/* the plain loop cck_src_count_in() replaced */
+static size_t count_in_ref(const char *hay, size_t n, const char *w, size_t m)
+{
+    size_t cnt = 0;
+    if (!m)
+        return 0;
+    for (size_t r = 0; r + m <= n; r++)
+        if (!memcmp(hay + r, w, m))
+            cnt++;
+    return cnt;
+}
+
+static void test_count_in(void)
+{
+    /* a small alphabet makes many partial and overlapping matches */
+    char hay[300];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < sizeof hay; i++) {
+        seed = seed * 1103515245u + 12345u;
+        hay[i] = "AAB\0a"[(seed >> 16) % 5];
+    }
+    size_t checked = 0;
+    for (size_t at = 0; at < sizeof hay; at += 7)
+        for (size_t m = 0; m <= 6 && at + m <= sizeof hay; m++)
+            for (size_t n = 0; n + 3 <= sizeof hay; n += 37) {
+                size_t want = count_in_ref(hay + 3, n, hay + at, m);
+                CU_ASSERT_EQUAL(cck_src_count_in(hay + 3, n, hay + at, m), want);
+                checked += want;
+            }
+    CU_ASSERT_TRUE(checked > 1000);
+    CU_ASSERT_EQUAL(cck_src_count_in("AAAA", 4, "AA", 2), 3);
+    CU_ASSERT_EQUAL(cck_src_count_in("AAAA", 4, "AAAAA", 5), 0);
+    CU_ASSERT_EQUAL(cck_src_count_in("xAx", 3, "x", 1), 2);
+}
+
+/* Markers, parenthesised sources and bare addresses are found wherever
+ * they stand: the text moved along by 0 to 40 bytes (letters, spaces,
+ * 'h', '(' and '[' that open nothing) gives the same markers, moved. */
+static void test_markers_at_every_offset(void)
+{
+    static const char body[] = "It grew by 5%.[4] It was built (Smith, J. (2001)) in 1900. "
+                               "See the page http://example.org/a for more.[b]\n";
+    static const char fill[] = "ha( [ hh";
+    cck_source *ref = from_text(body, sizeof body - 1);
+    CU_ASSERT_FATAL(ref->ncites >= 3);
+    for (size_t pad = 0; pad <= 40; pad++) {
+        char text[256];
+        for (size_t k = 0; k < pad; k++)
+            text[k] = fill[k % (sizeof fill - 1)];
+        if (pad)
+            text[pad - 1] = ' ';
+        memcpy(text + pad, body, sizeof body);
+        cck_source *s = from_text(text, pad + sizeof body - 1);
+        /* whatever the fill made, the body's markers follow it unchanged */
+        size_t first = 0;
+        while (first < s->ncites && s->cites[first].start < pad)
+            first++;
+        CU_ASSERT_EQUAL(s->ncites - first, ref->ncites);
+        for (size_t k = 0; k < ref->ncites && first + k < s->ncites; k++) {
+            CU_ASSERT_EQUAL(s->cites[first + k].start, ref->cites[k].start + pad);
+            CU_ASSERT_EQUAL(s->cites[first + k].end, ref->cites[k].end + pad);
+            CU_ASSERT_STRING_EQUAL(s->cites[first + k].marker, ref->cites[k].marker);
+        }
+        cck_source_free(s);
+    }
+    cck_source_free(ref);
+}
+
+/* Sentence ends and parentheses are found wherever they stand: a first
+ * sentence of 4 to 43 bytes before the same three sentences. */
+static void test_sentences_at_every_offset(void)
+{
+    static const char body[] = "It is 5 km (about 3 mi. by road) long! Is it? Yes, Dr. Kim said so.";
+    for (size_t pad = 1; pad <= 40; pad++) {
+        char text[160];
+        memcpy(text, "Go ", 3);
+        memset(text + 3, 'b', pad);
+        memcpy(text + 3 + pad, ". ", 2);
+        memcpy(text + pad + 5, body, sizeof body);
+        cck_source *s = from_text(text, pad + 5 + sizeof body - 1);
+        CU_ASSERT_EQUAL_FATAL(s->nunits, 4);
+        static const char *const want[] = {"It is 5 km (about 3 mi. by road) long!", "Is it?",
+                                           "Yes, Dr. Kim said so."};
+        CU_ASSERT_EQUAL(s->units[0].start, 0);
+        CU_ASSERT_EQUAL(s->units[0].end, pad + 4);
+        size_t at = pad + 5;
+        for (size_t k = 0; k < 3; k++) {
+            CU_ASSERT_EQUAL(s->units[k + 1].start, at);
+            CU_ASSERT_EQUAL(s->units[k + 1].end, at + strlen(want[k]));
+            at += strlen(want[k]) + 1;
+        }
+        cck_source_free(s);
+    }
+}
+
 static CU_TestInfo segment_tests[] = {
+    {"sentences found at every offset", test_sentences_at_every_offset},
+    {"markers found at every offset", test_markers_at_every_offset},
+    {"occurrence count against a plain loop", test_count_in},
     {"wiki article units, tables and cites", test_wiki_units},
     {"blog post units and comments", test_blog_units},
     {"markdown units", test_markdown_units},

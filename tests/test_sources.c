@@ -3,8 +3,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -47,6 +51,179 @@ static void test_load_keeps_bytes_and_lines(void)
     cck_diags_free(&d);
     unlink(path);
     free(path);
+}
+
+/* Files of every size around the first read's buffer, a directory, and a
+ * pipe (no size known: the buffer grows) load whole or give their error. */
+static void test_load_sizes_directories_and_pipes(void)
+{
+    static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 4095, 4096, 4097, 65535, 65536, 65537, 200001};
+    char *big = malloc(200001);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+    for (size_t i = 0; i < 200001; i++)
+        big[i] = (char)(i % 61 == 60 ? '\n' : 'a' + (char)(i % 26));
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        char *path = write_temp(big, sizes[k]);
+        cck_diags d;
+        cck_diags_init(&d);
+        cck_source *s = NULL;
+        CU_ASSERT_EQUAL(cck_source_load(path, 0, &s, &d), CCK_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        CU_ASSERT_EQUAL(s->len, sizes[k]);
+        CU_ASSERT(s->len == sizes[k] && !memcmp(s->bytes, big, sizes[k]));
+        CU_ASSERT_EQUAL(s->bytes[s->len], '\0');
+        CU_ASSERT_EQUAL(d.n, 0);
+        /* the line table: a start after every newline */
+        size_t lines = 1;
+        bool starts_ok = s->line_starts[0] == 0;
+        for (size_t b = 0; b < sizes[k]; b++)
+            if (big[b] == '\n') {
+                starts_ok = starts_ok && lines < s->nlines && s->line_starts[lines] == b + 1;
+                lines++;
+            }
+        CU_ASSERT_EQUAL(s->nlines, lines);
+        CU_ASSERT(starts_ok);
+        cck_source_free(s);
+        /* the limit is the file's size: one byte over is refused */
+        if (sizes[k] > 1) {
+            s = NULL;
+            CU_ASSERT_EQUAL(cck_source_load(path, sizes[k], &s, &d), CCK_OK);
+            cck_source_free(s);
+            CU_ASSERT_EQUAL(cck_source_load(path, sizes[k] - 1, &s, &d), CCK_ERR_LIMIT);
+        }
+        cck_diags_free(&d);
+        unlink(path);
+        free(path);
+    }
+
+    /* lines far shorter than the table's first guess: newlines only */
+    {
+        char nl[5000];
+        memset(nl, '\n', sizeof nl);
+        char *path = write_temp(nl, sizeof nl);
+        cck_diags dn;
+        cck_diags_init(&dn);
+        cck_source *sn = NULL;
+        CU_ASSERT_EQUAL(cck_source_load(path, 0, &sn, &dn), CCK_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sn);
+        CU_ASSERT_EQUAL(sn->nlines, sizeof nl + 1);
+        CU_ASSERT_EQUAL(sn->line_starts[sizeof nl], sizeof nl);
+        cck_source_free(sn);
+        cck_diags_free(&dn);
+        unlink(path);
+        free(path);
+    }
+
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = (cck_source *)1;
+    CU_ASSERT_EQUAL(cck_source_load("tests", 0, &s, &d), CCK_ERR_IO);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_EQUAL_FATAL(d.n, 1);
+    CU_ASSERT_STRING_EQUAL(d.v[0].msg, "is a directory");
+    cck_diags_free(&d);
+
+    /* a pipe: its writer is a child process */
+    char fifo[] = "/tmp/cck-fifo-XXXXXX";
+    int tfd = mkstemp(fifo);
+    CU_ASSERT_FATAL(tfd >= 0);
+    close(tfd);
+    unlink(fifo);
+    CU_ASSERT_FATAL(mkfifo(fifo, 0600) == 0);
+    for (int limit = 0; limit < 2; limit++) {
+        pid_t pid = fork();
+        CU_ASSERT_FATAL(pid >= 0);
+        if (pid == 0) {
+            int w = open(fifo, O_WRONLY);
+            size_t at = 0;
+            while (w >= 0 && at < 200001) {
+                ssize_t got = write(w, big + at, 200001 - at);
+                if (got <= 0)
+                    break;
+                at += (size_t)got;
+            }
+            _exit(0);
+        }
+        cck_diags_init(&d);
+        s = NULL;
+        cck_status st = cck_source_load(fifo, limit ? 100000 : 0, &s, &d);
+        if (limit) {
+            CU_ASSERT_EQUAL(st, CCK_ERR_LIMIT);
+            CU_ASSERT_PTR_NULL(s);
+        } else {
+            CU_ASSERT_EQUAL(st, CCK_OK);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+            CU_ASSERT_EQUAL(s->len, 200001);
+            CU_ASSERT(s->len == 200001 && !memcmp(s->bytes, big, 200001));
+        }
+        cck_source_free(s);
+        cck_diags_free(&d);
+        int status;
+        waitpid(pid, &status, 0);
+    }
+    unlink(fifo);
+    free(big);
+}
+
+/* The word-at-a-time skips against byte loops: every start and end over
+ * buffers where the bytes looked for are rare, common, or next to bytes
+ * one away from them (borrows between the lanes). */
+static void test_byte_skips_against_loops(void)
+{
+    /* each looked-for byte alone among letters, then bytes one off them */
+    static const char alpha[][12] = {"(", ".", "!", "?", "0", "5", "9", "(.!?0123",
+                                     "/:)-'@>", "\x80\xff\xa1 ", "abcxyz"};
+    unsigned seed = 99;
+    char buf[300];
+    size_t checked = 0;
+    for (size_t a = 0; a < sizeof alpha / sizeof *alpha; a++)
+        for (int round = 0; round < 4; round++) {
+            for (size_t k = 0; k < sizeof buf; k++) {
+                seed = seed * 1103515245u + 12345u;
+                /* mostly letters, now and then one of the alphabet */
+                buf[k] = (seed >> 16) % 9 < 7 ? (char)('a' + (seed >> 8) % 26)
+                                               : alpha[a][(seed >> 20) % strlen(alpha[a])];
+            }
+            for (size_t i = 0; i < 17; i++)
+                for (size_t end = i; end <= sizeof buf; end += 1 + (end % 29)) {
+                    size_t r = cck_bytes_skip4(buf, i, end, '(', '.', '!', '?');
+                    size_t d = cck_bytes_skip_digits(buf, i, end);
+                    CU_ASSERT_FATAL(r >= i && r <= end && d >= i && d <= end);
+                    bool clean = true;
+                    for (size_t k = i; k < r; k++)
+                        clean = clean && !(strchr("(.!?", buf[k]) && buf[k]);
+                    for (size_t k = i; k < d; k++)
+                        clean = clean && !(buf[k] >= '0' && buf[k] <= '9');
+                    CU_ASSERT(clean);
+                    /* it stops within 8 bytes of the next one or of the end */
+                    bool near = end - r < 8;
+                    for (size_t k = r; k < end && k < r + 8 && !near; k++)
+                        near = strchr("(.!?", buf[k]) && buf[k];
+                    CU_ASSERT(near);
+                    near = end - d < 8;
+                    for (size_t k = d; k < end && k < d + 8 && !near; k++)
+                        near = buf[k] >= '0' && buf[k] <= '9';
+                    CU_ASSERT(near);
+                    checked++;
+                }
+        }
+    CU_ASSERT(checked > 2000);
+    /* cck_bytes_below() against a loop over the lanes */
+    for (int round = 0; round < 20000; round++) {
+        uint64_t w = 0;
+        for (int k = 0; k < 8; k++) {
+            seed = seed * 1103515245u + 12345u;
+            w = w << 8 | (seed >> 24);
+        }
+        if (round % 3 == 0)
+            w &= 0x7f7f7f7f7f7f7f7fu;
+        static const unsigned ns[] = {1, 10, 48, 128};
+        unsigned n = ns[round % 4];
+        bool any = false;
+        for (int k = 0; k < 8; k++)
+            any = any || ((w >> (8 * k)) & 0xff) < n;
+        CU_ASSERT_EQUAL(cck_bytes_below(w, n) != 0, any);
+    }
 }
 
 static void test_missing_file_is_a_diagnostic(void)
@@ -182,6 +359,127 @@ static void test_arena_alignment_and_big_blocks(void)
     cck_arena_free(NULL);
 }
 
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The title the sources file beside dir/name gives it, loaded with memo
+ * (NULL: none); a new string, or NULL. */
+static char *title_of(const char *dir, const char *name, cck_src_memo *memo)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cck_src_load_memo(path, 0, memo, &s, &d), CCK_OK);
+    char *t = s->meta.title ? cck_xstrndup(s->meta.title, strlen(s->meta.title)) : NULL;
+    cck_source_free(s);
+    cck_diags_free(&d);
+    return t;
+}
+
+/* A loader's memo skips the look for a sources file in a directory found
+ * without one, and only there. */
+static void test_sources_file_memo(void)
+{
+    char a[] = "/tmp/cck-memo-a-XXXXXX", b[] = "/tmp/cck-memo-b-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(a) != NULL && mkdtemp(b) != NULL);
+    put_file(a, "1.txt", "One.\n");
+    put_file(a, "2.txt", "Two.\n");
+    put_file(b, "3.txt", "Three.\n");
+    put_file(b, ".claimcheck-sources", "file: 3.txt\ntitle: Third\n");
+    cck_src_memo memo = {0};
+    char *t1 = title_of(a, "1.txt", &memo), *t3 = title_of(b, "3.txt", &memo);
+    CU_ASSERT_PTR_NULL(t1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t3);
+    CU_ASSERT_STRING_EQUAL(t3, "Third");
+    /* the memo still knows a has none: a file made now is not seen
+     * through it, but is without it */
+    put_file(a, ".claimcheck-sources", "file: 2.txt\ntitle: Second\n");
+    char *t2 = title_of(a, "2.txt", &memo), *t2n = title_of(a, "2.txt", NULL);
+    CU_ASSERT_PTR_NULL(t2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t2n);
+    CU_ASSERT_STRING_EQUAL(t2n, "Second");
+    /* b's file is read every time: only absence is remembered */
+    char *t3b = title_of(b, "3.txt", &memo);
+    CU_ASSERT_PTR_NOT_NULL(t3b);
+    cck_src_memo_free(&memo);
+    cck_src_memo_free(&memo); /* twice is harmless */
+    free(t1);
+    free(t2);
+    free(t2n);
+    free(t3);
+    free(t3b);
+    static const char *const names[] = {"1.txt", "2.txt", ".claimcheck-sources"};
+    char path[256];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", a, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/3.txt", b);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.claimcheck-sources", b);
+    unlink(path);
+    rmdir(a);
+    rmdir(b);
+}
+
+/* Entry types as readdir() gives them and as stat() finds them agree: a
+ * link to a file is a file, a link to a directory is walked, a pipe is
+ * left out, a subdirectory is walked, all in sorted order. */
+static void test_expand_entry_types(void)
+{
+    char dir[] = "/tmp/cck-types-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char path[256], target[256];
+    put_file(dir, "b.txt", "b\n");
+    snprintf(path, sizeof path, "%s/sub", dir);
+    CU_ASSERT_FATAL(mkdir(path, 0700) == 0);
+    put_file(path, "c.txt", "c\n");
+    snprintf(target, sizeof target, "%s/b.txt", dir);
+    snprintf(path, sizeof path, "%s/a-link.txt", dir);
+    CU_ASSERT_FATAL(symlink(target, path) == 0);
+    snprintf(target, sizeof target, "%s/sub", dir);
+    snprintf(path, sizeof path, "%s/d-link", dir);
+    CU_ASSERT_FATAL(symlink(target, path) == 0);
+    snprintf(path, sizeof path, "%s/e-fifo", dir);
+    CU_ASSERT_FATAL(mkfifo(path, 0600) == 0);
+    snprintf(path, sizeof path, "%s/f-dangling", dir);
+    CU_ASSERT_FATAL(symlink("/nonexistent/x", path) == 0);
+    char **paths = NULL;
+    size_t n = 0;
+    cck_diags d;
+    cck_diags_init(&d);
+    CU_ASSERT_EQUAL(cck_src_expand_path(dir, &paths, &n, &d), CCK_OK);
+    static const char *const want[] = {"/a-link.txt", "/b.txt", "/d-link/c.txt", "/sub/c.txt"};
+    CU_ASSERT_EQUAL_FATAL(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        size_t pl = strlen(paths[i]), wl = strlen(want[i]);
+        CU_ASSERT(pl > wl && !strcmp(paths[i] + pl - wl, want[i]));
+        free(paths[i]);
+    }
+    free(paths);
+    /* the dangling link is a warning naming it */
+    CU_ASSERT_EQUAL(d.n, 1);
+    CU_ASSERT(d.n == 1 && strstr(d.v[0].file, "f-dangling") && strstr(d.v[0].msg, "skipped"));
+    cck_diags_free(&d);
+    static const char *const names[] = {"a-link.txt", "b.txt", "d-link", "e-fifo", "f-dangling", "sub/c.txt"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/sub", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 static void test_expand_directory_sorted_and_hidden_skipped(void)
 {
     char dir[] = "/tmp/cck-dir-XXXXXX";
@@ -222,12 +520,16 @@ void cck_suite_sources(void)
     static CU_TestInfo tests[] = {
         {"load keeps bytes and builds the line table", test_load_keeps_bytes_and_lines},
         {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
+        {"byte skips against byte loops", test_byte_skips_against_loops},
+        {"files of every size, a directory, a pipe", test_load_sizes_directories_and_pipes},
         {"the size limit refuses big files", test_size_limit_refuses},
         {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},
         {"the UTF-8 check finds a bad byte or NUL at any offset", test_utf8_check_at_every_offset},
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
+        {"the memo of directories without a sources file", test_sources_file_memo},
+        {"directory entries of every type", test_expand_entry_types},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("sources", tests);

@@ -516,24 +516,32 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 
 /* ---- the corpus table of entities ------------------------------------- */
 
-static size_t *ix_slot(const table *tb, const char *key, size_t h)
+/* The slot of a key in index ix (cap slots) of the entries v. */
+static size_t *slot_in(size_t *ix, size_t cap, const entry *v, const char *key, size_t h)
 {
-    size_t i = h & (tb->ixcap - 1);
-    while (tb->ix[i]) {
-        const entry *e = &tb->v[tb->ix[i] - 1];
+    size_t i = h & (cap - 1);
+    while (ix[i]) {
+        const entry *e = &v[ix[i] - 1];
         if (e->hash == h && !strcmp(e->key, key))
             break;
-        i = (i + 1) & (tb->ixcap - 1);
+        i = (i + 1) & (cap - 1);
     }
-    return &tb->ix[i];
+    return &ix[i];
+}
+
+static size_t *ix_slot(const table *tb, const char *key, size_t h)
+{
+    return slot_in(tb->ix, tb->ixcap, tb->v, key, h);
 }
 
 entry *cck_rec_lookup(table *tb, const char *key)
 {
-    if (!tb->ix)
+    size_t h = cck_rec_hash(key);
+    const table *sh = tb->nixof ? &tb->ixof[part_of(h, tb->nixof)] : tb;
+    if (!sh->ix)
         return NULL;
-    size_t *sl = ix_slot(tb, key, cck_rec_hash(key));
-    return *sl ? &tb->v[*sl - 1] : NULL;
+    size_t *sl = slot_in(sh->ix, sh->ixcap, sh->v, key, h);
+    return *sl ? &sh->v[*sl - 1] : NULL;
 }
 
 /* Makes room in tb's index for `more` more entries. */
@@ -623,8 +631,8 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
     size_t total = 0;
     for (size_t k = 0; k < n; k++)
         total += shards[k].n;
-    tb->v = cck_xreallocarray(tb->v, total ? total : 1, sizeof *tb->v);
-    tb->cap = total ? total : 1;
+    free(tb->ord);
+    tb->ord = cck_xcalloc(total ? total : 1, sizeof *tb->ord);
     tb->n = 0;
     /* each shard holds its entries in the order of their first mentions:
      * the table's order is their merge (a key is in one shard only) */
@@ -635,23 +643,11 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
             if (at[k] < shards[k].n &&
                 (best == n || first_before(&shards[k].v[at[k]], &shards[best].v[at[best]])))
                 best = k;
-        tb->v[tb->n++] = shards[best].v[at[best]++];
+        tb->ord[tb->n++] = &shards[best].v[at[best]++];
     }
     free(at);
-    tb->n = 0;
-    free(tb->ix);
-    tb->ix = NULL;
-    tb->ixcap = 0;
-    ix_room(tb, total);
-    for (tb->n = 0; tb->n < total; tb->n++)
-        *ix_slot(tb, tb->v[tb->n].key, tb->v[tb->n].hash) = tb->n + 1;
-    for (size_t k = 0; k < n; k++) {
-        free(shards[k].v);
-        free(shards[k].ix);
-        shards[k].v = NULL;
-        shards[k].ix = NULL;
-        shards[k].n = shards[k].cap = shards[k].ixcap = 0;
-    }
+    tb->ixof = shards;
+    tb->nixof = n;
 }
 
 bool cck_rec_known(const table *tb, const name *m)
@@ -691,15 +687,15 @@ static struct cck_suffixes *build_suffixes(const table *tb)
 {
     size_t total = 0;
     for (size_t i = 0; i < tb->n; i++)
-        if (tb->v[i].facility)
-            total += strlen(tb->v[i].key);
+        if (tb->ord[i]->facility)
+            total += strlen(tb->ord[i]->key);
     struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
     x->cap = 16;
     while (x->cap < 2 * total + 2)
         x->cap *= 2;
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
     for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = &tb->v[i];
+        const entry *e = tb->ord[i];
         if (!e->facility)
             continue;
         for (const char *p = e->key + 1; *p; p++) {
@@ -707,7 +703,7 @@ static struct cck_suffixes *build_suffixes(const table *tb)
             if (!sl->suffix) {
                 sl->suffix = p;
                 sl->entry = i;
-            } else if (strcmp(tb->v[sl->entry].disp, e->disp)) {
+            } else if (strcmp(tb->ord[sl->entry]->disp, e->disp)) {
                 sl->ambiguous = true;
             }
         }
@@ -736,7 +732,7 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
     const sufslot *sl = suffix_slot(t->sx, key);
     if (!sl->suffix || sl->ambiguous)
         return disp;
-    return tb->v[sl->entry].disp;
+    return tb->ord[sl->entry]->disp;
 }
 
 const char *cck_rec_disp_of(const table *tb, const name *m)

@@ -142,7 +142,7 @@ static bool strong_event(const table *tb, const entry *e)
 static size_t *event_slot(const table *tb, const char *noun)
 {
     size_t i = cck_rec_hash(noun) & (tb->evcap - 1);
-    while (tb->events[i] && strcmp(tb->v[tb->events[i] - 1].event_noun, noun))
+    while (tb->events[i] && strcmp(tb->ord[tb->events[i] - 1]->event_noun, noun))
         i = (i + 1) & (tb->evcap - 1);
     return &tb->events[i];
 }
@@ -156,24 +156,24 @@ static const entry *event_entry(const table *tb, const char *noun)
         table *t = (table *)tb;
         size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
-            n += tb->v[i].event && tb->v[i].event_noun;
+            n += tb->ord[i]->event && tb->ord[i]->event_noun;
         t->evcap = 16;
         while (t->evcap < 2 * n + 2)
             t->evcap *= 2;
         t->events = cck_xcalloc(t->evcap, sizeof *t->events);
         for (size_t i = 0; i < tb->n; i++) {
-            const entry *e = &tb->v[i];
+            const entry *e = tb->ord[i];
             if (!e->event || !e->event_noun)
                 continue;
             size_t *sl = event_slot(tb, e->event_noun);
-            const entry *best = *sl ? &tb->v[*sl - 1] : NULL;
+            const entry *best = *sl ? tb->ord[*sl - 1] : NULL;
             bool es = strong_event(tb, e), bs = best && strong_event(tb, best);
             if (!best || (es && !bs) || (es == bs && e->count > best->count))
                 *sl = i + 1;
         }
     }
     size_t k = *event_slot(tb, noun);
-    return k ? &tb->v[k - 1] : NULL;
+    return k ? tb->ord[k - 1] : NULL;
 }
 
 static const char *event_for(const table *tb, const char *noun)
@@ -1413,12 +1413,15 @@ static void stage_end(stage *g)
     pthread_cond_destroy(&g->r.cond);
     pthread_mutex_destroy(&g->r.lock);
     table *tb = &g->tb;
-    free(tb->v);
+    free(tb->ord);
     cck_rec_words_free(tb);
     free(tb->ix);
     cck_arena_free(g->keep);
-    for (size_t k = 0; k < g->r.nshards; k++)
+    for (size_t k = 0; k < g->r.nshards; k++) {
+        free(g->r.shards[k].v);
+        free(g->r.shards[k].ix);
         cck_arena_free(g->r.shards[k].a);
+    }
     free(g->r.shards);
     free(tb->events);
     cck_rec_suffixes_free(tb);
@@ -1434,7 +1437,7 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
     stage_names(&g);
     const table *tb = &g.tb;
     for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = &tb->v[i];
+        const entry *e = tb->ord[i];
         fprintf(out, "%zu %s %zx first %zu:%zu disp \"%s\" count %zu nsrc %zu last %zu "
                 "initial %zu fac %d ev %d noun %s mod %s forms",
                 i, e->key, e->hash, e->first_src, e->first_at, e->disp, e->count, e->nsrc,

@@ -60,16 +60,21 @@ typedef struct {
     size_t cap, used;       /* slots, slots in use */
 } wpart;
 
-typedef struct {
+typedef struct table {
     cck_arena *a;           /* scratch for the whole run */
-    entry *v;
+    entry *v;               /* a shard's entries (cap slots) */
     size_t n, cap;
+    entry **ord;            /* the whole table's: its n entries, in order, in
+                               the shards' arrays (cck_rec_merge_shards()) */
     wpart *wp;              /* word folds, in nwp parts by their hash's top bits
                                (one per thread, so that threads merge their
                                counts part by part at once) */
     size_t nwp;
     size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
     size_t ixcap;
+    const struct table *ixof; /* the whole table's index: the nixof shards, a
+                               key's by its hash's top bits */
+    size_t nixof;
     struct cck_suffixes *sx;/* facilities by the proper suffixes of their keys,
                                built on first use (names.c); may be NULL */
     size_t *events;         /* hash of event nouns: index + 1 of the entry a
@@ -183,10 +188,10 @@ entry *cck_rec_lookup(table *tb, const char *key);
  * shard of it); the strings the table keeps are copied into tb->a (the
  * mention's may be scratch). */
 void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at);
-/* Puts the entries of n shard tables into tb (empty), numbered in the
- * order of their first mentions, as if every mention had been noted into
- * tb in corpus order; the shards keep their arenas (the entries' strings
- * stay there), their arrays are freed. */
+/* Makes tb (empty) the table of n shards: their entries, numbered in the
+ * order of their first mentions (tb->ord), as if every mention had been
+ * noted into one table in corpus order; lookups go to the shards' indices.
+ * The shards must outlive tb. */
 void cck_rec_merge_shards(table *tb, table *shards, size_t n);
 /* True when the corpus knows the name well enough to take it as an entity. */
 bool cck_rec_known(const table *tb, const name *m);

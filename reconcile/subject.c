@@ -1112,7 +1112,8 @@ struct run {
     cck_corpus *c;
     table *tb;
     const char ***mains, ***keys;
-    int pass;           /* 1 words, 2 names, 3 subjects, 4 merging word counts */
+    int pass;           /* 1 words, 2 names, 3 subjects, 4 merging word counts,
+                           5 main subjects */
     worker *w;          /* the workers, nw of them */
     size_t nw;
     size_t next;        /* next source to take, under lock */
@@ -1162,6 +1163,24 @@ static bool take_source(run *r, size_t *i)
         *i = r->next++;
     pthread_mutex_unlock(&r->lock);
     return ok;
+}
+
+/* The main subject of each article of s from its facts f, once the table
+ * is whole, and its key: arrays and keys in a, the subjects in s's arena. */
+static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, cck_arena *a,
+                            const char ***mains, const char ***keys)
+{
+    size_t na = s->narticles ? s->narticles : 1;
+    *mains = cck_arena_alloc(a, na * sizeof **mains);
+    *keys = cck_arena_alloc(a, na * sizeof **keys);
+    for (size_t k = 0; k < na; k++) {
+        const char *title = s->narticles ? s->articles[k].title : "";
+        const char *m = cck_rec_main_subject(tb, &f[k], title);
+        /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
+        m = cck_rec_expand_facility(tb, cck_rec_fold(a, m, strlen(m)), m);
+        (*mains)[k] = cck_arena_strdup(s->arena, m);
+        (*keys)[k] = cck_rec_fold(a, m, strlen(m));
+    }
 }
 
 /* Names pass, source i: its tokens and names into sl; what its articles'
@@ -1255,6 +1274,10 @@ static void *work(void *arg)
             continue;
         }
         cck_source *s = r->c->sources[i];
+        if (r->pass == 5) {
+            mains_of_source(r->tb, s, r->facts[i], w->keep, &r->mains[i], &r->keys[i]);
+            continue;
+        }
         if (r->pass == 1) {
             cck_arena_free(w->sc.a);
             w->sc.a = cck_arena_new();
@@ -1480,27 +1503,19 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
     stage_words(&g);
     stage_names(&g);
 
-    /* the main subject of every article, then the aliases the text
+    /* the main subject of every article (on the threads: the table does not
+     * change, its suffix index is built first), then the aliases the text
      * declares ("X, known as Y"; "the city, then called Y") */
     const char ***mains = cck_arena_alloc(tb->a, (c->nsources + 1) * sizeof *mains);
     const char ***keys = cck_arena_alloc(tb->a, (c->nsources + 1) * sizeof *keys);
-    for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        size_t na = s->narticles ? s->narticles : 1;
-        mains[i] = cck_arena_alloc(tb->a, na * sizeof **mains);
-        keys[i] = cck_arena_alloc(tb->a, na * sizeof **keys);
-        for (size_t k = 0; k < na; k++) {
-            const char *title = s->narticles ? s->articles[k].title : "";
-            const char *m = cck_rec_main_subject(tb, &r->facts[i][k], title);
-            {
-                /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
-                const char *mk = cck_rec_fold(tb->a, m, strlen(m));
-                m = cck_rec_expand_facility(tb, mk, m);
-            }
-            mains[i][k] = cck_arena_strdup(s->arena, m);
-            keys[i][k] = cck_rec_fold(tb->a, m, strlen(m));
-        }
-    }
+    r->mains = mains;
+    r->keys = keys;
+    cck_rec_expand_facility(tb, "", "");
+    if (start(r, g.w, g.nw, 5))
+        join(g.w, g.nw);
+    else
+        for (size_t i = 0; i < c->nsources; i++)
+            mains_of_source(tb, c->sources[i], r->facts[i], g.keep, &mains[i], &keys[i]);
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
@@ -1510,8 +1525,6 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
      * now, so that no thread changes it. */
     cck_rec_expand_facility(tb, "", "");
     event_entry(tb, "");
-    r->mains = mains;
-    r->keys = keys;
     if (start(r, g.w, g.nw, 3)) {
         join(g.w, g.nw);
     } else {

@@ -103,7 +103,8 @@ static void *worker(void *arg)
         while (p->written < p->nparts && p->ready[p->written]) {
             const buffer *w = &p->ring[p->written % p->window];
             pthread_mutex_unlock(&p->lock);
-            fwrite(w->buf, 1, w->len, p->out);
+            if (w->len)     /* a part may render nothing (and have no buffer) */
+                fwrite(w->buf, 1, w->len, p->out);
             pthread_mutex_lock(&p->lock);
             p->written++;
             if (p->idle)

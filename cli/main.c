@@ -677,6 +677,23 @@ static bool report_trouble(const cck_corpus *c, size_t skipped)
 
 /* ---- the commands ------------------------------------------------------------ */
 
+/* The corpus of a command about to end: its memory goes back to the system
+ * with the process's, at once, where freeing 35,000 sources one block at a
+ * time took 0.5 s after `check -j2` on 100 MB (each block goes back to the
+ * malloc arena of the thread that read it). Nothing but memory is released
+ * by cck_corpus_free(), so the result is the same. The static pointer keeps
+ * it reachable, so leak checkers do not count it (volatile, or the compiler
+ * drops a pointer nobody reads); the library's tests free every corpus. */
+static cck_corpus *volatile left_to_exit;
+
+static void leave_to_exit(cck_corpus *c)
+{
+    cck_corpus *k = cck_xmalloc(sizeof *k);
+    *k = *c;
+    left_to_exit = k;
+    memset(c, 0, sizeof *c);
+}
+
 typedef struct {
     const cck_corpus *c;
     cck_format format;
@@ -751,7 +768,7 @@ static int cmd_check(options *o)
         fail = fail || cck_rep_count_dangling(&v.c) > 0;
     cck_view_free(&v);
     cck_fpset_free(&known);
-    cck_corpus_free(&c);
+    leave_to_exit(&c);
     if (trouble)
         return EXIT_TROUBLE;
     return fail ? EXIT_CONFLICT : EXIT_CLEAN;

@@ -266,32 +266,55 @@ size_t cck_rec_hash(const char *w)
     return (size_t)h;
 }
 
-static wcount *word_slot(const table *tb, const char *w)
+/* The part of a hash: its top bits (the parts use the low ones). */
+static size_t part_of(size_t h, size_t nparts)
 {
-    size_t i = cck_rec_hash(w) & (tb->hcap - 1);
-    while (tb->h[i].w && strcmp(tb->h[i].w, w))
-        i = (i + 1) & (tb->hcap - 1);
-    return &tb->h[i];
+    return nparts == 1 ? 0 : (h >> (sizeof h * 8 - 16)) % nparts;
 }
 
-static void count_word_n(table *tb, const char *fold, size_t upper, size_t lower)
+static wcount *word_slot(const wpart *p, const char *w, size_t h)
 {
-    if ((tb->hused + 1) * 2 > tb->hcap) {
+    size_t i = h & (p->cap - 1);
+    while (p->h[i].w && strcmp(p->h[i].w, w))
+        i = (i + 1) & (p->cap - 1);
+    return &p->h[i];
+}
+
+void cck_rec_words_parts(table *tb, size_t nparts)
+{
+    tb->nwp = nparts ? nparts : 1;
+    tb->wp = cck_xcalloc(tb->nwp, sizeof *tb->wp);
+}
+
+void cck_rec_words_free(table *tb)
+{
+    for (size_t k = 0; k < tb->nwp; k++)
+        free(tb->wp[k].h);
+    free(tb->wp);
+    tb->wp = NULL;
+    tb->nwp = 0;
+}
+
+/* Adds counts to the word fold (hash h) in part p; a word new to the part
+ * is copied into a (its string is scratch) unless a is NULL. */
+static void count_in_part(wpart *p, cck_arena *a, const char *fold, size_t h, size_t upper,
+                          size_t lower)
+{
+    if ((p->used + 1) * 2 > p->cap) {
         /* at most half full, so that every probe ends soon */
-        wcount *old = tb->h;
-        size_t ocap = tb->hcap;
-        tb->hcap = ocap ? ocap * 2 : 1u << 16;
-        tb->h = cck_xcalloc(tb->hcap, sizeof *tb->h);
+        wcount *old = p->h;
+        size_t ocap = p->cap;
+        p->cap = ocap ? ocap * 2 : 1u << 14;
+        p->h = cck_xcalloc(p->cap, sizeof *p->h);
         for (size_t i = 0; i < ocap; i++)
             if (old[i].w)
-                *word_slot(tb, old[i].w) = old[i];
+                *word_slot(p, old[i].w, cck_rec_hash(old[i].w)) = old[i];
         free(old);
     }
-    wcount *c = word_slot(tb, fold);
+    wcount *c = word_slot(p, fold, h);
     if (!c->w) {
-        /* the token's string is scratch: the table keeps its own */
-        tb->hused++;
-        c->w = cck_arena_strdup(tb->a, fold);
+        p->used++;
+        c->w = a ? cck_arena_strdup(a, fold) : fold;
     }
     c->upper += upper;
     c->lower += lower;
@@ -299,15 +322,21 @@ static void count_word_n(table *tb, const char *fold, size_t upper, size_t lower
 
 static void count_word(table *tb, const char *fold, bool cap)
 {
-    if (fold[0])
-        count_word_n(tb, fold, cap, !cap);
+    if (!fold[0])
+        return;
+    if (!tb->nwp)
+        cck_rec_words_parts(tb, 1);
+    size_t h = cck_rec_hash(fold);
+    count_in_part(&tb->wp[part_of(h, tb->nwp)], tb->a, fold, h, cap, !cap);
 }
 
-void cck_rec_merge_words(table *to, const table *from)
+void cck_rec_merge_words(table *to, const table *from, size_t k)
 {
-    for (size_t i = 0; i < from->hcap; i++)
-        if (from->h[i].w)
-            count_word_n(to, from->h[i].w, from->h[i].upper, from->h[i].lower);
+    const wpart *p = &from->wp[k];
+    for (size_t i = 0; i < p->cap; i++)
+        if (p->h[i].w)
+            count_in_part(&to->wp[k], NULL, p->h[i].w, cck_rec_hash(p->h[i].w), p->h[i].upper,
+                          p->h[i].lower);
 }
 
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end)
@@ -319,9 +348,13 @@ void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start,
 /* A capitalised word that is mostly written in lowercase ("Average"). */
 static bool common_word(const table *tb, const tok *t)
 {
-    if (!tb || !tb->h)
+    if (!tb || !tb->nwp)
         return false;
-    const wcount *c = word_slot(tb, t->fold);
+    size_t h = cck_rec_hash(t->fold);
+    const wpart *p = &tb->wp[part_of(h, tb->nwp)];
+    if (!p->h)
+        return false;
+    const wcount *c = word_slot(p, t->fold, h);
     return c->w && c->lower >= 2 && c->lower * 3 >= c->upper;
 }
 
@@ -449,6 +482,13 @@ static size_t find_names(const table *tb, cck_arena *a, const char *b, tok *t, s
                           (!strcmp(t[k].low, "university") || !strcmp(t[k].low, "academy") ||
                            !strcmp(t[k].low, "institute") || !strcmp(t[k].low, "college") ||
                            !strcmp(t[k].low, "museum") || !strcmp(t[k].low, "school"));
+        m->hash = cck_rec_hash(m->key);
+        m->noun = m->mod = NULL;
+        if (event) {
+            m->noun = cck_lex_event_noun(t[j - 1].low) ? t[j - 1].low : t[i].low;
+            if (j - i >= 2)
+                m->mod = make_key(a, t, i, j - 1);
+        }
         if (!m->key[0])
             n--;
         i = j;
@@ -476,42 +516,70 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 
 /* ---- the corpus table of entities ------------------------------------- */
 
-static size_t *ix_slot(const table *tb, const char *key)
+/* The slot of a key in index ix (cap slots) of the entries v. */
+static size_t *slot_in(size_t *ix, size_t cap, const entry *v, const char *key, size_t h)
 {
-    size_t i = cck_rec_hash(key) & (tb->ixcap - 1);
-    while (tb->ix[i] && strcmp(tb->v[tb->ix[i] - 1].key, key))
-        i = (i + 1) & (tb->ixcap - 1);
-    return &tb->ix[i];
+    size_t i = h & (cap - 1);
+    while (ix[i]) {
+        const entry *e = &v[ix[i] - 1];
+        if (e->hash == h && !strcmp(e->key, key))
+            break;
+        i = (i + 1) & (cap - 1);
+    }
+    return &ix[i];
+}
+
+static size_t *ix_slot(const table *tb, const char *key, size_t h)
+{
+    return slot_in(tb->ix, tb->ixcap, tb->v, key, h);
 }
 
 entry *cck_rec_lookup(table *tb, const char *key)
 {
-    if (!tb->ix)
+    size_t h = cck_rec_hash(key);
+    const table *sh = tb->nixof ? &tb->ixof[part_of(h, tb->nixof)] : tb;
+    if (!sh->ix)
         return NULL;
-    size_t *sl = ix_slot(tb, key);
-    return *sl ? &tb->v[*sl - 1] : NULL;
+    size_t *sl = slot_in(sh->ix, sh->ixcap, sh->v, key, h);
+    return *sl ? &sh->v[*sl - 1] : NULL;
 }
 
-void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_arena *tmp)
+/* Makes room in tb's index for `more` more entries. */
+static void ix_room(table *tb, size_t more)
 {
-    entry *e = cck_rec_lookup(tb, m->key);
+    if ((tb->n + more) * 2 <= tb->ixcap)
+        return;
+    free(tb->ix);
+    if (!tb->ixcap)
+        tb->ixcap = 256;
+    while ((tb->n + more) * 2 > tb->ixcap)
+        tb->ixcap *= 2;
+    tb->ix = cck_xcalloc(tb->ixcap, sizeof *tb->ix);
+    for (size_t i = 0; i < tb->n; i++)
+        *ix_slot(tb, tb->v[i].key, tb->v[i].hash) = i + 1;
+}
+
+void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
+{
+    size_t *sl = tb->ix ? ix_slot(tb, m->key, m->hash) : NULL;
+    entry *e = sl && *sl ? &tb->v[*sl - 1] : NULL;
     if (!e) {
         if (tb->n == tb->cap) {
             tb->cap = tb->cap ? tb->cap * 2 : 64;
             tb->v = cck_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
         }
         if ((tb->n + 1) * 2 > tb->ixcap) {
-            free(tb->ix);
-            tb->ixcap = tb->ixcap ? tb->ixcap * 2 : 256;
-            tb->ix = cck_xcalloc(tb->ixcap, sizeof *tb->ix);
-            for (size_t i = 0; i < tb->n; i++)
-                *ix_slot(tb, tb->v[i].key) = i + 1;
+            ix_room(tb, 1);
+            sl = ix_slot(tb, m->key, m->hash);
         }
         e = &tb->v[tb->n++];
         memset(e, 0, sizeof *e);
         e->key = cck_arena_strdup(tb->a, m->key);
+        e->hash = m->hash;
+        e->first_src = src;
+        e->first_at = at;
         e->last_src = (size_t)-1;
-        *ix_slot(tb, e->key) = tb->n;
+        *sl = tb->n;
     }
     e->count++;
     e->initial += m->initial;
@@ -522,17 +590,12 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_a
     e->facility |= m->facility;
     e->event |= m->event;
     if (m->event) {
-        /* the tokens are scratch: the entry keeps copies, made only when
-         * they change */
-        const char *noun =
-            cck_lex_event_noun(t[m->t1 - 1].low) ? t[m->t1 - 1].low : t[m->t0].low;
-        if (!e->event_noun || strcmp(e->event_noun, noun))
-            e->event_noun = cck_arena_strdup(tb->a, noun);
-        if (m->t1 - m->t0 >= 2) {
-            const char *mk = make_key(tmp, t, m->t0, m->t1 - 1);
-            if (!e->mod_key || strcmp(e->mod_key, mk))
-                e->mod_key = cck_arena_strdup(tb->a, mk);
-        }
+        /* the mention's strings are scratch: the entry keeps copies, made
+         * only when they change */
+        if (!e->event_noun || strcmp(e->event_noun, m->noun))
+            e->event_noun = cck_arena_strdup(tb->a, m->noun);
+        if (m->mod && (!e->mod_key || strcmp(e->mod_key, m->mod)))
+            e->mod_key = cck_arena_strdup(tb->a, m->mod);
     }
     size_t f = 0;
     while (f < e->nforms && strcmp(e->forms[f], m->disp))
@@ -555,6 +618,36 @@ void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_a
         if (e->fcount[k] > e->fcount[best])
             best = k;
     e->disp = e->forms[best];
+}
+
+static bool first_before(const entry *a, const entry *b)
+{
+    return a->first_src != b->first_src ? a->first_src < b->first_src
+                                        : a->first_at < b->first_at;
+}
+
+void cck_rec_merge_shards(table *tb, table *shards, size_t n)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += shards[k].n;
+    free(tb->ord);
+    tb->ord = cck_xcalloc(total ? total : 1, sizeof *tb->ord);
+    tb->n = 0;
+    /* each shard holds its entries in the order of their first mentions:
+     * the table's order is their merge (a key is in one shard only) */
+    size_t *at = cck_xcalloc(n ? n : 1, sizeof *at);
+    while (tb->n < total) {
+        size_t best = n;
+        for (size_t k = 0; k < n; k++)
+            if (at[k] < shards[k].n &&
+                (best == n || first_before(&shards[k].v[at[k]], &shards[best].v[at[best]])))
+                best = k;
+        tb->ord[tb->n++] = &shards[best].v[at[best]++];
+    }
+    free(at);
+    tb->ixof = shards;
+    tb->nixof = n;
 }
 
 bool cck_rec_known(const table *tb, const name *m)
@@ -594,15 +687,15 @@ static struct cck_suffixes *build_suffixes(const table *tb)
 {
     size_t total = 0;
     for (size_t i = 0; i < tb->n; i++)
-        if (tb->v[i].facility)
-            total += strlen(tb->v[i].key);
+        if (tb->ord[i]->facility)
+            total += strlen(tb->ord[i]->key);
     struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
     x->cap = 16;
     while (x->cap < 2 * total + 2)
         x->cap *= 2;
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
     for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = &tb->v[i];
+        const entry *e = tb->ord[i];
         if (!e->facility)
             continue;
         for (const char *p = e->key + 1; *p; p++) {
@@ -610,7 +703,7 @@ static struct cck_suffixes *build_suffixes(const table *tb)
             if (!sl->suffix) {
                 sl->suffix = p;
                 sl->entry = i;
-            } else if (strcmp(tb->v[sl->entry].disp, e->disp)) {
+            } else if (strcmp(tb->ord[sl->entry]->disp, e->disp)) {
                 sl->ambiguous = true;
             }
         }
@@ -639,7 +732,7 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
     const sufslot *sl = suffix_slot(t->sx, key);
     if (!sl->suffix || sl->ambiguous)
         return disp;
-    return tb->v[sl->entry].disp;
+    return tb->ord[sl->entry]->disp;
 }
 
 const char *cck_rec_disp_of(const table *tb, const name *m)
@@ -687,28 +780,32 @@ static void set_alias(table *tb, entry *a, const entry *b)
     a->facility |= b->facility;
 }
 
-static void push_op(aliasop **ops, size_t *nops, size_t *cap, size_t alias, size_t to,
-                    bool to_main)
-{
-    if (*nops == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        *ops = cck_xreallocarray(*ops, *cap, sizeof **ops);
-    }
-    (*ops)[(*nops)++] = (aliasop){alias, to, to_main};
-}
+typedef struct {
+    aliasop *v;
+    size_t n, cap;
+    cck_arena *keep;
+} oplist;
 
-/* The entry index of a mention noted in the table. */
-static size_t entry_of(table *tb, const name *m)
+static void push_op(oplist *l, const char *alias, const char *to, size_t art, bool to_main)
 {
-    return (size_t)(cck_rec_lookup(tb, m->key) - tb->v);
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 4;
+        aliasop *nv = cck_arena_alloc(l->keep, ncap * sizeof *nv);
+        if (l->n)
+            memcpy(nv, l->v, l->n * sizeof *nv);
+        l->v = nv;
+        l->cap = ncap;
+    }
+    l->v[l->n++] = (aliasop){cck_arena_strdup(l->keep, alias),
+                             to ? cck_arena_strdup(l->keep, to) : NULL, art, to_main};
 }
 
 /* Every "Name, known as Other" and "the city, then called Other" of one
  * source: Other becomes another name of Name (or of the article's main
  * subject). Found now, applied once the main subjects are known. */
-void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nops,
-                          size_t *cap)
+aliasop *cck_rec_find_aliases(const stoks *st, cck_arena *keep, size_t *nops)
 {
+    oplist l = {.keep = keep};
     const tok *t = st->t;
     for (size_t k = 0; k + 1 < st->nn; k++) {
         const name *m = &st->nm[k];
@@ -721,7 +818,7 @@ void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nop
             after++;   /* "the 2.8 Vinalon Complex" */
         for (size_t j = k + 1; j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), entry_of(tb, m), false);
+                push_op(&l, st->nm[j].key, m->key, 0, false);
     }
     /* "the city, then called Kanko": the main subject's older name */
     static const char *const place[] = {"city", "town", "village", "settlement", NULL};
@@ -737,42 +834,78 @@ void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nop
                 art = a;
         for (size_t j = first_name(st, after); j < st->nn && st->nm[j].t0 <= after; j++)
             if (st->nm[j].t0 == after)
-                push_op(ops, nops, cap, entry_of(tb, &st->nm[j]), art, true);
+                push_op(&l, st->nm[j].key, NULL, art, true);
     }
+    *nops = l.n;
+    return l.v;
 }
 
 void cck_rec_apply_alias(table *tb, const aliasop *op, const char *const *keys)
 {
-    const entry *to = op->to_main ? cck_rec_lookup(tb, keys[op->to]) : &tb->v[op->to];
-    set_alias(tb, &tb->v[op->alias], to);
+    const entry *to = cck_rec_lookup(tb, op->to_main ? keys[op->art] : op->to);
+    set_alias(tb, cck_rec_lookup(tb, op->alias), to);
 }
 
 /* ---- main subject of an article --------------------------------------- */
 
-void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t start,
-                           size_t end, cck_arena *tmp, artfacts *f)
+struct keycount {
+    const char *key;        /* NULL: empty */
+    size_t hash, count;
+};
+
+/* The count of a key in kc (a new slot at 0 when absent). */
+static struct keycount *kc_slot(keycounts *kc, const char *key, size_t h)
+{
+    size_t i = h & (kc->cap - 1);
+    while (kc->v[i].key && (kc->v[i].hash != h || strcmp(kc->v[i].key, key)))
+        i = (i + 1) & (kc->cap - 1);
+    return &kc->v[i];
+}
+
+void cck_rec_keycounts_free(keycounts *kc)
+{
+    free(kc->v);
+    free(kc->used);
+    memset(kc, 0, sizeof *kc);
+}
+
+void cck_rec_article_facts(const table *tb, const stoks *st, const char *title, size_t start,
+                           size_t end, cck_arena *tmp, cck_arena *keep, keycounts *kc,
+                           artfacts *f)
 {
     size_t a0 = tok_at(st, start), a1 = tok_at(st, end);
+    size_t n0 = first_name(st, a0), n1 = n0;
+    while (n1 < st->nn && st->nm[n1].t0 < a1)
+        n1++;
     /* how often each name stands on its own in the article: one table of
-     * counts for the run, zeroed again below where this article touched it */
-    if (tb->tallycap < tb->n) {
-        free(tb->tally);
-        tb->tallycap = tb->n * 2;
-        tb->tally = cck_xcalloc(tb->tallycap, sizeof *tb->tally);
+     * counts for the run, emptied again below where this article touched it */
+    if ((n1 - n0) * 2 >= kc->cap) {
+        free(kc->v);
+        free(kc->used);
+        kc->cap = kc->cap ? kc->cap : 64;
+        while ((n1 - n0) * 2 >= kc->cap)
+            kc->cap *= 2;
+        kc->v = cck_xcalloc(kc->cap, sizeof *kc->v);
+        kc->used = cck_xcalloc(kc->cap, sizeof *kc->used);
     }
-    size_t *tally = tb->tally;
+    size_t nused = 0;
     memset(f, 0, sizeof *f);
-    f->top = (size_t)-1;
-    for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
-        entry *e = cck_rec_lookup(tb, st->nm[i].key);
-        if (!e)
-            continue;
-        size_t c = ++tally[(size_t)(e - tb->v)];
+    for (size_t i = n0; i < n1; i++) {
+        const name *m = &st->nm[i];
+        struct keycount *k = kc_slot(kc, m->key, m->hash);
+        if (!k->key) {
+            k->key = m->key;
+            k->hash = m->hash;
+            kc->used[nused++] = (size_t)(k - kc->v);
+        }
+        size_t c = ++k->count;
         if (c > f->topn) {
             f->topn = c;
-            f->top = (size_t)(e - tb->v);
+            f->top = m->key;
         }
     }
+    if (f->top)
+        f->top = cck_arena_strdup(keep, f->top);
     if (title && *title) {
         size_t tl = strcspn(title, ":|");
         if (tl > 200)
@@ -792,14 +925,15 @@ void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t
                         break;
                     /* a key the article does not name counts 0 and can
                      * never be chosen, whatever later sources add */
-                    const entry *e = cck_rec_lookup(tb, make_key(tmp, tt, x, y));
-                    size_t c = e ? tally[(size_t)(e - tb->v)] : 0;
+                    const char *key = make_key(tmp, tt, x, y);
+                    const struct keycount *k = kc_slot(kc, key, cck_rec_hash(key));
+                    size_t c = k->key ? k->count : 0;
                     if (!c)
                         continue;
                     if (f->ncand == cap) {
                         size_t ncap = cap ? cap * 2 : 4;
-                        size_t *nc = cck_arena_alloc(tb->a, ncap * sizeof *nc);
-                        size_t *ncc = cck_arena_alloc(tb->a, ncap * sizeof *ncc);
+                        const char **nc = cck_arena_alloc(keep, ncap * sizeof *nc);
+                        size_t *ncc = cck_arena_alloc(keep, ncap * sizeof *ncc);
                         if (cap) {
                             memcpy(nc, f->cand, cap * sizeof *nc);
                             memcpy(ncc, f->ccount, cap * sizeof *ncc);
@@ -808,7 +942,7 @@ void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t
                         f->ccount = ncc;
                         cap = ncap;
                     }
-                    f->cand[f->ncand] = (size_t)(e - tb->v);
+                    f->cand[f->ncand] = cck_arena_strdup(keep, key);
                     f->ccount[f->ncand++] = c;
                 }
             }
@@ -816,11 +950,8 @@ void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t
         free(tn);
         free(tt);
     }
-    for (size_t i = first_name(st, a0); i < st->nn && st->nm[i].t0 < a1; i++) {
-        entry *e = cck_rec_lookup(tb, st->nm[i].key);
-        if (e)
-            tally[(size_t)(e - tb->v)] = 0;
-    }
+    for (size_t i = 0; i < nused; i++)
+        kc->v[kc->used[i]] = (struct keycount){0};
 }
 
 const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char *title)
@@ -828,7 +959,7 @@ const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char 
     const char *best = NULL;
     size_t bestn = 0;
     for (size_t i = 0; i < f->ncand; i++) {
-        const entry *e = &tb->v[f->cand[i]];
+        const entry *e = cck_rec_lookup((table *)tb, f->cand[i]);
         size_t c = f->ccount[i];
         /* a facility or event, or a name other sources use, is a subject
          * even when the article names it once */
@@ -843,7 +974,7 @@ const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char 
      * dominates the article ("World Cities Almanac" over a city page) */
     if (best && bestn >= 2 && !(f->topn > 3 * bestn))
         return best;
-    if (f->top != (size_t)-1)
-        return tb->v[f->top].disp;
+    if (f->top)
+        return cck_rec_lookup((table *)tb, f->top)->disp;
     return best ? best : (title ? title : "");
 }

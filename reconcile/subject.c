@@ -142,7 +142,7 @@ static bool strong_event(const table *tb, const entry *e)
 static size_t *event_slot(const table *tb, const char *noun)
 {
     size_t i = cck_rec_hash(noun) & (tb->evcap - 1);
-    while (tb->events[i] && strcmp(tb->v[tb->events[i] - 1].event_noun, noun))
+    while (tb->events[i] && strcmp(tb->ord[tb->events[i] - 1]->event_noun, noun))
         i = (i + 1) & (tb->evcap - 1);
     return &tb->events[i];
 }
@@ -156,24 +156,24 @@ static const entry *event_entry(const table *tb, const char *noun)
         table *t = (table *)tb;
         size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
-            n += tb->v[i].event && tb->v[i].event_noun;
+            n += tb->ord[i]->event && tb->ord[i]->event_noun;
         t->evcap = 16;
         while (t->evcap < 2 * n + 2)
             t->evcap *= 2;
         t->events = cck_xcalloc(t->evcap, sizeof *t->events);
         for (size_t i = 0; i < tb->n; i++) {
-            const entry *e = &tb->v[i];
+            const entry *e = tb->ord[i];
             if (!e->event || !e->event_noun)
                 continue;
             size_t *sl = event_slot(tb, e->event_noun);
-            const entry *best = *sl ? &tb->v[*sl - 1] : NULL;
+            const entry *best = *sl ? tb->ord[*sl - 1] : NULL;
             bool es = strong_event(tb, e), bs = best && strong_event(tb, best);
             if (!best || (es && !bs) || (es == bs && e->count > best->count))
                 *sl = i + 1;
         }
     }
     size_t k = *event_slot(tb, noun);
-    return k ? &tb->v[k - 1] : NULL;
+    return k ? tb->ord[k - 1] : NULL;
 }
 
 static const char *event_for(const table *tb, const char *noun)
@@ -1072,19 +1072,26 @@ static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
  *
  * With njobs > 1 the per-source work runs on that many threads and the
  * result is the same for any number: word counts are sums (each thread
- * counts into its own table, merged after); names are found ahead by the
- * threads but put in the table by one, in source order; the subjects of
- * one source's claims depend only on the finished table, which no thread
+ * counts into its own table, merged after); the names of a source are
+ * found, and what its articles' main subjects and its aliases need is
+ * worked out, by whichever thread reads it, by key and from the source
+ * alone; the table is split into one shard per thread by the keys' hash,
+ * and each thread puts every source's names of its shard into its shard
+ * in source order, so that each entry sees its mentions in the order one
+ * thread would; the shards' entries are then numbered in the order of
+ * their first mentions, as one thread numbers them. The subjects of one
+ * source's claims depend only on the finished table, which no thread
  * changes (its lazy indices are built before the threads start), and on
  * the source, which one thread handles. */
 
 typedef struct run run;
 
-/* A source of the window of the names pass: found by a worker, noted in
- * order by the calling thread. */
+/* A source of the window of the names pass: read by a worker, noted in
+ * order by every worker into its shard. */
 typedef struct {
     size_t src;
     bool ready;
+    size_t noted;       /* shards that have noted it */
     scratch sc;
     stoks st;
 } slot;
@@ -1093,6 +1100,10 @@ typedef struct {
     run *r;
     scratch sc;
     table local;        /* words pass: this thread's counts */
+    size_t shard;       /* names pass: the shard it notes */
+    size_t noted;       /* names pass: sources noted into its shard */
+    cck_arena *keep;    /* names pass: facts and aliases of the sources it read */
+    keycounts kc;
     pthread_t tid;
     bool started;
 } worker;
@@ -1101,13 +1112,21 @@ struct run {
     cck_corpus *c;
     table *tb;
     const char ***mains, ***keys;
-    int pass;           /* 1 words, 2 names, 3 subjects */
+    int pass;           /* 1 words, 2 names, 3 subjects, 4 merging word counts,
+                           5 main subjects */
+    worker *w;          /* the workers, nw of them */
+    size_t nw;
     size_t next;        /* next source to take, under lock */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     slot *slots;        /* names pass: window slots, source i in i % window */
     size_t window;
-    size_t noted;       /* sources the calling thread has noted */
+    size_t noted;       /* names pass: sources every shard has noted */
+    table *shards;      /* names pass: the table by key hash, nshards parts */
+    size_t nshards;
+    artfacts **facts;   /* names pass: per source, per article */
+    aliasop **ops;      /* names pass: per source, nops[i] of them */
+    size_t *nops;
 };
 
 static void subjects_of_source(cck_source *s, const table *tb, scratch *sc,
@@ -1135,39 +1154,134 @@ static void subjects_of_source(cck_source *s, const table *tb, scratch *sc,
     free(ss.v);
 }
 
-/* Takes the next source of the pass, or returns false when none is left.
- * In the names pass a worker waits while the window is full. */
+/* Takes the next source of the pass, or returns false when none is left. */
 static bool take_source(run *r, size_t *i)
 {
     pthread_mutex_lock(&r->lock);
-    while (r->pass == 2 && r->next < r->c->nsources && r->next >= r->noted + r->window)
-        pthread_cond_wait(&r->cond, &r->lock);
-    bool ok = r->next < r->c->nsources;
+    bool ok = r->next < (r->pass == 4 ? r->nw : r->c->nsources);
     if (ok)
         *i = r->next++;
     pthread_mutex_unlock(&r->lock);
     return ok;
 }
 
-static void *work(void *arg)
+/* The main subject of each article of s from its facts f, once the table
+ * is whole, and its key: arrays and keys in a, the subjects in s's arena. */
+static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, cck_arena *a,
+                            const char ***mains, const char ***keys)
 {
-    worker *w = arg;
+    size_t na = s->narticles ? s->narticles : 1;
+    *mains = cck_arena_alloc(a, na * sizeof **mains);
+    *keys = cck_arena_alloc(a, na * sizeof **keys);
+    for (size_t k = 0; k < na; k++) {
+        const char *title = s->narticles ? s->articles[k].title : "";
+        const char *m = cck_rec_main_subject(tb, &f[k], title);
+        /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
+        m = cck_rec_expand_facility(tb, cck_rec_fold(a, m, strlen(m)), m);
+        (*mains)[k] = cck_arena_strdup(s->arena, m);
+        (*keys)[k] = cck_rec_fold(a, m, strlen(m));
+    }
+}
+
+/* Names pass, source i: its tokens and names into sl; what its articles'
+ * main subjects need and the aliases it declares, kept in keep. */
+static void read_names(run *r, size_t i, slot *sl, cck_arena *keep, keycounts *kc)
+{
+    const cck_source *s = r->c->sources[i];
+    load(&sl->st, s, r->tb, &sl->sc);
+    size_t na = s->narticles ? s->narticles : 1;
+    artfacts *f = cck_arena_alloc(keep, na * sizeof *f);
+    for (size_t k = 0; k < na; k++) {
+        size_t as = s->narticles ? s->articles[k].start : 0;
+        size_t ae = s->narticles ? s->articles[k].end : s->len;
+        const char *title = s->narticles ? s->articles[k].title : "";
+        cck_rec_article_facts(r->tb, &sl->st, title, as, ae, sl->sc.a, keep, kc, &f[k]);
+    }
+    r->facts[i] = f;
+    r->ops[i] = cck_rec_find_aliases(&sl->st, keep, &r->nops[i]);
+}
+
+/* The shard of a key: the top bits of its hash (the tables use the low). */
+static size_t shard_of(size_t hash, size_t nshards)
+{
+    return nshards == 1 ? 0 : (hash >> (sizeof hash * 8 - 16)) % nshards;
+}
+
+/* Names pass, source src: its names of shard k into that shard. */
+static void note_shard(run *r, size_t k, const stoks *st, size_t src)
+{
+    for (size_t m = 0; m < st->nn; m++)
+        if (shard_of(st->nm[m].hash, r->nshards) == k)
+            cck_rec_note_name(&r->shards[k], &st->nm[m], src, m);
+}
+
+/* Names pass on a worker: notes the next source of its shard when it is
+ * read, else reads the next source when the window has room, else waits. */
+static void names_work(worker *w)
+{
     run *r = w->r;
-    size_t i;
-    while (take_source(r, &i)) {
-        cck_source *s = r->c->sources[i];
-        if (r->pass == 1) {
-            cck_arena_free(w->sc.a);
-            w->sc.a = cck_arena_new();
-            cck_rec_count_words(&w->local, w->sc.a, s->bytes, 0, s->len);
-        } else if (r->pass == 2) {
+    size_t n = r->c->nsources;
+    pthread_mutex_lock(&r->lock);
+    for (;;) {
+        slot *mine = w->noted < n ? &r->slots[w->noted % r->window] : NULL;
+        if (mine && mine->ready && mine->src == w->noted) {
+            size_t i = w->noted;
+            pthread_mutex_unlock(&r->lock);
+            note_shard(r, w->shard, &mine->st, i);
+            pthread_mutex_lock(&r->lock);
+            w->noted++;
+            if (++mine->noted == r->nshards) {
+                /* every shard goes in source order: all before i are done */
+                mine->ready = false;
+                mine->noted = 0;
+                r->noted = i + 1;
+                pthread_cond_broadcast(&r->cond);
+            }
+            continue;
+        }
+        if (r->next < n && r->next < r->noted + r->window) {
+            size_t i = r->next++;
             slot *sl = &r->slots[i % r->window];
-            load(&sl->st, s, r->tb, &sl->sc);
+            pthread_mutex_unlock(&r->lock);
+            read_names(r, i, sl, w->keep, &w->kc);
             pthread_mutex_lock(&r->lock);
             sl->src = i;
             sl->ready = true;
             pthread_cond_broadcast(&r->cond);
-            pthread_mutex_unlock(&r->lock);
+            continue;
+        }
+        if (w->noted == n)
+            break;
+        pthread_cond_wait(&r->cond, &r->lock);
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    run *r = w->r;
+    if (r->pass == 2) {
+        names_work(w);
+        return NULL;
+    }
+    size_t i;
+    while (take_source(r, &i)) {
+        if (r->pass == 4) {
+            /* part i of every thread's counts into thread 0's */
+            for (size_t k = 1; k < r->nw; k++)
+                cck_rec_merge_words(&r->w[0].local, &r->w[k].local, i);
+            continue;
+        }
+        cck_source *s = r->c->sources[i];
+        if (r->pass == 5) {
+            mains_of_source(r->tb, s, r->facts[i], w->keep, &r->mains[i], &r->keys[i]);
+            continue;
+        }
+        if (r->pass == 1) {
+            cck_arena_free(w->sc.a);
+            w->sc.a = cck_arena_new();
+            cck_rec_count_words(&w->local, w->sc.a, s->bytes, 0, s->len);
         } else {
             subjects_of_source(s, r->tb, &w->sc, r->mains[i], r->keys[i]);
         }
@@ -1206,146 +1320,216 @@ static void free_scratch(scratch *sc)
     memset(sc, 0, sizeof *sc);
 }
 
-/* What the names pass does with source i once its names are found, in
- * source order: the table, the articles' facts, the aliases. */
-static void note_source(cck_corpus *c, table *tb, size_t i, const stoks *st, cck_arena *tmp,
-                        artfacts **facts, aliasop **ops, size_t *nops, size_t *opcap,
-                        size_t *opend)
+/* The whole stage's state, so that the tests can run its first passes. */
+typedef struct {
+    cck_corpus *c;
+    cck_lex_index *kw;
+    table tb;
+    run r;
+    worker *w;
+    size_t nw;          /* worker threads (0: the calling thread alone) */
+    scratch sc;         /* the calling thread's */
+    cck_arena *keep;    /* the calling thread's facts and aliases */
+    keycounts kc;
+} stage;
+
+static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
 {
-    cck_source *s = c->sources[i];
-    for (size_t k = 0; k < st->nn; k++)
-        cck_rec_note_name(tb, &st->nm[k], st->t, i, tmp);
-    size_t na = s->narticles ? s->narticles : 1;
-    facts[i] = cck_arena_alloc(tb->a, na * sizeof **facts);
-    for (size_t k = 0; k < na; k++) {
-        size_t as = s->narticles ? s->articles[k].start : 0;
-        size_t ae = s->narticles ? s->articles[k].end : s->len;
-        const char *title = s->narticles ? s->articles[k].title : "";
-        cck_rec_article_facts(tb, st, title, as, ae, tmp, &facts[i][k]);
+    memset(g, 0, sizeof *g);
+    g->c = c;
+    g->kw = cck_lex_index_new();
+    g->tb = (table){.a = cck_arena_new(), .kw = g->kw};
+    g->nw = njobs > 1 && c->nsources > 1 ? njobs : 0;
+    if (g->nw > c->nsources)
+        g->nw = c->nsources;
+    g->r = (run){.c = c, .tb = &g->tb, .nw = g->nw};
+    pthread_mutex_init(&g->r.lock, NULL);
+    pthread_cond_init(&g->r.cond, NULL);
+    g->w = cck_xcalloc(g->nw ? g->nw : 1, sizeof *g->w);
+    for (size_t k = 0; k < g->nw; k++) {
+        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}};
+        cck_rec_words_parts(&g->w[k].local, g->nw);
     }
-    cck_rec_find_aliases(tb, st, ops, nops, opcap);
-    opend[i] = *nops;
+    g->r.w = g->w;
+    g->keep = cck_arena_new();
+}
+
+/* 1: how each word is written */
+static void stage_words(stage *g)
+{
+    cck_corpus *c = g->c;
+    worker *w = g->w;
+    if (start(&g->r, w, g->nw, 1)) {
+        join(w, g->nw);
+        /* the counts are split alike in every thread: each part is merged
+         * on a thread of its own, into thread 0's table, which the stage
+         * then takes (the words' strings stay in the threads' arenas) */
+        if (start(&g->r, w, g->nw, 4))
+            join(w, g->nw);
+        else
+            for (size_t k = 0; k < g->nw; k++)
+                for (size_t j = 1; j < g->nw; j++)
+                    cck_rec_merge_words(&w[0].local, &w[j].local, k);
+        g->tb.wp = w[0].local.wp;
+        g->tb.nwp = w[0].local.nwp;
+        w[0].local.wp = NULL;
+        w[0].local.nwp = 0;
+    } else {
+        for (size_t i = 0; i < c->nsources; i++) {
+            cck_arena_free(g->sc.a);
+            g->sc.a = cck_arena_new();
+            cck_rec_count_words(&g->tb, g->sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
+        }
+    }
+    for (size_t k = 0; k < g->nw; k++)
+        cck_rec_words_free(&w[k].local);
+}
+
+/* 2: the names; what each article's main subject needs; declared aliases */
+static void stage_names(stage *g)
+{
+    cck_corpus *c = g->c;
+    run *r = &g->r;
+    worker *w = g->w;
+    size_t nw = g->nw;
+    r->facts = cck_arena_alloc(g->tb.a, (c->nsources + 1) * sizeof *r->facts);
+    r->ops = cck_arena_alloc(g->tb.a, (c->nsources + 1) * sizeof *r->ops);
+    r->nops = cck_arena_alloc(g->tb.a, (c->nsources + 1) * sizeof *r->nops);
+    r->nshards = nw ? nw : 1;
+    r->shards = cck_xcalloc(r->nshards, sizeof *r->shards);
+    for (size_t k = 0; k < r->nshards; k++)
+        r->shards[k].a = cck_arena_new();
+    r->window = nw * 16;
+    r->slots = cck_xcalloc(r->window ? r->window : 1, sizeof *r->slots);
+    for (size_t k = 0; k < nw; k++) {
+        w[k].shard = k;
+        w[k].keep = cck_arena_new();
+    }
+    if (start(r, w, nw, 2)) {
+        join(w, nw);
+    } else {
+        for (size_t i = 0; i < c->nsources; i++) {
+            read_names(r, i, &r->slots[0], g->keep, &g->kc);
+            note_shard(r, 0, &r->slots[0].st, i);
+        }
+    }
+    cck_rec_merge_shards(&g->tb, r->shards, r->nshards);
+    for (size_t k = 0; k < r->window || k < 1; k++)
+        free_scratch(&r->slots[k].sc);
+    free(r->slots);
+    r->slots = NULL;
+    for (size_t k = 0; k < nw; k++)
+        cck_rec_keycounts_free(&w[k].kc);
+    cck_rec_keycounts_free(&g->kc);
+}
+
+static void stage_end(stage *g)
+{
+    for (size_t k = 0; k < g->nw; k++) {
+        free_scratch(&g->w[k].sc);
+        cck_arena_free(g->w[k].keep);
+        cck_rec_words_free(&g->w[k].local);
+        cck_arena_free(g->w[k].local.a);
+    }
+    free(g->w);
+    free_scratch(&g->sc);
+    pthread_cond_destroy(&g->r.cond);
+    pthread_mutex_destroy(&g->r.lock);
+    table *tb = &g->tb;
+    free(tb->ord);
+    cck_rec_words_free(tb);
+    free(tb->ix);
+    cck_arena_free(g->keep);
+    for (size_t k = 0; k < g->r.nshards; k++) {
+        free(g->r.shards[k].v);
+        free(g->r.shards[k].ix);
+        cck_arena_free(g->r.shards[k].a);
+    }
+    free(g->r.shards);
+    free(tb->events);
+    cck_rec_suffixes_free(tb);
+    cck_arena_free(tb->a);
+    cck_lex_index_free(g->kw);
+}
+
+void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
+{
+    stage g;
+    stage_begin(&g, c, njobs);
+    stage_words(&g);
+    stage_names(&g);
+    const table *tb = &g.tb;
+    for (size_t i = 0; i < tb->n; i++) {
+        const entry *e = tb->ord[i];
+        fprintf(out, "%zu %s %zx first %zu:%zu disp \"%s\" count %zu nsrc %zu last %zu "
+                "initial %zu fac %d ev %d noun %s mod %s forms",
+                i, e->key, e->hash, e->first_src, e->first_at, e->disp, e->count, e->nsrc,
+                e->last_src, e->initial, e->facility, e->event,
+                e->event_noun ? e->event_noun : "-", e->mod_key ? e->mod_key : "-");
+        for (size_t f = 0; f < e->nforms; f++)
+            fprintf(out, " \"%s\"x%zu", e->forms[f], e->fcount[f]);
+        fputc('\n', out);
+        if (cck_rec_lookup((table *)tb, e->key) != e)
+            fprintf(out, "index: %s not found\n", e->key);
+    }
+    for (size_t i = 0; i < c->nsources; i++) {
+        const cck_source *s = c->sources[i];
+        size_t na = s->narticles ? s->narticles : 1;
+        for (size_t k = 0; k < na; k++) {
+            const artfacts *f = &g.r.facts[i][k];
+            fprintf(out, "src %zu art %zu top %s x%zu cand", i, k, f->top ? f->top : "-",
+                    f->topn);
+            for (size_t j = 0; j < f->ncand; j++)
+                fprintf(out, " %s x%zu", f->cand[j], f->ccount[j]);
+            fputc('\n', out);
+        }
+        for (size_t k = 0; k < g.r.nops[i]; k++) {
+            const aliasop *op = &g.r.ops[i][k];
+            fprintf(out, "src %zu alias %s -> %s art %zu main %d\n", i, op->alias,
+                    op->to ? op->to : "-", op->art, op->to_main);
+        }
+    }
+    stage_end(&g);
 }
 
 void cck_rec_subjects(cck_corpus *c) { cck_rec_subjects_n(c, 1); }
 
 void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
 {
-    cck_lex_index *kw = cck_lex_index_new();
-    table tb = {.a = cck_arena_new(), .kw = kw};
-    size_t nw = njobs > 1 && c->nsources > 1 ? njobs : 0;
-    if (nw > c->nsources)
-        nw = c->nsources;
-    run r = {.c = c, .tb = &tb};
-    pthread_mutex_init(&r.lock, NULL);
-    pthread_cond_init(&r.cond, NULL);
-    worker *w = cck_xcalloc(nw ? nw : 1, sizeof *w);
-    for (size_t k = 0; k < nw; k++)
-        w[k] = (worker){.r = &r, .local = {.a = cck_arena_new()}};
-    scratch sc = {0};
+    stage g;
+    stage_begin(&g, c, njobs);
+    table *tb = &g.tb;
+    run *r = &g.r;
+    stage_words(&g);
+    stage_names(&g);
 
-    /* 1: how each word is written */
-    if (start(&r, w, nw, 1)) {
-        join(w, nw);
-        for (size_t k = 0; k < nw; k++)
-            cck_rec_merge_words(&tb, &w[k].local);
-    } else {
-        for (size_t i = 0; i < c->nsources; i++) {
-            cck_arena_free(sc.a);
-            sc.a = cck_arena_new();
-            cck_rec_count_words(&tb, sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
-        }
-    }
-    for (size_t k = 0; k < nw; k++) {
-        free(w[k].local.h);
-        cck_arena_free(w[k].local.a);
-        w[k].local = (table){0};
-    }
-
-    /* 2: the names; what each article's main subject needs; declared aliases */
-    artfacts **facts = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *facts);
-    aliasop *ops = NULL;
-    size_t nops = 0, opcap = 0;
-    size_t *opend = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *opend);
-    r.window = nw * 4;
-    r.slots = cck_xcalloc(r.window ? r.window : 1, sizeof *r.slots);
-    if (start(&r, w, nw, 2)) {
-        for (size_t i = 0; i < c->nsources; i++) {
-            slot *sl = &r.slots[i % r.window];
-            pthread_mutex_lock(&r.lock);
-            while (!(sl->ready && sl->src == i))
-                pthread_cond_wait(&r.cond, &r.lock);
-            pthread_mutex_unlock(&r.lock);
-            note_source(c, &tb, i, &sl->st, sl->sc.a, facts, &ops, &nops, &opcap, opend);
-            pthread_mutex_lock(&r.lock);
-            sl->ready = false;
-            r.noted = i + 1;
-            pthread_cond_broadcast(&r.cond);
-            pthread_mutex_unlock(&r.lock);
-        }
-        join(w, nw);
-    } else {
-        stoks st;
-        for (size_t i = 0; i < c->nsources; i++) {
-            load(&st, c->sources[i], &tb, &sc);
-            note_source(c, &tb, i, &st, sc.a, facts, &ops, &nops, &opcap, opend);
-        }
-    }
-    for (size_t k = 0; k < r.window; k++)
-        free_scratch(&r.slots[k].sc);
-    free(r.slots);
-
-    /* the main subject of every article, then the aliases the text
+    /* the main subject of every article (on the threads: the table does not
+     * change, its suffix index is built first), then the aliases the text
      * declares ("X, known as Y"; "the city, then called Y") */
-    const char ***mains = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *mains);
-    const char ***keys = cck_arena_alloc(tb.a, (c->nsources + 1) * sizeof *keys);
-    for (size_t i = 0; i < c->nsources; i++) {
-        cck_source *s = c->sources[i];
-        size_t na = s->narticles ? s->narticles : 1;
-        mains[i] = cck_arena_alloc(tb.a, na * sizeof **mains);
-        keys[i] = cck_arena_alloc(tb.a, na * sizeof **keys);
-        for (size_t k = 0; k < na; k++) {
-            const char *title = s->narticles ? s->articles[k].title : "";
-            const char *m = cck_rec_main_subject(&tb, &facts[i][k], title);
-            {
-                /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
-                const char *mk = cck_rec_fold(tb.a, m, strlen(m));
-                m = cck_rec_expand_facility(&tb, mk, m);
-            }
-            mains[i][k] = cck_arena_strdup(s->arena, m);
-            keys[i][k] = cck_rec_fold(tb.a, m, strlen(m));
-        }
-    }
-    for (size_t i = 0, k = 0; i < c->nsources; i++)
-        for (; k < opend[i]; k++)
-            cck_rec_apply_alias(&tb, &ops[k], keys[i]);
-    free(ops);
-    cck_rec_suffixes_free(&tb);     /* display forms changed: index anew */
+    const char ***mains = cck_arena_alloc(tb->a, (c->nsources + 1) * sizeof *mains);
+    const char ***keys = cck_arena_alloc(tb->a, (c->nsources + 1) * sizeof *keys);
+    r->mains = mains;
+    r->keys = keys;
+    cck_rec_expand_facility(tb, "", "");
+    if (start(r, g.w, g.nw, 5))
+        join(g.w, g.nw);
+    else
+        for (size_t i = 0; i < c->nsources; i++)
+            mains_of_source(tb, c->sources[i], r->facts[i], g.keep, &mains[i], &keys[i]);
+    for (size_t i = 0; i < c->nsources; i++)
+        for (size_t k = 0; k < r->nops[i]; k++)
+            cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
+    cck_rec_suffixes_free(tb);     /* display forms changed: index anew */
 
     /* 3: the subject of every claim. The table's lazy indices are built
      * now, so that no thread changes it. */
-    cck_rec_expand_facility(&tb, "", "");
-    event_entry(&tb, "");
-    r.mains = mains;
-    r.keys = keys;
-    if (start(&r, w, nw, 3)) {
-        join(w, nw);
+    cck_rec_expand_facility(tb, "", "");
+    event_entry(tb, "");
+    if (start(r, g.w, g.nw, 3)) {
+        join(g.w, g.nw);
     } else {
         for (size_t i = 0; i < c->nsources; i++)
-            subjects_of_source(c->sources[i], &tb, &sc, mains[i], keys[i]);
+            subjects_of_source(c->sources[i], tb, &g.sc, mains[i], keys[i]);
     }
-    for (size_t k = 0; k < nw; k++)
-        free_scratch(&w[k].sc);
-    free(w);
-    free_scratch(&sc);
-    pthread_cond_destroy(&r.cond);
-    pthread_mutex_destroy(&r.lock);
-    free(tb.v);
-    free(tb.h);
-    free(tb.ix);
-    free(tb.tally);
-    free(tb.events);
-    cck_rec_suffixes_free(&tb);
-    cck_arena_free(tb.a);
-    cck_lex_index_free(kw);
+    stage_end(&g);
 }

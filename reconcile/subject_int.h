@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "claimcheck.h"
@@ -24,7 +25,10 @@ typedef struct {
 typedef struct {
     size_t t0, t1;      /* tokens [t0, t1) */
     const char *key;    /* alias key */
+    size_t hash;        /* cck_rec_hash(key) */
     const char *disp;   /* display form of this mention */
+    const char *noun;   /* an event's noun ("famine"), else NULL */
+    const char *mod;    /* an event's modifier key ("northkorean"), else NULL */
     bool poss, facility, event;
     bool attribution;   /* "according to X": X is who says it, not what */
     bool initial;       /* opens a sentence or line (so its capital tells nothing) */
@@ -32,6 +36,8 @@ typedef struct {
 
 typedef struct {
     const char *key;
+    size_t hash;            /* cck_rec_hash(key) */
+    size_t first_src, first_at; /* first mention: source, and name within it */
     const char *disp;       /* most frequent display form */
     const char **forms;     /* display forms seen, with counts */
     size_t *fcount;
@@ -48,19 +54,29 @@ typedef struct {
     size_t lower, upper;    /* written lowercase / capitalised */
 } wcount;
 
+/* One part of the word counts: open addressing, at most half full. */
 typedef struct {
+    wcount *h;
+    size_t cap, used;       /* slots, slots in use */
+} wpart;
+
+typedef struct table {
     cck_arena *a;           /* scratch for the whole run */
-    entry *v;
+    entry *v;               /* a shard's entries (cap slots) */
     size_t n, cap;
-    wcount *h;              /* open-addressing hash of word folds */
-    size_t hcap, hused;     /* slots, slots in use */
+    entry **ord;            /* the whole table's: its n entries, in order, in
+                               the shards' arrays (cck_rec_merge_shards()) */
+    wpart *wp;              /* word folds, in nwp parts by their hash's top bits
+                               (one per thread, so that threads merge their
+                               counts part by part at once) */
+    size_t nwp;
     size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
     size_t ixcap;
+    const struct table *ixof; /* the whole table's index: the nixof shards, a
+                               key's by its hash's top bits */
+    size_t nixof;
     struct cck_suffixes *sx;/* facilities by the proper suffixes of their keys,
                                built on first use (names.c); may be NULL */
-    size_t *tally;          /* main_subject's counts per entry, all zero between
-                               calls; tallycap entries */
-    size_t tallycap;
     size_t *events;         /* hash of event nouns: index + 1 of the entry a
                                bare noun stands for, 0 = empty; built on first
                                use (subject.c) once every name is in */
@@ -88,25 +104,35 @@ typedef struct {
 } scratch;
 
 /* What the main subject of an article needs from its text, gathered in
- * the names pass once the source's own names are in the table, while the
- * table is still incomplete; the answer is chosen once it is complete.
- * The entry named most often on its own (the first to reach that count),
- * and for every sub-run of a name in the title that the article names,
- * the entry and how often. A sub-run the article does not name counts 0
- * and could never be chosen, whatever later sources add. */
+ * the names pass from the source alone (by key: the entries are numbered
+ * once the table is whole); the answer is chosen once the table is
+ * complete. The key named most often on its own (the first to reach that
+ * count), and for every sub-run of a name in the title that the article
+ * names, the key and how often. A sub-run the article does not name counts
+ * 0 and could never be chosen, whatever later sources add. */
 typedef struct {
-    size_t top, topn;       /* entry index ((size_t)-1: none), its count */
-    size_t *cand, *ccount;  /* title candidates in title order */
+    const char *top;        /* key (NULL: none) */
+    size_t topn;            /* its count */
+    const char **cand;      /* title candidates in title order */
+    size_t *ccount;
     size_t ncand;
 } artfacts;
 
 /* An alias a text declares, to apply once every main subject is known:
- * the entry alias is another name of entry `to`, or (to_main) of the
- * main subject of article `to` of the same source. */
+ * the entry of key alias is another name of the entry of key to, or
+ * (to_main) of the main subject of article art of the same source. */
 typedef struct {
-    size_t alias, to;
+    const char *alias, *to;
+    size_t art;
     bool to_main;
 } aliasop;
+
+/* Counts of keys within one article (open addressing, reused). */
+typedef struct {
+    struct keycount *v;
+    size_t *used;           /* the slots in use */
+    size_t cap;
+} keycounts;
 
 typedef struct {
     const char *b;
@@ -117,6 +143,13 @@ typedef struct {
     size_t us;          /* byte where the sentence starts */
     const struct cck_lex_index *kw; /* the table's keyword index */
 } ctx;
+
+/* ---- subject.c ---------------------------------------------------------- */
+
+/* Tests: runs the words and names passes alone on njobs threads and prints
+ * the table they build (every entry, in order, with its counts and display
+ * forms) and what each article's main subject and each alias needs. */
+void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs);
 
 /* ---- names.c ------------------------------------------------------------ */
 
@@ -135,8 +168,13 @@ tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end,
  * across the corpus, tokenizing as cck_rec_tokenize() does (scratch
  * strings in tmp); a word new to the table is copied into tb->a. */
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end);
-/* Adds the word counts of from (a thread's) to those of to. */
-void cck_rec_merge_words(table *to, const table *from);
+/* Splits tb's word counts (none yet) into nparts parts. */
+void cck_rec_words_parts(table *tb, size_t nparts);
+/* Adds the word counts of part k of from (a thread's) to those of part k
+ * of to (split alike); the words' strings stay in from->a. */
+void cck_rec_merge_words(table *to, const table *from, size_t k);
+/* Frees the word counts' arrays. */
+void cck_rec_words_free(table *tb);
 /* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
 name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                          size_t a1, size_t *nn);
@@ -146,10 +184,15 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 
 /* The corpus's entity of a key, or NULL. */
 entry *cck_rec_lookup(table *tb, const char *key);
-/* Adds a mention from source src to the corpus table; the strings the
- * table keeps are copied into tb->a (the mention's may be scratch), tmp
- * is scratch. */
-void cck_rec_note_name(table *tb, const name *m, const tok *t, size_t src, cck_arena *tmp);
+/* Adds mention `at` of source src to the table tb (the corpus's, or one
+ * shard of it); the strings the table keeps are copied into tb->a (the
+ * mention's may be scratch). */
+void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at);
+/* Makes tb (empty) the table of n shards: their entries, numbered in the
+ * order of their first mentions (tb->ord), as if every mention had been
+ * noted into one table in corpus order; lookups go to the shards' indices.
+ * The shards must outlive tb. */
+void cck_rec_merge_shards(table *tb, table *shards, size_t n);
 /* True when the corpus knows the name well enough to take it as an entity. */
 bool cck_rec_known(const table *tb, const name *m);
 /* The one longer facility a short form stands for, else disp. */
@@ -159,18 +202,20 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
 void cck_rec_suffixes_free(table *tb);
 /* The display form of a mention: its entity's most frequent form. */
 const char *cck_rec_disp_of(const table *tb, const name *m);
-/* Finds "X, known as Y" and "the city, then called Y" in one source whose
- * names are all in the table: appends one operation per alias to *ops
- * (malloc'd, *nops of them, *cap slots). */
-void cck_rec_find_aliases(table *tb, const stoks *st, aliasop **ops, size_t *nops,
-                          size_t *cap);
-/* Applies one alias; keys are the fold of each article's main subject. */
+/* Finds "X, known as Y" and "the city, then called Y" in one source:
+ * returns one operation per alias (*nops of them; the array and its keys
+ * in keep, NULL when none). */
+aliasop *cck_rec_find_aliases(const stoks *st, cck_arena *keep, size_t *nops);
+/* Applies one alias once the table is whole; keys are the fold of each
+ * article's main subject. */
 void cck_rec_apply_alias(table *tb, const aliasop *op, const char *const *keys);
-/* What the main subject of the article in [start, end) of a source needs
- * (its names all in the table), into *f; candidate arrays in tb->a, the
- * title's tokens in tmp. */
-void cck_rec_article_facts(table *tb, const stoks *st, const char *title, size_t start,
-                           size_t end, cck_arena *tmp, artfacts *f);
+/* What the main subject of the article in [start, end) of a source needs,
+ * into *f: candidate arrays and keys in keep, the title's tokens in tmp;
+ * kc is scratch. tb is read only (the word counts). */
+void cck_rec_article_facts(const table *tb, const stoks *st, const char *title, size_t start,
+                           size_t end, cck_arena *tmp, cck_arena *keep, keycounts *kc,
+                           artfacts *f);
+void cck_rec_keycounts_free(keycounts *kc);
 /* The main subject of an article from its facts, once the table is whole. */
 const char *cck_rec_main_subject(const table *tb, const artfacts *f, const char *title);
 

@@ -7,6 +7,7 @@
 #include "extract.h"
 #include "reconcile.h"
 #include "sources.h"
+#include "subject_int.h"
 #include "tests.h"
 
 /* One claim to place: the sentence it stands in, its text inside the
@@ -627,6 +628,103 @@ static void test_subjects_on_threads(void)
     free(one);
 }
 
+/* The words and names passes' table, printed, for a corpus on njobs
+ * threads (a new string). */
+static char *names_text(cck_corpus *c, unsigned njobs)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    cck_rec_names_print(m, c, njobs);
+    CU_ASSERT_EQUAL(fclose(m), 0);
+    return buf;
+}
+
+/* Generated sources that name the same places, facilities, events and
+ * aliases in different forms and orders, so that which form is seen
+ * first and most often, and which source names a key first, decide the
+ * table. */
+static void load_generated(cck_corpus *c, size_t n)
+{
+    static const char *const place[] = {"Arlen", "Marrow Bay", "Kessel", "Tor Vanna",
+                                        "Ostrel", "Brightwater", "Lune", "Caddis Point"};
+    static const char *const form[] = {"Marrow-Bay", "Tor-Vanna", "Caddis-Point"};
+    cck_corpus_init(c);
+    for (size_t i = 0; i < n; i++) {
+        const char *a = place[i % 8], *b = place[(i * 3 + 1) % 8], *d = place[(i * 5 + 2) % 8];
+        if (i % 3 == 1 && strchr(a, ' '))
+            a = form[(i / 3) % 3];
+        char text[1024], path[32];
+        int w = snprintf(text, sizeof text,
+                         "%s\n\n%s had %zu residents in %zu. %s, also known as Old %s, lies "
+                         "near the %s Dam and the %s Dam No. %zu. The %s flood of %zu reached "
+                         "%s. %s Harbour handles %zu tonnes; %s's mayor visited %s in "
+                         "%zu. The city, then called %s%zu, grew.\n",
+                         i % 4 ? a : b, a, 1000 + i * 7, 1900 + i % 90, b, b, d, a, i % 5, d,
+                         1950 + i % 40, b, a, 20 * i + 5, d, a, 2000 + i % 20, a, i % 6);
+        CU_ASSERT_FATAL(w > 0 && (size_t)w < sizeof text);
+        snprintf(path, sizeof path, "gen%03zu.txt", i);
+        cck_source *s = cck_source_from_memory(path, text, (size_t)w);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        cck_src_segment(s, &c->diags);
+        cck_corpus_add(c, s);
+    }
+}
+
+/* The table of names is the same, entry for entry and in the same order,
+ * whether one thread builds it or several, each putting the names of its
+ * shard of the keys in (and so are the facts each article's main subject
+ * and each declared alias rest on). */
+static void test_names_table_on_threads(void)
+{
+    static const unsigned jobs[] = {2, 3, 4, 5, 7, 8, 16, 64};
+    for (int round = 0; round < 2; round++) {
+        cck_corpus c;
+        if (round)
+            load_generated(&c, 300);
+        else
+            load_mixed(&c);
+        char *one = names_text(&c, 1);
+        /* it did its work: many entries, forms counted, aliases found */
+        size_t lines = 0;
+        for (const char *p = one; *p; p++)
+            lines += *p == '\n';
+        CU_ASSERT(lines > (round ? 300u : 100u));
+        CU_ASSERT_PTR_NULL(strstr(one, "not found"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(one, " alias "));
+        if (round) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"Marrow-Bay\"x"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(one, "noun flood"));
+        }
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+            char *got = names_text(&c, jobs[j]);
+            CU_ASSERT_STRING_EQUAL(got, one);
+            if (strcmp(got, one))
+                fprintf(stderr, "names table differs with %u jobs (round %d)\n", jobs[j],
+                        round);
+            free(got);
+        }
+        free(one);
+        /* and the subjects the whole stage gives */
+        cck_rec_subjects(&c);
+        char *subj = subjects_text(&c);
+        cck_corpus_free(&c);
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j += 3) {
+            if (round)
+                load_generated(&c, 300);
+            else
+                load_mixed(&c);
+            cck_rec_subjects_n(&c, jobs[j]);
+            char *got = subjects_text(&c);
+            CU_ASSERT_STRING_EQUAL(got, subj);
+            free(got);
+            cck_corpus_free(&c);
+        }
+        free(subj);
+    }
+}
+
 static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
@@ -640,6 +738,7 @@ static CU_TestInfo subject_tests[] = {
     {"fold aliases", test_fold_aliases},
     {"odd claims get a subject", test_odd_claims_get_a_subject},
     {"subjects on threads", test_subjects_on_threads},
+    {"names table on threads", test_names_table_on_threads},
     CU_TEST_INFO_NULL,
 };
 

@@ -1044,6 +1044,11 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     cck_diags_free(&d);
+    /* the reports write many small pieces: 64 KB at a time where stdout is
+     * not a terminal (stdio would take its 4 KB block size) */
+    static char outbuf[1 << 16];
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     rc = cmd->run(&o);
     cck_ext_cleanup();
     cck_rec_settings_reset();

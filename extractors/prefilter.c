@@ -59,6 +59,14 @@ static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
     return i;
 }
 
+/* The first byte at or after t[i] of a class of mask, or end. */
+static inline size_t skip_to(const char *t, size_t i, size_t end, unsigned mask)
+{
+    while (i < end && !(K(t, i) & mask))
+        i++;
+    return i;
+}
+
 /* Whether the n letters at w are, lowercased, one of the words of list:
  * list[k] holds the words of k letters run together ("tenonetwo" for
  * k = 3), k < 16. */
@@ -338,12 +346,8 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
 size_t cck_pf_rank(const char *t, size_t i, size_t end)
 {
     pthread_once(&first_once, first_init);
-    while (i < end) {
+    while ((i = skip_to(t, i, end, C_ALNUM)) < end) {
         unsigned k = K(t, i);
-        if (!(k & C_ALNUM)) {
-            i++;
-            continue;
-        }
         /* (?<![\p{L}\p{N}]) */
         bool start = i == 0 || !(K(t, i - 1) & C_ALNUM);
         size_t j = run_end(t, i + 1, end, k & C_DIGIT ? C_DIGIT : C_LETTER);
@@ -366,12 +370,7 @@ size_t cck_pf_rank(const char *t, size_t i, size_t end)
 size_t cck_pf_ranked(const char *t, size_t i, size_t end)
 {
     pthread_once(&first_once, first_init);
-    while (i < end) {
-        unsigned k = K(t, i);
-        if (!k) {
-            i++;
-            continue;
-        }
+    while ((i = skip_to(t, i, end, ~0u)) < end) {
         /* \b before the word */
         if ((t[i] | 0x20) == 'r' && (i == 0 || !(K(t, i - 1) & C_WORD)) &&
             word_in(t + i, run_end(t, i + 1, end, C_LETTER) - i, W_RANKED))
@@ -397,11 +396,7 @@ size_t cck_pf_no1(const char *t, size_t i, size_t end)
 size_t cck_pf_frac(const char *t, size_t i, size_t end)
 {
     pthread_once(&first_once, first_init);
-    while (i < end) {
-        if (!(K(t, i) & C_LETTER)) {
-            i++;
-            continue;
-        }
+    while ((i = skip_to(t, i, end, C_LETTER)) < end) {
         /* (?<![\p{L}]): a digit may stand before it */
         size_t j = run_end(t, i + 1, end, C_LETTER);
         if ((i == 0 || !(K(t, i - 1) & C_LETTER)) && word_in(t + i, j - i, W_FRAC) &&
@@ -415,12 +410,8 @@ size_t cck_pf_frac(const char *t, size_t i, size_t end)
 size_t cck_pf_unitlong(const char *t, size_t i, size_t end)
 {
     pthread_once(&first_once, first_init);
-    while (i < end) {
+    while ((i = skip_to(t, i, end, C_ALNUM)) < end) {
         unsigned k = K(t, i);
-        if (!(k & C_ALNUM)) {
-            i++;
-            continue;
-        }
         /* (?<![\p{L}\p{N}-]), then "-long" ... */
         size_t j = run_end(t, i + 1, end, C_LETTER);
         if ((k & C_LETTER) && (i == 0 || !((K(t, i - 1) & C_ALNUM) || t[i - 1] == '-')) && j < end &&

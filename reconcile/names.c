@@ -690,9 +690,7 @@ static struct cck_suffixes *build_suffixes(const table *tb)
         if (tb->ord[i]->facility)
             total += strlen(tb->ord[i]->key);
     struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
-    x->cap = 16;
-    while (x->cap < 2 * total + 2)
-        x->cap *= 2;
+    x->cap = cck_rec_hash_cap(total);
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
     for (size_t i = 0; i < tb->n; i++) {
         const entry *e = tb->ord[i];

@@ -157,9 +157,7 @@ static const entry *event_entry(const table *tb, const char *noun)
         size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
             n += tb->ord[i]->event && tb->ord[i]->event_noun;
-        t->evcap = 16;
-        while (t->evcap < 2 * n + 2)
-            t->evcap *= 2;
+        t->evcap = cck_rec_hash_cap(n);
         t->events = cck_xcalloc(t->evcap, sizeof *t->events);
         for (size_t i = 0; i < tb->n; i++) {
             const entry *e = tb->ord[i];

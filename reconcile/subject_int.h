@@ -327,4 +327,14 @@ static inline bool dash_before(const char *b, size_t i, size_t start)
            ((unsigned char)b[i - 1] == 0x93 || (unsigned char)b[i - 1] == 0x94);
 }
 
+/* Slots for an open-addressing table that will hold n keys: a power of
+ * two, at least 16 and more than twice n, so probes stay short. */
+static inline size_t cck_rec_hash_cap(size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    return cap;
+}
+
 #endif

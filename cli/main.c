@@ -96,7 +96,7 @@ typedef struct options {
     cck_config cfg;     /* the file's entries, then the effective [claimcheck] */
     char **changed;     /* owned array of owned strings */
     size_t nchanged;
-    unsigned jobs;      /* 0 = one per core */
+    unsigned jobs;      /* 0 = one per core; main() resolves it before a command runs */
     char **paths;
     size_t npaths;
 } options;
@@ -655,10 +655,9 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     if (reconcile) {
         if (shown)
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
-        unsigned jobs = cck_run_jobs(&ro);
-        cck_rec_subjects_n(c, jobs);
+        cck_rec_subjects_n(c, o->jobs);
         suppressed += cck_sup_config(c, &o->cfg);
-        cck_rec_group_n(c, jobs);
+        cck_rec_group_n(c, o->jobs);
     }
     if (shown)
         fputs("\r\x1b[K", stderr);
@@ -714,7 +713,7 @@ static cck_rep_options rep_options(const options *o)
         .color = o->color == 1 || (o->color == -1 && !o->output && o->format == CCK_FMT_TEXT &&
                                    isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
         .width = terminal_width(),
-        .jobs = cck_run_jobs(&(cck_run_options){.jobs = o->jobs}),
+        .jobs = o->jobs,
     };
     return r;
 }
@@ -1049,6 +1048,7 @@ int main(int argc, char **argv)
     static char outbuf[1 << 16];
     if (!isatty(STDOUT_FILENO))
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    o.jobs = cck_run_jobs(&(cck_run_options){.jobs = o.jobs});  /* once, for every stage */
     rc = cmd->run(&o);
     cck_ext_cleanup();
     cck_rec_settings_reset();

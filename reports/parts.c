@@ -40,6 +40,8 @@ typedef struct {
     pthread_cond_t room;
 } pool;
 
+/* A stream that cannot be opened or flushed has run out of memory: its
+ * writes only copy into buffers. */
 _Noreturn static void out_of_memory(void)
 {
     fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
@@ -54,10 +56,7 @@ static ssize_t buffer_write(void *cookie, const char *b, size_t n)
         size_t cap = to->cap ? to->cap : 16 * 1024;
         while (to->len + n > cap)
             cap *= 2;
-        char *nb = realloc(to->buf, cap);
-        if (!nb)
-            out_of_memory();
-        to->buf = nb;
+        to->buf = cck_xrealloc(to->buf, cap);
         to->cap = cap;
     }
     memcpy(to->buf + to->len, b, n);

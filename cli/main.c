@@ -625,7 +625,7 @@ static void print_counts(size_t ignored, size_t suppressed)
 static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
                    bool reconcile)
 {
-    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true};
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, paths, npaths, c, &nfiles, &skipped, &ignored);
     bool tty = isatty(STDERR_FILENO);
@@ -843,7 +843,7 @@ static int extract_streaming(options *o)
         cck_corpus_free(&c);
         return EXIT_TROUBLE;
     }
-    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs};
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true};
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, o->paths, o->npaths, &c, &nfiles, &skipped, &ignored);
     const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");

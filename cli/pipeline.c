@@ -109,9 +109,22 @@ static void run_pool(pool *p, unsigned n)
  * in expand[i] and its files at [first[i], first[i + 1]) of the list
  * returned, so that the merged order is the one a sequential run gives.
  * Counts the paths that could not be expanded in *skipped. */
-static char **expand_paths(char *const *paths, size_t npaths, cck_diags *expand, size_t *first,
-                           size_t *nall, size_t *skipped)
+static char **expand_paths(char *const *paths, size_t npaths, const cck_run_options *o,
+                           cck_diags *expand, size_t *first, size_t *nall, size_t *skipped)
 {
+    if (o && o->expanded) {
+        /* files already: one path each, no stat() (a file that went away
+         * since is reported when it cannot be opened) */
+        char **all = cck_xcalloc(npaths ? npaths : 1, sizeof *all);
+        for (size_t i = 0; i < npaths; i++) {
+            cck_diags_init(&expand[i]);
+            all[i] = cck_xstrndup(paths[i], strlen(paths[i]));
+            first[i] = i;
+        }
+        first[npaths] = npaths;
+        *nall = npaths;
+        return all;
+    }
     char **all = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < npaths; i++) {
@@ -148,7 +161,7 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
     pool p = {.max_bytes = o ? o->max_bytes : 0};
-    char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
+    char **files = expand_paths(paths, npaths, o, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {
         p.jobs[k].path = files[k]; /* owned by the job until the merge */
@@ -294,7 +307,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
     spool p = {.max_bytes = o ? o->max_bytes : 0, .sink = sink, .npaths = npaths,
                .first = first, .expand = expand, .d = d, .late = &late};
-    char **files = expand_paths(paths, npaths, expand, first, &p.njobs, &skipped);
+    char **files = expand_paths(paths, npaths, o, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {
         p.jobs[k].path = files[k];

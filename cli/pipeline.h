@@ -9,6 +9,8 @@ typedef struct {
     size_t max_bytes;   /* per source; 0 = the default limit */
     unsigned jobs;      /* threads for load + segment + extract; 0 = one per
                            core (cck_run_default_jobs()), at most 256 */
+    bool expanded;      /* the paths are files cck_src_expand_path() listed:
+                           each is read as it is, not looked up again */
 } cck_run_options;
 
 /* The number of online cores (1 when unknown, at most 256). */

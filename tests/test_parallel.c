@@ -193,6 +193,49 @@ static void test_no_paths_and_null_options(void)
     cck_corpus_free(&c);
 }
 
+/* Paths given as files already (the command line has walked the
+ * directories) are read without another lookup, with what the lookup
+ * would have said: a file gone since is one skipped source, named, and
+ * the others are read all the same. */
+static void test_expanded_paths_read_as_given(void)
+{
+    static char a[] = "tests/fixtures/cli/city-a.txt", b[] = "tests/fixtures/cli/city-b.txt",
+                gone[] = "tests/fixtures/cli/no-such-file.txt";
+    char *paths[] = {a, gone, b};
+    char *diag[2] = {NULL, NULL};
+    size_t nclaims[2] = {0, 0}, nsources[2] = {0, 0};
+    for (int expanded = 0; expanded < 2; expanded++) {
+        cck_corpus c;
+        cck_corpus_init(&c);
+        CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+        cck_run_options o = {.jobs = 2, .expanded = expanded};
+        CU_ASSERT_EQUAL(cck_run_extract(&c, paths, 3, &o), 1);
+        nsources[expanded] = c.nsources;
+        nclaims[expanded] = cck_corpus_nclaims(&c);
+        CU_ASSERT_EQUAL(c.diags.n, 1);
+        if (c.diags.n == 1) {
+            diag[expanded] = strdup(c.diags.v[0].msg);
+            CU_ASSERT_STRING_EQUAL(c.diags.v[0].file, gone);
+        }
+        if (c.nsources == 2) {
+            CU_ASSERT_STRING_EQUAL(c.sources[0]->path, a);
+            CU_ASSERT_STRING_EQUAL(c.sources[1]->path, b);
+        }
+        cck_ext_cleanup();
+        cck_corpus_free(&c);
+    }
+    CU_ASSERT_EQUAL(nsources[1], 2);
+    CU_ASSERT(nclaims[1] > 0);
+    CU_ASSERT_EQUAL(nclaims[0], nclaims[1]);
+    CU_ASSERT_EQUAL(nsources[0], nsources[1]);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(diag[0]);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(diag[1]);
+    CU_ASSERT_STRING_EQUAL(diag[0], diag[1]);
+    CU_ASSERT_PTR_NOT_NULL(strstr(diag[1], "cannot open"));
+    free(diag[0]);
+    free(diag[1]);
+}
+
 /* The benchmark's pcre2grep baseline runs this very pattern: it must
  * compile as the extractor compiles it and find the figures. */
 static void test_number_pattern_is_exported(void)
@@ -390,6 +433,7 @@ void cck_suite_parallel(void)
     static CU_TestInfo tests[] = {
         {"any number of jobs gives the same results", test_any_number_of_jobs_gives_the_same_results},
         {"no paths and NULL options", test_no_paths_and_null_options},
+        {"expanded paths are read as given", test_expanded_paths_read_as_given},
         {"the figure pattern is exported", test_number_pattern_is_exported},
         {"streaming gives the corpus reports", test_streaming_gives_the_corpus_reports},
         {"cli -j1 and -j2 agree", test_cli_jobs_one_and_two_agree},

@@ -1343,14 +1343,15 @@ typedef struct {
     item *v;
     size_t n, k;
     int now;
+    size_t *at;          /* slice t: items [at[t], at[t + 1]), whole families
+                            (found before any slice moves its items) */
 } assigning;
 
 static void assign_slice(void *ctx, size_t t)
 {
     assigning *a = ctx;
     item *v = a->v;
-    size_t lo = family_from(v, a->n, slice_at(a->n, a->k, t));
-    size_t hi = family_from(v, a->n, slice_at(a->n, a->k, t + 1));
+    size_t lo = a->at[t], hi = a->at[t + 1];
     assign_subjects(v + lo, hi - lo, a->now);
     for (size_t i = lo + 1; i < hi; i++) {
         if (cmp_subject(&v[i - 1], &v[i]) < 0)
@@ -1617,7 +1618,11 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
      * sorted; and the claims alone in their order */
     sort_items_n(v, n, by_family, jobs);
     assigning as = {.v = v, .n = n, .k = cck_rec_slices(jobs, n), .now = now};
+    as.at = cck_xcalloc(as.k + 1, sizeof *as.at);
+    for (size_t t = 0; t <= as.k; t++)
+        as.at[t] = family_from(v, n, slice_at(n, as.k, t));
     cck_rec_spread(jobs, as.k, assign_slice, &as);
+    free(as.at);
     sort_items_n(v + n, nalone, by_alone, jobs);
 
     /* subjects as ranges of v */

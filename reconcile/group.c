@@ -1232,7 +1232,7 @@ static cck_group subject_group(const sub *u, cck_claim **cl)
  * thread whatever jobs is. */
 static size_t slice_at(size_t n, size_t k, size_t t)
 {
-    return n * t / k;   /* n < 2^32 claims, t <= 1024 slices */
+    return n * t / k;   /* t <= 1024 slices: no overflow for any count of claims */
 }
 
 /* Counting and filling the items: slices of sources of about equal claims. */

@@ -166,17 +166,12 @@ static bool changes_over_time(const char *attr)
  * one family (entity + attribute) they join the dated figures of the last
  * few years into one "current" subject (as_of NULL), where values of
  * different years are allowed to drift; two or more recent years make such
- * a subject too. Older dated figures keep their own subject. */
-static void assign_subjects(item *v, size_t n)
+ * a subject too. Older dated figures keep their own subject. v[0..n) are
+ * whole families, in family order; now is the newest as_of year of the
+ * corpus's dated figures (0 when none is). */
+static void assign_subjects(item *v, size_t n, int now)
 {
     const cck_rec_tol *t = &cck_rec_tolerances;
-    bool any = false;
-    int now = 0;
-    for (size_t k = 0; k < n; k++)
-        if (v[k].dated && (!any || v[k].year > now)) {
-            now = v[k].year;
-            any = true;
-        }
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && !strcmp(v[j].fold, v[i].fold) &&
@@ -1130,14 +1125,17 @@ static const char *const note_unclear =
     "not compared: the text does not say what this figure is about (no keyword, counted "
     "noun or header names the attribute, or the event it dates is not named)";
 
-/* The items of the corpus: v[0..n) the claims to compare, v[n..n + nalone)
- * those reported alone (unclear or denied), each in corpus order. The
- * folded entities go to arena a. */
-static void fill_items(const cck_corpus *c, item *v, size_t n, cck_arena *a)
+/* The items of sources [s0, s1) of the corpus: the claims to compare from
+ * v[i] on, those reported alone (unclear or denied) from v[ia] on, each in
+ * corpus order. The folded entities go to arena a; *now gets the newest
+ * year of the dated ones (*any false when none is). */
+static void fill_items(const cck_corpus *c, size_t s0, size_t s1, item *v, size_t i, size_t ia,
+                       cck_arena *a, int *now, bool *any)
 {
-    size_t i = 0, ia = n;
     const char *last = NULL, *fold = NULL;
-    for (size_t s = 0; s < c->nsources; s++) {
+    *now = 0;
+    *any = false;
+    for (size_t s = s0; s < s1; s++) {
         cck_source *src = c->sources[s];
         for (size_t k = 0; k < src->nclaims; k++) {
             cck_claim *cl = &src->claims[k];
@@ -1163,6 +1161,10 @@ static void fill_items(const cck_corpus *c, item *v, size_t n, cck_arena *a)
             }
             if (!alone)
                 it->dated = changes_over_time(cl->attribute) && cck_rec_year(cl->as_of, &it->year);
+            if (it->dated && (!*any || it->year > *now)) {
+                *now = it->year;
+                *any = true;
+            }
         }
     }
 }
@@ -1222,80 +1224,440 @@ static cck_group subject_group(const sub *u, cck_claim **cl)
                        .note = u->note, .favoured = cl[u->at + u->fav]};
 }
 
+/* ---- the serial steps, spread over the threads ------------------------------ */
+
+/* Each step below cuts its elements into cck_rec_slices() slices, slice t
+ * of n being [n * t / k, n * (t + 1) / k) unless said otherwise, and
+ * writes only what its slice owns, so that the result is that of one
+ * thread whatever jobs is. */
+static size_t slice_at(size_t n, size_t k, size_t t)
+{
+    return n * t / k;   /* t <= 1024 slices: no overflow for any count of claims */
+}
+
+/* Counting and filling the items: slices of sources of about equal claims. */
+typedef struct {
+    const cck_corpus *c;
+    item *v;
+    size_t n;            /* claims to compare: v[0..n); those alone follow */
+    size_t k;
+    size_t *at;          /* slice t: sources [at[t], at[t + 1]) */
+    size_t *cn, *ca;     /* slice t's claims to compare and alone; then where
+                            they start in v[0..n) and v[n..) */
+    int *now;            /* the newest dated year of slice t */
+    bool *any;
+    cck_arena **folds;   /* slice t's folded entities */
+} filling;
+
+static void count_slice(void *ctx, size_t t)
+{
+    filling *f = ctx;
+    size_t n = 0, a = 0;
+    for (size_t s = f->at[t]; s < f->at[t + 1]; s++)
+        for (size_t k = 0; k < f->c->sources[s]->nclaims; k++) {
+            const cck_claim *cl = &f->c->sources[s]->claims[k];
+            if (has_subject(cl))
+                *(cl->unclear || cl->denied ? &a : &n) += 1;
+        }
+    f->cn[t] = n;
+    f->ca[t] = a;
+}
+
+static void fill_slice(void *ctx, size_t t)
+{
+    filling *f = ctx;
+    f->folds[t] = cck_arena_new();
+    fill_items(f->c, f->at[t], f->at[t + 1], f->v, f->cn[t], f->n + f->ca[t], f->folds[t],
+               &f->now[t], &f->any[t]);
+}
+
+/* Pointers to items, made; then the items they point to gathered in
+ * their order, and copied back. */
+typedef struct {
+    item *v;
+    const item **p;
+    item *out;
+    size_t n, k;
+} pointing;
+
+static void point_slice(void *ctx, size_t t)
+{
+    pointing *q = ctx;
+    for (size_t i = slice_at(q->n, q->k, t); i < slice_at(q->n, q->k, t + 1); i++)
+        q->p[i] = &q->v[i];
+}
+
+static void gather_slice(void *ctx, size_t t)
+{
+    pointing *q = ctx;
+    for (size_t i = slice_at(q->n, q->k, t); i < slice_at(q->n, q->k, t + 1); i++)
+        q->out[i] = *q->p[i];
+}
+
+static void copy_slice(void *ctx, size_t t)
+{
+    pointing *q = ctx;
+    size_t i = slice_at(q->n, q->k, t);
+    memcpy(q->v + i, q->out + i, (slice_at(q->n, q->k, t + 1) - i) * sizeof *q->v);
+}
+
+/* sort_items() on jobs threads: the pointers sorted by cck_rec_psort(),
+ * the items gathered into a copy and copied back (for one job, sort_items()
+ * itself: no copy). */
+static void sort_items_n(item *v, size_t n, int (*cmp)(const void *, const void *),
+                         unsigned jobs)
+{
+    size_t k = cck_rec_slices(jobs, n);
+    if (k < 2) {
+        sort_items(v, n, cmp);
+        return;
+    }
+    pointing q = {.v = v, .p = cck_xcalloc(n, sizeof *q.p), .out = NULL, .n = n, .k = k};
+    cck_rec_spread(jobs, k, point_slice, &q);
+    cck_rec_psort(q.p, n, sizeof *q.p, cmp, jobs);
+    q.out = cck_xcalloc(n, sizeof *q.out);
+    cck_rec_spread(jobs, k, gather_slice, &q);
+    free(q.p);
+    cck_rec_spread(jobs, k, copy_slice, &q);
+    free(q.out);
+}
+
+static bool same_family(const item *x, const item *y)
+{
+    return !strcmp(x->fold, y->fold) && !strcmp(x->c->attribute, y->c->attribute);
+}
+
+/* Where the first family starting at or after i begins. */
+static size_t family_from(const item *v, size_t n, size_t i)
+{
+    while (i > 0 && i < n && same_family(&v[i - 1], &v[i]))
+        i++;
+    return i;
+}
+
+/* Subjects and the subject order, a slice of whole families at a time: the
+ * items are in family order, and the subject order keeps the families where
+ * they are and sorts each by (the subject's as_of, place), so a family is
+ * sorted only when it is not in that order already. */
+typedef struct {
+    item *v;
+    size_t n, k;
+    int now;
+    size_t *at;          /* slice t: items [at[t], at[t + 1]), whole families
+                            (found before any slice moves its items) */
+} assigning;
+
+static void assign_slice(void *ctx, size_t t)
+{
+    assigning *a = ctx;
+    item *v = a->v;
+    size_t lo = a->at[t], hi = a->at[t + 1];
+    assign_subjects(v + lo, hi - lo, a->now);
+    for (size_t i = lo + 1; i < hi; i++) {
+        if (cmp_subject(&v[i - 1], &v[i]) < 0)
+            continue;
+        size_t f0 = i - 1, f1 = i + 1;
+        while (f0 > lo && same_family(&v[f0 - 1], &v[f0]))
+            f0--;
+        while (f1 < hi && same_family(&v[f1 - 1], &v[f1]))
+            f1++;
+        sort_items(v + f0, f1 - f0, by_subject);
+        i = f1;
+    }
+}
+
+/* The subjects as ranges of the items, their agree matrices, where the
+ * claims alone go among them, and the claims of the groups. */
+typedef struct {
+    const item *v;
+    size_t n, nalone, k;
+    size_t *cnt;         /* slice t: its subjects (then the first one's
+                            number), or its matrix words (then the first) */
+    sub *subs;
+    size_t nr;
+    uint32_t *ins;
+    by_work *bw;
+    uint32_t *order;
+    cck_claim **cl;
+} ranging;
+
+static bool starts_subject(const item *v, size_t i)
+{
+    return i == 0 || cmp_key(&v[i], &v[i - 1]) != 0;
+}
+
+static void count_subjects(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t k = 0;
+    for (size_t i = slice_at(g->n, g->k, t); i < slice_at(g->n, g->k, t + 1); i++)
+        k += starts_subject(g->v, i);
+    g->cnt[t] = k;
+}
+
+static void cut_subjects(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t r = g->cnt[t];
+    for (size_t i = slice_at(g->n, g->k, t); i < slice_at(g->n, g->k, t + 1); i++)
+        if (starts_subject(g->v, i)) {
+            g->subs[r].at = (uint32_t)i;
+            g->subs[r].timeless = g->v[i].timeless;
+            r++;
+        }
+}
+
+/* Claim alone a goes before the first subject whose key is not below its
+ * own (as a stable sort of the groups by key, the alone ones first, puts
+ * them): found by binary search for the first of a slice, then in step
+ * with the subjects (the claims alone are in key order). */
+static void place_alone(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t a0 = slice_at(g->nalone, g->k, t), a1 = slice_at(g->nalone, g->k, t + 1);
+    if (a0 >= a1)
+        return;
+    const item *alone = g->v + g->n;
+    size_t lo = 0, hi = g->nr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_key(&g->v[g->subs[mid].at], &alone[a0]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t a = a0, r = lo; a < a1; a++) {
+        while (r < g->nr && cmp_key(&g->v[g->subs[r].at], &alone[a]) < 0)
+            r++;
+        g->ins[a] = (uint32_t)r;
+    }
+}
+
+static void size_subjects(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t words = 0;
+    for (size_t r = slice_at(g->nr, g->k, t); r < slice_at(g->nr, g->k, t + 1); r++) {
+        sub *u = &g->subs[r];
+        u->n = (uint32_t)((r + 1 < g->nr ? g->subs[r + 1].at : g->n) - u->at);
+        if (u->n >= 2)
+            words += (u->n * lim_of(u) + 63) / 64;
+    }
+    g->cnt[t] = words;
+}
+
+static void place_subjects(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t words = g->cnt[t];
+    for (size_t r = slice_at(g->nr, g->k, t); r < slice_at(g->nr, g->k, t + 1); r++) {
+        sub *u = &g->subs[r];
+        u->word = words;
+        if (u->n >= 2)
+            words += (u->n * lim_of(u) + 63) / 64;
+        g->bw[r] = (by_work){work_of(u, false), r};
+    }
+}
+
+static void order_subjects(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    for (size_t k = slice_at(g->nr, g->k, t); k < slice_at(g->nr, g->k, t + 1); k++) {
+        size_t r = g->bw[k].r;
+        sub *u = &g->subs[r];
+        g->order[k] = (uint32_t)r;
+        u->multi = u->n >= 2 && distinct_sources(g->v + u->at, u->n) >= 2;
+    }
+}
+
+static void claims_of(void *ctx, size_t t)
+{
+    ranging *g = ctx;
+    size_t total = g->n + g->nalone;
+    for (size_t i = slice_at(total, g->k, t); i < slice_at(total, g->k, t + 1); i++)
+        g->cl[i] = g->v[i].c;
+}
+
+/* Exclusive prefix sums of x[0..k); returns the total. */
+static size_t prefix(size_t *x, size_t k)
+{
+    size_t sum = 0;
+    for (size_t t = 0; t < k; t++) {
+        size_t here = x[t];
+        x[t] = sum;
+        sum += here;
+    }
+    return sum;
+}
+
+/* The groups sorted: conflicts, consistent, single; each by key (the
+ * subjects' order), a claim alone before the subject of its key. Slice t
+ * is subjects [r0, r1) and the claims alone placed before them (the last
+ * also those after every subject); pos[3t + i] counts, then places, its
+ * groups of section i (conflicts, consistent, single and alone). */
+typedef struct {
+    const sub *subs;
+    size_t nr, n, nalone, k;
+    const uint32_t *ins;
+    cck_claim **cl;
+    cck_group *g;
+    size_t *pos;
+} assembling;
+
+/* The first claim alone placed at or after subject r. */
+static size_t alone_from(const assembling *s, size_t r)
+{
+    size_t lo = 0, hi = s->nalone;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->ins[mid] < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void assemble_slice(void *ctx, size_t t, bool fill)
+{
+    assembling *s = ctx;
+    size_t r0 = slice_at(s->nr, s->k, t), r1 = slice_at(s->nr, s->k, t + 1);
+    size_t a = alone_from(s, r0), a1 = t + 1 == s->k ? s->nalone : alone_from(s, r1);
+    size_t *pos = s->pos + 3 * t;
+    if (!fill) {
+        size_t c[3] = {0, 0, a1 - a};
+        for (size_t r = r0; r < r1; r++)
+            c[s->subs[r].status == CCK_GROUP_CONFLICT ? 0 :
+              s->subs[r].status == CCK_GROUP_CONSISTENT ? 1 : 2]++;
+        memcpy(pos, c, sizeof c);
+        return;
+    }
+    cck_group *g = s->g;
+    for (size_t r = r0; r < r1; r++)
+        if (s->subs[r].status == CCK_GROUP_CONFLICT)
+            g[pos[0]++] = subject_group(&s->subs[r], s->cl);
+        else if (s->subs[r].status == CCK_GROUP_CONSISTENT)
+            g[pos[1]++] = subject_group(&s->subs[r], s->cl);
+    for (size_t r = r0; r < r1 || (r == r1 && t + 1 == s->k); r++) {
+        for (; a < a1 && s->ins[a] <= r; a++) {
+            cck_claim *one = s->cl[s->n + a];
+            g[pos[2]++] = (cck_group){.entity = one->entity, .attribute = one->attribute,
+                                      .as_of = one->as_of, .status = CCK_GROUP_SINGLE,
+                                      .claims = s->cl + s->n + a, .nclaims = 1, .nsources = 1,
+                                      .note = one->denied ? note_denied : note_unclear,
+                                      .favoured = one};
+        }
+        if (r < r1 && s->subs[r].status == CCK_GROUP_SINGLE)
+            g[pos[2]++] = subject_group(&s->subs[r], s->cl);
+    }
+}
+
+static void count_groups(void *ctx, size_t t)
+{
+    assemble_slice(ctx, t, false);
+}
+
+static void place_groups(void *ctx, size_t t)
+{
+    assemble_slice(ctx, t, true);
+}
+
 void cck_rec_group_n(cck_corpus *c, unsigned jobs)
 {
     c->groups = NULL;
     c->ngroups = 0;
     if (!cck_corpus_nclaims(c))
         return;
-    size_t n = 0, nalone = 0;
+    /* the claims with a subject, counted and filled in slices of sources */
+    size_t all = 0;
     for (size_t s = 0; s < c->nsources; s++)
-        for (size_t k = 0; k < c->sources[s]->nclaims; k++) {
-            const cck_claim *cl = &c->sources[s]->claims[k];
-            if (has_subject(cl))
-                *(cl->unclear || cl->denied ? &nalone : &n) += 1;
+        all += c->sources[s]->nclaims;
+    size_t nk = cck_rec_slices(jobs, all);
+    nk = nk < c->nsources ? nk : c->nsources ? c->nsources : 1;
+    filling f = {.c = c, .k = nk, .at = cck_xcalloc(nk + 1, sizeof *f.at),
+                 .cn = cck_xcalloc(nk, sizeof *f.cn), .ca = cck_xcalloc(nk, sizeof *f.ca),
+                 .now = cck_xcalloc(nk, sizeof *f.now), .any = cck_xcalloc(nk, sizeof *f.any),
+                 .folds = cck_xcalloc(nk, sizeof *f.folds)};
+    {
+        size_t t = 1, acc = 0;
+        for (size_t s = 0; s < c->nsources; s++) {
+            while (t < nk && acc >= slice_at(all, nk, t))
+                f.at[t++] = s;
+            acc += c->sources[s]->nclaims;
         }
+        while (t <= nk)
+            f.at[t++] = c->nsources;
+    }
+    cck_rec_spread(jobs, nk, count_slice, &f);
+    size_t n = prefix(f.cn, nk), nalone = prefix(f.ca, nk);
     size_t total = n + nalone;
     if (total > cck_rec_group_limit || c->nsources > cck_rec_group_limit) {
         cck_diag_add(&c->diags, "", 0, 0, CCK_SEV_ERROR,
                      "too many claims to group: %zu claims with a subject in %zu sources "
                      "(at most %zu of each)", total, c->nsources, cck_rec_group_limit);
+        free(f.at);
+        free(f.cn);
+        free(f.ca);
+        free(f.now);
+        free(f.any);
+        free(f.folds);
         return;
     }
 
     item *v = cck_xcalloc(total ? total : 1, sizeof *v);
-    cck_arena *folds = cck_arena_new();
-    fill_items(c, v, n, folds);
-    sort_items(v, n, by_family);
-    assign_subjects(v, n);
-    sort_items(v, n, by_subject);
-    sort_items(v + n, nalone, by_alone);
+    f.v = v;
+    f.n = n;
+    cck_rec_spread(jobs, nk, fill_slice, &f);
+    int now = 0;
+    for (size_t t = 0, any = 0; t < nk; t++)
+        if (f.any[t] && (!any || f.now[t] > now)) {
+            now = f.now[t];
+            any = 1;
+        }
+    /* the subject order: family order, each family's subjects worked out and
+     * sorted; and the claims alone in their order */
+    sort_items_n(v, n, by_family, jobs);
+    assigning as = {.v = v, .n = n, .k = cck_rec_slices(jobs, n), .now = now};
+    as.at = cck_xcalloc(as.k + 1, sizeof *as.at);
+    for (size_t t = 0; t <= as.k; t++)
+        as.at[t] = family_from(v, n, slice_at(n, as.k, t));
+    cck_rec_spread(jobs, as.k, assign_slice, &as);
+    free(as.at);
+    sort_items_n(v + n, nalone, by_alone, jobs);
 
     /* subjects as ranges of v */
-    size_t nr = 0;
-    for (size_t i = 0; i < n; i++)
-        nr += i == 0 || cmp_key(&v[i], &v[i - 1]) != 0;
-    sub *subs = cck_xcalloc(nr ? nr : 1, sizeof *subs);
-    for (size_t i = 0, r = 0; i < n; i++) {
-        if (i == 0 || cmp_key(&v[i], &v[i - 1]) != 0) {
-            subs[r].at = (uint32_t)i;
-            subs[r].timeless = v[i].timeless;
-            r++;
-        }
-        subs[r - 1].n++;
-    }
-    /* where the claims reported alone go among the subjects: each before
-     * the first subject whose key is not below its own (as a stable sort
-     * of the groups by key, the alone ones first, puts them) */
-    uint32_t *ins = cck_xcalloc(nalone ? nalone : 1, sizeof *ins);
-    for (size_t a = 0, r = 0; a < nalone; a++) {
-        while (r < nr && cmp_key(&v[subs[r].at], &v[n + a]) < 0)
-            r++;
-        ins[a] = (uint32_t)r;
-    }
-    cck_arena_free(folds);   /* the items' fold pointers are not read from here on */
+    size_t k = cck_rec_slices(jobs, total);
+    ranging g = {.v = v, .n = n, .nalone = nalone, .k = k,
+                 .cnt = cck_xcalloc(k, sizeof *g.cnt)};
+    cck_rec_spread(jobs, k, count_subjects, &g);
+    size_t nr = g.nr = prefix(g.cnt, k);
+    sub *subs = g.subs = cck_xcalloc(nr ? nr : 1, sizeof *subs);
+    cck_rec_spread(jobs, k, cut_subjects, &g);
+    /* where the claims reported alone go among the subjects */
+    uint32_t *ins = g.ins = cck_xcalloc(nalone ? nalone : 1, sizeof *ins);
+    cck_rec_spread(jobs, k, place_alone, &g);
+    for (size_t t = 0; t < nk; t++)
+        cck_arena_free(f.folds[t]);   /* the items' fold pointers are not read from here on */
+    free(f.at);
+    free(f.cn);
+    free(f.ca);
+    free(f.now);
+    free(f.any);
+    free(f.folds);
 
     /* the agree matrices, and the subjects by work */
-    size_t words = 0;
-    by_work *bw = cck_xcalloc(nr ? nr : 1, sizeof *bw);
-    for (size_t r = 0; r < nr; r++) {
-        subs[r].word = words;
-        if (subs[r].n >= 2)
-            words += (subs[r].n * lim_of(&subs[r]) + 63) / 64;
-        bw[r] = (by_work){work_of(&subs[r], false), r};
-    }
-    qsort(bw, nr, sizeof *bw, cmp_work);
-    uint32_t *order = cck_xcalloc(nr ? nr : 1, sizeof *order);
+    cck_rec_spread(jobs, k, size_subjects, &g);
+    size_t words = prefix(g.cnt, k);
+    by_work *bw = g.bw = cck_xcalloc(nr ? nr : 1, sizeof *bw);
+    cck_rec_spread(jobs, k, place_subjects, &g);
+    cck_rec_psort(bw, nr, sizeof *bw, cmp_work, jobs);
+    uint32_t *order = g.order = cck_xcalloc(nr ? nr : 1, sizeof *order);
+    cck_rec_spread(jobs, k, order_subjects, &g);
     uint32_t *multi = cck_xcalloc(nr ? nr : 1, sizeof *multi);
     size_t nmulti = 0;
-    for (size_t k = 0; k < nr; k++) {
-        size_t r = bw[k].r;
-        sub *u = &subs[r];
-        order[k] = (uint32_t)r;
-        u->multi = u->n >= 2 && distinct_sources(v + u->at, u->n) >= 2;
-        if (u->multi)
-            multi[nmulti++] = (uint32_t)r;
-    }
+    for (size_t q = 0; q < nr; q++)
+        if (subs[order[q]].multi)
+            multi[nmulti++] = order[q];
     free(bw);
     uint64_t *bits = cck_xcalloc(words ? words : 1, sizeof *bits);
     notes nt = {.arena = c->arena, .t = NULL, .cap = 0, .n = 0};
@@ -1317,30 +1679,26 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
 
     /* the groups' claims in one array: each subject's, then those alone */
     cck_claim **cl = total ? cck_arena_alloc(c->arena, total * sizeof *cl) : NULL;
-    for (size_t i = 0; i < total; i++)
-        cl[i] = v[i].c;
+    g.cl = cl;
+    cck_rec_spread(jobs, k, claims_of, &g);
     free(v);
-    /* the groups sorted: conflicts, consistent, single; each by key (the
-     * subjects' order), a claim alone before the subject of its key */
-    size_t ng = nr + nalone, k = 0;
-    cck_group *g = ng ? cck_arena_alloc(c->arena, ng * sizeof *g) : NULL;
-    for (int status = CCK_GROUP_CONFLICT; status >= CCK_GROUP_CONSISTENT; status--)
-        for (size_t r = 0; r < nr; r++)
-            if (subs[r].status == status)
-                g[k++] = subject_group(&subs[r], cl);
-    for (size_t r = 0, a = 0; r <= nr; r++) {
-        for (; a < nalone && ins[a] <= r; a++) {
-            cck_claim *one = cl[n + a];
-            g[k++] = (cck_group){.entity = one->entity, .attribute = one->attribute,
-                                 .as_of = one->as_of, .status = CCK_GROUP_SINGLE,
-                                 .claims = cl + n + a, .nclaims = 1, .nsources = 1,
-                                 .note = one->denied ? note_denied : note_unclear,
-                                 .favoured = one};
+    free(g.cnt);
+    size_t ng = nr + nalone;
+    size_t ka = cck_rec_slices(jobs, nr);
+    assembling sa = {.subs = subs, .nr = nr, .n = n, .nalone = nalone, .k = ka, .ins = ins,
+                     .cl = cl, .g = ng ? cck_arena_alloc(c->arena, ng * sizeof *sa.g) : NULL,
+                     .pos = cck_xcalloc(3 * ka, sizeof *sa.pos)};
+    cck_rec_spread(jobs, ka, count_groups, &sa);
+    size_t base = 0;
+    for (size_t i = 0; i < 3; i++)
+        for (size_t t = 0; t < ka; t++) {
+            size_t here = sa.pos[3 * t + i];
+            sa.pos[3 * t + i] = base;
+            base += here;
         }
-        if (r < nr && subs[r].status == CCK_GROUP_SINGLE)
-            g[k++] = subject_group(&subs[r], cl);
-    }
-    c->groups = g;
+    cck_rec_spread(jobs, ka, place_groups, &sa);
+    free(sa.pos);
+    c->groups = sa.g;
     c->ngroups = ng;
     free(ins);
     free(subs);

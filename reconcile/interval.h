@@ -71,4 +71,25 @@ extern size_t cck_rec_group_limit;
 /* Year of an as_of string ("2021", "2021-05"); false when none. */
 bool cck_rec_year(const char *as_of, int *year);
 
+/* Work spread over threads for the grouping stage (psort.c). fn(ctx, k) for
+ * every task k < ntasks, each once, on up to jobs threads (this one among
+ * them), in no set order: fn must write only what task k owns. */
+void cck_rec_spread(unsigned jobs, size_t ntasks, void (*fn)(void *ctx, size_t task), void *ctx);
+
+/* The smallest share of n elements worth a thread of its own: 4096; tests
+ * lower it so that small inputs take the threaded paths. */
+extern size_t cck_rec_par_min;
+
+/* How many slices to cut n elements into for jobs threads: 1 for one job,
+ * else up to 4 a thread, none smaller than cck_rec_par_min. */
+size_t cck_rec_slices(unsigned jobs, size_t n);
+
+/* Sorts base[0..n) like qsort() on jobs threads: slices sorted apart, then
+ * merged pairwise (a stable merge, each merge shared by the threads). When
+ * cmp is a total order (no two elements compare equal) the result is the one
+ * sorted order, whatever jobs is; with ties the order among equal elements
+ * may depend on jobs. */
+void cck_rec_psort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
+                   unsigned jobs);
+
 #endif

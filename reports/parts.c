@@ -14,7 +14,11 @@ enum {
      * few claims to 65,000, a twelfth of all, in one part: a thread
      * rendered it while the others waited for the writer) */
     PART_COST = 256,
-    PARTS_PER_THREAD = 16,  /* parts rendered ahead of the writer, per thread */
+    /* parts rendered ahead of the writer, per thread: enough to go on past
+     * a part of one group of many claims, which a stream cannot cut (text
+     * and md: 16 left the other thread waiting a tenth of the time) */
+    PARTS_PER_THREAD = 16,
+    STREAM_PARTS_PER_THREAD = 64,
     MAX_JOBS = 256
 };
 
@@ -191,7 +195,9 @@ static void each_group(FILE *out, const cck_corpus *c, unsigned jobs, cck_rep_gr
     if (jobs > nparts)
         jobs = (unsigned)nparts;
     pool p = {.out = out, .c = c, .fn = fn, .bfn = bfn, .ctx = ctx, .parts = parts,
-              .nparts = nparts, .window = (size_t)(jobs ? jobs : 1) * PARTS_PER_THREAD};
+              .nparts = nparts,
+              .window = (size_t)(jobs ? jobs : 1) * (bfn ? PARTS_PER_THREAD
+                                                         : STREAM_PARTS_PER_THREAD)};
     if (jobs <= 1 && fn) {
         for (size_t i = 0; i < c->ngroups; i++)
             fn(out, c, i, ctx);

@@ -632,8 +632,14 @@ void cck_rep_provenance(cck_table *t, const cck_group *g)
         cck_tab_set(t, r, 2, base, strlen(base), 0, 0);
         unsigned line, col;
         cck_source_linecol(s, cs, &line, &col);
-        char lc[32];
-        snprintf(lc, sizeof lc, "%u:%u", line, col);
+        /* "%u:%u" without snprintf */
+        char lc[2 * CCK_REP_UDIGITS], d[CCK_REP_UDIGITS];
+        const char *at = cck_rep_udigits(d, line);
+        size_t n = strlen(at);
+        memcpy(lc, at, n);
+        lc[n++] = ':';
+        at = cck_rep_udigits(d, col);
+        strcpy(lc + n, at);
         cck_tab_set(t, r, 3, lc, strlen(lc), 0, 0);
         size_t a, b;
         sentence_range(cl, &a, &b);

@@ -35,6 +35,22 @@ static void ob_init_mem(obuf *o)
     o->n = 0;
 }
 
+/* A heap obuf appending to b; ob_done_buf() hands the bytes back. */
+static void ob_init_buf(obuf *o, const cck_rep_buf *b)
+{
+    o->out = NULL;
+    o->b = b->buf;
+    o->n = b->len;
+    o->cap = b->cap;
+}
+
+static void ob_done_buf(const obuf *o, cck_rep_buf *b)
+{
+    b->buf = o->b;
+    b->len = o->n;
+    b->cap = o->cap;
+}
+
 static void ob_flush(obuf *o)
 {
     if (o->out && o->n) {
@@ -59,6 +75,8 @@ static void ob_put_slow(obuf *o, const char *s, size_t n)
             fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
             abort();
         }
+        if (!o->cap)
+            o->cap = 4096;
         while (o->cap < need)
             o->cap = o->cap > SIZE_MAX / 2 ? need : o->cap * 2;
         o->b = cck_xrealloc(o->b, o->cap);
@@ -106,12 +124,28 @@ static const unsigned char PLAIN[256] = {
     /* 0x80 to 0xFF: 0, UTF-8 is checked */
 };
 
+/* True when each of the 8 bytes of w is one PLAIN holds: none is 0x80 or
+ * above, none below 0x20 ("has a byte less than", exact for whether some
+ * byte is), none '"' or '\\' ("has a zero byte" of w xor those). */
+static inline bool plain8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t any = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | w;
+    return !(any & highs);
+}
+
 static void ob_string(obuf *o, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     OB_LIT(o, "\"");
     size_t run = 0;   /* start of bytes copied as they are */
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, p + i, 8), plain8(w))) {
+            i += 8;
+            continue;
+        }
         unsigned c = p[i];
         if (PLAIN[c]) {
             i++;
@@ -203,10 +237,10 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
 {
     const cck_source *s = cl->src;
     size_t cs, ce;
-    unsigned line, col;
-    cck_rep_claim_span(cl, &cs, &ce, &line, &col);
+    cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
     size_t fs, fe;
     cck_source_file_span(s, cs, ce, &fs, &fe);
+    unsigned line = cck_rep_raw_line(s, fs);
     OB_LIT(o, ", \"doc\": ");
     if (doc)
         ob_puts(o, doc);
@@ -269,15 +303,28 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     OB_LIT(o, "}");
 }
 
+/* The claim's id as a JSON string: "\"c3-17\"" (cck_rep_claim_id()). */
+static void ob_claim_id(obuf *o, const cck_rep_index *ix, const cck_claim *cl)
+{
+    OB_LIT(o, "\"c");
+    ob_uint(o, cck_rep_source_pos(ix, cl->src));
+    OB_LIT(o, "-");
+    ob_uint(o, cl->index + 1);
+    OB_LIT(o, "\"");
+}
+
+static void json_claim(obuf *o, const cck_rep_index *ix, const cck_claim *cl)
+{
+    OB_LIT(o, "{\"id\": ");
+    ob_claim_id(o, ix, cl);
+    claim_rest(o, cl, NULL);
+}
+
 void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
 {
-    char id[48];
-    cck_rep_claim_id(id, ix, cl);
     obuf o;
     ob_init_file(&o, out);
-    OB_LIT(&o, "{\"id\": ");
-    ob_cstr(&o, id);
-    claim_rest(&o, cl, NULL);
+    json_claim(&o, ix, cl);
     ob_flush(&o);
 }
 
@@ -340,54 +387,77 @@ void cck_rep_json_cstr(FILE *out, const char *s)
     json_cstr(out, s);
 }
 
-void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c, size_t i,
-                        bool fingerprint)
+/* Claims [from, to) of group i of c as a group object writes them: with
+ * the object's opening when from is 0, its end when to is nclaims. */
+static void json_group_piece(obuf *o, const cck_rep_index *ix, const cck_corpus *c, size_t i,
+                             size_t from, size_t to, bool fingerprint)
 {
     const cck_group *g = &c->groups[i];
-    fprintf(out, "{\"id\": \"g%zu\", \"entity\": ", i + 1);
-    json_cstr(out, g->entity);
-    fputs(", \"attribute\": ", out);
-    json_cstr(out, g->attribute);
-    fputs(", \"as_of\": ", out);
-    json_cstr(out, g->as_of);
-    fputs(", \"status\": ", out);
-    json_cstr(out, cck_group_status_name(g->status));
-    fputs(", \"claims\": [", out);
-    for (size_t j = 0; j < g->nclaims; j++) {
+    if (from == 0) {
+        OB_LIT(o, "{\"id\": \"g");
+        ob_uint(o, i + 1);
+        OB_LIT(o, "\", \"entity\": ");
+        ob_cstr(o, g->entity);
+        OB_LIT(o, ", \"attribute\": ");
+        ob_cstr(o, g->attribute);
+        OB_LIT(o, ", \"as_of\": ");
+        ob_cstr(o, g->as_of);
+        OB_LIT(o, ", \"status\": ");
+        ob_cstr(o, cck_group_status_name(g->status));
+        OB_LIT(o, ", \"claims\": [");
+    }
+    for (size_t j = from; j < to; j++) {
         if (j)
-            fputs(", ", out);
-        cck_rep_json_claim(out, ix, g->claims[j]);
+            OB_LIT(o, ", ");
+        json_claim(o, ix, g->claims[j]);
     }
-    fputs("], \"note\": ", out);
-    json_cstr(out, g->note);
-    fputs(", \"favoured\": ", out);
-    if (g->favoured) {
-        char id[48];
-        cck_rep_claim_id(id, ix, g->favoured);
-        json_cstr(out, id);
-    } else {
-        fputs("null", out);
-    }
-    fprintf(out, ", \"sources\": %zu", g->nsources);
+    if (to < g->nclaims)
+        return;
+    OB_LIT(o, "], \"note\": ");
+    ob_cstr(o, g->note);
+    OB_LIT(o, ", \"favoured\": ");
+    if (g->favoured)
+        ob_claim_id(o, ix, g->favoured);
+    else
+        OB_LIT(o, "null");
+    OB_LIT(o, ", \"sources\": ");
+    ob_uint(o, g->nsources);
     if (fingerprint) {
         char fp[17];
         cck_rep_fingerprint(fp, g);
-        fprintf(out, ", \"fingerprint\": \"%s\"", fp);
+        OB_LIT(o, ", \"fingerprint\": \"");
+        ob_puts(o, fp);
+        OB_LIT(o, "\"");
     }
-    fputc('}', out);
+    OB_LIT(o, "}");
 }
 
-static void group_line(FILE *out, const cck_corpus *c, size_t i, const void *ix)
+void cck_rep_json_group(FILE *out, const cck_rep_index *ix, const cck_corpus *c, size_t i,
+                        bool fingerprint)
 {
-    cck_rep_json_group(out, ix, c, i, false);
-    fputc('\n', out);
+    obuf o;
+    ob_init_file(&o, out);
+    json_group_piece(&o, ix, c, i, 0, c->groups[i].nclaims, fingerprint);
+    ob_flush(&o);
+}
+
+/* A piece of a group's line, appended to the part's buffer. */
+static void group_line(cck_rep_buf *b, const cck_corpus *c, size_t i, size_t from, size_t to,
+                       const void *ix)
+{
+    obuf o;
+    ob_init_buf(&o, b);
+    json_group_piece(&o, ix, c, i, from, to, false);
+    if (to == c->groups[i].nclaims)
+        OB_LIT(&o, "\n");
+    ob_done_buf(&o, b);
 }
 
 cck_status cck_rep_jsonl_groups(FILE *out, const cck_corpus *c, unsigned jobs)
 {
     cck_rep_index ix;
     cck_rep_index_init(&ix, c);
-    cck_rep_each_group(out, c, jobs, group_line, &ix);
+    cck_rep_each_group_buf(out, c, jobs, group_line, &ix);
     cck_rep_index_free(&ix);
     return CCK_OK;
 }

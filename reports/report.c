@@ -195,23 +195,35 @@ void cck_rep_index_free(cck_rep_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl)
+size_t cck_rep_source_pos(const cck_rep_index *ix, const cck_source *s)
 {
-    uintptr_t a = (uintptr_t)cl->src;
-    size_t lo = 0, hi = ix->n, pos = 0;
+    uintptr_t a = (uintptr_t)s;
+    size_t lo = 0, hi = ix->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         uintptr_t m = (uintptr_t)ix->src[mid];
-        if (m == a) {
-            pos = ix->pos[mid];
-            break;
-        }
+        if (m == a)
+            return ix->pos[mid];
         if (m < a)
             lo = mid + 1;
         else
             hi = mid;
     }
-    snprintf(buf, 48, "c%zu-%zu", pos, cl->index + 1);
+    return 0;
+}
+
+void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl)
+{
+    /* "c%zu-%zu" without snprintf: a quarter of the jsonl report's
+     * instructions were this snprintf */
+    char d[CCK_REP_UDIGITS];
+    const char *at = cck_rep_udigits(d, cck_rep_source_pos(ix, cl->src));
+    size_t n = (size_t)(d + CCK_REP_UDIGITS - 1 - at);
+    buf[0] = 'c';
+    memcpy(buf + 1, at, n);
+    buf[1 + n] = '-';
+    at = cck_rep_udigits(d, cl->index + 1);
+    strcpy(buf + 2 + n, at);
 }
 
 /* ---- values ------------------------------------------------------------------ */
@@ -318,7 +330,14 @@ void cck_rep_display_number(char *buf, double v)
         return;
     }
     if (fabs(v) < 1e15 && v == floor(v)) {
-        snprintf(buf, 64, "%.0f", v);
+        /* what "%.0f" writes, exact below 2^63 (v is not 0 here) */
+        long long k = (long long)v;
+        char d[CCK_REP_UDIGITS];
+        char *at = cck_rep_udigits(d, k < 0 ? 0ULL - (unsigned long long)k
+                                            : (unsigned long long)k);
+        if (k < 0)
+            *--at = '-';
+        strcpy(buf, at);
         return;
     }
     /* 6 significant digits, in fixed notation whatever the magnitude */
@@ -350,12 +369,27 @@ void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *l
         b = a;
     *cs = a;
     *ce = b;
+    if (!line && !col)
+        return;
     unsigned l = 0, k = 0;
     cck_source_linecol(s, a, &l, &k);
     if (line)
         *line = l;
     if (col)
         *col = k;
+}
+
+unsigned cck_rep_raw_line(const cck_source *s, size_t off)
+{
+    size_t lo = 0, hi = s->raw_nlines; /* the last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->raw_line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (unsigned)(lo + 1);
 }
 
 char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col)
@@ -598,8 +632,14 @@ void cck_rep_provenance(cck_table *t, const cck_group *g)
         cck_tab_set(t, r, 2, base, strlen(base), 0, 0);
         unsigned line, col;
         cck_source_linecol(s, cs, &line, &col);
-        char lc[32];
-        snprintf(lc, sizeof lc, "%u:%u", line, col);
+        /* "%u:%u" without snprintf */
+        char lc[2 * CCK_REP_UDIGITS], d[CCK_REP_UDIGITS];
+        const char *at = cck_rep_udigits(d, line);
+        size_t n = strlen(at);
+        memcpy(lc, at, n);
+        lc[n++] = ':';
+        at = cck_rep_udigits(d, col);
+        strcpy(lc + n, at);
         cck_tab_set(t, r, 3, lc, strlen(lc), 0, 0);
         size_t a, b;
         sentence_range(cl, &a, &b);

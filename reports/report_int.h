@@ -52,6 +52,8 @@ void cck_rep_index_free(cck_rep_index *ix);
 /* "c3-17": source 3 of the corpus, claim 17 of that source (both 1-based).
  * buf holds >= 48 bytes. */
 void cck_rep_claim_id(char *buf, const cck_rep_index *ix, const cck_claim *cl);
+/* The 1-based position of s in the corpus; 0 when it is not there. */
+size_t cck_rep_source_pos(const cck_rep_index *ix, const cck_source *s);
 
 /* The normalized value for people: "559000", "~12000 m", "1927-1928",
  * "39.8387, 127.6219", in size bytes of buf (128 is plenty). */
@@ -77,9 +79,14 @@ void cck_rep_json_cstr(FILE *out, const char *s);
 enum { CCK_REP_UDIGITS = 24 };
 char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u);
 
-/* Clamped byte span of a claim and its 1-based line and column. */
+/* Clamped byte span of a claim and its 1-based line and column (line
+ * and col may be NULL; both NULL, no line is looked up). */
 void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
                         unsigned *col);
+/* The 1-based line of the file (s->raw) that file offset off is on: the
+ * line cck_source_linecol() gives for the projected offset that maps to
+ * off, without mapping it again when the file offset is known. */
+unsigned cck_rep_raw_line(const cck_source *s, size_t off);
 /* The claim's own words, cleaned for display (cck_rep_clean(); malloc'd),
  * and where they start (line and col may be NULL). */
 char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col);
@@ -207,6 +214,25 @@ typedef void (*cck_rep_group_fn)(FILE *out, const cck_corpus *c, size_t i, const
  * into buffers, a bounded window of parts ahead of the one written next. */
 void cck_rep_each_group(FILE *out, const cck_corpus *c, unsigned jobs, cck_rep_group_fn fn,
                         const void *ctx);
+
+/* A growing byte buffer (cck_xrealloc) that a group is rendered into. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} cck_rep_buf;
+/* Makes room for n more bytes after len. */
+void cck_rep_buf_reserve(cck_rep_buf *b, size_t n);
+/* Appends to b what a report shows of claims [from, to) of group i of c,
+ * with the group's opening when from is 0 and its end when to is its
+ * nclaims: the pieces of a group, appended in order, are the group.
+ * Runs on any thread: it reads c and ctx and writes to b only. */
+typedef void (*cck_rep_group_buf_fn)(cck_rep_buf *b, const cck_corpus *c, size_t i,
+                                     size_t from, size_t to, const void *ctx);
+/* As cck_rep_each_group(), fn appending to a part's buffer itself (no
+ * stream between them), a group of many claims cut into parts between
+ * its claims; with jobs 1 too, a part at a time, each one write to out. */
+void cck_rep_each_group_buf(FILE *out, const cck_corpus *c, unsigned jobs,
+                            cck_rep_group_buf_fn fn, const void *ctx);
 
 /* ---- the writers ----------------------------------------------------------- */
 

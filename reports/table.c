@@ -461,13 +461,26 @@ void cck_tab_text(FILE *out, const cck_table *t, unsigned indent, unsigned width
     free(w);
 }
 
+/* The bytes Markdown inline content escapes with a backslash. */
+static const unsigned char MD_SPECIAL[256] = {
+    ['\\'] = 1, ['|'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1, ['~'] = 1, ['&'] = 1,
+};
+
 void cck_rep_md_escape(FILE *out, const char *s, size_t n)
 {
+    /* runs between specials in one write (a stdio call a byte was a third
+     * of the Markdown report) */
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] && strchr("\\|*_`<~&", s[i]))
-            fputc('\\', out);
-        fputc(s[i], out);
+        if (!MD_SPECIAL[(unsigned char)s[i]])
+            continue;
+        if (i > run)
+            fwrite(s + run, 1, i - run, out);
+        fputc('\\', out);
+        run = i;    /* the special itself starts the next run */
     }
+    if (n > run)
+        fwrite(s + run, 1, n - run, out);
 }
 
 void cck_tab_md(FILE *out, const cck_table *t, unsigned maxw)

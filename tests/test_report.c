@@ -977,6 +977,196 @@ static void test_groups_reports_any_number_of_threads(void)
     cck_corpus_free(&f.c);
 }
 
+/* JSON Lines of c, a whole group at a time through a stream: what the
+ * parts must add up to, however they cut the groups. */
+static char *jsonl_whole_groups(const cck_corpus *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    cck_rep_index ix;
+    cck_rep_index_init(&ix, c);
+    for (size_t i = 0; i < c->ngroups; i++) {
+        cck_rep_json_group(out, &ix, c, i, false);
+        fputc('\n', out);
+    }
+    cck_rep_index_free(&ix);
+    fclose(out);
+    return buf;
+}
+
+/* Every format, jobs 1 to 8 and more jobs than parts, writes the same;
+ * jsonl writes each group whole, in order, parsed back with all claims. */
+static void check_any_jobs(const cck_corpus *c)
+{
+    static const cck_format fmts[] = {CCK_FMT_JSONL, CCK_FMT_MD, CCK_FMT_TEXT};
+    static const unsigned jobs[] = {2, 3, 4, 5, 6, 7, 8, 64, 300};
+    for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
+        char *one = render_jobs(c, fmts[k], false, 1);
+        if (fmts[k] == CCK_FMT_JSONL) {
+            char *whole = jsonl_whole_groups(c);
+            CU_ASSERT_STRING_EQUAL(one, whole);
+            free(whole);
+            const char *line = one;
+            for (size_t i = 0; i < c->ngroups; i++) {
+                const char *nl = strchr(line, '\n');
+                CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+                json_error_t err;
+                json_t *o = json_loadb(line, (size_t)(nl - line), 0, &err);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+                CU_ASSERT_EQUAL(json_array_size(json_object_get(o, "claims")),
+                                c->groups[i].nclaims);
+                char id[32];
+                snprintf(id, sizeof id, "g%zu", i + 1);
+                CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(o, "id")), id);
+                json_decref(o);
+                line = nl + 1;
+            }
+            CU_ASSERT_EQUAL(*line, '\0');
+        }
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+            char *got = render_jobs(c, fmts[k], false, jobs[j]);
+            CU_ASSERT_STRING_EQUAL(got, one);
+            free(got);
+        }
+        free(one);
+    }
+}
+
+/* Parts are cut by work: around whole groups of few claims, and between
+ * the claims of a group of many (jsonl). The counts around a part's size
+ * (256: a group and each claim one) and 32 (the old part size) all write
+ * what one thread writes. */
+static void test_parts_cut_anywhere(void)
+{
+    fixture f;
+    build(&f);
+    static const size_t counts[] = {0, 1, 2, 31, 32, 33, 85, 86, 87, 300};
+    for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+        many_groups(&f, counts[k]);
+        check_any_jobs(&f.c);
+    }
+    /* groups of no claims, one, and many: cut at every place a part may
+     * end, 255 to 257 claims and several parts' worth */
+    static const size_t sizes[] = {0, 1, 253, 254, 255, 256, 257, 3, 0, 700, 1, 511, 512, 2};
+    enum { NS = sizeof sizes / sizeof *sizes };
+    cck_claim *pick[] = {f.pop_a, f.pop_b, f.odd, f.found_a, f.found_b, f.coord, f.pct};
+    for (size_t first = 0; first < 3; first++) {
+        /* the same sizes, shifted so that the cuts fall elsewhere */
+        f.c.ngroups = NS - first;
+        f.c.groups = cck_arena_alloc(f.c.arena, f.c.ngroups * sizeof *f.c.groups);
+        for (size_t i = 0; i < f.c.ngroups; i++) {
+            cck_group *g = &f.c.groups[i];
+            memset(g, 0, sizeof *g);
+            g->entity = cck_arena_printf(f.c.arena, "Big %zu", i);
+            g->attribute = "population";
+            g->status = i % 2 ? CCK_GROUP_CONFLICT : CCK_GROUP_CONSISTENT;
+            g->nclaims = sizes[i + first];
+            g->claims = cck_arena_alloc(f.c.arena, (g->nclaims + 1) * sizeof *g->claims);
+            for (size_t j = 0; j < g->nclaims; j++)
+                g->claims[j] = pick[(i + j) % 7];
+            g->nsources = 2;
+            g->note = cck_arena_printf(f.c.arena, "note of big group %zu", i);
+            g->favoured = g->nclaims ? g->claims[g->nclaims - 1] : NULL;
+        }
+        check_any_jobs(&f.c);
+    }
+    cck_corpus_free(&f.c);
+}
+
+/* Eight bytes at a time are copied as they are only when each is: any
+ * byte at any place of a longer string escapes as it does alone. */
+static void test_json_string_any_byte_anywhere(void)
+{
+    const char base[] = "abcdefghijklmnopqrstu";   /* 21: two words and a tail */
+    size_t n = sizeof base - 1;
+    size_t fails = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        char one = (char)b;
+        char *alone = NULL;
+        size_t alen = 0;
+        FILE *m = open_memstream(&alone, &alen);
+        cck_rep_json_string(m, &one, 1);
+        fclose(m);
+        for (size_t at = 0; at < n; at++) {
+            char s[sizeof base];
+            memcpy(s, base, sizeof base);
+            s[at] = (char)b;
+            char *got = NULL;
+            size_t glen = 0;
+            m = open_memstream(&got, &glen);
+            cck_rep_json_string(m, s, n);
+            fclose(m);
+            /* "abc" + the byte's escape (alone, without its quotes) + "rest" */
+            char want[128];
+            size_t w = 0;
+            want[w++] = '"';
+            memcpy(want + w, base, at);
+            w += at;
+            memcpy(want + w, alone + 1, alen - 2);
+            w += alen - 2;
+            memcpy(want + w, base + at + 1, n - at - 1);
+            w += n - at - 1;
+            want[w++] = '"';
+            if (glen != w || memcmp(got, want, w))
+                fails++;
+            free(got);
+        }
+        free(alone);
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* Whole numbers for people are what "%.0f" writes, up to 1e15. */
+static void test_display_integers_as_printf(void)
+{
+    static const double vs[] = {1, -1, 7, -12, 999, 1000, -1000, 559000, 874682, 2147483648.0,
+                                -9007199254740992.0, 9007199254740993.0, 123456789012345.0,
+                                -999999999999999.0, 4294967296.0 * 65536};
+    size_t fails = 0;
+    for (size_t i = 0; i < sizeof vs / sizeof *vs; i++)
+        for (double m = 1; m <= 1000; m *= 10) {
+            double v = vs[i] * m;
+            if (!(fabs(v) < 1e15))
+                continue;
+            char got[64], want[64];
+            cck_rep_display_number(got, v);
+            snprintf(want, sizeof want, "%.0f", v);
+            fails += strcmp(got, want) != 0;
+        }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* A claim's line in jsonl comes from its file offset: the line
+ * cck_source_linecol() gives, on plain text and on markup, whose
+ * projected offsets are not the file's. */
+static void test_raw_line_matches_linecol(void)
+{
+    static const char html[] =
+        "<html><body>\n<p>First &amp; one</p>\n\n<p>The <b>second</b>\nline has 12 "
+        "&lt;things&gt;</p>\n<table><tr><td>3</td>\n<td>4 km</td></tr></table>\n"
+        "</body></html>\n";
+    cck_diags d;
+    cck_diags_init(&d);
+    cck_source *srcs[] = {cck_source_parse("m.html", html, sizeof html - 1, &d),
+                          cck_source_from_memory("t.txt", TEXT_A, sizeof TEXT_A - 1)};
+    for (size_t k = 0; k < 2; k++) {
+        cck_source *s = srcs[k];
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        CU_ASSERT(k == 1 || (s->npieces > 0 && s->raw != s->bytes)); /* markup is projected */
+        for (size_t off = 0; off <= s->len; off++) {
+            unsigned line = 0, col = 0;
+            cck_source_linecol(s, off, &line, &col);
+            size_t fs, fe;
+            cck_source_file_span(s, off, off, &fs, &fe);
+            CU_ASSERT_EQUAL(cck_rep_raw_line(s, fs), line);
+        }
+        cck_source_free(s);
+    }
+    cck_diags_free(&d);
+}
+
 static void test_parse_format(void)
 {
     cck_format fmt = CCK_FMT_TEXT;
@@ -1300,6 +1490,10 @@ void cck_suite_report(void)
         {"empty corpus", test_empty_corpus},
         {"write errors give CCK_ERR_IO", test_write_error_is_reported},
         {"check reports: any number of threads", test_groups_reports_any_number_of_threads},
+        {"check reports: parts cut anywhere, jobs 1 to 8", test_parts_cut_anywhere},
+        {"json strings: any byte anywhere in a long one", test_json_string_any_byte_anywhere},
+        {"jsonl line from the file offset", test_raw_line_matches_linecol},
+        {"whole numbers for people as %.0f", test_display_integers_as_printf},
         {"format names", test_parse_format},
         {"display width, fit and clean", test_width_and_fit},
         {"values for people: short numbers", test_display_numbers},

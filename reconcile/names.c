@@ -142,6 +142,18 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
 }
 
 static void count_word(table *tb, const char *fold, bool cap);
+static void count_hashed(table *tb, const char *fold, size_t h, bool cap);
+static const wcount *word_prefetch(const table *tb, size_t h);
+
+/* A plain word on its way to the counts: its slot in the table is
+ * fetched from memory while the words before it are counted. */
+typedef struct {
+    char w[64];
+    size_t h;
+    bool cap;
+} pending;
+
+enum { NPENDING = 8 };  /* a power of two */
 
 /* Where the tokenizer puts each token: into an array, or (tb set) only
  * into the corpus's word counts, with no array and, for a plain word, no
@@ -151,7 +163,26 @@ typedef struct {
     tok *v;
     size_t n, cap;
     table *tb;
+    pending q[NPENDING];    /* words pass: plain words not counted yet, */
+    size_t qn;              /* qn of them, oldest at q[qn % NPENDING] once full */
 } sink;
+
+/* Counts the oldest pending word (the queue is full). */
+static void count_oldest(sink *k)
+{
+    pending *o = &k->q[k->qn % NPENDING];
+    count_hashed(k->tb, o->w, o->h, o->cap);
+}
+
+/* Counts the plain words still pending (the order of counting changes no
+ * count). */
+static void flush_pending(sink *k)
+{
+    size_t n = k->qn < NPENDING ? k->qn : NPENDING;
+    for (size_t j = 0; j < n; j++)
+        count_hashed(k->tb, k->q[j].w, k->q[j].h, k->q[j].cap);
+    k->qn = 0;
+}
 
 static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
 {
@@ -161,12 +192,24 @@ static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
     }
     if (isdigit((unsigned char)b[s]))
         return;     /* numbers are not counted */
-    char buf[64];
-    if (e - s < sizeof buf && plain_ascii(b + s, e - s)) {
+    if (e - s < sizeof k->q[0].w && plain_ascii(b + s, e - s)) {
+        if (k->qn >= NPENDING)
+            count_oldest(k);
+        pending *q = &k->q[k->qn % NPENDING];
         for (size_t i = s; i < e; i++)
-            buf[i - s] = (char)tolower((unsigned char)b[i]);
-        buf[e - s] = '\0';
-        count_word(k->tb, buf, isupper((unsigned char)b[s]) != 0);
+            q->w[i - s] = (char)tolower((unsigned char)b[i]);
+        q->w[e - s] = '\0';
+        q->cap = isupper((unsigned char)b[s]) != 0;
+        q->h = cck_rec_hash(q->w);
+        __builtin_prefetch(word_prefetch(k->tb, q->h));
+        /* halfway along, the slot is in: fetch the word it holds */
+        const pending *mid = &k->q[(k->qn + NPENDING / 2) % NPENDING];
+        if (k->qn >= NPENDING / 2) {
+            const wcount *c = word_prefetch(k->tb, mid->h);
+            if (c && c->w)
+                __builtin_prefetch(c->w);
+        }
+        k->qn++;
         return;
     }
     /* the same strings push_tok makes, in scratch */
@@ -320,14 +363,28 @@ static void count_in_part(wpart *p, cck_arena *a, const char *fold, size_t h, si
     c->lower += lower;
 }
 
-static void count_word(table *tb, const char *fold, bool cap)
+static void count_hashed(table *tb, const char *fold, size_t h, bool cap)
 {
     if (!fold[0])
         return;
     if (!tb->nwp)
         cck_rec_words_parts(tb, 1);
-    size_t h = cck_rec_hash(fold);
     count_in_part(&tb->wp[part_of(h, tb->nwp)], tb->a, fold, h, cap, !cap);
+}
+
+static void count_word(table *tb, const char *fold, bool cap)
+{
+    count_hashed(tb, fold, cck_rec_hash(fold), cap);
+}
+
+/* The slot where the word of hash h is or would go, to prefetch (NULL
+ * when the table has none yet). */
+static const wcount *word_prefetch(const table *tb, size_t h)
+{
+    if (!tb->nwp)
+        return NULL;
+    const wpart *p = &tb->wp[part_of(h, tb->nwp)];
+    return p->h ? &p->h[h & (p->cap - 1)] : NULL;
 }
 
 void cck_rec_merge_words(table *to, const table *from, size_t k)
@@ -343,6 +400,7 @@ void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start,
 {
     sink k = {.a = tmp, .tb = tb};
     tokenize(&k, b, start, end);
+    flush_pending(&k);
 }
 
 /* A capitalised word that is mostly written in lowercase ("Average"). */

@@ -1084,14 +1084,28 @@ static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
 
 typedef struct run run;
 
+/* One source's tokens and names in the names pass, in the scratch of the
+ * worker that read it (so that only that thread allocates and frees its
+ * memory), with its names' indices bucketed by shard: the names of shard
+ * k are nm[ix[off[k]]], ..., nm[ix[off[k + 1] - 1]], in source order. */
+typedef struct {
+    size_t src;         /* the source it holds, or NO_SRC */
+    scratch sc;
+    stoks st;
+    size_t *ix;         /* ixcap slots */
+    size_t ixcap;
+    size_t *off;        /* nshards + 1 */
+} rbuf;
+
+#define NO_SRC ((size_t)-1)
+
 /* A source of the window of the names pass: read by a worker, noted in
  * order by every worker into its shard. */
 typedef struct {
     size_t src;
     bool ready;
     size_t noted;       /* shards that have noted it */
-    scratch sc;
-    stoks st;
+    const rbuf *rb;     /* where its reader put it */
 } slot;
 
 typedef struct {
@@ -1101,6 +1115,8 @@ typedef struct {
     size_t shard;       /* names pass: the shard it notes */
     size_t noted;       /* names pass: sources noted into its shard */
     cck_arena *keep;    /* names pass: facts and aliases of the sources it read */
+    rbuf *ring;         /* names pass: its buffers, used in turn (nring) */
+    size_t nring, ring_at;
     keycounts kc;
     pthread_t tid;
     bool started;
@@ -1183,20 +1199,21 @@ static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, c
 
 /* Names pass, source i: its tokens and names into sl; what its articles'
  * main subjects need and the aliases it declares, kept in keep. */
-static void read_names(run *r, size_t i, slot *sl, cck_arena *keep, keycounts *kc)
+static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_arena *keep,
+                       keycounts *kc)
 {
     const cck_source *s = r->c->sources[i];
-    load(&sl->st, s, r->tb, &sl->sc);
+    load(st, s, r->tb, sc);
     size_t na = s->narticles ? s->narticles : 1;
     artfacts *f = cck_arena_alloc(keep, na * sizeof *f);
     for (size_t k = 0; k < na; k++) {
         size_t as = s->narticles ? s->articles[k].start : 0;
         size_t ae = s->narticles ? s->articles[k].end : s->len;
         const char *title = s->narticles ? s->articles[k].title : "";
-        cck_rec_article_facts(r->tb, &sl->st, title, as, ae, sl->sc.a, keep, kc, &f[k]);
+        cck_rec_article_facts(r->tb, st, title, as, ae, sc->a, keep, kc, &f[k]);
     }
     r->facts[i] = f;
-    r->ops[i] = cck_rec_find_aliases(&sl->st, keep, &r->nops[i]);
+    r->ops[i] = cck_rec_find_aliases(st, keep, &r->nops[i]);
 }
 
 /* The shard of a key: the top bits of its hash (the tables use the low). */
@@ -1205,7 +1222,44 @@ static size_t shard_of(size_t hash, size_t nshards)
     return nshards == 1 ? 0 : (hash >> (sizeof hash * 8 - 16)) % nshards;
 }
 
-/* Names pass, source src: its names of shard k into that shard. */
+/* Names pass on a worker, source i: read into b, its names bucketed by
+ * shard (a counting sort, which keeps each shard's in source order), so
+ * that each noting worker walks only its own. */
+static void read_bucketed(run *r, size_t i, rbuf *b, cck_arena *keep, keycounts *kc)
+{
+    read_names(r, i, &b->st, &b->sc, keep, kc);
+    size_t ns = r->nshards, nn = b->st.nn;
+    const name *nm = b->st.nm;
+    if (!b->off)
+        b->off = cck_xcalloc(ns + 1, sizeof *b->off);
+    if (nn > b->ixcap) {
+        free(b->ix);
+        b->ixcap = nn > 2 * b->ixcap ? nn : 2 * b->ixcap;
+        b->ix = cck_xreallocarray(NULL, b->ixcap, sizeof *b->ix);
+    }
+    memset(b->off, 0, (ns + 1) * sizeof *b->off);
+    for (size_t m = 0; m < nn; m++)
+        b->off[shard_of(nm[m].hash, ns) + 1]++;
+    for (size_t k = 0; k < ns; k++)
+        b->off[k + 1] += b->off[k];
+    /* off[k] is where shard k's next index goes; afterwards it is where
+     * shard k + 1's begin, so the offsets shift back by one */
+    for (size_t m = 0; m < nn; m++)
+        b->ix[b->off[shard_of(nm[m].hash, ns)]++] = m;
+    for (size_t k = ns; k > 0; k--)
+        b->off[k] = b->off[k - 1];
+    b->off[0] = 0;
+}
+
+/* Names pass, the source in b: its names of shard k into that shard. */
+static void note_bucket(run *r, size_t k, const rbuf *b)
+{
+    for (size_t j = b->off[k]; j < b->off[k + 1]; j++)
+        cck_rec_note_name(&r->shards[k], &b->st.nm[b->ix[j]], b->src, b->ix[j]);
+}
+
+/* Names pass on one thread, source src: its names of shard k into that
+ * shard. */
 static void note_shard(run *r, size_t k, const stoks *st, size_t src)
 {
     for (size_t m = 0; m < st->nn; m++)
@@ -1225,7 +1279,7 @@ static void names_work(worker *w)
         if (mine && mine->ready && mine->src == w->noted) {
             size_t i = w->noted;
             pthread_mutex_unlock(&r->lock);
-            note_shard(r, w->shard, &mine->st, i);
+            note_bucket(r, w->shard, mine->rb);
             pthread_mutex_lock(&r->lock);
             w->noted++;
             if (++mine->noted == r->nshards) {
@@ -1237,12 +1291,19 @@ static void names_work(worker *w)
             }
             continue;
         }
-        if (r->next < n && r->next < r->noted + r->window) {
+        /* its buffers are used in source order: the next is free once
+         * every shard has noted the source it holds */
+        rbuf *b = &w->ring[w->ring_at];
+        if (r->next < n && r->next < r->noted + r->window &&
+            (b->src == NO_SRC || b->src < r->noted)) {
             size_t i = r->next++;
             slot *sl = &r->slots[i % r->window];
+            w->ring_at = (w->ring_at + 1) % w->nring;
+            b->src = i;
             pthread_mutex_unlock(&r->lock);
-            read_names(r, i, sl, w->keep, &w->kc);
+            read_bucketed(r, i, b, w->keep, &w->kc);
             pthread_mutex_lock(&r->lock);
+            sl->rb = b;
             sl->src = i;
             sl->ready = true;
             pthread_cond_broadcast(&r->cond);
@@ -1402,22 +1463,36 @@ static void stage_names(stage *g)
     for (size_t k = 0; k < nw; k++) {
         w[k].shard = k;
         w[k].keep = cck_arena_new();
+        /* as many as its share of the window: more could not be in use */
+        w[k].nring = 16;
+        w[k].ring_at = 0;
+        w[k].ring = cck_xcalloc(w[k].nring, sizeof *w[k].ring);
+        for (size_t j = 0; j < w[k].nring; j++)
+            w[k].ring[j].src = NO_SRC;
     }
     if (start(r, w, nw, 2)) {
         join(w, nw);
     } else {
+        stoks st;
         for (size_t i = 0; i < c->nsources; i++) {
-            read_names(r, i, &r->slots[0], g->keep, &g->kc);
-            note_shard(r, 0, &r->slots[0].st, i);
+            read_names(r, i, &st, &g->sc, g->keep, &g->kc);
+            note_shard(r, 0, &st, i);
         }
     }
     cck_rec_merge_shards(&g->tb, r->shards, r->nshards);
-    for (size_t k = 0; k < r->window || k < 1; k++)
-        free_scratch(&r->slots[k].sc);
     free(r->slots);
     r->slots = NULL;
-    for (size_t k = 0; k < nw; k++)
+    for (size_t k = 0; k < nw; k++) {
+        for (size_t j = 0; j < w[k].nring; j++) {
+            free_scratch(&w[k].ring[j].sc);
+            free(w[k].ring[j].ix);
+            free(w[k].ring[j].off);
+        }
+        free(w[k].ring);
+        w[k].ring = NULL;
+        w[k].nring = 0;
         cck_rec_keycounts_free(&w[k].kc);
+    }
     cck_rec_keycounts_free(&g->kc);
 }
 
@@ -1457,6 +1532,21 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
     stage_words(&g);
     stage_names(&g);
     const table *tb = &g.tb;
+    /* the word counts, whatever parts they are in: how many, their sums,
+     * and a sum over the words of their hash mixed with their counts */
+    size_t nwords = 0, upper = 0, lower = 0, digest = 0;
+    for (size_t k = 0; k < tb->nwp; k++)
+        for (size_t j = 0; j < tb->wp[k].cap; j++) {
+            const wcount *wc = &tb->wp[k].h[j];
+            if (!wc->w)
+                continue;
+            nwords++;
+            upper += wc->upper;
+            lower += wc->lower;
+            digest += cck_rec_hash(wc->w) ^ (wc->upper * (size_t)0x9e3779b97f4a7c15u) ^
+                      (wc->lower * (size_t)0xc2b2ae3d27d4eb4fu);
+        }
+    fprintf(out, "words %zu upper %zu lower %zu digest %zx\n", nwords, upper, lower, digest);
     for (size_t i = 0; i < tb->n; i++) {
         const entry *e = tb->ord[i];
         fprintf(out, "%zu %s %zx first %zu:%zu disp \"%s\" count %zu nsrc %zu last %zu "

@@ -672,6 +672,34 @@ static void load_generated(cck_corpus *c, size_t n)
     }
 }
 
+/* Generated sources of uneven size: some name nothing, some name a few
+ * places, some name hundreds (so that each thread's buffers both sit idle
+ * and grow, and one source's names fill many shards' buckets at once). */
+static void load_uneven(cck_corpus *c, size_t n)
+{
+    static const char *const place[] = {"Arlen", "Marrow Bay", "Kessel", "Tor Vanna",
+                                        "Ostrel", "Brightwater", "Lune", "Caddis Point"};
+    cck_corpus_init(c);
+    for (size_t i = 0; i < n; i++) {
+        size_t reps = i % 3 == 0 ? 0 : i % 7 == 1 ? 120 : 1 + i % 4;
+        size_t cap = 64 + reps * 96, w = 0;
+        char *text = cck_xmalloc(cap);
+        w += (size_t)snprintf(text + w, cap - w, "plain notes %zu\n\nthe count was %zu.\n", i,
+                              100 + i);
+        for (size_t k = 0; k < reps; k++)
+            w += (size_t)snprintf(text + w, cap - w, "%s Harbour %zu saw %zu ships near %s. ",
+                                  place[(i + k) % 8], k % 9, 10 + k, place[(i * 3 + k) % 8]);
+        CU_ASSERT_FATAL(w < cap);
+        char path[32];
+        snprintf(path, sizeof path, "uneven%03zu.txt", i);
+        cck_source *s = cck_source_from_memory(path, text, w);
+        free(text);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        cck_src_segment(s, &c->diags);
+        cck_corpus_add(c, s);
+    }
+}
+
 /* The table of names is the same, entry for entry and in the same order,
  * whether one thread builds it or several, each putting the names of its
  * shard of the keys in (and so are the facts each article's main subject
@@ -679,9 +707,11 @@ static void load_generated(cck_corpus *c, size_t n)
 static void test_names_table_on_threads(void)
 {
     static const unsigned jobs[] = {2, 3, 4, 5, 7, 8, 16, 64};
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 3; round++) {
         cck_corpus c;
-        if (round)
+        if (round == 2)
+            load_uneven(&c, 400);
+        else if (round)
             load_generated(&c, 300);
         else
             load_mixed(&c);
@@ -692,8 +722,15 @@ static void test_names_table_on_threads(void)
             lines += *p == '\n';
         CU_ASSERT(lines > (round ? 300u : 100u));
         CU_ASSERT_PTR_NULL(strstr(one, "not found"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(one, " alias "));
-        if (round) {
+        if (round < 2)
+            CU_ASSERT_PTR_NOT_NULL(strstr(one, " alias "));
+        if (round == 2)
+            CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"Marrow Bay Harbor\"x"));
+        /* the word counts are compared too: many words, some capitalised */
+        size_t nwords = 0, upper = 0;
+        CU_ASSERT_EQUAL(sscanf(one, "words %zu upper %zu", &nwords, &upper), 2);
+        CU_ASSERT(nwords > (round == 2 ? 15u : 50u) && upper > 0);
+        if (round == 1) {
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"Marrow-Bay\"x"));
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "noun flood"));
         }
@@ -711,7 +748,9 @@ static void test_names_table_on_threads(void)
         char *subj = subjects_text(&c);
         cck_corpus_free(&c);
         for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j += 3) {
-            if (round)
+            if (round == 2)
+                load_uneven(&c, 400);
+            else if (round)
                 load_generated(&c, 300);
             else
                 load_mixed(&c);

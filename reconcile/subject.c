@@ -1082,6 +1082,8 @@ static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
  * changes (its lazy indices are built before the threads start), and on
  * the source, which one thread handles. */
 
+size_t cck_rec_thread_cap = (size_t)-1;
+
 typedef struct run run;
 
 /* One source's tokens and names in the names pass, in the scratch of the
@@ -1128,6 +1130,8 @@ struct run {
     const char ***mains, ***keys;
     int pass;           /* 1 words, 2 names, 3 subjects, 4 merging word counts,
                            5 main subjects */
+    int gate;           /* names pass: 0 until every worker has started, then
+                           1 to go, or -1 when one could not (all stop) */
     worker *w;          /* the workers, nw of them */
     size_t nw;
     size_t next;        /* next source to take, under lock */
@@ -1274,6 +1278,14 @@ static void names_work(worker *w)
     run *r = w->r;
     size_t n = r->c->nsources;
     pthread_mutex_lock(&r->lock);
+    /* a shard nobody notes would keep the window from moving: the pass
+     * runs on every worker or on none */
+    while (!r->gate)
+        pthread_cond_wait(&r->cond, &r->lock);
+    if (r->gate < 0) {
+        pthread_mutex_unlock(&r->lock);
+        return;
+    }
     for (;;) {
         slot *mine = w->noted < n ? &r->slots[w->noted % r->window] : NULL;
         if (mine && mine->ready && mine->src == w->noted) {
@@ -1356,7 +1368,8 @@ static size_t start(run *r, worker *w, size_t nw, int pass)
     r->next = 0;
     size_t n = 0;
     for (size_t k = 0; k < nw; k++) {
-        w[k].started = pthread_create(&w[k].tid, NULL, work, &w[k]) == 0;
+        w[k].started = n < cck_rec_thread_cap &&
+                       pthread_create(&w[k].tid, NULL, work, &w[k]) == 0;
         n += w[k].started;
     }
     return n;
@@ -1470,13 +1483,20 @@ static void stage_names(stage *g)
         for (size_t j = 0; j < w[k].nring; j++)
             w[k].ring[j].src = NO_SRC;
     }
-    if (start(r, w, nw, 2)) {
-        join(w, nw);
-    } else {
+    r->gate = 0;
+    size_t started = start(r, w, nw, 2);
+    pthread_mutex_lock(&r->lock);
+    r->gate = nw && started == nw ? 1 : -1;
+    pthread_cond_broadcast(&r->cond);
+    pthread_mutex_unlock(&r->lock);
+    join(w, nw);
+    if (r->gate < 0) {
+        /* this thread alone, every shard in turn, as the workers would */
         stoks st;
         for (size_t i = 0; i < c->nsources; i++) {
             read_names(r, i, &st, &g->sc, g->keep, &g->kc);
-            note_shard(r, 0, &st, i);
+            for (size_t k = 0; k < r->nshards; k++)
+                note_shard(r, k, &st, i);
         }
     }
     cck_rec_merge_shards(&g->tb, r->shards, r->nshards);

@@ -150,6 +150,12 @@ typedef struct {
  * the table they build (every entry, in order, with its counts and display
  * forms) and what each article's main subject and each alias needs. */
 void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs);
+/* Tests: at most this many threads start in a pass of the stage, as when
+ * the system refuses more ((size_t)-1, the default: no cap). A pass does the work
+ * of the threads that could not start on those that did, or on the
+ * calling thread; the names pass, whose workers each own a shard, runs
+ * on every worker or on the calling thread alone. */
+extern size_t cck_rec_thread_cap;
 
 /* ---- names.c ------------------------------------------------------------ */
 

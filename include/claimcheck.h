@@ -288,6 +288,9 @@ void cck_source_free(cck_source *s);     /* NULL is a no-op */
 /* 1-based line and column (in bytes) in the file on disk of offset off of
  * s->bytes. */
 void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col);
+/* The same for offset off of the file itself (s->raw), when a file offset
+ * is already known (cck_source_file_span()): no second mapping. */
+void cck_source_raw_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col);
 /* The file byte span [*fstart, *fend) that bytes [start, end) of s->bytes
  * came from (identical for plain text). */
 void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t *fstart,

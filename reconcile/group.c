@@ -1249,6 +1249,17 @@ typedef struct {
     cck_arena **folds;   /* slice t's folded entities */
 } filling;
 
+/* The slices' arrays (not the items, nor the fold arenas themselves). */
+static void filling_free(filling *f)
+{
+    free(f->at);
+    free(f->cn);
+    free(f->ca);
+    free(f->now);
+    free(f->any);
+    free(f->folds);
+}
+
 static void count_slice(void *ctx, size_t t)
 {
     filling *f = ctx;
@@ -1595,12 +1606,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
         cck_diag_add(&c->diags, "", 0, 0, CCK_SEV_ERROR,
                      "too many claims to group: %zu claims with a subject in %zu sources "
                      "(at most %zu of each)", total, c->nsources, cck_rec_group_limit);
-        free(f.at);
-        free(f.cn);
-        free(f.ca);
-        free(f.now);
-        free(f.any);
-        free(f.folds);
+        filling_free(&f);
         return;
     }
 
@@ -1638,12 +1644,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     cck_rec_spread(jobs, k, place_alone, &g);
     for (size_t t = 0; t < nk; t++)
         cck_arena_free(f.folds[t]);   /* the items' fold pointers are not read from here on */
-    free(f.at);
-    free(f.cn);
-    free(f.ca);
-    free(f.now);
-    free(f.any);
-    free(f.folds);
+    filling_free(&f);
 
     /* the agree matrices, and the subjects by work */
     cck_rec_spread(jobs, k, size_subjects, &g);

@@ -240,7 +240,8 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     cck_rep_claim_span(cl, &cs, &ce, NULL, NULL);
     size_t fs, fe;
     cck_source_file_span(s, cs, ce, &fs, &fe);
-    unsigned line = cck_rep_raw_line(s, fs);
+    unsigned line, col;
+    cck_source_raw_linecol(s, fs, &line, &col);
     OB_LIT(o, ", \"doc\": ");
     if (doc)
         ob_puts(o, doc);

@@ -379,19 +379,6 @@ void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *l
         *col = k;
 }
 
-unsigned cck_rep_raw_line(const cck_source *s, size_t off)
-{
-    size_t lo = 0, hi = s->raw_nlines; /* the last line start <= off */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->raw_line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (unsigned)(lo + 1);
-}
-
 char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col)
 {
     size_t cs, ce;

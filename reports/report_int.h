@@ -83,10 +83,6 @@ char *cck_rep_udigits(char d[CCK_REP_UDIGITS], unsigned long long u);
  * and col may be NULL; both NULL, no line is looked up). */
 void cck_rep_claim_span(const cck_claim *cl, size_t *cs, size_t *ce, unsigned *line,
                         unsigned *col);
-/* The 1-based line of the file (s->raw) that file offset off is on: the
- * line cck_source_linecol() gives for the projected offset that maps to
- * off, without mapping it again when the file offset is known. */
-unsigned cck_rep_raw_line(const cck_source *s, size_t off);
 /* The claim's own words, cleaned for display (cck_rep_clean(); malloc'd),
  * and where they start (line and col may be NULL). */
 char *cck_rep_claim_text(const cck_claim *cl, unsigned *line, unsigned *col);

@@ -151,7 +151,7 @@ void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t 
     *fend = b;
 }
 
-static void raw_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
+void cck_source_raw_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
 {
     size_t lo = 0, hi = s->raw_nlines; /* last line start <= off */
     while (hi - lo > 1) {
@@ -226,13 +226,13 @@ void cck_src_check_utf8(const cck_source *s, cck_diags *d)
     }
     unsigned line, col;
     if (bad) {
-        raw_linecol(s, first_bad, &line, &col);
+        cck_source_raw_linecol(s, first_bad, &line, &col);
         cck_diag_add(d, s->path, line, col, CCK_SEV_WARNING,
                      "invalid UTF-8 (%zu byte%s); figures next to them may be missed",
                      bad, bad == 1 ? "" : "s");
     }
     if (nul) {
-        raw_linecol(s, first_nul, &line, &col);
+        cck_source_raw_linecol(s, first_nul, &line, &col);
         cck_diag_add(d, s->path, line, col, CCK_SEV_WARNING,
                      "NUL byte in text (%zu in all); is this a binary file?", nul);
     }
@@ -374,7 +374,7 @@ void cck_source_free(cck_source *s)
 
 void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
 {
-    raw_linecol(s, raw_start(s, off), line, col);
+    cck_source_raw_linecol(s, raw_start(s, off), line, col);
 }
 
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)

@@ -10,7 +10,9 @@
 # TMPDIR, removed at the end); BENCH_TIMEOUT caps one command (s, default
 # 120); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
 # the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer;
-# BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it).
+# BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
+# BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
+# (default 3 at 100; 0 skips them), for the -j2/-j1 ratio.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CCK_BIN:-$ROOT/claimcheck}
@@ -19,6 +21,8 @@ SIZES=${BENCH_SIZES:-10 100}
 [ "${BENCH_LARGE:-0}" = 1 ] && SIZES="$SIZES 1024"
 TIMEOUT=${BENCH_TIMEOUT:-120}
 REPEAT=${BENCH_REPEAT:-3}
+PAIRS=${BENCH_PAIRS:-3}
+PAIRS_AT=${BENCH_PAIRS_AT:-100}
 for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat" "$TOOLS/recscale"; do
     [ -x "$t" ] || { echo "bench: $t is missing (run make bench)" >&2; exit 2; }
 done
@@ -166,6 +170,25 @@ for size in $SIZES; do
     echo "  by cpu s: extract -j1 vs pcre2grep $(ratio "${CPU[grep,$size]}" "${CPU[extract1,$size]:-}")x," \
          "vs wc -w $(ratio "${CPU[wc,$size]}" "${CPU[extract1,$size]:-}")x;" \
          "check -j1 vs extract -j1 $(ratio "${CPU[check1,$size]:-}" "${CPU[extract1,$size]:-}")x the cpu"
+    # -j2 against -j1 for check, where one run of each says little on a
+    # shared machine: BENCH_PAIRS more runs, -j1 and -j2 in turn, at
+    # BENCH_PAIRS_AT MB; each pair's ratio and their median
+    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] &&
+       [[ "${STATUS[check1,$size]:-}" = [01] ]] && [[ "${STATUS[check2,$size]:-}" = [01] ]]; then
+        pr=(); pw=
+        for ((p = 0; p < PAIRS; p++)); do
+            m pair1 "$mb" 1 "$BIN" check -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
+            m pair2 "$mb" 1 "$BIN" check -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+            [[ "$s1" = [01] && "$s2" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
+            pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
+        done
+        rm -f "$W/out.pair1" "$W/out.pair2"
+        if [ ${#pr[@]} -gt 0 ]; then
+            med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+            echo "  check -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
+                 "ratios ${pr[*]}, median ${med}x"
+        fi
+    fi
     # keep the 10 MB corpus for the peer; the big ones go at once
     [ "$size" = 10 ] || rm -rf "$C"
     prev_size=$size

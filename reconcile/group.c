@@ -780,8 +780,6 @@ static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
 
 /* ---- threads ------------------------------------------------------------- */
 
-enum { MAX_JOBS = 256 };
-
 /* Tasks 0..n-1 in runs: run i is tasks [at[i], at[i + 1]). A thread takes
  * a run at a time, so that neighbouring small subjects (whose rows share
  * cache lines) go to one thread and the shared counter is touched once a
@@ -865,17 +863,7 @@ static void par_for(unsigned jobs, const runs *r, void (*fn)(void *, scratch *, 
 {
     par p = {.fn = fn, .ctx = ctx, .r = r};
     atomic_init(&p.next, 0);
-    if (jobs > MAX_JOBS)
-        jobs = MAX_JOBS;
-    if (jobs > r->n)
-        jobs = (unsigned)r->n;
-    pthread_t t[MAX_JOBS];
-    unsigned started = 0;
-    while (started + 1 < jobs && pthread_create(&t[started], NULL, par_run, &p) == 0)
-        started++;
-    par_run(&p);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
+    cck_rec_threads(jobs > r->n ? (unsigned)r->n : jobs, par_run, &p);
 }
 
 /* What the parallel steps of the stage share; each step writes only to

@@ -71,6 +71,11 @@ extern size_t cck_rec_group_limit;
 /* Year of an as_of string ("2021", "2021-05"); false when none. */
 bool cck_rec_year(const char *as_of, int *year);
 
+/* Runs run(arg) on up to jobs threads, this one among them (at most 256;
+ * fewer when the system refuses more), and waits for all: run must take
+ * its work from arg until none is left (psort.c). */
+void cck_rec_threads(unsigned jobs, void *(*run)(void *), void *arg);
+
 /* Work spread over threads for the grouping stage (psort.c). fn(ctx, k) for
  * every task k < ntasks, each once, on up to jobs threads (this one among
  * them), in no set order: fn must write only what task k owns. */

@@ -27,6 +27,19 @@ static void *spread_run(void *arg)
     return NULL;
 }
 
+void cck_rec_threads(unsigned jobs, void *(*run)(void *), void *arg)
+{
+    if (jobs > MAX_THREADS)
+        jobs = MAX_THREADS;
+    pthread_t t[MAX_THREADS];
+    unsigned started = 0;
+    while (started + 1 < jobs && pthread_create(&t[started], NULL, run, arg) == 0)
+        started++;
+    run(arg);   /* this thread works too, and alone if no thread could start */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+}
+
 void cck_rec_spread(unsigned jobs, size_t ntasks, void (*fn)(void *ctx, size_t task), void *ctx)
 {
     if (jobs <= 1 || ntasks <= 1) {
@@ -36,17 +49,7 @@ void cck_rec_spread(unsigned jobs, size_t ntasks, void (*fn)(void *ctx, size_t t
     }
     spread s = {.fn = fn, .ctx = ctx, .n = ntasks};
     atomic_init(&s.next, 0);
-    if (jobs > MAX_THREADS)
-        jobs = MAX_THREADS;
-    if (jobs > ntasks)
-        jobs = (unsigned)ntasks;
-    pthread_t t[MAX_THREADS];
-    unsigned started = 0;
-    while (started + 1 < jobs && pthread_create(&t[started], NULL, spread_run, &s) == 0)
-        started++;
-    spread_run(&s);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
+    cck_rec_threads(jobs > ntasks ? (unsigned)ntasks : jobs, spread_run, &s);
 }
 
 size_t cck_rec_slices(unsigned jobs, size_t n)

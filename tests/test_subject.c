@@ -700,6 +700,18 @@ static void load_uneven(cck_corpus *c, size_t n)
     }
 }
 
+/* The corpus of a round of the test below: mixed sources, generated ones,
+ * then sources of very uneven sizes. */
+static void load_round(cck_corpus *c, int round)
+{
+    if (round == 2)
+        load_uneven(c, 400);
+    else if (round)
+        load_generated(c, 300);
+    else
+        load_mixed(c);
+}
+
 /* The table of names is the same, entry for entry and in the same order,
  * whether one thread builds it or several, each putting the names of its
  * shard of the keys in (and so are the facts each article's main subject
@@ -709,12 +721,7 @@ static void test_names_table_on_threads(void)
     static const unsigned jobs[] = {2, 3, 4, 5, 7, 8, 16, 64};
     for (int round = 0; round < 3; round++) {
         cck_corpus c;
-        if (round == 2)
-            load_uneven(&c, 400);
-        else if (round)
-            load_generated(&c, 300);
-        else
-            load_mixed(&c);
+        load_round(&c, round);
         char *one = names_text(&c, 1);
         /* it did its work: many entries, forms counted, aliases found */
         size_t lines = 0;
@@ -761,12 +768,7 @@ static void test_names_table_on_threads(void)
         char *subj = subjects_text(&c);
         cck_corpus_free(&c);
         for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j += 3) {
-            if (round == 2)
-                load_uneven(&c, 400);
-            else if (round)
-                load_generated(&c, 300);
-            else
-                load_mixed(&c);
+            load_round(&c, round);
             cck_rec_subjects_n(&c, jobs[j]);
             char *got = subjects_text(&c);
             CU_ASSERT_STRING_EQUAL(got, subj);

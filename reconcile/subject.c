@@ -1262,13 +1262,12 @@ static void note_bucket(run *r, size_t k, const rbuf *b)
         cck_rec_note_name(&r->shards[k], &b->st.nm[b->ix[j]], b->src, b->ix[j]);
 }
 
-/* Names pass on one thread, source src: its names of shard k into that
- * shard. */
-static void note_shard(run *r, size_t k, const stoks *st, size_t src)
+/* Names pass on one thread, source src: each of its names into its shard
+ * (in source order within each shard, as the workers note them). */
+static void note_all(run *r, const stoks *st, size_t src)
 {
     for (size_t m = 0; m < st->nn; m++)
-        if (shard_of(st->nm[m].hash, r->nshards) == k)
-            cck_rec_note_name(&r->shards[k], &st->nm[m], src, m);
+        cck_rec_note_name(&r->shards[shard_of(st->nm[m].hash, r->nshards)], &st->nm[m], src, m);
 }
 
 /* Names pass on a worker: notes the next source of its shard when it is
@@ -1495,8 +1494,7 @@ static void stage_names(stage *g)
         stoks st;
         for (size_t i = 0; i < c->nsources; i++) {
             read_names(r, i, &st, &g->sc, g->keep, &g->kc);
-            for (size_t k = 0; k < r->nshards; k++)
-                note_shard(r, k, &st, i);
+            note_all(r, &st, i);
         }
     }
     cck_rec_merge_shards(&g->tb, r->shards, r->nshards);

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define CCK_VERSION "0.1.0"
@@ -76,6 +77,13 @@ size_t cck_diags_count(const cck_diags *d, cck_severity at_least);
 void cck_diags_print(const cck_diags *d, FILE *out);
 
 /* ---- source structure ------------------------------------------------- */
+
+/* A byte offset (or length) within one source, for the structures kept for
+ * every claim, unit and line: 32 bits, not a size_t's 64.
+ * cck_source_load() refuses a file, or a projected text, longer than
+ * CCK_SOURCE_MAX bytes, so that every offset of a source, and its end, fits. */
+typedef uint32_t cck_off;
+#define CCK_SOURCE_MAX ((size_t)UINT32_MAX - 1)
 
 /* The small enums of the structures kept for every claim and unit take one
  * byte where the compiler can say so. */
@@ -272,16 +280,19 @@ struct cck_source {
 };
 
 /* Reads a file into a new source (bytes + line table). Files larger than
- * max_bytes (0 = 256 MiB) are refused with CCK_ERR_LIMIT. On error *out is
+ * max_bytes (0 = 256 MiB; at most CCK_SOURCE_MAX, whatever is asked), or
+ * whose projected text is longer than CCK_SOURCE_MAX, are refused with
+ * CCK_ERR_LIMIT. On error *out is
  * NULL and a diagnostic naming the file is appended to d. */
 cck_status cck_source_load(const char *path, size_t max_bytes, cck_source **out,
                            cck_diags *d);
-/* Makes a plain-text source from memory (copied); for tests and stdin.
- * Never fails. */
+/* Makes a plain-text source from memory (copied; len at most
+ * CCK_SOURCE_MAX); for tests. Never fails. */
 cck_source *cck_source_from_memory(const char *path, const char *bytes, size_t len);
-/* Makes a source from memory (copied) read the way cck_source_load() reads
- * a file: the markup detected from path and content, projected, with
- * diagnostics appended to d. Never returns NULL. */
+/* Makes a source from memory (copied; len at most CCK_SOURCE_MAX / 3, so
+ * that a transcoded projection fits too) read the way cck_source_load()
+ * reads a file: the markup detected from path and
+ * content, projected, with diagnostics appended to d. Never returns NULL. */
 cck_source *cck_source_parse(const char *path, const char *bytes, size_t len,
                              cck_diags *d);
 void cck_source_free(cck_source *s);     /* NULL is a no-op */

@@ -274,6 +274,8 @@ cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *m
     *out = NULL;
     if (!max_bytes)
         max_bytes = DEFAULT_MAX_BYTES;
+    if (max_bytes > CCK_SOURCE_MAX)
+        max_bytes = CCK_SOURCE_MAX;
     /* open, one fstat, reads into a buffer sized by it, close: no stdio
      * stream (its buffer, its own fstat, a copy) for thousands of files */
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -335,7 +337,16 @@ cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *m
     }
     close(fd);
     buf = pad_tail(buf, len, cap);
-    *out = read_markup(make(path, buf, len), d);
+    cck_source *s = read_markup(make(path, buf, len), d);
+    if (s->len > CCK_SOURCE_MAX) {
+        /* a transcoded text can outgrow its file */
+        cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
+                     "text is %zu bytes once decoded, over the limit of %zu; skipped", s->len,
+                     (size_t)CCK_SOURCE_MAX);
+        cck_source_free(s);
+        return CCK_ERR_LIMIT;
+    }
+    *out = s;
     cck_src_sidecar_memo(*out, memo, d);
     return CCK_OK;
 }

@@ -257,6 +257,21 @@ static void test_size_limit_refuses(void)
     CU_ASSERT_EQUAL(d.n, 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, "limit"));
     cck_diags_free(&d);
+
+    /* offsets are 32-bit (cck_off): a file over CCK_SOURCE_MAX is refused
+     * whatever limit is asked for. The file is sparse (one truncate), and
+     * refused from its size before any read. */
+    if (SIZE_MAX > CCK_SOURCE_MAX && truncate(path, (off_t)CCK_SOURCE_MAX + 1) == 0) {
+        cck_diags_init(&d);
+        s = NULL;
+        CU_ASSERT_EQUAL(cck_source_load(path, SIZE_MAX, &s, &d), CCK_ERR_LIMIT);
+        CU_ASSERT_PTR_NULL(s);
+        CU_ASSERT_EQUAL_FATAL(d.n, 1);
+        char want[80];
+        snprintf(want, sizeof want, "over the limit of %zu;", (size_t)CCK_SOURCE_MAX);
+        CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, want));
+        cck_diags_free(&d);
+    }
     unlink(path);
     free(path);
 }
@@ -526,7 +541,7 @@ void cck_suite_sources(void)
         {"a missing file is a diagnostic", test_missing_file_is_a_diagnostic},
         {"byte skips against byte loops", test_byte_skips_against_loops},
         {"files of every size, a directory, a pipe", test_load_sizes_directories_and_pipes},
-        {"the size limit refuses big files", test_size_limit_refuses},
+        {"the size limit refuses big files, at most CCK_SOURCE_MAX", test_size_limit_refuses},
         {"invalid UTF-8 and NUL are diagnosed, bytes kept", test_invalid_utf8_and_nul_are_diagnosed_not_changed},
         {"the UTF-8 check finds a bad byte or NUL at any offset", test_utf8_check_at_every_offset},
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},

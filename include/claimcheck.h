@@ -204,28 +204,34 @@ typedef struct {
 
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
  * reconciliation needs (the rounding the figure shows). Every claim of
- * the run is kept until the report: fields are ordered so that none pads
- * (144 bytes where GCC or Clang packs the enums, 152 elsewhere). */
+ * the run is kept until the report: offsets are cck_off, the coordinates
+ * of a coordinate share their room with the dates of a date, and fields
+ * are ordered so that only the end pads (112 bytes where GCC or Clang
+ * packs the enums, 120 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
-    size_t index;           /* position in src->claims */
-    size_t start, end;      /* raw byte span of the whole expression */
-    size_t unit_index;      /* the unit (sentence or cell) it stands in */
+    cck_off index;          /* position in src->claims */
+    cck_off start, end;     /* raw byte span of the whole expression */
+    cck_off unit_index;     /* the unit (sentence or cell) it stands in */
     /* numeric kinds: canonical unit values; lo == hi for a single value */
     double lo, hi;
     /* the rounding step the written figure shows, in the canonical unit
      * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
     double step;
-    /* coordinates only: decimal degrees, south and west negative */
-    double lat, lon;
     const char *unit;       /* static canonical unit: "", "m", "degC", "%", "USD" ... */
     /* subject: filled by cck_rec_subjects(); arena strings */
     const char *entity;
     const char *attribute;
     const char *as_of;      /* NULL when the text gives no time */
-    /* dates: ISO-8601 at the granularity written ("1961", "1961-05",
-     * "1961-05-06"); "" for other kinds */
-    char date_lo[11], date_hi[11];
+    union {
+        /* CCK_KIND_COORDINATE only: decimal degrees, south and west
+         * negative */
+        struct { double lat, lon; };
+        /* CCK_KIND_DATE only: ISO-8601 at the granularity written
+         * ("1961", "1961-05", "1961-05-06"); all "" for other kinds that
+         * are not coordinates. Read neither for the other kind. */
+        struct { char date_lo[11], date_hi[11]; };
+    };
     cck_kind kind;
     cck_bound bound;
     cck_zone zone;
@@ -240,6 +246,11 @@ typedef struct cck_claim {
      * 800,000"): reported on its own, never taken as a value */
     bool denied;
 } cck_claim;
+#if defined(__GNUC__)
+_Static_assert(sizeof(cck_claim) <= 112, "cck_claim is kept for every claim of the run");
+#else
+_Static_assert(sizeof(cck_claim) <= 120, "cck_claim is kept for every claim of the run");
+#endif
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs
  * off its arena and is freed by cck_source_free(). */

@@ -204,17 +204,15 @@ typedef struct {
 
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
  * reconciliation needs (the rounding the figure shows). Every claim of
- * the run is kept until the report: offsets are cck_off, the coordinates
- * of a coordinate share their room with the dates of a date, and fields
- * are ordered so that only the end pads (112 bytes where GCC or Clang
- * packs the enums, 120 elsewhere: pinned below). */
+ * the run is kept until the report: offsets are cck_off, the values of
+ * the three sorts of claim (figures, coordinates, dates) share their room,
+ * and fields are ordered so that only the end pads (96 bytes where GCC or
+ * Clang packs the enums, 104 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
     cck_off index;          /* position in src->claims */
     cck_off start, end;     /* raw byte span of the whole expression */
     cck_off unit_index;     /* the unit (sentence or cell) it stands in */
-    /* numeric kinds: canonical unit values; lo == hi for a single value */
-    double lo, hi;
     /* the rounding step the written figure shows, in the canonical unit
      * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
     double step;
@@ -223,13 +221,17 @@ typedef struct cck_claim {
     const char *entity;
     const char *attribute;
     const char *as_of;      /* NULL when the text gives no time */
+    /* The value. The kinds' members share their room: read and write only
+     * those of the claim's kind (a claim is made zeroed, so they start at
+     * 0 or ""). */
     union {
-        /* CCK_KIND_COORDINATE only: decimal degrees, south and west
-         * negative */
+        /* every kind but dates and coordinates: canonical unit values;
+         * lo == hi for a single value */
+        struct { double lo, hi; };
+        /* CCK_KIND_COORDINATE: decimal degrees, south and west negative */
         struct { double lat, lon; };
-        /* CCK_KIND_DATE only: ISO-8601 at the granularity written
-         * ("1961", "1961-05", "1961-05-06"); all "" for other kinds that
-         * are not coordinates. Read neither for the other kind. */
+        /* CCK_KIND_DATE: ISO-8601 at the granularity written ("1961",
+         * "1961-05", "1961-05-06") */
         struct { char date_lo[11], date_hi[11]; };
     };
     cck_kind kind;
@@ -247,9 +249,9 @@ typedef struct cck_claim {
     bool denied;
 } cck_claim;
 #if defined(__GNUC__)
-_Static_assert(sizeof(cck_claim) <= 112, "cck_claim is kept for every claim of the run");
+_Static_assert(sizeof(cck_claim) <= 96, "cck_claim is kept for every claim of the run");
 #else
-_Static_assert(sizeof(cck_claim) <= 120, "cck_claim is kept for every claim of the run");
+_Static_assert(sizeof(cck_claim) <= 104, "cck_claim is kept for every claim of the run");
 #endif
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs

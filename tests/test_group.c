@@ -38,16 +38,18 @@ static cck_claim make(const spec *s)
     cck_claim c;
     memset(&c, 0, sizeof c);
     c.kind = s->kind;
-    c.lo = s->lo;
-    c.hi = s->hi;
     c.step = s->step;
-    if (s->dlo)
-        snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
-    if (s->dhi)
-        snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
-    if (s->kind == CCK_KIND_COORDINATE) { /* lat and lon share room with the dates */
+    if (s->kind == CCK_KIND_DATE) { /* the kinds' values share their room */
+        if (s->dlo)
+            snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
+        if (s->dhi)
+            snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
+    } else if (s->kind == CCK_KIND_COORDINATE) {
         c.lat = s->lat;
         c.lon = s->lon;
+    } else {
+        c.lo = s->lo;
+        c.hi = s->hi;
     }
     c.unit = s->unit ? s->unit : "";
     c.approx = s->approx;

@@ -210,6 +210,9 @@ typedef struct {
  * Clang packs the enums, 104 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
+    /* index and unit_index fit a cck_off like the offsets: claims and
+     * units are non-empty and never overlap, so a source has fewer of
+     * them than bytes */
     cck_off index;          /* position in src->claims */
     cck_off start, end;     /* raw byte span of the whole expression */
     cck_off unit_index;     /* the unit (sentence or cell) it stands in */

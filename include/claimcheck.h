@@ -204,28 +204,39 @@ typedef struct {
 
 /* One numeric claim: every field of ../shared/gold/FORMAT.md, plus what
  * reconciliation needs (the rounding the figure shows). Every claim of
- * the run is kept until the report: fields are ordered so that none pads
- * (144 bytes where GCC or Clang packs the enums, 152 elsewhere). */
+ * the run is kept until the report: offsets are cck_off, the values of
+ * the three sorts of claim (figures, coordinates, dates) share their room,
+ * and fields are ordered so that only the end pads (96 bytes where GCC or
+ * Clang packs the enums, 104 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
-    size_t index;           /* position in src->claims */
-    size_t start, end;      /* raw byte span of the whole expression */
-    size_t unit_index;      /* the unit (sentence or cell) it stands in */
-    /* numeric kinds: canonical unit values; lo == hi for a single value */
-    double lo, hi;
+    /* index and unit_index fit a cck_off like the offsets: claims and
+     * units are non-empty and never overlap, so a source has fewer of
+     * them than bytes */
+    cck_off index;          /* position in src->claims */
+    cck_off start, end;     /* raw byte span of the whole expression */
+    cck_off unit_index;     /* the unit (sentence or cell) it stands in */
     /* the rounding step the written figure shows, in the canonical unit
      * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
     double step;
-    /* coordinates only: decimal degrees, south and west negative */
-    double lat, lon;
     const char *unit;       /* static canonical unit: "", "m", "degC", "%", "USD" ... */
     /* subject: filled by cck_rec_subjects(); arena strings */
     const char *entity;
     const char *attribute;
     const char *as_of;      /* NULL when the text gives no time */
-    /* dates: ISO-8601 at the granularity written ("1961", "1961-05",
-     * "1961-05-06"); "" for other kinds */
-    char date_lo[11], date_hi[11];
+    /* The value. The kinds' members share their room: read and write only
+     * those of the claim's kind (a claim is made zeroed, so they start at
+     * 0 or ""). */
+    union {
+        /* every kind but dates and coordinates: canonical unit values;
+         * lo == hi for a single value */
+        struct { double lo, hi; };
+        /* CCK_KIND_COORDINATE: decimal degrees, south and west negative */
+        struct { double lat, lon; };
+        /* CCK_KIND_DATE: ISO-8601 at the granularity written ("1961",
+         * "1961-05", "1961-05-06") */
+        struct { char date_lo[11], date_hi[11]; };
+    };
     cck_kind kind;
     cck_bound bound;
     cck_zone zone;
@@ -240,6 +251,11 @@ typedef struct cck_claim {
      * 800,000"): reported on its own, never taken as a value */
     bool denied;
 } cck_claim;
+#if defined(__GNUC__)
+_Static_assert(sizeof(cck_claim) <= 96, "cck_claim is kept for every claim of the run");
+#else
+_Static_assert(sizeof(cck_claim) <= 104, "cck_claim is kept for every claim of the run");
+#endif
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs
  * off its arena and is freed by cck_source_free(). */

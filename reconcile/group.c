@@ -213,9 +213,11 @@ static double pair_drift(double per_year, const item *a, const item *b)
 static bool same_voice(const item *a, const item *b)
 {
     const cck_claim *x = a->c, *y = b->c;
-    return a->origin == b->origin && x->kind == y->kind && x->lo == y->lo && x->hi == y->hi &&
-           x->lat == y->lat && x->lon == y->lon && x->bound == y->bound &&
-           !strcmp(x->date_lo, y->date_lo) && !strcmp(x->date_hi, y->date_hi);
+    /* the kinds' values share their room: compare the kind's own */
+    return a->origin == b->origin && x->kind == y->kind && x->bound == y->bound &&
+           (x->kind == CCK_KIND_COORDINATE ? x->lat == y->lat && x->lon == y->lon
+            : x->kind == CCK_KIND_DATE ? !strcmp(x->date_lo, y->date_lo) && !strcmp(x->date_hi, y->date_hi)
+                                       : x->lo == y->lo && x->hi == y->hi);
 }
 
 /* One voice giving figures for different years is a time series ("2022:

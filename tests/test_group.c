@@ -38,15 +38,19 @@ static cck_claim make(const spec *s)
     cck_claim c;
     memset(&c, 0, sizeof c);
     c.kind = s->kind;
-    c.lo = s->lo;
-    c.hi = s->hi;
     c.step = s->step;
-    if (s->dlo)
-        snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
-    if (s->dhi)
-        snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
-    c.lat = s->lat;
-    c.lon = s->lon;
+    if (s->kind == CCK_KIND_DATE) { /* the kinds' values share their room */
+        if (s->dlo)
+            snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
+        if (s->dhi)
+            snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
+    } else if (s->kind == CCK_KIND_COORDINATE) {
+        c.lat = s->lat;
+        c.lon = s->lon;
+    } else {
+        c.lo = s->lo;
+        c.hi = s->hi;
+    }
     c.unit = s->unit ? s->unit : "";
     c.approx = s->approx;
     c.bound = s->bound;
@@ -836,9 +840,9 @@ static char *group_snapshot(const cck_corpus *c)
         fprintf(m, "%s|%s|%s|%d|%zu|%s|%zu:%zu|", g->entity, g->attribute,
                 g->as_of ? g->as_of : "-", (int)g->status, g->nsources, g->note,
                 g->favoured ? (size_t)(g->favoured->src->path[1] - '0') : 99,
-                g->favoured ? g->favoured->index : 0);
+                g->favoured ? (size_t)g->favoured->index : 0);
         for (size_t j = 0; j < g->nclaims; j++)
-            fprintf(m, " %c%zu", g->claims[j]->src->path[1], g->claims[j]->index);
+            fprintf(m, " %c%zu", g->claims[j]->src->path[1], (size_t)g->claims[j]->index);
         fputc('\n', m);
     }
     for (size_t s = 0; s < c->nsources; s++)

@@ -60,8 +60,10 @@ static cck_claim *add(cck_source *s, const char *span, size_t unit, cck_kind kin
     c.end = c.start + strlen(span);
     c.unit_index = unit;
     c.kind = kind;
-    c.lo = lo;
-    c.hi = hi;
+    if (kind != CCK_KIND_DATE && kind != CCK_KIND_COORDINATE) { /* they share room with lo, hi */
+        c.lo = lo;
+        c.hi = hi;
+    }
     c.unit = unitname;
     c.zone = CCK_ZONE_BODY;
     c.entity = entity ? cck_arena_strdup(s->arena, entity) : NULL;

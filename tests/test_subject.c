@@ -524,7 +524,7 @@ static void test_odd_claims_get_a_subject(void)
     cck_claim c;
     memset(&c, 0, sizeof c);
     c.unit = "";
-    c.unit_index = (size_t)-1;
+    c.unit_index = (cck_off)-1;
     c.start = 17;
     c.end = 18;
     cck_source_add_claim(s, &c);
@@ -579,7 +579,7 @@ static char *subjects_text(const cck_corpus *c)
         for (size_t k = 0; k < c->sources[i]->nclaims; k++) {
             const cck_claim *cl = &c->sources[i]->claims[k];
             char line[1024];
-            int w = snprintf(line, sizeof line, "%zu:%zu %s | %s | %s | %d%d\n", i, cl->start,
+            int w = snprintf(line, sizeof line, "%zu:%zu %s | %s | %s | %d%d\n", i, (size_t)cl->start,
                              cl->entity ? cl->entity : "(null)",
                              cl->attribute ? cl->attribute : "(null)",
                              cl->as_of ? cl->as_of : "-", cl->unclear, cl->denied);

@@ -623,10 +623,18 @@ static void print_counts(size_t ignored, size_t suppressed)
                 suppressed == 1 ? "" : "s");
 }
 
+/* What load() does beyond extracting: LOAD_RECONCILE works out subjects
+ * and groups; LOAD_CLAIM_RAW is for reports that quote a file's own bytes
+ * only at its claims (every one but `cites`'s), so that a markup source
+ * keeps no more of its file (cck_source_keep_claim_raw()). */
+enum { LOAD_RECONCILE = 1, LOAD_CLAIM_RAW = 2 };
+
 static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
-                   bool reconcile)
+                   unsigned what)
 {
-    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true};
+    bool reconcile = what & LOAD_RECONCILE;
+    cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true,
+                          .claim_raw = what & LOAD_CLAIM_RAW};
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, paths, npaths, c, &nfiles, &skipped, &ignored);
     bool tty = isatty(STDERR_FILENO);
@@ -742,7 +750,8 @@ static int cmd_check(options *o)
     cck_corpus_init(&c);
     cck_fpset known = {NULL, 0, 0};
     bool bad_baseline = o->baseline && cck_base_read(o->baseline, &known, &c.diags) != CCK_OK;
-    size_t skipped = bad_baseline ? 0 : load(o, o->paths, o->npaths, &c, true);
+    size_t skipped =
+        bad_baseline ? 0 : load(o, o->paths, o->npaths, &c, LOAD_RECONCILE | LOAD_CLAIM_RAW);
     int wrote = 0;
     cck_view v;
     /* with --git-changed and nothing changed, no conflict involves a change */
@@ -839,7 +848,7 @@ static int extract_streaming(options *o)
     atomic_out a;
     if (atomic_open(&a, o->output) != 0) {
         /* read everything all the same, for the diagnostics */
-        size_t skipped = load(o, o->paths, o->npaths, &c, false);
+        size_t skipped = load(o, o->paths, o->npaths, &c, 0);
         report_trouble(&c, skipped);
         cck_corpus_free(&c);
         return EXIT_TROUBLE;
@@ -871,7 +880,7 @@ static int cmd_extract(options *o)
         return extract_streaming(o);
     cck_corpus c;
     cck_corpus_init(&c);
-    size_t skipped = load(o, o->paths, o->npaths, &c, false);
+    size_t skipped = load(o, o->paths, o->npaths, &c, 0);
     report_ctx r = {&c, o->format, false, rep_options(o)};
     int wrote = write_atomically(o->output, write_report, &r);
     bool trouble = report_trouble(&c, skipped) || wrote != 0;
@@ -895,7 +904,7 @@ static int cmd_cites(options *o)
 {
     cck_corpus c;
     cck_corpus_init(&c);
-    size_t skipped = load(o, o->paths, o->npaths, &c, true);
+    size_t skipped = load(o, o->paths, o->npaths, &c, LOAD_RECONCILE);
     report_ctx r = {&c, o->format, false, rep_options(o)};
     int wrote = write_atomically(o->output, write_cites, &r);
     bool trouble = report_trouble(&c, skipped) || wrote != 0;
@@ -920,7 +929,7 @@ static int cmd_baseline(options *o)
         return usage_error("%s", "baseline writes its own format; -f does not apply");
     cck_corpus c;
     cck_corpus_init(&c);
-    size_t skipped = load(o, o->paths, o->npaths, &c, true);
+    size_t skipped = load(o, o->paths, o->npaths, &c, LOAD_RECONCILE | LOAD_CLAIM_RAW);
     int wrote = 0;
     if (!skipped)   /* a baseline from half the sources would hide conflicts later */
         wrote = write_atomically(o->output, write_baseline, &c);
@@ -1009,7 +1018,8 @@ static int diff_paths(options *o)
     cck_corpus a, b;
     cck_corpus_init(&a);
     cck_corpus_init(&b);
-    size_t skipped = load(o, o->paths, 1, &a, true) + load(o, o->paths + 1, 1, &b, true);
+    size_t skipped = load(o, o->paths, 1, &a, LOAD_RECONCILE | LOAD_CLAIM_RAW) +
+                     load(o, o->paths + 1, 1, &b, LOAD_RECONCILE | LOAD_CLAIM_RAW);
     diff_ctx d = {&a, &b, o->paths[0], o->paths[1], o->format == CCK_FMT_JSON, {0, 0, 0, 0, 0, 0}};
     int wrote = write_atomically(o->output, write_diff, &d);
     bool trouble = report_trouble(&a, 0) | report_trouble(&b, skipped) || wrote != 0;

@@ -30,6 +30,7 @@ typedef struct {
     size_t njobs;
     size_t next;            /* next job to take, under lock */
     size_t max_bytes;
+    bool claim_raw;         /* cck_run_options.claim_raw */
     pthread_mutex_t lock;
 } pool;
 
@@ -41,15 +42,17 @@ unsigned cck_run_default_jobs(void)
     return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, size_t max_bytes)
+static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p)
 {
-    if (cck_src_load_memo(j->path, max_bytes, memo, &j->src, &j->diags) != CCK_OK) {
+    if (cck_src_load_memo(j->path, p->max_bytes, memo, &j->src, &j->diags) != CCK_OK) {
         j->failed = true;
         return;
     }
     cck_src_segment(j->src, &j->diags);
     cck_ext_source(j->src, m, &j->diags);
     cck_src_trim_claims(j->src);
+    if (p->claim_raw)
+        cck_source_keep_claim_raw(j->src);
 }
 
 static void *worker(void *arg)
@@ -63,7 +66,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i >= p->njobs)
             break;
-        run_job(&p->jobs[i], m, &memo, p->max_bytes);
+        run_job(&p->jobs[i], m, &memo, p);
     }
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
@@ -160,7 +163,7 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     size_t skipped = 0;
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    pool p = {.max_bytes = o ? o->max_bytes : 0};
+    pool p = {.max_bytes = o ? o->max_bytes : 0, .claim_raw = o && o->claim_raw};
     char **files = expand_paths(paths, npaths, o, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {

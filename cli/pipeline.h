@@ -11,6 +11,9 @@ typedef struct {
                            core (cck_run_default_jobs()), at most 256 */
     bool expanded;      /* the paths are files cck_src_expand_path() listed:
                            each is read as it is, not looked up again */
+    bool claim_raw;     /* the reports quote a file's own bytes only at its
+                           claims: each markup source keeps no more of them
+                           (cck_source_keep_claim_raw()) */
 } cck_run_options;
 
 /* The number of online cores (1 when unknown, at most 256). */

@@ -189,6 +189,12 @@ typedef struct {
     size_t proj, raw, raw_end;
 } cck_piece;
 
+/* File bytes [raw, raw_end) kept at kept + at once the rest of the file is
+ * let go (cck_source_keep_claim_raw()). */
+typedef struct {
+    cck_off raw, raw_end, at;
+} cck_excerpt;
+
 /* What a source says about itself, from <title>, <meta>, <link
  * rel=canonical> or Markdown front matter, overridden by the optional
  * ".claimcheck-sources" file beside it (README: "Source formats"). Arena
@@ -274,7 +280,9 @@ struct cck_source {
      * stored above is into bytes; report through cck_source_linecol() and
      * cck_source_file_span(), which map back to the file. */
     cck_markup markup;
-    char *raw;              /* NUL-terminated */
+    char *raw;              /* NUL-terminated; NULL once only the claims'
+                               spans are kept (cck_source_keep_claim_raw()):
+                               read it through cck_source_raw_text() */
     size_t raw_len;
     size_t *raw_line_starts;
     size_t raw_nlines;
@@ -293,6 +301,10 @@ struct cck_source {
      * 0.8); trust is estimated by cck_rec_group() across all groups from
      * how often the source's figures agree with the best-supported ones */
     double weight, trust;
+    /* what cck_source_keep_claim_raw() kept of raw: excerpts sorted by
+     * their file offset, their bytes one after another in kept (owned) */
+    cck_excerpt *excerpts;  size_t nexcerpts;
+    char *kept;
 };
 
 /* Reads a file into a new source (bytes + line table). Files larger than
@@ -322,6 +334,17 @@ void cck_source_raw_linecol(const cck_source *s, size_t off, unsigned *line, uns
  * came from (identical for plain text). */
 void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t *fstart,
                           size_t *fend);
+/* For a run whose reports quote a file's own bytes only at its claims (as
+ * `check` does): a markup source keeps of its file (s->raw, often several
+ * times its projected text) only the file spans of its claims, and frees
+ * the rest; s->raw is NULL after it. Nothing else changes. A plain-text
+ * source, whose file is its text, is left as it is. Call it once the
+ * claims are final. */
+void cck_source_keep_claim_raw(cck_source *s);
+/* The file's bytes [fstart, fend): in s->raw, or in what
+ * cck_source_keep_claim_raw() kept ("" for an empty span); NULL when they
+ * were not kept. */
+const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend);
 /* Appends a claim (copied) and returns the stored one; sets index and src. */
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
 

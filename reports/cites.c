@@ -137,7 +137,8 @@ static void json_where(FILE *out, const cck_source *s, size_t start, size_t end)
     fputs("{\"doc\": ", out);
     json_cstr(out, s->path);
     fprintf(out, ", \"line\": %u, \"start\": %zu, \"end\": %zu, \"span\": ", line, fs, fe);
-    cck_rep_json_string(out, s->raw + fs, fe - fs);
+    const char *raw = cck_source_raw_text(s, fs, fe);
+    cck_rep_json_string(out, raw ? raw : "", raw ? fe - fs : 0);
 }
 
 static cck_status jsonl(FILE *out, const cck_corpus *c)

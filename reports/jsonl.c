@@ -254,7 +254,8 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     OB_LIT(o, ", \"end\": ");
     ob_uint(o, fe);
     OB_LIT(o, ", \"span\": ");
-    ob_string(o, s->raw + fs, fe - fs);
+    const char *raw = cck_source_raw_text(s, fs, fe); /* kept, whatever check let go */
+    ob_string(o, raw ? raw : "", raw ? fe - fs : 0);
     OB_LIT(o, ", \"kind\": ");
     ob_name(o, cck_kind_name(cl->kind));
     if (cl->kind == CCK_KIND_COORDINATE) {

@@ -379,6 +379,8 @@ void cck_source_free(cck_source *s)
     free(s->line_starts);
     free(s->pieces);
     free(s->claims);
+    free(s->excerpts);
+    free(s->kept);
     cck_arena_free(s->arena);
     free(s);
 }
@@ -386,6 +388,80 @@ void cck_source_free(cck_source *s)
 void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigned *col)
 {
     cck_source_raw_linecol(s, raw_start(s, off), line, col);
+}
+
+static int by_file_offset(const void *a, const void *b)
+{
+    const cck_excerpt *x = a, *y = b;
+    return x->raw < y->raw ? -1 : x->raw > y->raw ? 1 : (x->raw_end > y->raw_end) - (x->raw_end < y->raw_end);
+}
+
+void cck_source_keep_claim_raw(cck_source *s)
+{
+    if (!s->raw || s->raw == s->bytes)
+        return;
+    /* the claims' file spans, in file order (they are already: claims
+     * never overlap and the map to the file keeps order) */
+    cck_excerpt *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
+    size_t n = 0, bytes = 0;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const cck_claim *c = &s->claims[i];
+        size_t a = c->start < s->len ? c->start : s->len;
+        size_t b = c->end < s->len ? c->end : s->len;
+        size_t fs, fe;
+        cck_source_file_span(s, a, b > a ? b : a, &fs, &fe);
+        if (fe > fs)
+            v[n++] = (cck_excerpt){(cck_off)fs, (cck_off)fe, 0};
+    }
+    qsort(v, n, sizeof *v, by_file_offset);
+    size_t m = 0; /* overlapping or touching spans become one */
+    for (size_t i = 0; i < n; i++) {
+        if (m && v[i].raw <= v[m - 1].raw_end) {
+            if (v[i].raw_end > v[m - 1].raw_end)
+                v[m - 1].raw_end = v[i].raw_end;
+        } else {
+            v[m++] = v[i];
+        }
+    }
+    for (size_t i = 0; i < m; i++) {
+        v[i].at = (cck_off)bytes;
+        bytes += v[i].raw_end - v[i].raw;
+    }
+    char *kept = cck_xmalloc(bytes ? bytes : 1);
+    for (size_t i = 0; i < m; i++)
+        memcpy(kept + v[i].at, s->raw + v[i].raw, v[i].raw_end - v[i].raw);
+    free(s->excerpts);
+    free(s->kept);
+    if (m) {
+        s->excerpts = cck_xreallocarray(v, m, sizeof *v);
+    } else {
+        free(v);
+        s->excerpts = NULL;
+    }
+    s->nexcerpts = m;
+    s->kept = kept;
+    free(s->raw);
+    s->raw = NULL;
+}
+
+const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
+{
+    if (fend <= fstart)
+        return "";
+    if (s->raw)
+        return fend <= s->raw_len ? s->raw + fstart : NULL;
+    size_t lo = 0, hi = s->nexcerpts; /* the last excerpt starting <= fstart */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->excerpts[mid].raw <= fstart)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const cck_excerpt *e = s->nexcerpts ? &s->excerpts[lo] : NULL;
+    if (!e || e->raw > fstart || fend > e->raw_end)
+        return NULL;
+    return s->kept + e->at + (fstart - e->raw);
 }
 
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)

@@ -3,10 +3,12 @@
  * see, their subjects, and the verdicts. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 #include "pipeline.h"
+#include "report.h"
 #include "tests.h"
 
 #define FIX "tests/fixtures/cli/"
@@ -35,6 +37,71 @@ static void run_on(cck_corpus *c, char *const *paths, size_t n)
     CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c->diags), CCK_OK);
     CU_ASSERT_EQUAL(cck_run_extract(c, paths, n, NULL), 0);
     cck_run_reconcile(c, 1);
+}
+
+/* The jsonl report of c's groups, malloc'd. */
+static char *groups_jsonl(const cck_corpus *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    cck_rep_options ro = {.width = 100, .jobs = 1};
+    CU_ASSERT_EQUAL(cck_rep_groups(f, c, CCK_FMT_JSONL, &ro), CCK_OK);
+    fclose(f);
+    return buf;
+}
+
+/* A markup source told to keep of its file only its claims' spans still
+ * quotes every claim's span as the file has it, and the report is the same
+ * byte for byte; plain text, whose file is its text, keeps it whole. */
+static void test_markup_keeps_only_claim_spans(void)
+{
+    static char examples[] = "examples";
+    char *paths[] = {examples};
+    cck_corpus whole, kept;
+    cck_corpus_init(&whole);
+    cck_corpus_init(&kept);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&whole.diags), CCK_OK);
+    cck_run_options keep = {.jobs = 2, .claim_raw = true};
+    CU_ASSERT_EQUAL(cck_run_extract(&whole, paths, 1, NULL), 0);
+    CU_ASSERT_EQUAL(cck_run_extract(&kept, paths, 1, &keep), 0);
+    CU_ASSERT_EQUAL_FATAL(kept.nsources, whole.nsources);
+    size_t markup = 0, spans = 0;
+    for (size_t i = 0; i < kept.nsources; i++) {
+        const cck_source *w = whole.sources[i], *k = kept.sources[i];
+        CU_ASSERT_STRING_EQUAL(w->path, k->path);
+        CU_ASSERT_EQUAL_FATAL(w->nclaims, k->nclaims);
+        if (w->markup == CCK_MARKUP_TEXT) {
+            CU_ASSERT_PTR_EQUAL(k->raw, k->bytes);
+            continue;
+        }
+        markup++;
+        CU_ASSERT_PTR_NULL(k->raw);
+        CU_ASSERT(k->nexcerpts > 0 && k->nexcerpts <= k->nclaims);
+        for (size_t j = 0; j < k->nclaims; j++) {
+            size_t fs, fe;
+            cck_source_file_span(k, k->claims[j].start, k->claims[j].end, &fs, &fe);
+            const char *r = cck_source_raw_text(k, fs, fe);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+            CU_ASSERT(!memcmp(r, w->raw + fs, fe - fs));
+            spans++;
+        }
+        /* what lies outside the claims is gone */
+        CU_ASSERT_PTR_NULL(cck_source_raw_text(k, 0, k->raw_len));
+        CU_ASSERT_STRING_EQUAL(cck_source_raw_text(k, 5, 5), "");
+    }
+    CU_ASSERT(markup >= 3);   /* the examples have HTML, Markdown and XML */
+    CU_ASSERT(spans > 20);
+    cck_run_reconcile(&whole, 1);
+    cck_run_reconcile(&kept, 2);
+    char *a = groups_jsonl(&whole), *b = groups_jsonl(&kept);
+    CU_ASSERT(strlen(a) > 1000);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    free(a);
+    free(b);
+    cck_corpus_free(&whole);
+    cck_corpus_free(&kept);
 }
 
 static void test_claims_found_with_subjects(void)
@@ -224,6 +291,7 @@ void cck_suite_pipeline(void)
         {"another subject reads right", test_another_subject},
         {"a life and a structure", test_a_life},
         {"a table of years", test_a_table_of_years},
+        {"markup keeps only its claims' file spans", test_markup_keeps_only_claim_spans},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("pipeline", tests);

@@ -59,6 +59,20 @@ static inline int cck_fuzz_one_opts(const char *name, const uint8_t *data, size_
         cck_fuzz_span(s, s->cites[i].start, s->cites[i].end);
     for (size_t i = 0; i < s->nclaims; i++)
         cck_fuzz_span(s, s->claims[i].start, s->claims[i].end);
+    /* what check keeps of a markup file: every claim's span, unchanged */
+    char *raw = s->raw != s->bytes ? malloc(s->raw_len + 1) : NULL;
+    if (raw) {
+        memcpy(raw, s->raw, s->raw_len);
+        cck_source_keep_claim_raw(s);
+        for (size_t i = 0; i < s->nclaims; i++) {
+            size_t fs, fe;
+            cck_source_file_span(s, s->claims[i].start, s->claims[i].end, &fs, &fe);
+            const char *k = cck_source_raw_text(s, fs, fe);
+            if (!k || memcmp(k, raw + fs, fe - fs))
+                abort();
+        }
+        free(raw);
+    }
     cck_source_free(s);
     cck_diags_free(&d);
     return 0;

@@ -69,7 +69,7 @@ static bool claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (u->cites[i] < s->ncites && !s->cites[u->cites[i]].placeholder)
+        if (cck_unit_cite(s, u, i) < s->ncites && !s->cites[cck_unit_cite(s, u, i)].placeholder)
             return false;
     return true;
 }

@@ -291,12 +291,12 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         const cck_unit *u = &s->units[cl->unit_index];
         bool first = true;
         for (size_t i = 0; i < u->ncites; i++) {
-            if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
                 continue;
             if (!first)
                 OB_LIT(o, ", ");
             first = false;
-            ob_cstr(o, s->cites[u->cites[i]].marker);
+            ob_cstr(o, s->cites[cck_unit_cite(s, u, i)].marker);
         }
     }
     OB_LIT(o, "], \"zone\": ");

@@ -450,15 +450,15 @@ char *cck_rep_cites(const cck_claim *cl)
     const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u)
         for (size_t i = 0; i < u->ncites; i++)
-            if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
-                n += strlen(s->cites[u->cites[i]].marker);
+            if (cck_unit_cite(s, u, i) < s->ncites && s->cites[cck_unit_cite(s, u, i)].marker)
+                n += strlen(s->cites[cck_unit_cite(s, u, i)].marker);
     if (!n)
         return cck_xstrndup("uncited", 7);
     char *r = cck_xmalloc(n + 1), *p = r;
     for (size_t i = 0; i < u->ncites; i++) {
-        if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+        if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
             continue;
-        const char *m = s->cites[u->cites[i]].marker;
+        const char *m = s->cites[cck_unit_cite(s, u, i)].marker;
         size_t k = strlen(m);
         memcpy(p, m, k);
         p += k;
@@ -476,9 +476,9 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
         const cck_source *s = cl->src;
         const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
         for (size_t i = 0; u && i < u->ncites; i++) {
-            if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
                 continue;
-            const cck_cite *c = &s->cites[u->cites[i]];
+            const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
             const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
                                                                         : NULL;
             const char *what = ref ? ref
@@ -565,12 +565,13 @@ static void set_sentence(cck_table *t, size_t r, const cck_claim *cl, size_t a, 
 {
     const cck_source *s = cl->src;
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+    const cck_table_cell *x = u ? cck_unit_cell(s, u) : NULL;
     if (!u || u->zone != CCK_ZONE_TABLE ||
-        !(u->caption || u->row_header || u->col_header)) {
+        !(x->caption || x->row_header || x->col_header)) {
         cck_tab_set(t, r, 4, s->bytes + a, b - a, cs - a, ce - a);
         return;
     }
-    const char *parts[] = {u->caption, u->row_header, u->col_header};
+    const char *parts[] = {x->caption, x->row_header, x->col_header};
     size_t n = b - a + 8;
     for (size_t i = 0; i < 3; i++)
         n += parts[i] ? strlen(parts[i]) + 4 : 0;
@@ -808,7 +809,7 @@ bool cck_rep_claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
+        if (cck_unit_cite(s, u, i) < s->ncites && s->cites[cck_unit_cite(s, u, i)].marker)
             return false;
     return true;
 }

@@ -243,7 +243,7 @@ static void test_html_script_figure_is_no_claim_table_figure_is(void)
     const cck_claim *jul = claim_span(s, "23.9");
     CU_ASSERT_PTR_NOT_NULL_FATAL(jul);
     CU_ASSERT_EQUAL(jul->zone, CCK_ZONE_TABLE);
-    const cck_unit *u = &s->units[jul->unit_index];
+    const cck_table_cell *u = cck_unit_cell(s, &s->units[jul->unit_index]);
     CU_ASSERT_PTR_NOT_NULL_FATAL(u->row_header);
     CU_ASSERT_STRING_EQUAL(u->row_header, "Mean (°C)");
     CU_ASSERT_PTR_NOT_NULL_FATAL(u->col_header);
@@ -303,9 +303,9 @@ static void test_html_wikipedia_shapes(void)
     const cck_unit *pop = unit_text(s, "768,551");
     CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
     CU_ASSERT_EQUAL(pop->zone, CCK_ZONE_TABLE);
-    CU_ASSERT_STRING_EQUAL(pop->row_header, "Population");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(pop->caption);
-    CU_ASSERT_STRING_EQUAL(pop->caption, "Hamhung");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, pop)->row_header, "Population");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cck_unit_cell(s, pop)->caption);
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, pop)->caption, "Hamhung");
     CU_ASSERT(!projected_has(s, "citation needed"));
     CU_ASSERT(!projected_has(s, "edit"));
     CU_ASSERT(!projected_has(s, "Cities of North Korea"));
@@ -382,7 +382,7 @@ static void test_html_malformed_is_recovered_with_a_note(void)
     CU_ASSERT(!projected_has(s, "unclosed comment"));
     const cck_unit *cell = unit_text(s, "168,827");
     CU_ASSERT_PTR_NOT_NULL_FATAL(cell);
-    CU_ASSERT_STRING_EQUAL(cell->col_header, "People");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, cell)->col_header, "People");
     bool noted = false;
     for (size_t i = 0; i < d.n; i++)
         if (strstr(d.v[i].msg, "malformed HTML") && d.v[i].sev == CCK_SEV_NOTE &&
@@ -584,7 +584,7 @@ static void test_mediawiki_pages_become_articles(void)
     const cck_unit *u = unit_text(s, "The census again[1] counted 7 wards.");
     CU_ASSERT_PTR_NOT_NULL_FATAL(u);
     CU_ASSERT_EQUAL_FATAL(u->ncites, 1);
-    const cck_cite *ct = &s->cites[u->cites[0]];
+    const cck_cite *ct = &s->cites[cck_unit_cite(s, u, 0)];
     CU_ASSERT_EQUAL_FATAL(ct->ref, 0);
     CU_ASSERT_STRING_EQUAL(s->refs[0].text, "2008 Census. Central Bureau. 2009.");
     CU_ASSERT_EQUAL(s->refs[0].uses, 2);
@@ -599,8 +599,8 @@ static void test_mediawiki_pages_become_articles(void)
     const cck_unit *cell = unit_text(s, "23.9");
     CU_ASSERT_PTR_NOT_NULL_FATAL(cell);
     CU_ASSERT_EQUAL(cell->zone, CCK_ZONE_TABLE);
-    CU_ASSERT_STRING_EQUAL(cell->row_header, "Mean (°C)");
-    CU_ASSERT_STRING_EQUAL(cell->col_header, "Jul");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, cell)->row_header, "Mean (°C)");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, cell)->col_header, "Jul");
     extract(s, &d);
     const cck_claim *pop = claim_span(s, "768,551");
     CU_ASSERT_PTR_NOT_NULL_FATAL(pop);

@@ -51,11 +51,11 @@ static char *cites_of(const cck_source *s, const cck_unit *u)
 {
     size_t n = 1;
     for (size_t k = 0; k < u->ncites; k++)
-        n += strlen(s->cites[u->cites[k]].marker);
+        n += strlen(s->cites[cck_unit_cite(s, u, k)].marker);
     char *out = cck_xmalloc(n);
     out[0] = '\0';
     for (size_t k = 0; k < u->ncites; k++)
-        strcat(out, s->cites[u->cites[k]].marker);
+        strcat(out, s->cites[cck_unit_cite(s, u, k)].marker);
     return out;
 }
 
@@ -99,24 +99,25 @@ static void check_units(const char *path, const unit_case *cases, size_t n)
             continue;
         }
         cck_unit *u = &s->units[ui];
+        const cck_table_cell *x = cck_unit_cell(s, u);
         char *cites = cites_of(s, u);
         bool ok = strlen(c->text) == u->end - u->start &&
                   !memcmp(s->bytes + u->start, c->text, u->end - u->start) &&
                   u->zone == c->zone && !strcmp(cites, c->cites) &&
-                  same(u->row_header, c->row) && same(u->col_header, c->col) &&
-                  same(u->caption, c->caption) &&
+                  same(x->row_header, c->row) && same(x->col_header, c->col) &&
+                  same(x->caption, c->caption) &&
                   !strcmp(cck_src_section_path(s, u), c->path);
         if (!ok)
             fprintf(stderr, "\n  %s: \"%s\": got \"%.*s\" zone %s cites %s row %s col %s cap %s path %s\n",
                     path, c->needle, (int)(u->end - u->start), s->bytes + u->start,
-                    cck_zone_name(u->zone), cites, u->row_header ? u->row_header : "-",
-                    u->col_header ? u->col_header : "-", u->caption ? u->caption : "-",
+                    cck_zone_name(u->zone), cites, x->row_header ? x->row_header : "-",
+                    x->col_header ? x->col_header : "-", x->caption ? x->caption : "-",
                     cck_src_section_path(s, u));
         CU_ASSERT(ok);
         if (u->zone == CCK_ZONE_TABLE) {
-            CU_ASSERT(u->table >= 0);
+            CU_ASSERT(u->cell >= 0 && x->table >= 0);
         } else {
-            CU_ASSERT(u->table == -1 && !u->row_header && !u->col_header);
+            CU_ASSERT(u->cell == -1 && x->table == -1 && !x->row_header && !x->col_header);
         }
         free(cites);
     }
@@ -415,7 +416,7 @@ static void check_invariants(const cck_source *s)
         CU_ASSERT(u->article < s->narticles);
         CU_ASSERT(u->section < (int)s->nsections);
         for (size_t k = 0; k < u->ncites; k++)
-            CU_ASSERT(u->cites[k] < s->ncites);
+            CU_ASSERT(cck_unit_cite(s, u, k) < s->ncites);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->start), i);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->end - 1), i);
         /* no unit starts or ends on blanks or a line break */
@@ -519,8 +520,8 @@ static void test_crlf(void)
     ui = cck_src_unit_at(s, off_of(s, "| 12") + 2);
     CU_ASSERT_FATAL(ui != (size_t)-1);
     CU_ASSERT_EQUAL(s->units[ui].zone, CCK_ZONE_TABLE);
-    CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, "1970");
-    CU_ASSERT_STRING_EQUAL(s->units[ui].col_header, "Flow");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, "1970");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->col_header, "Flow");
     CU_ASSERT_EQUAL_FATAL(s->nrefs, 1);
     CU_ASSERT_STRING_EQUAL(s->refs[0].text, "A source text.");
     CU_ASSERT_EQUAL(s->cites[0].ref, 0);
@@ -634,8 +635,8 @@ static void test_pipeless_table(void)
         CU_ASSERT_FATAL(ui != (size_t)-1);
         CU_ASSERT_EQUAL(s->units[ui].zone, CCK_ZONE_TABLE);
         CU_ASSERT_EQUAL(s->units[ui].end - s->units[ui].start, strlen(cells[i].needle));
-        CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, cells[i].row);
-        CU_ASSERT_STRING_EQUAL(s->units[ui].col_header, cells[i].col);
+        CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, cells[i].row);
+        CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->col_header, cells[i].col);
     }
     /* neither the header nor a row's first cell is a unit */
     CU_ASSERT_EQUAL(cck_src_unit_at(s, off_of(s, "Ships")), (size_t)-1);
@@ -783,8 +784,8 @@ static void test_ragged_table_noted(void)
     CU_ASSERT_EQUAL(d.v[0].line, 3);
     size_t ui = cck_src_unit_at(s, off_of(s, "14"));
     CU_ASSERT_FATAL(ui != (size_t)-1);
-    CU_ASSERT_PTR_NULL(s->units[ui].col_header);
-    CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, "2002");
+    CU_ASSERT_PTR_NULL(cck_unit_cell(s, &s->units[ui])->col_header);
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, "2002");
     cck_source_free(s);
     cck_diags_free(&d);
 }
@@ -798,14 +799,15 @@ static void test_cell_forms(void)
         size_t ui = cck_src_unit_at(s, off_of(s, cc->needle));
         CU_ASSERT_FATAL(ui != (size_t)-1);
         const cck_unit *u = &s->units[ui];
+        const cck_table_cell *x = cck_unit_cell(s, u);
         CU_ASSERT_EQUAL(u->zone, CCK_ZONE_TABLE);
         CU_ASSERT_EQUAL(u->end - u->start, strlen(cc->needle));
-        CU_ASSERT_TRUE(same(u->row_header, cc->row));
-        CU_ASSERT_TRUE(same(u->col_header, cc->col));
-        CU_ASSERT_TRUE(same(u->caption, cc->caption));
-        if (!same(u->col_header, cc->col) || !same(u->row_header, cc->row))
+        CU_ASSERT_TRUE(same(x->row_header, cc->row));
+        CU_ASSERT_TRUE(same(x->col_header, cc->col));
+        CU_ASSERT_TRUE(same(x->caption, cc->caption));
+        if (!same(x->col_header, cc->col) || !same(x->row_header, cc->row))
             fprintf(stderr, "\n  cell %s: row %s col %s\n", cc->needle,
-                    u->row_header ? u->row_header : "-", u->col_header ? u->col_header : "-");
+                    x->row_header ? x->row_header : "-", x->col_header ? x->col_header : "-");
         cck_source_free(s);
     }
 }

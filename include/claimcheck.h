@@ -126,10 +126,11 @@ typedef struct {
     unsigned uses;         /* how many markers resolve to it */
 } cck_ref;
 
-/* A citation marker standing in the text: "[20]", "[map](#)", ... */
+/* A citation marker standing in the text: "[20]", "[map](#)", ... The
+ * marker as written is the bytes of its span (cck_cite_marker()), which
+ * hold no NUL. */
 typedef struct {
     cck_off start, end;    /* raw byte span of the marker as written */
-    const char *marker;    /* arena; exactly the bytes of the span */
     const char *target;    /* arena; link target or NULL */
     int ref;               /* index into refs, -1 when it resolves nowhere */
     bool placeholder;      /* link target "#" or empty */
@@ -321,6 +322,9 @@ void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t 
 const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u);
 /* Index into s->cites of the k-th marker backing unit u of s (k < u->ncites). */
 size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
+/* The marker of cite c of s as written: *n bytes (no NUL among them) at the
+ * returned pointer into s->bytes, not NUL-terminated. */
+const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);
 /* Appends a claim (copied) and returns the stored one; sets index and src. */
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
 

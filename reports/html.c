@@ -142,10 +142,14 @@ static void citations(xmlNodePtr td, const cck_claim *cl)
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     bool any = false;
     for (size_t i = 0; u && i < u->ncites; i++) {
-        if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
+        if (cck_unit_cite(s, u, i) >= s->ncites)
             continue;
         const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
-        xmlNodePtr sp = el(td, "span", c->marker);
+        size_t n;
+        const char *mk = cck_cite_marker(s, c, &n);
+        char *m = cck_xstrndup(mk, n);
+        xmlNodePtr sp = el(td, "span", m);
+        free(m);
         attr(sp, "class", "marker");
         const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text : NULL;
         xmlNodePtr r = el(td, "span", ref ? ref : c->placeholder ? "placeholder link, no reference"

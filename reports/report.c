@@ -450,16 +450,16 @@ char *cck_rep_cites(const cck_claim *cl)
     const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u)
         for (size_t i = 0; i < u->ncites; i++)
-            if (cck_unit_cite(s, u, i) < s->ncites && s->cites[cck_unit_cite(s, u, i)].marker)
-                n += strlen(s->cites[cck_unit_cite(s, u, i)].marker);
+            if (cck_unit_cite(s, u, i) < s->ncites)
+                n += s->cites[cck_unit_cite(s, u, i)].end - s->cites[cck_unit_cite(s, u, i)].start;
     if (!n)
         return cck_xstrndup("uncited", 7);
     char *r = cck_xmalloc(n + 1), *p = r;
     for (size_t i = 0; i < u->ncites; i++) {
-        if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
+        if (cck_unit_cite(s, u, i) >= s->ncites)
             continue;
-        const char *m = s->cites[cck_unit_cite(s, u, i)].marker;
-        size_t k = strlen(m);
+        size_t k;
+        const char *m = cck_cite_marker(s, &s->cites[cck_unit_cite(s, u, i)], &k);
         memcpy(p, m, k);
         p += k;
     }
@@ -476,17 +476,19 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
         const cck_source *s = cl->src;
         const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
         for (size_t i = 0; u && i < u->ncites; i++) {
-            if (cck_unit_cite(s, u, i) >= s->ncites || !s->cites[cck_unit_cite(s, u, i)].marker)
+            if (cck_unit_cite(s, u, i) >= s->ncites)
                 continue;
             const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
+            size_t mn;
+            const char *mk = cck_cite_marker(s, c, &mn);
             const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
                                                                         : NULL;
             const char *what = ref ? ref
                                : c->placeholder ? "a placeholder link, no reference"
                                                 : "resolves to no reference entry";
-            size_t len = strlen(c->marker) + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
+            size_t len = mn + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
             char *line = cck_xmalloc(len);
-            snprintf(line, len, "%s %s: %s", c->marker, cck_rep_basename(s->path), what);
+            snprintf(line, len, "%.*s %s: %s", (int)mn, mk, cck_rep_basename(s->path), what);
             bool seen = false;
             for (size_t j = 0; j < n && !seen; j++)
                 seen = !strcmp(v[j], line);
@@ -809,7 +811,7 @@ bool cck_rep_claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (cck_unit_cite(s, u, i) < s->ncites && s->cites[cck_unit_cite(s, u, i)].marker)
+        if (cck_unit_cite(s, u, i) < s->ncites)
             return false;
     return true;
 }

@@ -578,7 +578,7 @@ static void sentences(seg_ctx *c, size_t a, size_t b, cck_zone z)
         }
         /* markers standing right after the sentence belong to it */
         size_t k = cck_src_cite_lower(c, e);
-        for (; k < c->ncites && c->cites[k].end <= b && c->cites[k].marker[0] == '['; k++) {
+        for (; k < c->ncites && c->cites[k].end <= b && t[c->cites[k].start] == '['; k++) {
             size_t g = e;
             while (g < c->cites[k].start && (t[g] == ' ' || t[g] == '\t'))
                 g++;
@@ -848,7 +848,7 @@ static bool lettered_before(const seg_ctx *c, size_t off)
 {
     size_t from = c->arts[c->article].start;
     for (size_t k = cck_src_cite_lower(c, from); k < c->ncites && c->cites[k].start < off; k++) {
-        const char *m = c->cites[k].marker;
+        const char *m = c->s->bytes + c->cites[k].start;
         if (m[0] == '[' && is_lower(m[1]) && m[2] == ']')
             return true;
     }
@@ -923,7 +923,8 @@ static size_t glued_heading(const seg_ctx *c, size_t i)
         for (bool again = true; again;) {
             again = false;
             for (size_t m = k; m < c->ncites && c->cites[m].start < e; m++)
-                if (c->cites[m].end == e && c->cites[m].marker[0] == '[' && !c->cites[m].target) {
+                if (c->cites[m].end == e && c->s->bytes[c->cites[m].start] == '[' &&
+                    !c->cites[m].target) {
                     e = c->cites[m].start;
                     again = true;
                     break;
@@ -1218,7 +1219,7 @@ static void drop_entry_labels(seg_ctx *c)
         while (r < c->nrefs && c->refs[r].start < c->cites[i].start)
             r++;
         bool label = r < c->nrefs && c->refs[r].start == c->cites[i].start &&
-                     c->cites[i].marker[0] == '[' && !c->cites[i].target;
+                     c->s->bytes[c->cites[i].start] == '[' && !c->cites[i].target;
         map[i] = label ? SIZE_MAX : m;
         if (!label)
             c->cites[m++] = c->cites[i];

@@ -394,6 +394,12 @@ const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
     return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
 }
 
+const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n)
+{
+    *n = c->end - c->start;
+    return s->bytes + c->start;
+}
+
 size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)
 {
     return s->unit_cites[u->cites + k];

@@ -57,6 +57,16 @@ static bool file_bytes_are(const cck_source *s, size_t a, size_t b, const char *
     return fe - fs == strlen(want) && !memcmp(s->raw + fs, want, fe - fs);
 }
 
+/* Cite k of s is written want. */
+static bool cite_is(const cck_source *s, size_t k, const char *want)
+{
+    if (k >= s->ncites)
+        return false;
+    size_t n;
+    const char *m = cck_cite_marker(s, &s->cites[k], &n);
+    return n == strlen(want) && !memcmp(m, want, n);
+}
+
 static size_t find(const cck_source *s, const char *w)
 {
     const char *p = strstr(s->bytes, w);
@@ -274,16 +284,16 @@ static void test_html_sup_markers_resolve_to_the_reference_list(void)
     CU_ASSERT_EQUAL(s->refs[1].uses, 1);   /* <sup><a href="#fn2">2</a></sup> */
     CU_ASSERT_EQUAL(s->refs[2].uses, 0);   /* never cited */
     CU_ASSERT_EQUAL_FATAL(s->ncites, 4);
-    CU_ASSERT_STRING_EQUAL(s->cites[0].marker, "[1]");
+    CU_ASSERT(cite_is(s, 0, "[1]"));
     CU_ASSERT_EQUAL(s->cites[0].ref, 0);
     CU_ASSERT(file_bytes_are(s, s->cites[0].start, s->cites[0].end,
                              "<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup>"));
-    CU_ASSERT_STRING_EQUAL(s->cites[1].marker, "[2]");
+    CU_ASSERT(cite_is(s, 1, "[2]"));
     CU_ASSERT_EQUAL(s->cites[1].ref, 1);
     CU_ASSERT(s->cites[2].placeholder);
     CU_ASSERT(file_bytes_are(s, s->cites[2].start, s->cites[2].end,
                              "<a href=\"#\">Grand Theatre</a>"));
-    CU_ASSERT_STRING_EQUAL(s->cites[3].marker, "[9]");
+    CU_ASSERT(cite_is(s, 3, "[9]"));
     CU_ASSERT_EQUAL(s->cites[3].ref, -1);
     /* the sentence keeps its marker */
     const cck_unit *u = unit_text(s, "About 768,551 people lived there at the 2008 census.[1]");

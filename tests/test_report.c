@@ -86,7 +86,6 @@ static void build(fixture *f)
     for (size_t i = 0; i < 2; i++) {
         a->cites[i].start = at(a, marks[i]);
         a->cites[i].end = a->cites[i].start + strlen(marks[i]);
-        a->cites[i].marker = cck_arena_strdup(a->arena, marks[i]);
         a->cites[i].ref = -1;
     }
     a->nunits = 4;

@@ -422,8 +422,12 @@ static void check_invariants(const cck_source *s)
         }
         CU_ASSERT(u->article < s->narticles);
         CU_ASSERT(u->section < (int)s->nsections);
+        CU_ASSERT((size_t)u->cites + u->ncites <= s->nunit_cites);
         for (size_t k = 0; k < u->ncites; k++)
             CU_ASSERT(cck_unit_cite(s, u, k) < s->ncites);
+        /* table cells, and only they, have their headers in s->cells */
+        CU_ASSERT((u->cell >= 0) == (u->zone == CCK_ZONE_TABLE));
+        CU_ASSERT(u->cell < (int)s->ncells);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->start), i);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->end - 1), i);
         /* no unit starts or ends on blanks or a line break */

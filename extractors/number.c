@@ -2103,9 +2103,10 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (k != e)
         return false;
     header_info hi;
-    const char *hdr = sc->unit->row_header;
+    const cck_table_cell *cell = cck_unit_cell(sc->src, sc->unit);
+    const char *hdr = cell->row_header;
     if (!read_header(hdr, &hi))
-        read_header(hdr = sc->unit->col_header, &hi);
+        read_header(hdr = cell->col_header, &hi);
     const cck_unit_def *u = hi.u;
     if (conv && u && !hi.density && !f.cur && hi.scale == 1) {
         /* "28.1 (82.6)" under "°C (°F)": the two must agree as in prose */

@@ -103,14 +103,14 @@ const char *cck_zone_name(cck_zone z);  /* "body", "table", ... */
 
 /* An article inside one file (a file may hold several one after another). */
 typedef struct {
-    size_t start, end;     /* raw byte span */
+    cck_off start, end;    /* raw byte span */
     const char *title;     /* arena; the main subject, never NULL ("" if unknown) */
 } cck_article;
 
 /* A heading. The section runs until the next heading of the same or
  * higher level, or the end of its article. */
 typedef struct {
-    size_t start, end;     /* raw byte span of the heading text itself */
+    cck_off start, end;    /* raw byte span of the heading text itself */
     const char *title;     /* arena; cleaned heading text ("[edit]" removed) */
     int level;             /* 1 = top */
     int parent;            /* index into sections, -1 for none */
@@ -119,34 +119,43 @@ typedef struct {
 
 /* An entry of a reference list ("1. ^ ...", "[3] ..."). */
 typedef struct {
-    size_t start, end;     /* raw byte span of the whole entry */
+    cck_off start, end;    /* raw byte span of the whole entry */
     const char *label;     /* arena; "3" for an entry cited as [3]; may be "" */
     const char *text;      /* arena; entry text without its label */
     unsigned article;
     unsigned uses;         /* how many markers resolve to it */
 } cck_ref;
 
-/* A citation marker standing in the text: "[20]", "[map](#)", ... */
+/* A citation marker standing in the text: "[20]", "[map](#)", ... The
+ * marker as written is the bytes of its span (cck_cite_marker()), which
+ * hold no NUL. */
 typedef struct {
-    size_t start, end;     /* raw byte span of the marker as written */
-    const char *marker;    /* arena; exactly the bytes of the span */
+    cck_off start, end;    /* raw byte span of the marker as written */
     const char *target;    /* arena; link target or NULL */
     int ref;               /* index into refs, -1 when it resolves nowhere */
     bool placeholder;      /* link target "#" or empty */
 } cck_cite;
 
-/* A unit is what claims are extracted from: a sentence of prose, or one
- * table cell. Units are sorted by start and never overlap. */
+/* What a table cell unit knows of its table (src->cells). */
 typedef struct {
-    size_t start, end;     /* raw byte span */
-    const size_t *cites;   /* arena; indices into src->cites of the markers */
-    size_t ncites;         /*   that back this unit (its own trailing markers,
-                              or a table's "Source:" row for every cell) */
-    /* table cells only (zone CCK_ZONE_TABLE); otherwise -1 / NULL */
     const char *caption;   /* arena; table caption or title row, or NULL */
     const char *row_header;/* arena; first cell of the row, or NULL */
     const char *col_header;/* arena; header of the cell's column, or NULL */
-    int table;             /* table number within the source */
+    int table;             /* table number within the source; -1 for no cell */
+} cck_table_cell;
+
+/* A unit is what claims are extracted from: a sentence of prose, or one
+ * table cell. Units are sorted by start and never overlap. Kept for the
+ * whole run (32 bytes): what only cells need is in src->cells, the cite
+ * indices in src->unit_cites. */
+typedef struct {
+    cck_off start, end;    /* raw byte span */
+    cck_off cites;         /* first of this unit's entries in src->unit_cites: */
+    cck_off ncites;        /*   indices into src->cites of the markers that back
+                              this unit (its own trailing markers, or a table's
+                              "Source:" row for every cell); cck_unit_cite() */
+    int cell;              /* index into src->cells for a table cell
+                              (zone CCK_ZONE_TABLE), -1 otherwise; cck_unit_cell() */
     unsigned article;
     int section;           /* innermost section, -1 for none */
     cck_zone zone;
@@ -186,7 +195,7 @@ const char *cck_markup_name(cck_markup m);   /* "text", "markdown", ... */
  * otherwise (an entity, a transcoded character, an inserted break with
  * raw == raw_end) the piece stands for its whole raw span. */
 typedef struct {
-    size_t proj, raw, raw_end;
+    cck_off proj, raw, raw_end;
 } cck_piece;
 
 /* File bytes [raw, raw_end) kept at kept + at once the rest of the file is
@@ -271,7 +280,7 @@ struct cck_source {
                                (owned): the file itself for plain text, the
                                projected text of a markup file otherwise */
     size_t len;             /* without the terminating NUL */
-    size_t *line_starts;    /* where each line of bytes starts (owned) */
+    cck_off *line_starts;   /* where each line of bytes starts (owned) */
     size_t nlines;
     cck_arena *arena;
 
@@ -284,7 +293,7 @@ struct cck_source {
                                spans are kept (cck_source_keep_claim_raw()):
                                read it through cck_source_raw_text() */
     size_t raw_len;
-    size_t *raw_line_starts;
+    cck_off *raw_line_starts;
     size_t raw_nlines;
     cck_piece *pieces;      /* sorted by proj (owned); none: bytes[i] is raw[i] */
     size_t npieces;
@@ -293,6 +302,8 @@ struct cck_source {
     cck_article *articles;  size_t narticles;
     cck_section *sections;  size_t nsections;
     cck_unit *units;        size_t nunits;
+    cck_table_cell *cells;  size_t ncells;   /* the table cells: cck_unit.cell */
+    cck_off *unit_cites;    size_t nunit_cites; /* the units' cck_unit.cites */
     cck_cite *cites;        size_t ncites;   /* sorted by start */
     cck_ref *refs;          size_t nrefs;
     cck_claim *claims;      size_t nclaims;  /* sorted by start */
@@ -345,6 +356,14 @@ void cck_source_keep_claim_raw(cck_source *s);
  * cck_source_keep_claim_raw() kept ("" for an empty span); NULL when they
  * were not kept. */
 const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend);
+/* The table fields of unit u of s: for a unit that is no table cell, one
+ * with NULL strings and table -1. */
+const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u);
+/* Index into s->cites of the k-th marker backing unit u of s (k < u->ncites). */
+size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
+/* The marker of cite c of s as written: *n bytes (no NUL among them) at the
+ * returned pointer into s->bytes, not NUL-terminated. */
+const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);
 /* Appends a claim (copied) and returns the stored one; sets index and src. */
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
 

@@ -225,7 +225,7 @@ static const char *header_keyword(cck_arena *a, const char *h)
     return res;
 }
 
-const char *cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as_of)
+const char *cck_rec_table_attr(cck_arena *a, const cck_table_cell *u, const char **as_of)
 {
     const char *hs[2] = {u->col_header, u->row_header};
     int month = 0;

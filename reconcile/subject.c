@@ -999,9 +999,10 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
     const char *as_of = NULL;
     const char *attr = NULL;
     const char *target = NULL;
-    if (u && u->zone == CCK_ZONE_TABLE && (u->row_header || u->col_header) &&
+    const cck_table_cell *cell = u ? cck_unit_cell(s, u) : NULL;
+    if (u && u->zone == CCK_ZONE_TABLE && (cell->row_header || cell->col_header) &&
         cl->kind != CCK_KIND_DATE && cl->kind != CCK_KIND_COORDINATE)
-        attr = cck_rec_table_attr(a, u, &as_of);
+        attr = cck_rec_table_attr(a, cell, &as_of);
     if (!attr) {
         attr = cck_rec_prose_attr(a, &x, u, st, tb, main, &target);
         if (!time_free(attr) && cl->kind != CCK_KIND_DATE && cl->kind != CCK_KIND_COORDINATE) {
@@ -1030,9 +1031,9 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
                        (!speaks_of_main(&x, st, main, main_key) ||
                         (!strcmp(attr, "period") && !is_event(tb, main_key))));
     } else {
-        const char *e = row_entity(tb, tmp, u->row_header, false);
+        const char *e = row_entity(tb, tmp, cell->row_header, false);
         if (!e)
-            e = row_entity(tb, tmp, u->caption, true);
+            e = row_entity(tb, tmp, cell->caption, true);
         cl->entity = e && strcmp(cck_rec_fold(a, e, strlen(e)), main_key) ? intern(ss, e) : main;
         cl->unclear = false;
     }

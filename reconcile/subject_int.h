@@ -234,7 +234,7 @@ size_t cck_rec_open_paren(const ctx *x, size_t ustart);
 /* True when the token is a year (1000-2199); *year gets it. */
 bool cck_rec_is_year_tok(const tok *t, const char *b, long *year);
 /* The attribute a table cell's headers give, and its as_of (or NULL). */
-const char *cck_rec_table_attr(cck_arena *a, const cck_unit *u, const char **as_of);
+const char *cck_rec_table_attr(cck_arena *a, const cck_table_cell *u, const char **as_of);
 /* The attribute of a figure in prose; *dist_target gets the place a
  * distance is measured from. */
 const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,

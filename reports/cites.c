@@ -69,7 +69,7 @@ static bool claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (u->cites[i] < s->ncites && !s->cites[u->cites[i]].placeholder)
+        if (cck_unit_cite(s, u, i) < s->ncites && !s->cites[cck_unit_cite(s, u, i)].placeholder)
             return false;
     return true;
 }
@@ -149,7 +149,9 @@ static cck_status jsonl(FILE *out, const cck_corpus *c)
             const cck_cite *ct = &s->cites[k];
             json_where(out, s, ct->start, ct->end);
             fputs(", \"marker\": ", out);
-            json_cstr(out, ct->marker);
+            size_t mn;
+            const char *mk = cck_cite_marker(s, ct, &mn);
+            cck_rep_json_string(out, mk, mn);
             fputs(", \"target\": ", out);
             json_cstr(out, ct->ref >= 0 && (size_t)ct->ref < s->nrefs ? s->refs[ct->ref].text
                                                                       : ct->target);
@@ -237,7 +239,9 @@ static void problems_table(cck_table *t, const cck_corpus *c)
             size_t r = cck_tab_row(t);
             cck_tab_set(t, r, 0, where, strlen(where), 0, 0);
             cck_tab_set(t, r, 1, p, strlen(p), 0, 0);
-            cck_tab_set(t, r, 2, s->cites[k].marker, strlen(s->cites[k].marker), 0, 0);
+            size_t mn;
+            const char *mk = cck_cite_marker(s, &s->cites[k], &mn);
+            cck_tab_set(t, r, 2, mk, mn, 0, 0);
         }
         for (size_t j = 0; j < s->nrefs; j++) {
             const cck_ref *rf = &s->refs[j];

@@ -264,7 +264,9 @@ size_t cck_rep_findings(const cck_corpus *c, cck_finding **out)
                 continue;
             sbuf b;
             sb_open(&b);
-            fprintf(b.f, "dangling-citation: marker \"%s\" %s", ct->marker ? ct->marker : "",
+            size_t n;
+            const char *m = cck_cite_marker(s, ct, &n);
+            fprintf(b.f, "dangling-citation: marker \"%.*s\" %s", (int)n, m,
                     ct->placeholder ? "is a placeholder link" : "resolves to no reference entry");
             cck_finding *f = push(&l, CCK_FIND_DANGLING, CCK_SEV_WARNING, s, ct->start, ct->end,
                                   SIZE_MAX);

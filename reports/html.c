@@ -96,7 +96,7 @@ static void sentence(xmlNodePtr td, const cck_claim *cl)
         abort();
     }
     if (cl->unit_index < s->nunits && s->units[cl->unit_index].zone == CCK_ZONE_TABLE) {
-        const cck_unit *u = &s->units[cl->unit_index];
+        const cck_table_cell *u = cck_unit_cell(s, &s->units[cl->unit_index]);
         const char *parts[] = {u->caption, u->row_header, u->col_header};
         bool any = false;
         for (size_t i = 0; i < 3; i++)
@@ -142,10 +142,14 @@ static void citations(xmlNodePtr td, const cck_claim *cl)
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     bool any = false;
     for (size_t i = 0; u && i < u->ncites; i++) {
-        if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+        if (cck_unit_cite(s, u, i) >= s->ncites)
             continue;
-        const cck_cite *c = &s->cites[u->cites[i]];
-        xmlNodePtr sp = el(td, "span", c->marker);
+        const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
+        size_t n;
+        const char *mk = cck_cite_marker(s, c, &n);
+        char *m = cck_xstrndup(mk, n);
+        xmlNodePtr sp = el(td, "span", m);
+        free(m);
         attr(sp, "class", "marker");
         const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text : NULL;
         xmlNodePtr r = el(td, "span", ref ? ref : c->placeholder ? "placeholder link, no reference"

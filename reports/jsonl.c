@@ -292,12 +292,14 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         const cck_unit *u = &s->units[cl->unit_index];
         bool first = true;
         for (size_t i = 0; i < u->ncites; i++) {
-            if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            if (cck_unit_cite(s, u, i) >= s->ncites)
                 continue;
             if (!first)
                 OB_LIT(o, ", ");
             first = false;
-            ob_cstr(o, s->cites[u->cites[i]].marker);
+            size_t n;
+            const char *m = cck_cite_marker(s, &s->cites[cck_unit_cite(s, u, i)], &n);
+            ob_string(o, m, n);
         }
     }
     OB_LIT(o, "], \"zone\": ");

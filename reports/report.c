@@ -450,16 +450,16 @@ char *cck_rep_cites(const cck_claim *cl)
     const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u)
         for (size_t i = 0; i < u->ncites; i++)
-            if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
-                n += strlen(s->cites[u->cites[i]].marker);
+            if (cck_unit_cite(s, u, i) < s->ncites)
+                n += s->cites[cck_unit_cite(s, u, i)].end - s->cites[cck_unit_cite(s, u, i)].start;
     if (!n)
         return cck_xstrndup("uncited", 7);
     char *r = cck_xmalloc(n + 1), *p = r;
     for (size_t i = 0; i < u->ncites; i++) {
-        if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+        if (cck_unit_cite(s, u, i) >= s->ncites)
             continue;
-        const char *m = s->cites[u->cites[i]].marker;
-        size_t k = strlen(m);
+        size_t k;
+        const char *m = cck_cite_marker(s, &s->cites[cck_unit_cite(s, u, i)], &k);
         memcpy(p, m, k);
         p += k;
     }
@@ -476,17 +476,19 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
         const cck_source *s = cl->src;
         const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
         for (size_t i = 0; u && i < u->ncites; i++) {
-            if (u->cites[i] >= s->ncites || !s->cites[u->cites[i]].marker)
+            if (cck_unit_cite(s, u, i) >= s->ncites)
                 continue;
-            const cck_cite *c = &s->cites[u->cites[i]];
+            const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
+            size_t mn;
+            const char *mk = cck_cite_marker(s, c, &mn);
             const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
                                                                         : NULL;
             const char *what = ref ? ref
                                : c->placeholder ? "a placeholder link, no reference"
                                                 : "resolves to no reference entry";
-            size_t len = strlen(c->marker) + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
+            size_t len = mn + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
             char *line = cck_xmalloc(len);
-            snprintf(line, len, "%s %s: %s", c->marker, cck_rep_basename(s->path), what);
+            snprintf(line, len, "%.*s %s: %s", (int)mn, mk, cck_rep_basename(s->path), what);
             bool seen = false;
             for (size_t j = 0; j < n && !seen; j++)
                 seen = !strcmp(v[j], line);
@@ -565,12 +567,13 @@ static void set_sentence(cck_table *t, size_t r, const cck_claim *cl, size_t a, 
 {
     const cck_source *s = cl->src;
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
+    const cck_table_cell *x = u ? cck_unit_cell(s, u) : NULL;
     if (!u || u->zone != CCK_ZONE_TABLE ||
-        !(u->caption || u->row_header || u->col_header)) {
+        !(x->caption || x->row_header || x->col_header)) {
         cck_tab_set(t, r, 4, s->bytes + a, b - a, cs - a, ce - a);
         return;
     }
-    const char *parts[] = {u->caption, u->row_header, u->col_header};
+    const char *parts[] = {x->caption, x->row_header, x->col_header};
     size_t n = b - a + 8;
     for (size_t i = 0; i < 3; i++)
         n += parts[i] ? strlen(parts[i]) + 4 : 0;
@@ -808,7 +811,7 @@ bool cck_rep_claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (u->cites[i] < s->ncites && s->cites[u->cites[i]].marker)
+        if (cck_unit_cite(s, u, i) < s->ncites)
             return false;
     return true;
 }

@@ -54,24 +54,27 @@ char *cck_xstrndup(const char *s, size_t n)
 }
 
 /* Blocks are chained; a request larger than the next block would be gets a
- * block of its own so that big strings do not waste the rest of a block. */
+ * block of its own so that big strings do not waste the rest of a block.
+ * Only the head block takes requests, so only its size is kept (in the
+ * arena): a block's header is 16 bytes, and sources keep many blocks. */
 typedef struct block {
     struct block *next;
-    size_t used, size;
+    size_t used;
     _Alignas(16) unsigned char data[];
 } block;
 
 struct cck_arena {
     block *head;
+    size_t head_size;   /* bytes of data in the head block */
     size_t total;       /* bytes in all blocks */
 };
 
 /* An ordinary block is an eighth of what the arena holds already, from
  * FIRST_BLOCK to BLOCK_SIZE: most sources are a few kilobytes and every
  * source's arena lives to the end of `check`, so the unused end of the
- * last block (up to half of the arena when blocks doubled from 2 KB) is
- * kept small; a request over a quarter of a block gets a block of its own. */
-enum { FIRST_BLOCK = 1024, BLOCK_SIZE = 64 * 1024 };
+ * last block is kept small (at c100, 1 KB first blocks left 22 MB unused,
+ * 512 bytes 11 MB); a request over half a block gets a block of its own. */
+enum { FIRST_BLOCK = 512, BLOCK_SIZE = 64 * 1024 };
 
 cck_arena *cck_arena_new(void)
 {
@@ -99,18 +102,17 @@ static void *take(cck_arena *a, size_t n, size_t align)
         oom(n);
     block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
-    if (!b || at > b->size || b->size - at < n) {
+    if (!b || at > a->head_size || a->head_size - at < n) {
         size_t ordinary = a->total / 8;
         ordinary = ordinary < FIRST_BLOCK ? FIRST_BLOCK
                  : ordinary > BLOCK_SIZE  ? BLOCK_SIZE
                                           : ordinary;
-        bool own = n > ordinary / 4;
+        bool own = n > ordinary / 2;
         size_t size = own ? n : ordinary;
         if (size > SIZE_MAX - sizeof(block))
             oom(n);
         block *nb = cck_xmalloc(sizeof(block) + size);
         nb->used = 0;
-        nb->size = size;
         a->total += size;
         if (b && own) {
             /* keep filling the current block: put the big one behind it */
@@ -119,6 +121,7 @@ static void *take(cck_arena *a, size_t n, size_t align)
         } else {
             nb->next = b;
             a->head = nb;
+            a->head_size = size;
         }
         b = nb;
         at = 0;

@@ -47,7 +47,6 @@ static void push_cite(seg_ctx *c, size_t a, size_t b, const char *target,
     memset(ct, 0, sizeof *ct);
     ct->start = a;
     ct->end = b;
-    ct->marker = cck_arena_strndup(c->s->arena, c->s->bytes + a, b - a);
     ct->ref = -1;
     if (link) {
         while (tlen && (*target == ' ' || *target == '\t')) {
@@ -321,8 +320,8 @@ static unsigned article_of(const seg_ctx *c, size_t off)
  * the name and holds the year: "Lee, J. (2019). Fertilizer and Fibre." */
 static void author_date(seg_ctx *c, cck_cite *ct, unsigned art)
 {
-    const char *m = ct->marker + 1;
-    size_t n = strlen(m) - 1;              /* without the parentheses */
+    const char *m = c->s->bytes + ct->start + 1;
+    size_t n = ct->end - ct->start - 2;    /* without the parentheses */
     if (n < 6)
         return;
     const char *year = m + n - 4;
@@ -381,13 +380,14 @@ void cck_src_cites_resolve(seg_ctx *c)
     qsort(keys, c->nrefs, sizeof *keys, key_cmp);
     for (size_t i = 0; i < c->ncites; i++) {
         cck_cite *ct = &c->cites[i];
-        if (!ct->target && ct->marker[0] == '(') {
+        const char *mk = c->s->bytes + ct->start; /* the marker as written */
+        if (!ct->target && mk[0] == '(') {
             author_date(c, ct, article_of(c, ct->start));
             continue;
         }
-        if (ct->target || ct->marker[0] != '[')
+        if (ct->target || mk[0] != '[')
             continue;
-        ref_key want = {article_of(c, ct->start), ct->marker + 1, strlen(ct->marker) - 2, 0};
+        ref_key want = {article_of(c, ct->start), mk + 1, ct->end - ct->start - 2, 0};
         size_t lo = 0, hi = c->nrefs;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;

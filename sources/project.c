@@ -28,9 +28,11 @@ void cck_proj_emit(cck_proj *p, const char *bytes, size_t n, size_t raw, size_t 
             p->pcap = p->pcap ? 2 * p->pcap : 256;
             p->v = cck_xreallocarray(p->v, p->pcap, sizeof *p->v);
         }
-        p->v[p->np++] = (cck_piece){p->n, raw, raw_end};
+        /* a projection over CCK_SOURCE_MAX bytes is refused before anything
+         * maps through its pieces */
+        p->v[p->np++] = (cck_piece){(cck_off)p->n, (cck_off)raw, (cck_off)raw_end};
     } else {
-        last->raw_end = raw_end;
+        last->raw_end = (cck_off)raw_end;
     }
     memcpy(p->b + p->n, bytes, n);
     p->n += n;

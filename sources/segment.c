@@ -427,18 +427,26 @@ cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z)
     u->zone = z;
     u->article = c->article;
     u->section = c->section;
-    u->table = -1;
+    u->cell = -1;
+    u->cites = (cck_off)c->nucites;
+    if (z == CCK_ZONE_TABLE)
+        return u;
     size_t lo = cck_src_cite_lower(c, a), hi = lo;
     while (hi < c->ncites && c->cites[hi].end <= b)
         hi++;
-    if (hi > lo) {
-        size_t *v = cck_arena_alloc(c->s->arena, (hi - lo) * sizeof *v);
-        for (size_t k = lo; k < hi; k++)
-            v[k - lo] = k;
-        u->cites = v;
-        u->ncites = hi - lo;
-    }
+    for (size_t k = lo; k < hi; k++)
+        cck_src_unit_cite(c, u, k);
     return u;
+}
+
+void cck_src_unit_cite(seg_ctx *c, cck_unit *u, size_t k)
+{
+    if (c->nucites == c->uccap) {
+        c->uccap = c->uccap ? 2 * c->uccap : 64;
+        c->ucites = cck_xreallocarray(c->ucites, c->uccap, sizeof *c->ucites);
+    }
+    c->ucites[c->nucites++] = (cck_off)k;
+    u->ncites++;
 }
 
 /* ---- sentences -------------------------------------------------------- */
@@ -570,7 +578,7 @@ static void sentences(seg_ctx *c, size_t a, size_t b, cck_zone z)
         }
         /* markers standing right after the sentence belong to it */
         size_t k = cck_src_cite_lower(c, e);
-        for (; k < c->ncites && c->cites[k].end <= b && c->cites[k].marker[0] == '['; k++) {
+        for (; k < c->ncites && c->cites[k].end <= b && t[c->cites[k].start] == '['; k++) {
             size_t g = e;
             while (g < c->cites[k].start && (t[g] == ' ' || t[g] == '\t'))
                 g++;
@@ -840,7 +848,7 @@ static bool lettered_before(const seg_ctx *c, size_t off)
 {
     size_t from = c->arts[c->article].start;
     for (size_t k = cck_src_cite_lower(c, from); k < c->ncites && c->cites[k].start < off; k++) {
-        const char *m = c->cites[k].marker;
+        const char *m = c->s->bytes + c->cites[k].start;
         if (m[0] == '[' && is_lower(m[1]) && m[2] == ']')
             return true;
     }
@@ -915,7 +923,8 @@ static size_t glued_heading(const seg_ctx *c, size_t i)
         for (bool again = true; again;) {
             again = false;
             for (size_t m = k; m < c->ncites && c->cites[m].start < e; m++)
-                if (c->cites[m].end == e && c->cites[m].marker[0] == '[' && !c->cites[m].target) {
+                if (c->cites[m].end == e && c->s->bytes[c->cites[m].start] == '[' &&
+                    !c->cites[m].target) {
                     e = c->cites[m].start;
                     again = true;
                     break;
@@ -1210,23 +1219,24 @@ static void drop_entry_labels(seg_ctx *c)
         while (r < c->nrefs && c->refs[r].start < c->cites[i].start)
             r++;
         bool label = r < c->nrefs && c->refs[r].start == c->cites[i].start &&
-                     c->cites[i].marker[0] == '[' && !c->cites[i].target;
+                     c->s->bytes[c->cites[i].start] == '[' && !c->cites[i].target;
         map[i] = label ? SIZE_MAX : m;
         if (!label)
             c->cites[m++] = c->cites[i];
     }
     if (m != c->ncites) {
+        /* every unit's entries in place: the kept ones move down */
+        size_t n = 0;
         for (size_t u = 0; u < c->nunits; u++) {
             cck_unit *x = &c->units[u];
-            if (!x->ncites)
-                continue;
-            size_t *v = cck_arena_alloc(c->s->arena, x->ncites * sizeof *v), n = 0;
+            size_t from = x->cites, k0 = n;
+            x->cites = (cck_off)n;
             for (size_t k = 0; k < x->ncites; k++)
-                if (map[x->cites[k]] != SIZE_MAX)
-                    v[n++] = map[x->cites[k]];
-            x->cites = n ? v : NULL;
-            x->ncites = n;
+                if (map[c->ucites[from + k]] != SIZE_MAX)
+                    c->ucites[n++] = (cck_off)map[c->ucites[from + k]];
+            x->ncites = (cck_off)(n - k0);
         }
+        c->nucites = n;
         c->ncites = m;
     }
     free(map);
@@ -1276,6 +1286,12 @@ cck_status cck_src_segment(cck_source *s, cck_diags *d)
     s->nsections = c.nsecs;
     TO_ARENA(s->units, c.nunits, c.units);
     s->nunits = c.nunits;
+    if (c.ncells)
+        TO_ARENA(s->cells, c.ncells, c.cells);
+    s->ncells = c.ncells;
+    if (c.nucites)
+        TO_ARENA(s->unit_cites, c.nucites, c.ucites);
+    s->nunit_cites = c.nucites;
     TO_ARENA(s->cites, c.ncites, c.cites);
     s->ncites = c.ncites;
     TO_ARENA(s->refs, c.nrefs, c.refs);
@@ -1283,6 +1299,8 @@ cck_status cck_src_segment(cck_source *s, cck_diags *d)
     free(c.lines);
     free(c.tables);
     free(c.units);
+    free(c.cells);
+    free(c.ucites);
     free(c.refs);
     free(c.cites);
     free(c.arts);

@@ -37,6 +37,8 @@ typedef struct {
     seg_line *lines;   size_t nlines;
     seg_table *tables; size_t ntables;
     cck_unit *units;   size_t nunits, ucap;
+    cck_table_cell *cells;   size_t ncells, cellcap;
+    cck_off *ucites;   size_t nucites, uccap; /* the units' cite indices */
     cck_ref *refs;     size_t nrefs, rcap;
     cck_cite *cites;   size_t ncites, ccap;
     cck_article *arts; size_t narts, acap;
@@ -53,8 +55,12 @@ typedef struct {
 
 /* Adds a unit over [a, b) trimmed of blanks; nothing when it is empty or
  * would overlap the previous unit. Prose units get the markers inside their
- * span as cites. Returns the unit (valid until the next add) or NULL. */
+ * span as cites; table cells none (cck_src_unit_cites() gives them theirs).
+ * Returns the unit (valid until the next add) or NULL. */
 cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z);
+/* Appends cite index k to unit u's (its entries must be the last ones of
+ * c->ucites). */
+void cck_src_unit_cite(seg_ctx *c, cck_unit *u, size_t k);
 
 /* Whether [p, p+n) is a marker label: digits, one lowercase letter, or
  * "note N" ("[3]", "[a]", "[note 1]"). */

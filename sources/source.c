@@ -29,20 +29,20 @@ static char *pad_tail(char *buf, size_t len, size_t cap)
     return buf;
 }
 
-static size_t *line_table(const char *b, size_t len, size_t *nlines)
+static cck_off *line_table(const char *b, size_t len, size_t *nlines)
 {
     /* memchr: the C library's is vectorised, a byte loop is not. One pass
      * into room for lines of 32 bytes on average, grown if they are
      * shorter, then cut to size (sources are kept for the whole run). */
     size_t cap = len / 32 + 16, k = 0;
-    size_t *v = cck_xreallocarray(NULL, cap, sizeof *v);
+    cck_off *v = cck_xreallocarray(NULL, cap, sizeof *v);
     v[k++] = 0;
     for (const char *p = b, *e = b + len; (p = memchr(p, '\n', (size_t)(e - p))); p++) {
         if (k == cap) {
             cap *= 2;
             v = cck_xreallocarray(v, cap, sizeof *v);
         }
-        v[k++] = (size_t)(p - b) + 1;
+        v[k++] = (cck_off)(p - b) + 1;
     }
     if (k < cap)
         v = cck_xreallocarray(v, k, sizeof *v);
@@ -462,6 +462,23 @@ const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
     if (!e || e->raw > fstart || fend > e->raw_end)
         return NULL;
     return s->kept + e->at + (fstart - e->raw);
+}
+
+const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
+{
+    static const cck_table_cell none = {NULL, NULL, NULL, -1};
+    return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
+}
+
+const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n)
+{
+    *n = c->end - c->start;
+    return s->bytes + c->start;
+}
+
+size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)
+{
+    return s->unit_cites[u->cites + k];
 }
 
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)

@@ -321,10 +321,13 @@ void cck_src_table_emit(seg_ctx *c, size_t ti)
                 cck_unit *u = cck_src_unit_add(c, row.v[m].a, row.v[m].b, CCK_ZONE_TABLE);
                 if (!u)
                     continue;
-                u->table = (int)ti;
-                u->caption = caption;
-                u->row_header = rh;
-                u->col_header = m < head.n ? hdr[m] : NULL;
+                if (c->ncells == c->cellcap) {
+                    c->cellcap = c->cellcap ? 2 * c->cellcap : 32;
+                    c->cells = cck_xreallocarray(c->cells, c->cellcap, sizeof *c->cells);
+                }
+                u->cell = (int)c->ncells;
+                c->cells[c->ncells++] =
+                    (cck_table_cell){caption, rh, m < head.n ? hdr[m] : NULL, (int)ti};
                 size_t ui = c->nunits - 1 - u0;
                 if (ui >= rcap) {
                     rcap = rcap ? 2 * rcap : 32;
@@ -343,20 +346,13 @@ void cck_src_table_emit(seg_ctx *c, size_t ti)
     for (size_t i = u0; i < c->nunits; i++) {
         cck_unit *u = &c->units[i];
         size_t lo = rlo[i - u0], hi = rhi[i - u0];
-        size_t n = (hi - lo) + (src_hi - src_lo);
-        if (!n) {
-            u->cites = NULL;
-            u->ncites = 0;
-            continue;
-        }
-        size_t *v = cck_arena_alloc(c->s->arena, n * sizeof *v), m = 0;
+        u->cites = (cck_off)c->nucites;
+        u->ncites = 0;
         for (size_t q = lo; q < hi; q++)
-            v[m++] = q;
+            cck_src_unit_cite(c, u, q);
         for (size_t q = src_lo; q < src_hi; q++)
             if (q < lo || q >= hi)
-                v[m++] = q;
-        u->cites = v;
-        u->ncites = m;
+                cck_src_unit_cite(c, u, q);
     }
     free(rlo);
     free(rhi);

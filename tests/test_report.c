@@ -46,7 +46,7 @@ static cck_unit unit_of(const cck_source *s, const char *text)
     u.end = u.start + strlen(text);
     u.zone = CCK_ZONE_BODY;
     u.section = -1;
-    u.table = -1;
+    u.cell = -1;
     return u;
 }
 
@@ -88,7 +88,6 @@ static void build(fixture *f)
     for (size_t i = 0; i < 2; i++) {
         a->cites[i].start = at(a, marks[i]);
         a->cites[i].end = a->cites[i].start + strlen(marks[i]);
-        a->cites[i].marker = cck_arena_strdup(a->arena, marks[i]);
         a->cites[i].ref = -1;
     }
     a->nunits = 4;
@@ -97,10 +96,12 @@ static void build(fixture *f)
     a->units[1] = unit_of(a, "In 2021 the population was 559,000.[3][20]");
     a->units[2] = unit_of(a, "It was founded in 1927.");
     a->units[3] = unit_of(a, "The plant is at 39.838676\xC2\xB0 127.621851\xC2\xB0.");
-    size_t *ci = cck_arena_alloc(a->arena, 2 * sizeof *ci);
+    cck_off *ci = cck_arena_alloc(a->arena, 2 * sizeof *ci);
     ci[0] = 0;
     ci[1] = 1;
-    a->units[1].cites = ci;
+    a->unit_cites = ci;
+    a->nunit_cites = 2;
+    a->units[1].cites = 0;
     a->units[1].ncites = 2;
     a->narticles = 1;
     a->articles = cck_arena_alloc(a->arena, sizeof *a->articles);
@@ -712,10 +713,10 @@ static void test_text_table_cell_labels(void)
     s->units = cck_arena_alloc(s->arena, sizeof *s->units);
     s->units[0] = unit_of(s, "2.8");
     s->units[0].zone = CCK_ZONE_TABLE;
-    s->units[0].table = 0;
-    s->units[0].caption = "Climate";
-    s->units[0].row_header = "Jan";
-    s->units[0].col_header = "Mean max (\xC2\xB0" "C)";
+    s->units[0].cell = 0;
+    s->ncells = 1;
+    s->cells = cck_arena_alloc(s->arena, sizeof *s->cells);
+    s->cells[0] = (cck_table_cell){"Climate", "Jan", "Mean max (\xC2\xB0" "C)", 0};
     cck_claim *cl = add(s, "2.8", 0, CCK_KIND_MEASURE, 2.8, 2.8, "degC", "Hamhung",
                         "mean_max_temp_jan", NULL);
     cl->zone = CCK_ZONE_TABLE;
@@ -1419,7 +1420,7 @@ static void test_jsonl_chunk_matches_corpus(void)
         cck_corpus c;
         cck_corpus_init(&c);
         cck_source *s = cck_source_from_memory("odd \"dir\"\\p\xFF.txt", text, len);
-        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1, .table = -1};
+        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1, .cell = -1};
         s->units = cck_arena_alloc(s->arena, sizeof u);
         s->units[0] = u;
         s->nunits = 1;

@@ -46,16 +46,24 @@ static size_t off_of(const cck_source *s, const char *needle)
     return (size_t)(hit - s->bytes);
 }
 
+/* Cite ct's marker as a string (in s's arena). */
+static const char *marker_of(const cck_source *s, const cck_cite *ct)
+{
+    size_t n;
+    const char *m = cck_cite_marker(s, ct, &n);
+    return cck_arena_strndup(s->arena, m, n);
+}
+
 /* The markers of a unit, concatenated: "[2][3]". */
 static char *cites_of(const cck_source *s, const cck_unit *u)
 {
     size_t n = 1;
     for (size_t k = 0; k < u->ncites; k++)
-        n += strlen(s->cites[u->cites[k]].marker);
+        n += s->cites[cck_unit_cite(s, u, k)].end - s->cites[cck_unit_cite(s, u, k)].start;
     char *out = cck_xmalloc(n);
     out[0] = '\0';
     for (size_t k = 0; k < u->ncites; k++)
-        strcat(out, s->cites[u->cites[k]].marker);
+        strcat(out, marker_of(s, &s->cites[cck_unit_cite(s, u, k)]));
     return out;
 }
 
@@ -99,24 +107,25 @@ static void check_units(const char *path, const unit_case *cases, size_t n)
             continue;
         }
         cck_unit *u = &s->units[ui];
+        const cck_table_cell *x = cck_unit_cell(s, u);
         char *cites = cites_of(s, u);
         bool ok = strlen(c->text) == u->end - u->start &&
                   !memcmp(s->bytes + u->start, c->text, u->end - u->start) &&
                   u->zone == c->zone && !strcmp(cites, c->cites) &&
-                  same(u->row_header, c->row) && same(u->col_header, c->col) &&
-                  same(u->caption, c->caption) &&
+                  same(x->row_header, c->row) && same(x->col_header, c->col) &&
+                  same(x->caption, c->caption) &&
                   !strcmp(cck_src_section_path(s, u), c->path);
         if (!ok)
             fprintf(stderr, "\n  %s: \"%s\": got \"%.*s\" zone %s cites %s row %s col %s cap %s path %s\n",
                     path, c->needle, (int)(u->end - u->start), s->bytes + u->start,
-                    cck_zone_name(u->zone), cites, u->row_header ? u->row_header : "-",
-                    u->col_header ? u->col_header : "-", u->caption ? u->caption : "-",
+                    cck_zone_name(u->zone), cites, x->row_header ? x->row_header : "-",
+                    x->col_header ? x->col_header : "-", x->caption ? x->caption : "-",
                     cck_src_section_path(s, u));
         CU_ASSERT(ok);
         if (u->zone == CCK_ZONE_TABLE) {
-            CU_ASSERT(u->table >= 0);
+            CU_ASSERT(u->cell >= 0 && x->table >= 0);
         } else {
-            CU_ASSERT(u->table == -1 && !u->row_header && !u->col_header);
+            CU_ASSERT(u->cell == -1 && x->table == -1 && !x->row_header && !x->col_header);
         }
         free(cites);
     }
@@ -284,8 +293,7 @@ static void test_wiki_structure(void)
     CU_ASSERT_EQUAL_FATAL(s->ncites, sizeof cites / sizeof *cites);
     for (size_t i = 0; i < s->ncites; i++) {
         const cck_cite *ct = &s->cites[i];
-        CU_ASSERT_STRING_EQUAL(ct->marker, cites[i].marker);
-        CU_ASSERT_EQUAL(strncmp(s->bytes + ct->start, ct->marker, ct->end - ct->start), 0);
+        CU_ASSERT_STRING_EQUAL(marker_of(s, ct), cites[i].marker);
         CU_ASSERT_FALSE(ct->placeholder);
         if (cites[i].label) {
             CU_ASSERT_FATAL(ct->ref >= 0);
@@ -339,7 +347,7 @@ static void test_markdown_structure(void)
     };
     CU_ASSERT_EQUAL_FATAL(s->ncites, sizeof cites / sizeof *cites);
     for (size_t i = 0; i < s->ncites; i++) {
-        CU_ASSERT_STRING_EQUAL(s->cites[i].marker, cites[i].marker);
+        CU_ASSERT_STRING_EQUAL(marker_of(s, &s->cites[i]), cites[i].marker);
         CU_ASSERT_EQUAL(s->cites[i].ref, cites[i].ref);
         CU_ASSERT_TRUE(same(s->cites[i].target, cites[i].target));
         CU_ASSERT_FALSE(s->cites[i].placeholder);
@@ -414,8 +422,12 @@ static void check_invariants(const cck_source *s)
         }
         CU_ASSERT(u->article < s->narticles);
         CU_ASSERT(u->section < (int)s->nsections);
+        CU_ASSERT((size_t)u->cites + u->ncites <= s->nunit_cites);
         for (size_t k = 0; k < u->ncites; k++)
-            CU_ASSERT(u->cites[k] < s->ncites);
+            CU_ASSERT(cck_unit_cite(s, u, k) < s->ncites);
+        /* table cells, and only they, have their headers in s->cells */
+        CU_ASSERT((u->cell >= 0) == (u->zone == CCK_ZONE_TABLE));
+        CU_ASSERT(u->cell < (int)s->ncells);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->start), i);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->end - 1), i);
         /* no unit starts or ends on blanks or a line break */
@@ -519,8 +531,8 @@ static void test_crlf(void)
     ui = cck_src_unit_at(s, off_of(s, "| 12") + 2);
     CU_ASSERT_FATAL(ui != (size_t)-1);
     CU_ASSERT_EQUAL(s->units[ui].zone, CCK_ZONE_TABLE);
-    CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, "1970");
-    CU_ASSERT_STRING_EQUAL(s->units[ui].col_header, "Flow");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, "1970");
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->col_header, "Flow");
     CU_ASSERT_EQUAL_FATAL(s->nrefs, 1);
     CU_ASSERT_STRING_EQUAL(s->refs[0].text, "A source text.");
     CU_ASSERT_EQUAL(s->cites[0].ref, 0);
@@ -634,8 +646,8 @@ static void test_pipeless_table(void)
         CU_ASSERT_FATAL(ui != (size_t)-1);
         CU_ASSERT_EQUAL(s->units[ui].zone, CCK_ZONE_TABLE);
         CU_ASSERT_EQUAL(s->units[ui].end - s->units[ui].start, strlen(cells[i].needle));
-        CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, cells[i].row);
-        CU_ASSERT_STRING_EQUAL(s->units[ui].col_header, cells[i].col);
+        CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, cells[i].row);
+        CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->col_header, cells[i].col);
     }
     /* neither the header nor a row's first cell is a unit */
     CU_ASSERT_EQUAL(cck_src_unit_at(s, off_of(s, "Ships")), (size_t)-1);
@@ -683,10 +695,10 @@ static void test_marker_forms(void)
         if (s->ncites != n) {
             fprintf(stderr, "\n  markers of \"%s\":", mc->in);
             for (size_t k = 0; k < s->ncites; k++)
-                fprintf(stderr, " <%s>", s->cites[k].marker);
+                fprintf(stderr, " <%s>", marker_of(s, &s->cites[k]));
         }
         for (size_t k = 0; k < n && k < s->ncites; k++) {
-            CU_ASSERT_STRING_EQUAL(s->cites[k].marker, mc->markers[k]);
+            CU_ASSERT_STRING_EQUAL(marker_of(s, &s->cites[k]), mc->markers[k]);
             CU_ASSERT_TRUE(same(s->cites[k].target, mc->targets[k]));
             CU_ASSERT_EQUAL(s->cites[k].placeholder, mc->placeholder[k]);
         }
@@ -783,8 +795,8 @@ static void test_ragged_table_noted(void)
     CU_ASSERT_EQUAL(d.v[0].line, 3);
     size_t ui = cck_src_unit_at(s, off_of(s, "14"));
     CU_ASSERT_FATAL(ui != (size_t)-1);
-    CU_ASSERT_PTR_NULL(s->units[ui].col_header);
-    CU_ASSERT_STRING_EQUAL(s->units[ui].row_header, "2002");
+    CU_ASSERT_PTR_NULL(cck_unit_cell(s, &s->units[ui])->col_header);
+    CU_ASSERT_STRING_EQUAL(cck_unit_cell(s, &s->units[ui])->row_header, "2002");
     cck_source_free(s);
     cck_diags_free(&d);
 }
@@ -798,14 +810,15 @@ static void test_cell_forms(void)
         size_t ui = cck_src_unit_at(s, off_of(s, cc->needle));
         CU_ASSERT_FATAL(ui != (size_t)-1);
         const cck_unit *u = &s->units[ui];
+        const cck_table_cell *x = cck_unit_cell(s, u);
         CU_ASSERT_EQUAL(u->zone, CCK_ZONE_TABLE);
         CU_ASSERT_EQUAL(u->end - u->start, strlen(cc->needle));
-        CU_ASSERT_TRUE(same(u->row_header, cc->row));
-        CU_ASSERT_TRUE(same(u->col_header, cc->col));
-        CU_ASSERT_TRUE(same(u->caption, cc->caption));
-        if (!same(u->col_header, cc->col) || !same(u->row_header, cc->row))
+        CU_ASSERT_TRUE(same(x->row_header, cc->row));
+        CU_ASSERT_TRUE(same(x->col_header, cc->col));
+        CU_ASSERT_TRUE(same(x->caption, cc->caption));
+        if (!same(x->col_header, cc->col) || !same(x->row_header, cc->row))
             fprintf(stderr, "\n  cell %s: row %s col %s\n", cc->needle,
-                    u->row_header ? u->row_header : "-", u->col_header ? u->col_header : "-");
+                    x->row_header ? x->row_header : "-", x->col_header ? x->col_header : "-");
         cck_source_free(s);
     }
 }
@@ -871,7 +884,7 @@ static void test_markers_at_every_offset(void)
         for (size_t k = 0; k < ref->ncites && first + k < s->ncites; k++) {
             CU_ASSERT_EQUAL(s->cites[first + k].start, ref->cites[k].start + pad);
             CU_ASSERT_EQUAL(s->cites[first + k].end, ref->cites[k].end + pad);
-            CU_ASSERT_STRING_EQUAL(s->cites[first + k].marker, ref->cites[k].marker);
+            CU_ASSERT_STRING_EQUAL(marker_of(s, &s->cites[first + k]), marker_of(ref, &ref->cites[k]));
         }
         cck_source_free(s);
     }

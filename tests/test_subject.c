@@ -55,10 +55,12 @@ static cck_source *build(const char *path, const char *title, const scase *sc, s
     s->articles[0].title = cck_arena_strdup(s->arena, title);
     s->nunits = ns + nt;
     s->units = cck_arena_alloc(s->arena, (ns + nt + 1) * sizeof *s->units);
+    s->ncells = nt;
+    s->cells = cck_arena_alloc(s->arena, (nt + 1) * sizeof *s->cells);
     for (size_t i = 0; i < ns + nt; i++) {
         cck_unit *u = &s->units[i];
         u->section = -1;
-        u->table = -1;
+        u->cell = -1;
         if (i < ns) {
             u->start = sstart[i];
             u->end = sstart[i] + strlen(sc[i].sentence);
@@ -67,9 +69,8 @@ static cck_source *build(const char *path, const char *title, const scase *sc, s
             u->start = cstart[i - ns];
             u->end = u->start + strlen(t->cell);
             u->zone = CCK_ZONE_TABLE;
-            u->table = 0;
-            u->row_header = t->row;
-            u->col_header = t->col;
+            u->cell = (int)(i - ns);
+            s->cells[i - ns] = (cck_table_cell){NULL, t->row, t->col, 0};
         }
     }
     for (size_t i = 0; i < ns + nt; i++) {
@@ -487,7 +488,7 @@ static void test_caption_names_entity(void)
     cck_corpus c;
     cck_corpus_init(&c);
     cck_source *s = build("t.txt", "Marrowby", NULL, 0, cell, 1);
-    s->units[0].caption = "Climate data for Saltby (1991–2020)";
+    s->cells[0].caption = "Climate data for Saltby (1991–2020)";
     cck_corpus_add(&c, s);
     cck_corpus_add(&c, build("s1.txt", "Saltby", NULL, 0, NULL, 0));
     cck_corpus_add(&c, build("s2.txt", "Saltby", NULL, 0, NULL, 0));

@@ -25,6 +25,19 @@ static inline void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
         abort();
 }
 
+/* Aborts unless unit u's cite indices and table cell are within s. */
+static inline void cck_fuzz_unit(const cck_source *s, const cck_unit *u)
+{
+    if ((size_t)u->cites + u->ncites > s->nunit_cites)
+        abort();
+    for (size_t k = 0; k < u->ncites; k++)
+        if (cck_unit_cite(s, u, k) >= s->ncites)
+            abort();
+    if ((u->cell >= 0) != (u->zone == CCK_ZONE_TABLE) ||
+        (u->cell >= 0 && (size_t)u->cell >= s->ncells))
+        abort();
+}
+
 /* The extractors' matcher of a fuzz target, made on the first input
  * (cck_ext_init() once); NULL when the patterns do not compile. */
 static inline cck_matcher *cck_fuzz_matcher(void)
@@ -53,8 +66,10 @@ static inline int cck_fuzz_one_opts(const char *name, const uint8_t *data, size_
     cck_src_segment(s, &d);
     if (m)
         cck_ext_source_opts(s, m, o, &d);
-    for (size_t i = 0; i < s->nunits; i++)
+    for (size_t i = 0; i < s->nunits; i++) {
         cck_fuzz_span(s, s->units[i].start, s->units[i].end);
+        cck_fuzz_unit(s, &s->units[i]);
+    }
     for (size_t i = 0; i < s->ncites; i++)
         cck_fuzz_span(s, s->cites[i].start, s->cites[i].end);
     for (size_t i = 0; i < s->nclaims; i++)

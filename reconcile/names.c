@@ -746,25 +746,36 @@ void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
             e->ev->mod = cck_arena_strdup(tb->a, m->mod);
     }
     uint32_t f = 0;
-    while (f < e->nforms && strcmp(e->forms[f].form, m->disp))
+    while (f < e->nforms && strcmp(form_of(e, f), m->disp))
         f++;
     if (f == e->nforms) {
-        /* room for a power of two of forms: full at 1, 2, 4, ... */
-        if (!(f & (f - 1))) {
-            dform *nf = cck_arena_alloc(tb->a, (f ? 2 * (size_t)f : 1) * sizeof *nf);
-            if (f)
-                memcpy(nf, e->forms, f * sizeof *nf);
-            e->forms = nf;
+        const char *d = cck_arena_strdup(tb->a, m->disp);
+        if (!f) {
+            /* most entries keep one form: no array */
+            e->forms.one = e->disp = d;
+            e->nforms = 1;
+            return;
         }
-        e->forms[f] = (dform){cck_arena_strdup(tb->a, m->disp), 0};
+        /* room for a power of two of forms: full at 2, 4, 8, ... */
+        if (!(f & (f - 1))) {
+            dform *nf = cck_arena_alloc(tb->a, 2 * (size_t)f * sizeof *nf);
+            if (f == 1)
+                nf[0] = (dform){e->forms.one, e->count - 1};
+            else
+                memcpy(nf, e->forms.v, f * sizeof *nf);
+            e->forms.v = nf;
+        }
+        e->forms.v[f] = (dform){d, 0};
         e->nforms++;
     }
-    e->forms[f].count++;
+    if (e->nforms == 1)
+        return;     /* its one form, already shown */
+    e->forms.v[f].count++;
     uint32_t best = 0;
     for (uint32_t k = 1; k < e->nforms; k++)
-        if (e->forms[k].count > e->forms[best].count)
+        if (e->forms.v[k].count > e->forms.v[best].count)
             best = k;
-    e->disp = e->forms[best].form;
+    e->disp = e->forms.v[best].form;
 }
 
 static bool first_before(const entry *a, const entry *b)

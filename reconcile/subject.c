@@ -1602,8 +1602,8 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
                 (unsigned long)e->nsrc, (unsigned long)e->last_src, (unsigned long)e->initial,
                 e->facility, e->event, event_noun_of(e) ? event_noun_of(e) : "-",
                 mod_key_of(e) ? mod_key_of(e) : "-");
-        for (size_t f = 0; f < e->nforms; f++)
-            fprintf(out, " \"%s\"x%lu", e->forms[f].form, (unsigned long)e->forms[f].count);
+        for (uint32_t f = 0; f < e->nforms; f++)
+            fprintf(out, " \"%s\"x%lu", form_of(e, f), (unsigned long)form_count(e, f));
         fputc('\n', out);
         if (cck_rec_lookup((table *)tb, e->key) != e)
             fprintf(out, "index: %s not found\n", e->key);

@@ -65,9 +65,11 @@ typedef struct {
 typedef struct {
     const char *key;
     const char *disp;       /* most frequent display form */
-    dform *forms;           /* display forms seen, with counts: nforms of
-                               them, room for nforms rounded up to a power
-                               of two */
+    union {
+        const char *one;    /* nforms 1: the one form (seen count times) */
+        dform *v;           /* else nforms of them with their counts, room
+                               for nforms rounded up to a power of two */
+    } forms;                /* display forms seen (form_of(), form_count()) */
     evnames *ev;            /* NULL unless some mention was an event */
     uint32_t first_src, first_at; /* first mention: source, and name within it */
     uint32_t nforms;
@@ -75,6 +77,16 @@ typedef struct {
     uint32_t initial;       /* mentions that open a sentence or line */
     bool facility, event;
 } entry;
+
+/* Display form k of an entry, and how often it was seen. */
+static inline const char *form_of(const entry *e, uint32_t k)
+{
+    return e->nforms == 1 ? e->forms.one : e->forms.v[k].form;
+}
+static inline uint32_t form_count(const entry *e, uint32_t k)
+{
+    return e->nforms == 1 ? e->count : e->forms.v[k].count;
+}
 
 static inline const char *event_noun_of(const entry *e) { return e->ev ? e->ev->noun : NULL; }
 static inline const char *mod_key_of(const entry *e) { return e->ev ? e->ev->mod : NULL; }

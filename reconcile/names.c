@@ -631,7 +631,8 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 /* ---- the corpus table of entities ------------------------------------- */
 
 /* The slot of a key (hash h) in shard tb's index. The index has at most
- * 2 * cck_rec_bound + 2 <= 2^32 slots, so the low 32 bits of a hash
+ * at most 2^32 slots (it is at most three quarters full, and a shard has
+ * at most cck_rec_bound < 2^31 entries), so the low 32 bits of a hash
  * place a key. */
 static ixslot *ix_slot(const table *tb, const char *key, size_t h)
 {
@@ -655,17 +656,22 @@ entry *cck_rec_lookup(table *tb, const char *key)
     return sl->at ? entry_at(sh, sl->at - 1) : NULL;
 }
 
+/* Whether an index of cap slots holds n keys: at most three quarters
+ * full (its slots keep the hashes, so a probe past another key reads no
+ * entry, and probes stay cheap). */
+static bool ix_holds(size_t cap, size_t n) { return n * 4 <= cap * 3; }
+
 /* Makes room in tb's index for `more` more entries: the keys move by the
  * hashes their slots keep. */
 static void ix_room(table *tb, size_t more)
 {
-    if ((tb->n + more) * 2 <= tb->ixcap)
+    if (ix_holds(tb->ixcap, tb->n + more))
         return;
     ixslot *old = tb->ix;
     size_t ocap = tb->ixcap;
     if (!tb->ixcap)
         tb->ixcap = 256;
-    while ((tb->n + more) * 2 > tb->ixcap)
+    while (!ix_holds(tb->ixcap, tb->n + more))
         tb->ixcap *= 2;
     tb->ix = cck_xcalloc(tb->ixcap, sizeof *tb->ix);
     for (size_t i = 0; i < ocap; i++)
@@ -711,7 +717,7 @@ void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
     ixslot *sl = tb->ix ? ix_slot(tb, m->key, m->hash) : NULL;
     entry *e = sl && sl->at ? entry_at(tb, sl->at - 1) : NULL;
     if (!e) {
-        if ((tb->n + 1) * 2 > tb->ixcap) {
+        if (!ix_holds(tb->ixcap, tb->n + 1)) {
             ix_room(tb, 1);
             sl = ix_slot(tb, m->key, m->hash);
         }
@@ -826,20 +832,28 @@ bool cck_rec_known(const table *tb, const name *m)
  * "lakevarndam"): the first entry with that suffix, and whether another
  * with a different display form has it too. Open addressing. */
 typedef struct {
-    const char *suffix;     /* points into an entry's key */
-    uint32_t entry;         /* < the table's entries (each shard's <= cck_rec_bound) */
-    bool ambiguous;
+    uint32_t at;            /* the entry's number in the table + 1 (0: empty;
+                               < 2^31, as the table has at most cck_rec_bound
+                               entries), and SUF_AMBIGUOUS */
+    uint32_t off;           /* where the suffix starts in the entry's key */
 } sufslot;
+
+#define SUF_AMBIGUOUS ((uint32_t)1 << 31)
 
 struct cck_suffixes {
     sufslot *v;
     size_t cap;
 };
 
-static sufslot *suffix_slot(const struct cck_suffixes *x, const char *suffix)
+static const entry *suffix_entry(const table *tb, const sufslot *sl)
+{
+    return tb->ord[(sl->at & ~SUF_AMBIGUOUS) - 1];
+}
+
+static sufslot *suffix_slot(const table *tb, const struct cck_suffixes *x, const char *suffix)
 {
     size_t i = cck_rec_hash(suffix) & (x->cap - 1);
-    while (x->v[i].suffix && strcmp(x->v[i].suffix, suffix))
+    while (x->v[i].at && strcmp(suffix_entry(tb, &x->v[i])->key + x->v[i].off, suffix))
         i = (i + 1) & (x->cap - 1);
     return &x->v[i];
 }
@@ -848,8 +862,12 @@ static struct cck_suffixes *build_suffixes(const table *tb)
 {
     size_t total = 0;
     for (size_t i = 0; i < tb->n; i++)
-        if (tb->ord[i]->facility)
-            total += strlen(tb->ord[i]->key);
+        if (tb->ord[i]->facility) {
+            size_t len = strlen(tb->ord[i]->key);
+            if (len > UINT32_MAX)
+                cck_rec_over_bound("bytes of a facility's key");
+            total += len;
+        }
     struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
     x->cap = cck_rec_hash_cap(total);
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
@@ -858,13 +876,11 @@ static struct cck_suffixes *build_suffixes(const table *tb)
         if (!e->facility)
             continue;
         for (const char *p = e->key + 1; *p; p++) {
-            sufslot *sl = suffix_slot(x, p);
-            if (!sl->suffix) {
-                sl->suffix = p;
-                sl->entry = (uint32_t)i;
-            } else if (strcmp(tb->ord[sl->entry]->disp, e->disp)) {
-                sl->ambiguous = true;
-            }
+            sufslot *sl = suffix_slot(tb, x, p);
+            if (!sl->at)
+                *sl = (sufslot){(uint32_t)i + 1, (uint32_t)(p - e->key)};
+            else if (strcmp(suffix_entry(tb, sl)->disp, e->disp))
+                sl->at |= SUF_AMBIGUOUS;
         }
     }
     return x;
@@ -888,10 +904,10 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
         t->sx = build_suffixes(tb);
     if (!*key)
         return disp;
-    const sufslot *sl = suffix_slot(t->sx, key);
-    if (!sl->suffix || sl->ambiguous)
+    const sufslot *sl = suffix_slot(tb, t->sx, key);
+    if (!sl->at || (sl->at & SUF_AMBIGUOUS))
         return disp;
-    return tb->ord[sl->entry]->disp;
+    return suffix_entry(tb, sl)->disp;
 }
 
 const char *cck_rec_disp_of(const table *tb, const name *m)

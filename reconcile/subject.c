@@ -1116,7 +1116,9 @@ typedef struct {
     table local;        /* words pass: this thread's counts */
     size_t shard;       /* names pass: the shard it notes */
     size_t noted;       /* names pass: sources noted into its shard */
-    cck_arena *keep;    /* names pass: facts and aliases of the sources it read */
+    cck_arena *keep;    /* names pass: facts and aliases of the sources it read
+                           (freed once the aliases are applied) */
+    cck_arena *mains;   /* main subjects: their arrays and keys */
     rbuf *ring;         /* names pass: its buffers, used in turn (nring) */
     size_t nring, ring_at;
     keycounts kc;
@@ -1345,7 +1347,7 @@ static void *work(void *arg)
         }
         cck_source *s = r->c->sources[i];
         if (r->pass == 5) {
-            mains_of_source(r->tb, s, r->facts[i], w->keep, &r->mains[i], &r->keys[i]);
+            mains_of_source(r->tb, s, r->facts[i], w->mains, &r->mains[i], &r->keys[i]);
             continue;
         }
         if (r->pass == 1) {
@@ -1402,6 +1404,7 @@ typedef struct {
     size_t nw;          /* worker threads (0: the calling thread alone) */
     scratch sc;         /* the calling thread's */
     cck_arena *keep;    /* the calling thread's facts and aliases */
+    cck_arena *mains;   /* the calling thread's main subjects */
     keycounts kc;
 } stage;
 
@@ -1422,11 +1425,26 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     pthread_cond_init(&g->r.cond, NULL);
     g->w = cck_xcalloc(g->nw ? g->nw : 1, sizeof *g->w);
     for (size_t k = 0; k < g->nw; k++) {
-        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}};
+        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}, .mains = cck_arena_new()};
         cck_rec_words_parts(&g->w[k].local, g->nw);
     }
     g->r.w = g->w;
     g->keep = cck_arena_new();
+    g->mains = cck_arena_new();
+}
+
+/* Once the aliases are applied: the facts the main subjects rest on and
+ * the aliases themselves go. */
+static void stage_facts_free(stage *g)
+{
+    for (size_t k = 0; k < g->nw; k++) {
+        cck_arena_free(g->w[k].keep);
+        g->w[k].keep = NULL;
+    }
+    cck_arena_free(g->keep);
+    g->keep = NULL;
+    g->r.facts = NULL;
+    g->r.ops = NULL;
 }
 
 /* 1: how each word is written. The counts are in the table it returns
@@ -1536,6 +1554,7 @@ static void stage_end(stage *g)
     for (size_t k = 0; k < g->nw; k++) {
         free_scratch(&g->w[k].sc);
         cck_arena_free(g->w[k].keep);
+        cck_arena_free(g->w[k].mains);
         cck_rec_words_free(&g->w[k].local);
         cck_arena_free(g->w[k].local.a);
     }
@@ -1551,6 +1570,7 @@ static void stage_end(stage *g)
     cck_rec_common_free(tb);
     free(tb->ix);
     cck_arena_free(g->keep);
+    cck_arena_free(g->mains);
     for (size_t k = 0; k < g->r.nshards; k++) {
         cck_rec_entries_free(&g->r.shards[k]);
         cck_arena_free(g->r.shards[k].a);
@@ -1651,10 +1671,11 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
         join(g.w, g.nw);
     else
         for (size_t i = 0; i < c->nsources; i++)
-            mains_of_source(tb, c->sources[i], r->facts[i], g.keep, &mains[i], &keys[i]);
+            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, &mains[i], &keys[i]);
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
+    stage_facts_free(&g);
     cck_rec_suffixes_free(tb);     /* display forms changed: index anew */
 
     /* 3: the subject of every claim. The table's lazy indices are built

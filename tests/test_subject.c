@@ -740,6 +740,12 @@ static void test_names_table_on_threads(void)
         size_t nwords = 0, upper = 0;
         CU_ASSERT_EQUAL(sscanf(one, "words %zu upper %zu", &nwords, &upper), 2);
         CU_ASSERT(nwords > (round == 2 ? 15u : 50u) && upper > 0);
+        /* and the common words kept in their place: some, not all */
+        size_t ncommon = 0;
+        const char *cl = strstr(one, "\ncommon ");
+        CU_ASSERT_FATAL(cl != NULL);
+        CU_ASSERT_EQUAL(sscanf(cl, "\ncommon %zu", &ncommon), 1);
+        CU_ASSERT(ncommon > 0 && ncommon < nwords);
         if (round == 1) {
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"Marrow-Bay\"x"));
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "noun flood"));

@@ -4,12 +4,24 @@
  * subject. */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
 #include "reconcile.h"
 #include "subject_int.h"
+
+uint32_t cck_rec_bound = CCK_REC_BOUND;
+
+_Static_assert(sizeof(entry) <= 64, "an entry of the names table fits 64 bytes");
+
+_Noreturn void cck_rec_over_bound(const char *what)
+{
+    fprintf(stderr, "claimcheck: %s: more than the subject stage's limit of %lu\n", what,
+            (unsigned long)cck_rec_bound);
+    abort();
+}
 
 /* Case-insensitive ASCII comparison of the first n bytes: 0 when equal. */
 int cck_rec_casecmp_n(const char *a, const char *b, size_t n)
@@ -403,17 +415,61 @@ void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start,
     flush_pending(&k);
 }
 
+/* Whether counts c make a word common: mostly written in lowercase. */
+static bool counts_common(const wcount *c)
+{
+    return c->lower >= 2 && c->lower * 3 >= c->upper;
+}
+
+static const char **common_slot(const table *tb, const char *w, size_t h)
+{
+    size_t i = h & (tb->ncommon - 1);
+    while (tb->common[i] && strcmp(tb->common[i], w))
+        i = (i + 1) & (tb->ncommon - 1);
+    return &tb->common[i];
+}
+
+void cck_rec_words_to_common(table *tb, const table *counts)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < counts->nwp; k++)
+        for (size_t i = 0; i < counts->wp[k].cap; i++)
+            n += counts->wp[k].h[i].w && counts_common(&counts->wp[k].h[i]);
+    const char **v = cck_xcalloc(cck_rec_hash_cap(n), sizeof *v);
+    table t = {.common = v, .ncommon = cck_rec_hash_cap(n)};
+    for (size_t k = 0; k < counts->nwp; k++)
+        for (size_t i = 0; i < counts->wp[k].cap; i++) {
+            const wcount *c = &counts->wp[k].h[i];
+            if (c->w && counts_common(c))
+                *common_slot(&t, c->w, cck_rec_hash(c->w)) = cck_arena_strdup(tb->a, c->w);
+        }
+    cck_rec_common_free(tb);
+    tb->common = t.common;
+    tb->ncommon = t.ncommon;
+}
+
+void cck_rec_common_free(table *tb)
+{
+    free(tb->common);
+    tb->common = NULL;
+    tb->ncommon = 0;
+}
+
 /* A capitalised word that is mostly written in lowercase ("Average"). */
 static bool common_word(const table *tb, const tok *t)
 {
-    if (!tb || !tb->nwp)
+    if (!tb)
         return false;
     size_t h = cck_rec_hash(t->fold);
+    if (tb->common)
+        return *common_slot(tb, t->fold, h) != NULL;
+    if (!tb->nwp)
+        return false;
     const wpart *p = &tb->wp[part_of(h, tb->nwp)];
     if (!p->h)
         return false;
     const wcount *c = word_slot(p, t->fold, h);
-    return c->w && c->lower >= 2 && c->lower * 3 >= c->upper;
+    return c->w && counts_common(c);
 }
 
 /* ---- names ------------------------------------------------------------ */
@@ -574,22 +630,20 @@ name *cck_rec_find_names_into(const table *tb, scratch *sc, const char *b, tok *
 
 /* ---- the corpus table of entities ------------------------------------- */
 
-/* The slot of a key in index ix (cap slots) of the entries v. */
-static size_t *slot_in(size_t *ix, size_t cap, const entry *v, const char *key, size_t h)
+/* The slot of a key (hash h) in shard tb's index. The index has at most
+ * at most 2^32 slots (it is at most three quarters full, and a shard has
+ * at most cck_rec_bound < 2^31 entries), so the low 32 bits of a hash
+ * place a key. */
+static ixslot *ix_slot(const table *tb, const char *key, size_t h)
 {
-    size_t i = h & (cap - 1);
-    while (ix[i]) {
-        const entry *e = &v[ix[i] - 1];
-        if (e->hash == h && !strcmp(e->key, key))
+    size_t i = h & (tb->ixcap - 1);
+    uint32_t h32 = (uint32_t)h;
+    while (tb->ix[i].at) {
+        if (tb->ix[i].hash == h32 && !strcmp(entry_at(tb, tb->ix[i].at - 1)->key, key))
             break;
-        i = (i + 1) & (cap - 1);
+        i = (i + 1) & (tb->ixcap - 1);
     }
-    return &ix[i];
-}
-
-static size_t *ix_slot(const table *tb, const char *key, size_t h)
-{
-    return slot_in(tb->ix, tb->ixcap, tb->v, key, h);
+    return &tb->ix[i];
 }
 
 entry *cck_rec_lookup(table *tb, const char *key)
@@ -598,84 +652,136 @@ entry *cck_rec_lookup(table *tb, const char *key)
     const table *sh = tb->nixof ? &tb->ixof[part_of(h, tb->nixof)] : tb;
     if (!sh->ix)
         return NULL;
-    size_t *sl = slot_in(sh->ix, sh->ixcap, sh->v, key, h);
-    return *sl ? &sh->v[*sl - 1] : NULL;
+    const ixslot *sl = ix_slot(sh, key, h);
+    return sl->at ? entry_at(sh, sl->at - 1) : NULL;
 }
 
-/* Makes room in tb's index for `more` more entries. */
+/* Whether an index of cap slots holds n keys: at most three quarters
+ * full (its slots keep the hashes, so a probe past another key reads no
+ * entry, and probes stay cheap). */
+static bool ix_holds(size_t cap, size_t n) { return n * 4 <= cap * 3; }
+
+/* Makes room in tb's index for `more` more entries: the keys move by the
+ * hashes their slots keep. */
 static void ix_room(table *tb, size_t more)
 {
-    if ((tb->n + more) * 2 <= tb->ixcap)
+    if (ix_holds(tb->ixcap, tb->n + more))
         return;
-    free(tb->ix);
+    ixslot *old = tb->ix;
+    size_t ocap = tb->ixcap;
     if (!tb->ixcap)
         tb->ixcap = 256;
-    while ((tb->n + more) * 2 > tb->ixcap)
+    while (!ix_holds(tb->ixcap, tb->n + more))
         tb->ixcap *= 2;
     tb->ix = cck_xcalloc(tb->ixcap, sizeof *tb->ix);
-    for (size_t i = 0; i < tb->n; i++)
-        *ix_slot(tb, tb->v[i].key, tb->v[i].hash) = i + 1;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].at) {
+            size_t j = old[i].hash & (tb->ixcap - 1);
+            while (tb->ix[j].at)
+                j = (j + 1) & (tb->ixcap - 1);
+            tb->ix[j] = old[i];
+        }
+    free(old);
+}
+
+/* Room for one more entry in shard tb: a new chunk when the last is full. */
+static entry *new_entry(table *tb)
+{
+    if (tb->n >= cck_rec_bound)
+        cck_rec_over_bound("entries in a shard of the names table");
+    if (tb->n == tb->cap) {
+        size_t k = tb->cap >> CCK_REC_CHUNK_BITS;
+        if (k == tb->nv) {
+            tb->nv = tb->nv ? tb->nv * 2 : 16;
+            tb->v = cck_xreallocarray(tb->v, tb->nv, sizeof *tb->v);
+        }
+        tb->v[k] = cck_xreallocarray(NULL, CCK_REC_CHUNK, sizeof **tb->v);
+        tb->cap += CCK_REC_CHUNK;
+    }
+    return entry_at(tb, tb->n++);
+}
+
+void cck_rec_entries_free(table *tb)
+{
+    for (size_t k = 0; k < tb->cap >> CCK_REC_CHUNK_BITS; k++)
+        free(tb->v[k]);
+    free(tb->v);
+    free(tb->ix);
+    tb->v = NULL;
+    tb->ix = NULL;
+    tb->n = tb->cap = tb->nv = tb->ixcap = 0;
 }
 
 void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
 {
-    size_t *sl = tb->ix ? ix_slot(tb, m->key, m->hash) : NULL;
-    entry *e = sl && *sl ? &tb->v[*sl - 1] : NULL;
+    ixslot *sl = tb->ix ? ix_slot(tb, m->key, m->hash) : NULL;
+    entry *e = sl && sl->at ? entry_at(tb, sl->at - 1) : NULL;
     if (!e) {
-        if (tb->n == tb->cap) {
-            tb->cap = tb->cap ? tb->cap * 2 : 64;
-            tb->v = cck_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
-        }
-        if ((tb->n + 1) * 2 > tb->ixcap) {
+        if (!ix_holds(tb->ixcap, tb->n + 1)) {
             ix_room(tb, 1);
             sl = ix_slot(tb, m->key, m->hash);
         }
-        e = &tb->v[tb->n++];
+        e = new_entry(tb);
         memset(e, 0, sizeof *e);
         e->key = cck_arena_strdup(tb->a, m->key);
-        e->hash = m->hash;
-        e->first_src = src;
-        e->first_at = at;
-        e->last_src = (size_t)-1;
-        *sl = tb->n;
+        /* src < the corpus's sources <= cck_rec_bound (the stage checks);
+         * at < the source's bytes <= CCK_SOURCE_MAX */
+        e->first_src = (uint32_t)src;
+        e->first_at = (uint32_t)at;
+        e->last_src = UINT32_MAX;
+        *sl = (ixslot){(uint32_t)tb->n, (uint32_t)m->hash};
     }
+    if (e->count >= cck_rec_bound)
+        cck_rec_over_bound("mentions of one name");
     e->count++;
     e->initial += m->initial;
     if (e->last_src != src) {
         e->nsrc++;
-        e->last_src = src;
+        e->last_src = (uint32_t)src;
     }
     e->facility |= m->facility;
     e->event |= m->event;
     if (m->event) {
         /* the mention's strings are scratch: the entry keeps copies, made
          * only when they change */
-        if (!e->event_noun || strcmp(e->event_noun, m->noun))
-            e->event_noun = cck_arena_strdup(tb->a, m->noun);
-        if (m->mod && (!e->mod_key || strcmp(e->mod_key, m->mod)))
-            e->mod_key = cck_arena_strdup(tb->a, m->mod);
+        if (!e->ev)
+            e->ev = cck_arena_alloc(tb->a, sizeof *e->ev);
+        if (!e->ev->noun || strcmp(e->ev->noun, m->noun))
+            e->ev->noun = cck_arena_strdup(tb->a, m->noun);
+        if (m->mod && (!e->ev->mod || strcmp(e->ev->mod, m->mod)))
+            e->ev->mod = cck_arena_strdup(tb->a, m->mod);
     }
-    size_t f = 0;
-    while (f < e->nforms && strcmp(e->forms[f], m->disp))
+    uint32_t f = 0;
+    while (f < e->nforms && strcmp(form_of(e, f), m->disp))
         f++;
     if (f == e->nforms) {
-        const char **nf = cck_arena_alloc(tb->a, (f + 1) * sizeof *nf);
-        size_t *nc = cck_arena_alloc(tb->a, (f + 1) * sizeof *nc);
-        if (f) {
-            memcpy(nf, e->forms, f * sizeof *nf);
-            memcpy(nc, e->fcount, f * sizeof *nc);
+        const char *d = cck_arena_strdup(tb->a, m->disp);
+        if (!f) {
+            /* most entries keep one form: no array */
+            e->forms.one = e->disp = d;
+            e->nforms = 1;
+            return;
         }
-        nf[f] = cck_arena_strdup(tb->a, m->disp);
-        e->forms = nf;
-        e->fcount = nc;
+        /* room for a power of two of forms: full at 2, 4, 8, ... */
+        if (!(f & (f - 1))) {
+            dform *nf = cck_arena_alloc(tb->a, 2 * (size_t)f * sizeof *nf);
+            if (f == 1)
+                nf[0] = (dform){e->forms.one, e->count - 1};
+            else
+                memcpy(nf, e->forms.v, f * sizeof *nf);
+            e->forms.v = nf;
+        }
+        e->forms.v[f] = (dform){d, 0};
         e->nforms++;
     }
-    e->fcount[f]++;
-    size_t best = 0;
-    for (size_t k = 1; k < e->nforms; k++)
-        if (e->fcount[k] > e->fcount[best])
+    if (e->nforms == 1)
+        return;     /* its one form, already shown */
+    e->forms.v[f].count++;
+    uint32_t best = 0;
+    for (uint32_t k = 1; k < e->nforms; k++)
+        if (e->forms.v[k].count > e->forms.v[best].count)
             best = k;
-    e->disp = e->forms[best];
+    e->disp = e->forms.v[best].form;
 }
 
 static bool first_before(const entry *a, const entry *b)
@@ -689,6 +795,8 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
     size_t total = 0;
     for (size_t k = 0; k < n; k++)
         total += shards[k].n;
+    if (total > cck_rec_bound)
+        cck_rec_over_bound("entries in the names table");
     free(tb->ord);
     tb->ord = cck_xcalloc(total ? total : 1, sizeof *tb->ord);
     tb->n = 0;
@@ -699,9 +807,10 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
         size_t best = n;
         for (size_t k = 0; k < n; k++)
             if (at[k] < shards[k].n &&
-                (best == n || first_before(&shards[k].v[at[k]], &shards[best].v[at[best]])))
+                (best == n ||
+                 first_before(entry_at(&shards[k], at[k]), entry_at(&shards[best], at[best]))))
                 best = k;
-        tb->ord[tb->n++] = &shards[best].v[at[best]++];
+        tb->ord[tb->n++] = entry_at(&shards[best], at[best]++);
     }
     free(at);
     tb->ixof = shards;
@@ -723,20 +832,28 @@ bool cck_rec_known(const table *tb, const name *m)
  * "lakevarndam"): the first entry with that suffix, and whether another
  * with a different display form has it too. Open addressing. */
 typedef struct {
-    const char *suffix;     /* points into an entry's key */
-    size_t entry;
-    bool ambiguous;
+    uint32_t at;            /* the entry's number in the table + 1 (0: empty;
+                               < 2^31, as the table has at most cck_rec_bound
+                               entries), and SUF_AMBIGUOUS */
+    uint32_t off;           /* where the suffix starts in the entry's key */
 } sufslot;
+
+#define SUF_AMBIGUOUS ((uint32_t)1 << 31)
 
 struct cck_suffixes {
     sufslot *v;
     size_t cap;
 };
 
-static sufslot *suffix_slot(const struct cck_suffixes *x, const char *suffix)
+static const entry *suffix_entry(const table *tb, const sufslot *sl)
+{
+    return tb->ord[(sl->at & ~SUF_AMBIGUOUS) - 1];
+}
+
+static sufslot *suffix_slot(const table *tb, const struct cck_suffixes *x, const char *suffix)
 {
     size_t i = cck_rec_hash(suffix) & (x->cap - 1);
-    while (x->v[i].suffix && strcmp(x->v[i].suffix, suffix))
+    while (x->v[i].at && strcmp(suffix_entry(tb, &x->v[i])->key + x->v[i].off, suffix))
         i = (i + 1) & (x->cap - 1);
     return &x->v[i];
 }
@@ -745,8 +862,12 @@ static struct cck_suffixes *build_suffixes(const table *tb)
 {
     size_t total = 0;
     for (size_t i = 0; i < tb->n; i++)
-        if (tb->ord[i]->facility)
-            total += strlen(tb->ord[i]->key);
+        if (tb->ord[i]->facility) {
+            size_t len = strlen(tb->ord[i]->key);
+            if (len > UINT32_MAX)
+                cck_rec_over_bound("bytes of a facility's key");
+            total += len;
+        }
     struct cck_suffixes *x = cck_xcalloc(1, sizeof *x);
     x->cap = cck_rec_hash_cap(total);
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
@@ -755,13 +876,11 @@ static struct cck_suffixes *build_suffixes(const table *tb)
         if (!e->facility)
             continue;
         for (const char *p = e->key + 1; *p; p++) {
-            sufslot *sl = suffix_slot(x, p);
-            if (!sl->suffix) {
-                sl->suffix = p;
-                sl->entry = i;
-            } else if (strcmp(tb->ord[sl->entry]->disp, e->disp)) {
-                sl->ambiguous = true;
-            }
+            sufslot *sl = suffix_slot(tb, x, p);
+            if (!sl->at)
+                *sl = (sufslot){(uint32_t)i + 1, (uint32_t)(p - e->key)};
+            else if (strcmp(suffix_entry(tb, sl)->disp, e->disp))
+                sl->at |= SUF_AMBIGUOUS;
         }
     }
     return x;
@@ -785,10 +904,10 @@ const char *cck_rec_expand_facility(const table *tb, const char *key, const char
         t->sx = build_suffixes(tb);
     if (!*key)
         return disp;
-    const sufslot *sl = suffix_slot(t->sx, key);
-    if (!sl->suffix || sl->ambiguous)
+    const sufslot *sl = suffix_slot(tb, t->sx, key);
+    if (!sl->at || (sl->at & SUF_AMBIGUOUS))
         return disp;
-    return tb->ord[sl->entry]->disp;
+    return suffix_entry(tb, sl)->disp;
 }
 
 const char *cck_rec_disp_of(const table *tb, const name *m)

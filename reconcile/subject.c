@@ -5,6 +5,9 @@
  * Names and the corpus table live in names.c. */
 #include <ctype.h>
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,14 +138,14 @@ static bool after_preposition(const ctx *x, size_t i)
  * famine"), unlike a one-source nickname ("Arduous March famine"). */
 static bool strong_event(const table *tb, const entry *e)
 {
-    const entry *m = e->mod_key ? cck_rec_lookup((table *)tb, e->mod_key) : NULL;
+    const entry *m = mod_key_of(e) ? cck_rec_lookup((table *)tb, mod_key_of(e)) : NULL;
     return m && m->nsrc >= 2;
 }
 
 static size_t *event_slot(const table *tb, const char *noun)
 {
     size_t i = cck_rec_hash(noun) & (tb->evcap - 1);
-    while (tb->events[i] && strcmp(tb->ord[tb->events[i] - 1]->event_noun, noun))
+    while (tb->events[i] && strcmp(event_noun_of(tb->ord[tb->events[i] - 1]), noun))
         i = (i + 1) & (tb->evcap - 1);
     return &tb->events[i];
 }
@@ -156,14 +159,14 @@ static const entry *event_entry(const table *tb, const char *noun)
         table *t = (table *)tb;
         size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
-            n += tb->ord[i]->event && tb->ord[i]->event_noun;
+            n += tb->ord[i]->event && event_noun_of(tb->ord[i]);
         t->evcap = cck_rec_hash_cap(n);
         t->events = cck_xcalloc(t->evcap, sizeof *t->events);
         for (size_t i = 0; i < tb->n; i++) {
             const entry *e = tb->ord[i];
-            if (!e->event || !e->event_noun)
+            if (!e->event || !event_noun_of(e))
                 continue;
-            size_t *sl = event_slot(tb, e->event_noun);
+            size_t *sl = event_slot(tb, event_noun_of(e));
             const entry *best = *sl ? tb->ord[*sl - 1] : NULL;
             bool es = strong_event(tb, e), bs = best && strong_event(tb, best);
             if (!best || (es && !bs) || (es == bs && e->count > best->count))
@@ -638,8 +641,8 @@ done:
     if (pick && pick_key) {
         /* a one-source nickname of an event is the well-known event */
         const entry *e = cck_rec_lookup((table *)tb, pick_key);
-        if (e && e->event && e->event_noun && !strong_event(tb, e)) {
-            const entry *w = event_entry(tb, e->event_noun);
+        if (e && e->event && event_noun_of(e) && !strong_event(tb, e)) {
+            const entry *w = event_entry(tb, event_noun_of(e));
             if (w && strong_event(tb, w))
                 pick = w->disp;
         }
@@ -1117,7 +1120,9 @@ typedef struct {
     table local;        /* words pass: this thread's counts */
     size_t shard;       /* names pass: the shard it notes */
     size_t noted;       /* names pass: sources noted into its shard */
-    cck_arena *keep;    /* names pass: facts and aliases of the sources it read */
+    cck_arena *keep;    /* names pass: facts and aliases of the sources it read
+                           (freed once the aliases are applied) */
+    cck_arena *mains;   /* main subjects: their arrays and keys */
     rbuf *ring;         /* names pass: its buffers, used in turn (nring) */
     size_t nring, ring_at;
     keycounts kc;
@@ -1346,7 +1351,7 @@ static void *work(void *arg)
         }
         cck_source *s = r->c->sources[i];
         if (r->pass == 5) {
-            mains_of_source(r->tb, s, r->facts[i], w->keep, &r->mains[i], &r->keys[i]);
+            mains_of_source(r->tb, s, r->facts[i], w->mains, &r->mains[i], &r->keys[i]);
             continue;
         }
         if (r->pass == 1) {
@@ -1397,20 +1402,25 @@ typedef struct {
     cck_corpus *c;
     cck_lex_index *kw;
     table tb;
+    table words;        /* the word counts, on the calling thread alone */
     run r;
     worker *w;
     size_t nw;          /* worker threads (0: the calling thread alone) */
     scratch sc;         /* the calling thread's */
     cck_arena *keep;    /* the calling thread's facts and aliases */
+    cck_arena *mains;   /* the calling thread's main subjects */
     keycounts kc;
 } stage;
 
 static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
 {
     memset(g, 0, sizeof *g);
+    if (c->nsources > cck_rec_bound)
+        cck_rec_over_bound("sources in the corpus");
     g->c = c;
     g->kw = cck_lex_index_new();
     g->tb = (table){.a = cck_arena_new(), .kw = g->kw};
+    g->words = (table){.a = cck_arena_new()};
     g->nw = njobs > 1 && c->nsources > 1 ? njobs : 0;
     if (g->nw > c->nsources)
         g->nw = c->nsources;
@@ -1419,15 +1429,31 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     pthread_cond_init(&g->r.cond, NULL);
     g->w = cck_xcalloc(g->nw ? g->nw : 1, sizeof *g->w);
     for (size_t k = 0; k < g->nw; k++) {
-        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}};
+        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}, .mains = cck_arena_new()};
         cck_rec_words_parts(&g->w[k].local, g->nw);
     }
     g->r.w = g->w;
     g->keep = cck_arena_new();
+    g->mains = cck_arena_new();
 }
 
-/* 1: how each word is written */
-static void stage_words(stage *g)
+/* Once the aliases are applied: the facts the main subjects rest on and
+ * the aliases themselves go. */
+static void stage_facts_free(stage *g)
+{
+    for (size_t k = 0; k < g->nw; k++) {
+        cck_arena_free(g->w[k].keep);
+        g->w[k].keep = NULL;
+    }
+    cck_arena_free(g->keep);
+    g->keep = NULL;
+    g->r.facts = NULL;
+    g->r.ops = NULL;
+}
+
+/* 1: how each word is written. The counts are in the table it returns
+ * (thread 0's, or g->words), until stage_common(). */
+static const table *stage_words(stage *g)
 {
     cck_corpus *c = g->c;
     worker *w = g->w;
@@ -1442,19 +1468,31 @@ static void stage_words(stage *g)
             for (size_t k = 0; k < g->nw; k++)
                 for (size_t j = 1; j < g->nw; j++)
                     cck_rec_merge_words(&w[0].local, &w[j].local, k);
-        g->tb.wp = w[0].local.wp;
-        g->tb.nwp = w[0].local.nwp;
-        w[0].local.wp = NULL;
-        w[0].local.nwp = 0;
-    } else {
-        for (size_t i = 0; i < c->nsources; i++) {
-            cck_arena_free(g->sc.a);
-            g->sc.a = cck_arena_new();
-            cck_rec_count_words(&g->tb, g->sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
-        }
+        for (size_t k = 1; k < g->nw; k++)
+            cck_rec_words_free(&w[k].local);
+        return &w[0].local;
     }
-    for (size_t k = 0; k < g->nw; k++)
-        cck_rec_words_free(&w[k].local);
+    for (size_t i = 0; i < c->nsources; i++) {
+        cck_arena_free(g->sc.a);
+        g->sc.a = cck_arena_new();
+        cck_rec_count_words(&g->words, g->sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
+    }
+    return &g->words;
+}
+
+/* The words' counts are read only to tell which words are common: the
+ * table keeps those words, the counts and every word's string go. */
+static void stage_common(stage *g, const table *counts)
+{
+    cck_rec_words_to_common(&g->tb, counts);
+    cck_rec_words_free(&g->words);
+    cck_arena_free(g->words.a);
+    g->words.a = NULL;
+    for (size_t k = 0; k < g->nw; k++) {
+        cck_rec_words_free(&g->w[k].local);
+        cck_arena_free(g->w[k].local.a);
+        g->w[k].local.a = NULL;
+    }
 }
 
 /* 2: the names; what each article's main subject needs; declared aliases */
@@ -1520,9 +1558,12 @@ static void stage_end(stage *g)
     for (size_t k = 0; k < g->nw; k++) {
         free_scratch(&g->w[k].sc);
         cck_arena_free(g->w[k].keep);
+        cck_arena_free(g->w[k].mains);
         cck_rec_words_free(&g->w[k].local);
         cck_arena_free(g->w[k].local.a);
     }
+    cck_rec_words_free(&g->words);
+    cck_arena_free(g->words.a);
     free(g->w);
     free_scratch(&g->sc);
     pthread_cond_destroy(&g->r.cond);
@@ -1530,11 +1571,12 @@ static void stage_end(stage *g)
     table *tb = &g->tb;
     free(tb->ord);
     cck_rec_words_free(tb);
+    cck_rec_common_free(tb);
     free(tb->ix);
     cck_arena_free(g->keep);
+    cck_arena_free(g->mains);
     for (size_t k = 0; k < g->r.nshards; k++) {
-        free(g->r.shards[k].v);
-        free(g->r.shards[k].ix);
+        cck_rec_entries_free(&g->r.shards[k]);
         cck_arena_free(g->r.shards[k].a);
     }
     free(g->r.shards);
@@ -1542,15 +1584,19 @@ static void stage_end(stage *g)
     cck_rec_suffixes_free(tb);
     cck_arena_free(tb->a);
     cck_lex_index_free(g->kw);
+#ifdef __GLIBC__
+    /* the stage's tables were many small blocks amid the heap: give their
+     * pages back, or what the report allocates next in big blocks of its
+     * own would add to the peak instead of reusing them */
+    malloc_trim(0);
+#endif
 }
 
 void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
 {
     stage g;
     stage_begin(&g, c, njobs);
-    stage_words(&g);
-    stage_names(&g);
-    const table *tb = &g.tb;
+    const table *tb = stage_words(&g);
     /* the word counts, whatever parts they are in: how many, their sums,
      * and a sum over the words of their hash mixed with their counts */
     size_t nwords = 0, upper = 0, lower = 0, digest = 0;
@@ -1566,15 +1612,28 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
                       (wc->lower * (size_t)0xc2b2ae3d27d4eb4fu);
         }
     fprintf(out, "words %zu upper %zu lower %zu digest %zx\n", nwords, upper, lower, digest);
+    stage_common(&g, tb);
+    tb = &g.tb;
+    /* the common words, in the order of their slots */
+    size_t ncommon = 0, cdigest = 0;
+    for (size_t j = 0; j < tb->ncommon; j++)
+        if (tb->common[j]) {
+            ncommon++;
+            cdigest += cck_rec_hash(tb->common[j]);
+        }
+    fprintf(out, "common %zu digest %zx\n", ncommon, cdigest);
+    stage_names(&g);
     for (size_t i = 0; i < tb->n; i++) {
         const entry *e = tb->ord[i];
-        fprintf(out, "%zu %s %zx first %zu:%zu disp \"%s\" count %zu nsrc %zu last %zu "
-                "initial %zu fac %d ev %d noun %s mod %s forms",
-                i, e->key, e->hash, e->first_src, e->first_at, e->disp, e->count, e->nsrc,
-                e->last_src, e->initial, e->facility, e->event,
-                e->event_noun ? e->event_noun : "-", e->mod_key ? e->mod_key : "-");
-        for (size_t f = 0; f < e->nforms; f++)
-            fprintf(out, " \"%s\"x%zu", e->forms[f], e->fcount[f]);
+        fprintf(out, "%zu %s %zx first %lu:%lu disp \"%s\" count %lu nsrc %lu last %lu "
+                "initial %lu fac %d ev %d noun %s mod %s forms",
+                i, e->key, cck_rec_hash(e->key), (unsigned long)e->first_src,
+                (unsigned long)e->first_at, e->disp, (unsigned long)e->count,
+                (unsigned long)e->nsrc, (unsigned long)e->last_src, (unsigned long)e->initial,
+                e->facility, e->event, event_noun_of(e) ? event_noun_of(e) : "-",
+                mod_key_of(e) ? mod_key_of(e) : "-");
+        for (uint32_t f = 0; f < e->nforms; f++)
+            fprintf(out, " \"%s\"x%lu", form_of(e, f), (unsigned long)form_count(e, f));
         fputc('\n', out);
         if (cck_rec_lookup((table *)tb, e->key) != e)
             fprintf(out, "index: %s not found\n", e->key);
@@ -1607,7 +1666,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
     stage_begin(&g, c, njobs);
     table *tb = &g.tb;
     run *r = &g.r;
-    stage_words(&g);
+    stage_common(&g, stage_words(&g));
     stage_names(&g);
 
     /* the main subject of every article (on the threads: the table does not
@@ -1622,10 +1681,11 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
         join(g.w, g.nw);
     else
         for (size_t i = 0; i < c->nsources; i++)
-            mains_of_source(tb, c->sources[i], r->facts[i], g.keep, &mains[i], &keys[i]);
+            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, &mains[i], &keys[i]);
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
+    stage_facts_free(&g);
     cck_rec_suffixes_free(tb);     /* display forms changed: index anew */
 
     /* 3: the subject of every claim. The table's lazy indices are built

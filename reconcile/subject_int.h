@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,20 +35,61 @@ typedef struct {
     bool initial;       /* opens a sentence or line (so its capital tells nothing) */
 } name;
 
+/* The table's counts, source numbers and entry numbers are 32 bits: each
+ * stays at most cck_rec_bound (CCK_REC_BOUND unless a test lowers it), a
+ * bound checked where it could be passed (the corpus's sources when the
+ * stage starts, a shard's entries and an entry's mentions as they grow),
+ * which stops the run as running out of memory does. A mention's number
+ * within its source needs no check: a source has fewer names than bytes,
+ * and at most CCK_SOURCE_MAX of those. */
+#define CCK_REC_BOUND ((uint32_t)INT32_MAX)
+extern uint32_t cck_rec_bound;
+/* Stops the run: what passed cck_rec_bound. */
+_Noreturn void cck_rec_over_bound(const char *what);
+
+/* A display form of an entry and how often it was seen. */
+typedef struct {
+    const char *form;
+    uint32_t count;
+} dform;
+
+/* What an entry seen as an event keeps: the last token of its last event
+ * mention ("famine") and the key of the event's modifier ("northkorean",
+ * or NULL). Few entries are events: the others keep no room for it. */
+typedef struct {
+    const char *noun;
+    const char *mod;
+} evnames;
+
+/* An entity of the corpus (64 bytes: the table holds one per key). */
 typedef struct {
     const char *key;
-    size_t hash;            /* cck_rec_hash(key) */
-    size_t first_src, first_at; /* first mention: source, and name within it */
     const char *disp;       /* most frequent display form */
-    const char **forms;     /* display forms seen, with counts */
-    size_t *fcount;
-    size_t nforms;
-    size_t count, nsrc, last_src;
-    size_t initial;         /* mentions that open a sentence or line */
+    union {
+        const char *one;    /* nforms 1: the one form (seen count times) */
+        dform *v;           /* else nforms of them with their counts, room
+                               for nforms rounded up to a power of two */
+    } forms;                /* display forms seen (form_of(), form_count()) */
+    evnames *ev;            /* NULL unless some mention was an event */
+    uint32_t first_src, first_at; /* first mention: source, and name within it */
+    uint32_t nforms;
+    uint32_t count, nsrc, last_src;
+    uint32_t initial;       /* mentions that open a sentence or line */
     bool facility, event;
-    const char *event_noun; /* last token when an event ("famine") */
-    const char *mod_key;    /* key of the event's modifier ("northkorean") */
 } entry;
+
+/* Display form k of an entry, and how often it was seen. */
+static inline const char *form_of(const entry *e, uint32_t k)
+{
+    return e->nforms == 1 ? e->forms.one : e->forms.v[k].form;
+}
+static inline uint32_t form_count(const entry *e, uint32_t k)
+{
+    return e->nforms == 1 ? e->count : e->forms.v[k].count;
+}
+
+static inline const char *event_noun_of(const entry *e) { return e->ev ? e->ev->noun : NULL; }
+static inline const char *mod_key_of(const entry *e) { return e->ev ? e->ev->mod : NULL; }
 
 typedef struct {
     const char *w;
@@ -60,17 +102,34 @@ typedef struct {
     size_t cap, used;       /* slots, slots in use */
 } wpart;
 
+/* A slot of a shard's index of its keys: the entry's number + 1 (0:
+ * empty) and the low 32 bits of its key's hash, so that a probe reads an
+ * entry only when the hashes match. */
+typedef struct {
+    uint32_t at;
+    uint32_t hash;
+} ixslot;
+
+/* A shard's entries are kept in chunks of CCK_REC_CHUNK, never moved. */
+enum { CCK_REC_CHUNK_BITS = 10, CCK_REC_CHUNK = 1 << CCK_REC_CHUNK_BITS };
+
 typedef struct table {
     cck_arena *a;           /* scratch for the whole run */
-    entry *v;               /* a shard's entries (cap slots) */
-    size_t n, cap;
+    entry **v;              /* a shard's entries: n of them, in chunks
+                               (entry_at()); nv chunk pointers, cap entries */
+    size_t n, cap, nv;
     entry **ord;            /* the whole table's: its n entries, in order, in
                                the shards' arrays (cck_rec_merge_shards()) */
     wpart *wp;              /* word folds, in nwp parts by their hash's top bits
                                (one per thread, so that threads merge their
                                counts part by part at once) */
     size_t nwp;
-    size_t *ix;             /* hash of entry keys: index + 1, 0 = empty */
+    const char **common;    /* once the words are counted, instead of the
+                               counts: the words common_word() is true of
+                               (open addressing, ncommon slots), strings
+                               in a */
+    size_t ncommon;
+    ixslot *ix;             /* hash of entry keys (ixcap slots) */
     size_t ixcap;
     const struct table *ixof; /* the whole table's index: the nixof shards, a
                                key's by its hash's top bits */
@@ -83,6 +142,12 @@ typedef struct table {
     size_t evcap;
     const struct cck_lex_index *kw; /* the keywords by first byte, for the stage */
 } table;
+
+/* Entry i of a shard. */
+static inline entry *entry_at(const table *tb, size_t i)
+{
+    return &tb->v[i >> CCK_REC_CHUNK_BITS][i & (CCK_REC_CHUNK - 1)];
+}
 
 typedef struct {
     const cck_source *s;
@@ -181,6 +246,12 @@ void cck_rec_words_parts(table *tb, size_t nparts);
 void cck_rec_merge_words(table *to, const table *from, size_t k);
 /* Frees the word counts' arrays. */
 void cck_rec_words_free(table *tb);
+/* Keeps in tb, instead of counts, the words that counts (tb itself, or
+ * another table) says are common (their strings copied into tb->a), so
+ * that the counts and their strings can be freed. */
+void cck_rec_words_to_common(table *tb, const table *counts);
+/* Frees the common words' index. */
+void cck_rec_common_free(table *tb);
 /* The name mentions among tokens [a0, a1) (malloc'd array, *nn of them). */
 name *cck_rec_find_names(const table *tb, cck_arena *a, const char *b, tok *t, size_t a0,
                          size_t a1, size_t *nn);
@@ -194,6 +265,8 @@ entry *cck_rec_lookup(table *tb, const char *key);
  * shard of it); the strings the table keeps are copied into tb->a (the
  * mention's may be scratch). */
 void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at);
+/* Frees shard tb's entries and index. */
+void cck_rec_entries_free(table *tb);
 /* Makes tb (empty) the table of n shards: their entries, numbered in the
  * order of their first mentions (tb->ord), as if every mention had been
  * noted into one table in corpus order; lookups go to the shards' indices.

@@ -1,8 +1,11 @@
 /* test_subject.c: subjects of claims (entity, attribute, as_of) on
  * sources built by hand, and name folding. Sentences are our own. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "extract.h"
 #include "reconcile.h"
@@ -738,6 +741,12 @@ static void test_names_table_on_threads(void)
         size_t nwords = 0, upper = 0;
         CU_ASSERT_EQUAL(sscanf(one, "words %zu upper %zu", &nwords, &upper), 2);
         CU_ASSERT(nwords > (round == 2 ? 15u : 50u) && upper > 0);
+        /* and the common words kept in their place: some, not all */
+        size_t ncommon = 0;
+        const char *cl = strstr(one, "\ncommon ");
+        CU_ASSERT_FATAL(cl != NULL);
+        CU_ASSERT_EQUAL(sscanf(cl, "\ncommon %zu", &ncommon), 1);
+        CU_ASSERT(ncommon > 0 && ncommon < nwords);
         if (round == 1) {
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"Marrow-Bay\"x"));
             CU_ASSERT_PTR_NOT_NULL(strstr(one, "noun flood"));
@@ -780,6 +789,174 @@ static void test_names_table_on_threads(void)
     }
 }
 
+/* A corpus of nsrc sources, each naming per names of its own (more than
+ * fill a chunk of a shard's entries when there are many), one place in
+ * nine written with one to nine spaces, each way as often as its spaces
+ * (so that its forms outgrow their room more than once), and one place
+ * every source names. */
+static void load_many_names(cck_corpus *c, size_t nsrc, size_t per)
+{
+    cck_corpus_init(c);
+    for (size_t i = 0; i < nsrc; i++) {
+        size_t cap = 256 + per * 48, w = 0;
+        char *text = cck_xmalloc(cap);
+        w += (size_t)snprintf(text + w, cap - w, "notes %zu\n\nwe met in Vantor Hill.\n", i);
+        for (size_t k = 0; k < per; k++) {
+            size_t id = i * per + k;
+            w += (size_t)snprintf(text + w, cap - w, "we went to Q%c%c%cville there. ",
+                                  'a' + (int)(id % 26), 'a' + (int)(id / 26 % 26),
+                                  'a' + (int)(id / 676 % 26));
+        }
+        for (size_t sp = 1; sp <= 9 && i < 9; sp++)
+            if (sp > i)
+                w += (size_t)snprintf(text + w, cap - w, "then Marrow%*sBay again. ", (int)sp,
+                                      "");
+        CU_ASSERT_FATAL(w < cap);
+        char path[32];
+        snprintf(path, sizeof path, "many%03zu.txt", i);
+        cck_source *s = cck_source_from_memory(path, text, w);
+        free(text);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        cck_src_segment(s, &c->diags);
+        cck_corpus_add(c, s);
+    }
+}
+
+/* A shard's entries fill several chunks (and each shard's on threads some
+ * too), and an entry's forms outgrow their room: the table is the same
+ * whatever the threads, every entry is found, every form is counted. */
+static void test_names_table_chunks_and_forms(void)
+{
+    cck_corpus c;
+    size_t nsrc = 20, per = (3 * CCK_REC_CHUNK + 100) / 20 + 1;
+    load_many_names(&c, nsrc, per);
+    char *one = names_text(&c, 1);
+    size_t entries = 0;
+    for (const char *p = one; (p = strstr(p, " first ")); p++)
+        entries++;
+    CU_ASSERT(entries > 3 * CCK_REC_CHUNK);
+    CU_ASSERT(entries >= nsrc * per);
+    CU_ASSERT_PTR_NULL(strstr(one, "not found"));
+    /* the last place of the last source, named once */
+    size_t id = nsrc * per - 1;
+    char key[32];
+    snprintf(key, sizeof key, " q%c%c%cville ", 'a' + (int)(id % 26), 'a' + (int)(id / 26 % 26),
+             'a' + (int)(id / 676 % 26));
+    const char *e = strstr(one, key);
+    CU_ASSERT_PTR_NOT_NULL(e);
+    if (e) {
+        char want[64];
+        snprintf(want, sizeof want, "first %zu:", nsrc - 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(e, want));
+        CU_ASSERT(strstr(e, "count 1 nsrc 1 ") < strchr(e, '\n'));
+    }
+    /* Marrow Bay in nine forms: k spaces k times, the most frequent shown */
+    e = strstr(one, " marrowbay ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    const char *eol = strchr(e, '\n');
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "count 45 nsrc 9 "));
+    for (int sp = 1; sp <= 9; sp++) {
+        char form[32];
+        snprintf(form, sizeof form, " \"Marrow%*sBay\"x%d", sp, "", sp);
+        const char *f = strstr(e, form);
+        CU_ASSERT(f && f < eol);
+    }
+    const char *disp = strstr(e, " disp \"");
+    CU_ASSERT(disp && !strncmp(disp, " disp \"Marrow         Bay\" ", 22));
+    /* Vantor Hill in every source */
+    e = strstr(one, " vantorhill ");
+    CU_ASSERT(e && strstr(e, "count 20 nsrc 20 ") < strchr(e, '\n'));
+    static const unsigned jobs[] = {2, 3, 5};
+    for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+        char *got = names_text(&c, jobs[j]);
+        CU_ASSERT_STRING_EQUAL(got, one);
+        free(got);
+    }
+    free(one);
+    cck_corpus_free(&c);
+}
+
+/* Runs the names passes in a child process with the stage's bound at
+ * `bound`: true when the child stopped on it (SIGABRT), false when it
+ * finished. */
+static bool stops_on_bound(cck_corpus *c, uint32_t bound, unsigned njobs)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        /* the child's message is expected: not into the test's output */
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(2);
+        cck_rec_bound = bound;
+        FILE *out = fopen("/dev/null", "w");
+        if (!out)
+            _exit(2);
+        cck_rec_names_print(out, c, njobs);
+        fclose(out);
+        cck_corpus_free(c);
+        _exit(0);
+    }
+    int st = 0;
+    CU_ASSERT_FATAL(waitpid(pid, &st, 0) == pid);
+    CU_ASSERT(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 0));
+    return WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT;
+}
+
+/* A corpus of one source per entry of texts. */
+static void load_texts(cck_corpus *c, const char *const *texts, size_t n)
+{
+    cck_corpus_init(c);
+    for (size_t i = 0; i < n; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "b%03zu.txt", i);
+        cck_source *s = cck_source_from_memory(path, texts[i], strlen(texts[i]));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        cck_src_segment(s, &c->diags);
+        cck_corpus_add(c, s);
+    }
+}
+
+/* The table's 32-bit counts hold because the stage stops, as out of
+ * memory, past the bound: on the corpus's sources, a shard's entries and
+ * one name's mentions, each exactly past it. */
+static void test_names_table_bound(void)
+{
+    CU_ASSERT_EQUAL(cck_rec_bound, CCK_REC_BOUND);
+    CU_ASSERT(CCK_REC_BOUND <= INT32_MAX);
+    cck_corpus c;
+    const char *texts[20];
+    /* 20 sources that name nothing */
+    for (size_t i = 0; i < 20; i++)
+        texts[i] = "we met here.\n";
+    load_texts(&c, texts, 20);
+    CU_ASSERT(!stops_on_bound(&c, 20, 1));
+    CU_ASSERT(stops_on_bound(&c, 19, 1));
+    CU_ASSERT(stops_on_bound(&c, 19, 3));
+    cck_corpus_free(&c);
+    /* one source, one place named 100 times */
+    char text[8192];
+    size_t w = 0;
+    for (size_t k = 0; k < 100; k++)
+        w += (size_t)snprintf(text + w, sizeof text - w, "we saw Vantor Hill. ");
+    CU_ASSERT_FATAL(w < sizeof text);
+    texts[0] = text;
+    load_texts(&c, texts, 1);
+    CU_ASSERT(!stops_on_bound(&c, 100, 1));
+    CU_ASSERT(stops_on_bound(&c, 99, 1));
+    cck_corpus_free(&c);
+    /* one source, 150 places named once each */
+    w = 0;
+    for (size_t k = 0; k < 150; k++)
+        w += (size_t)snprintf(text + w, sizeof text - w, "we saw R%c%cton. ",
+                              'a' + (int)(k % 26), 'a' + (int)(k / 26));
+    CU_ASSERT_FATAL(w < sizeof text);
+    load_texts(&c, texts, 1);
+    CU_ASSERT(!stops_on_bound(&c, 150, 1));
+    CU_ASSERT(stops_on_bound(&c, 149, 1));
+    cck_corpus_free(&c);
+}
+
 static CU_TestInfo subject_tests[] = {
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
@@ -794,6 +971,8 @@ static CU_TestInfo subject_tests[] = {
     {"odd claims get a subject", test_odd_claims_get_a_subject},
     {"subjects on threads", test_subjects_on_threads},
     {"names table on threads", test_names_table_on_threads},
+    {"names table in chunks, forms grow", test_names_table_chunks_and_forms},
+    {"names table's 32-bit bound", test_names_table_bound},
     CU_TEST_INFO_NULL,
 };
 

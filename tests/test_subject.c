@@ -676,6 +676,18 @@ static void load_generated(cck_corpus *c, size_t n)
     }
 }
 
+/* Adds text (w bytes, freed here) to c as source "<prefix><i>.txt", segmented. */
+static void add_text(cck_corpus *c, const char *prefix, size_t i, char *text, size_t w)
+{
+    char path[32];
+    snprintf(path, sizeof path, "%s%03zu.txt", prefix, i);
+    cck_source *s = cck_source_from_memory(path, text, w);
+    free(text);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    cck_src_segment(s, &c->diags);
+    cck_corpus_add(c, s);
+}
+
 /* Generated sources of uneven size: some name nothing, some name a few
  * places, some name hundreds (so that each thread's buffers both sit idle
  * and grow, and one source's names fill many shards' buckets at once). */
@@ -694,13 +706,7 @@ static void load_uneven(cck_corpus *c, size_t n)
             w += (size_t)snprintf(text + w, cap - w, "%s Harbour %zu saw %zu ships near %s. ",
                                   place[(i + k) % 8], k % 9, 10 + k, place[(i * 3 + k) % 8]);
         CU_ASSERT_FATAL(w < cap);
-        char path[32];
-        snprintf(path, sizeof path, "uneven%03zu.txt", i);
-        cck_source *s = cck_source_from_memory(path, text, w);
-        free(text);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-        cck_src_segment(s, &c->diags);
-        cck_corpus_add(c, s);
+        add_text(c, "uneven", i, text, w);
     }
 }
 
@@ -812,13 +818,7 @@ static void load_many_names(cck_corpus *c, size_t nsrc, size_t per)
                 w += (size_t)snprintf(text + w, cap - w, "then Marrow%*sBay again. ", (int)sp,
                                       "");
         CU_ASSERT_FATAL(w < cap);
-        char path[32];
-        snprintf(path, sizeof path, "many%03zu.txt", i);
-        cck_source *s = cck_source_from_memory(path, text, w);
-        free(text);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-        cck_src_segment(s, &c->diags);
-        cck_corpus_add(c, s);
+        add_text(c, "many", i, text, w);
     }
 }
 

@@ -359,8 +359,9 @@ const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
 /* The table fields of unit u of s: for a unit that is no table cell, one
  * with NULL strings and table -1. */
 const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u);
-/* Index into s->cites of the k-th marker backing unit u of s (k < u->ncites). */
-size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
+/* The k-th marker backing unit u of s (k < u->ncites), or NULL when its
+ * index does not fall within s->cites. */
+const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
 /* The marker of cite c of s as written: *n bytes (no NUL among them) at the
  * returned pointer into s->bytes, not NUL-terminated. */
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);

@@ -68,9 +68,11 @@ static bool claim_uncited(const cck_claim *cl)
     if (cl->unit_index >= s->nunits)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
-    for (size_t i = 0; i < u->ncites; i++)
-        if (cck_unit_cite(s, u, i) < s->ncites && !s->cites[cck_unit_cite(s, u, i)].placeholder)
+    for (size_t i = 0; i < u->ncites; i++) {
+        const cck_cite *c = cck_unit_cite(s, u, i);
+        if (c && !c->placeholder)
             return false;
+    }
     return true;
 }
 

@@ -142,9 +142,9 @@ static void citations(xmlNodePtr td, const cck_claim *cl)
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     bool any = false;
     for (size_t i = 0; u && i < u->ncites; i++) {
-        if (cck_unit_cite(s, u, i) >= s->ncites)
+        const cck_cite *c = cck_unit_cite(s, u, i);
+        if (!c)
             continue;
-        const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
         size_t n;
         const char *mk = cck_cite_marker(s, c, &n);
         char *m = cck_xstrndup(mk, n);

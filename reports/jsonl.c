@@ -292,13 +292,14 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         const cck_unit *u = &s->units[cl->unit_index];
         bool first = true;
         for (size_t i = 0; i < u->ncites; i++) {
-            if (cck_unit_cite(s, u, i) >= s->ncites)
+            const cck_cite *c = cck_unit_cite(s, u, i);
+            if (!c)
                 continue;
             if (!first)
                 OB_LIT(o, ", ");
             first = false;
             size_t n;
-            const char *m = cck_cite_marker(s, &s->cites[cck_unit_cite(s, u, i)], &n);
+            const char *m = cck_cite_marker(s, c, &n);
             ob_string(o, m, n);
         }
     }

@@ -449,17 +449,19 @@ char *cck_rep_cites(const cck_claim *cl)
     size_t n = 0;
     const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u)
-        for (size_t i = 0; i < u->ncites; i++)
-            if (cck_unit_cite(s, u, i) < s->ncites)
-                n += s->cites[cck_unit_cite(s, u, i)].end - s->cites[cck_unit_cite(s, u, i)].start;
+        for (size_t i = 0; i < u->ncites; i++) {
+            const cck_cite *c = cck_unit_cite(s, u, i);
+            n += c ? c->end - c->start : 0;
+        }
     if (!n)
         return cck_xstrndup("uncited", 7);
     char *r = cck_xmalloc(n + 1), *p = r;
     for (size_t i = 0; i < u->ncites; i++) {
-        if (cck_unit_cite(s, u, i) >= s->ncites)
+        const cck_cite *c = cck_unit_cite(s, u, i);
+        if (!c)
             continue;
         size_t k;
-        const char *m = cck_cite_marker(s, &s->cites[cck_unit_cite(s, u, i)], &k);
+        const char *m = cck_cite_marker(s, c, &k);
         memcpy(p, m, k);
         p += k;
     }
@@ -476,9 +478,9 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
         const cck_source *s = cl->src;
         const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
         for (size_t i = 0; u && i < u->ncites; i++) {
-            if (cck_unit_cite(s, u, i) >= s->ncites)
+            const cck_cite *c = cck_unit_cite(s, u, i);
+            if (!c)
                 continue;
-            const cck_cite *c = &s->cites[cck_unit_cite(s, u, i)];
             size_t mn;
             const char *mk = cck_cite_marker(s, c, &mn);
             const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
@@ -811,7 +813,7 @@ bool cck_rep_claim_uncited(const cck_claim *cl)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
     for (size_t i = 0; i < u->ncites; i++)
-        if (cck_unit_cite(s, u, i) < s->ncites)
+        if (cck_unit_cite(s, u, i))
             return false;
     return true;
 }

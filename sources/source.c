@@ -476,9 +476,10 @@ const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n)
     return s->bytes + c->start;
 }
 
-size_t cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)
+const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)
 {
-    return s->unit_cites[u->cites + k];
+    size_t i = s->unit_cites[u->cites + k];
+    return i < s->ncites ? &s->cites[i] : NULL;
 }
 
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)

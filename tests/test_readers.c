@@ -594,7 +594,8 @@ static void test_mediawiki_pages_become_articles(void)
     const cck_unit *u = unit_text(s, "The census again[1] counted 7 wards.");
     CU_ASSERT_PTR_NOT_NULL_FATAL(u);
     CU_ASSERT_EQUAL_FATAL(u->ncites, 1);
-    const cck_cite *ct = &s->cites[cck_unit_cite(s, u, 0)];
+    const cck_cite *ct = cck_unit_cite(s, u, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ct);
     CU_ASSERT_EQUAL_FATAL(ct->ref, 0);
     CU_ASSERT_STRING_EQUAL(s->refs[0].text, "2008 Census. Central Bureau. 2009.");
     CU_ASSERT_EQUAL(s->refs[0].uses, 2);

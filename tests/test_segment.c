@@ -59,11 +59,11 @@ static char *cites_of(const cck_source *s, const cck_unit *u)
 {
     size_t n = 1;
     for (size_t k = 0; k < u->ncites; k++)
-        n += s->cites[cck_unit_cite(s, u, k)].end - s->cites[cck_unit_cite(s, u, k)].start;
+        n += cck_unit_cite(s, u, k)->end - cck_unit_cite(s, u, k)->start;
     char *out = cck_xmalloc(n);
     out[0] = '\0';
     for (size_t k = 0; k < u->ncites; k++)
-        strcat(out, marker_of(s, &s->cites[cck_unit_cite(s, u, k)]));
+        strcat(out, marker_of(s, cck_unit_cite(s, u, k)));
     return out;
 }
 
@@ -424,7 +424,7 @@ static void check_invariants(const cck_source *s)
         CU_ASSERT(u->section < (int)s->nsections);
         CU_ASSERT((size_t)u->cites + u->ncites <= s->nunit_cites);
         for (size_t k = 0; k < u->ncites; k++)
-            CU_ASSERT(cck_unit_cite(s, u, k) < s->ncites);
+            CU_ASSERT_PTR_NOT_NULL(cck_unit_cite(s, u, k));
         /* table cells, and only they, have their headers in s->cells */
         CU_ASSERT((u->cell >= 0) == (u->zone == CCK_ZONE_TABLE));
         CU_ASSERT(u->cell < (int)s->ncells);

@@ -31,7 +31,7 @@ static inline void cck_fuzz_unit(const cck_source *s, const cck_unit *u)
     if ((size_t)u->cites + u->ncites > s->nunit_cites)
         abort();
     for (size_t k = 0; k < u->ncites; k++)
-        if (cck_unit_cite(s, u, k) >= s->ncites)
+        if (!cck_unit_cite(s, u, k))
             abort();
     if ((u->cell >= 0) != (u->zone == CCK_ZONE_TABLE) ||
         (u->cell >= 0 && (size_t)u->cell >= s->ncells))

@@ -28,6 +28,11 @@ void *cck_xcalloc(size_t n, size_t size);         /* checks n*size overflow */
 void *cck_xrealloc(void *p, size_t n);
 void *cck_xreallocarray(void *p, size_t n, size_t size); /* checks overflow */
 char *cck_xstrndup(const char *s, size_t n);
+/* Gives the pages of the memory freed so far back to the system, for a
+ * stage that has just freed big temporaries amid the heap, so that what
+ * comes next reuses pages instead of adding to the peak (glibc's
+ * malloc_trim(); elsewhere nothing). */
+void cck_mem_trim(void);
 
 /* Bump arena: everything derived from one source lives in its arena and is
  * freed by one cck_arena_free(). Allocations are 16-byte aligned; strings

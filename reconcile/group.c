@@ -1620,6 +1620,11 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     cck_rec_spread(jobs, as.k, assign_slice, &as);
     free(as.at);
     sort_items_n(v + n, nalone, by_alone, jobs);
+    /* Each step frees what the next does not read: its pages go back at
+     * once (cck_mem_trim()), or the freed blocks stay in the heap while
+     * the next step's arrays, made of other sizes or mapped on their own,
+     * take new pages: without it the stage peaked 7% higher on 100 MB */
+    cck_mem_trim();
 
     /* subjects as ranges of v */
     size_t k = cck_rec_slices(jobs, total);
@@ -1635,6 +1640,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     for (size_t t = 0; t < nk; t++)
         cck_arena_free(f.folds[t]);   /* the items' fold pointers are not read from here on */
     filling_free(&f);
+    cck_mem_trim();
 
     /* the agree matrices, and the subjects by work */
     cck_rec_spread(jobs, k, size_subjects, &g);
@@ -1667,6 +1673,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     free(order);
     free(multi);
     free(bits);
+    cck_mem_trim();
 
     /* the groups' claims in one array: each subject's, then those alone */
     cck_claim **cl = total ? cck_arena_alloc(c->arena, total * sizeof *cl) : NULL;
@@ -1674,6 +1681,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     cck_rec_spread(jobs, k, claims_of, &g);
     free(v);
     free(g.cnt);
+    cck_mem_trim();
     size_t ng = nr + nalone;
     size_t ka = cck_rec_slices(jobs, nr);
     assembling sa = {.subs = subs, .nr = nr, .n = n, .nalone = nalone, .k = ka, .ins = ins,

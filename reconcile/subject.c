@@ -5,9 +5,6 @@
  * Names and the corpus table live in names.c. */
 #include <ctype.h>
 #include <pthread.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -1584,12 +1581,10 @@ static void stage_end(stage *g)
     cck_rec_suffixes_free(tb);
     cck_arena_free(tb->a);
     cck_lex_index_free(g->kw);
-#ifdef __GLIBC__
     /* the stage's tables were many small blocks amid the heap: give their
      * pages back, or what the report allocates next in big blocks of its
      * own would add to the peak instead of reusing them */
-    malloc_trim(0);
-#endif
+    cck_mem_trim();
 }
 
 void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)

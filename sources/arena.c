@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "claimcheck.h"
 
@@ -12,6 +15,13 @@ static void oom(size_t n)
 {
     fprintf(stderr, "claimcheck: out of memory (%zu bytes)\n", n);
     abort();
+}
+
+void cck_mem_trim(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 void *cck_xmalloc(size_t n)

@@ -12,7 +12,8 @@
 # the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer;
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
-# (default 3 at 100; 0 skips them), for the -j2/-j1 ratio.
+# (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
+# alternating pcre2grep/extract -j1 runs, for that ratio.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CCK_BIN:-$ROOT/claimcheck}
@@ -187,6 +188,26 @@ for size in $SIZES; do
             med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
             echo "  check -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
                  "ratios ${pr[*]}, median ${med}x"
+        fi
+    fi
+    # extract -j1 against pcre2grep the same way: one run of each, minutes
+    # apart, can land in different weather on a shared machine (the ratio
+    # is throughput: pcre2grep's time over extract's)
+    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] && [[ "${STATUS[extract1,$size]:-}" = [01] ]]; then
+        pr=(); pc=(); pw=
+        for ((p = 0; p < PAIRS; p++)); do
+            m pairg "$mb" 1 sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$C"
+            wg=$R_WALL; cg=$R_CPU
+            m paire "$mb" 1 "$BIN" extract -j1 -f jsonl "$C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
+            [[ "$se" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
+            pr+=("$(ratio "$wg" "$we")"); pc+=("$(ratio "$cg" "$ce")"); pw="$pw $wg/$we"
+        done
+        rm -f "$W/out.pairg" "$W/out.paire"
+        if [ ${#pr[@]} -gt 0 ]; then
+            med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+            medc=$(printf '%s\n' "${pc[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+            echo "  extract -j1 vs pcre2grep in ${#pr[@]} more alternating runs (pcre2grep/extract wall s):$pw;" \
+                 "ratios ${pr[*]}, median ${med}x (by cpu s: median ${medc}x)"
         fi
     fi
     # keep the 10 MB corpus for the peer; the big ones go at once

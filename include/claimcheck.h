@@ -122,13 +122,15 @@ typedef struct {
     unsigned article;
 } cck_section;
 
-/* An entry of a reference list ("1. ^ ...", "[3] ..."). */
+/* An entry of a reference list ("1. ^ ...", "[3] ..."). Its text is the
+ * bytes [text, end) of the source, read through cck_ref_text(), not a
+ * copy. */
 typedef struct {
     cck_off start, end;    /* raw byte span of the whole entry */
-    const char *label;     /* arena; "3" for an entry cited as [3]; may be "" */
-    const char *text;      /* arena; entry text without its label */
+    cck_off text;          /* where its text starts, after the label */
     unsigned article;
     unsigned uses;         /* how many markers resolve to it */
+    const char *label;     /* arena; "3" for an entry cited as [3]; may be "" */
 } cck_ref;
 
 /* A citation marker standing in the text: "[20]", "[map](#)", ... The
@@ -370,6 +372,12 @@ const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
 /* The marker of cite c of s as written: *n bytes (no NUL among them) at the
  * returned pointer into s->bytes, not NUL-terminated. */
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);
+/* The text of reference r of s without its label: *n bytes (no NUL among
+ * them: they stop at the first, as a copy would) at the returned pointer
+ * into s->bytes, not NUL-terminated. */
+const char *cck_ref_text(const cck_source *s, const cck_ref *r, size_t *n);
+/* The same as a string (free() it). */
+char *cck_ref_text_dup(const cck_source *s, const cck_ref *r);
 /* Appends a claim (copied) and returns the stored one; sets index and src. */
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c);
 

@@ -25,8 +25,10 @@ bool cck_ref_duplicate(const cck_source *s, size_t j)
         const cck_ref *o = &s->refs[k];
         if (o->article != r->article)
             continue;
+        size_t rn, on;
+        const char *rt = cck_ref_text(s, r, &rn), *ot = cck_ref_text(s, o, &on);
         if ((r->label[0] && !strcmp(o->label, r->label)) ||
-            (r->text[0] && strlen(r->text) > 8 && !strcmp(o->text, r->text)))
+            (rn > 8 && on == rn && !memcmp(ot, rt, rn)))
             return true;
     }
     return false;
@@ -155,8 +157,13 @@ static cck_status jsonl(FILE *out, const cck_corpus *c)
             const char *mk = cck_cite_marker(s, ct, &mn);
             cck_rep_json_string(out, mk, mn);
             fputs(", \"target\": ", out);
-            json_cstr(out, ct->ref >= 0 && (size_t)ct->ref < s->nrefs ? s->refs[ct->ref].text
-                                                                      : ct->target);
+            if (ct->ref >= 0 && (size_t)ct->ref < s->nrefs) {
+                size_t tn;
+                const char *t = cck_ref_text(s, &s->refs[ct->ref], &tn);
+                cck_rep_json_string(out, t, tn);
+            } else {
+                json_cstr(out, ct->target);
+            }
             fputs(", \"problem\": ", out);
             json_cstr(out, cck_cite_problem(ct));
             fputs("}\n", out);
@@ -170,7 +177,9 @@ static cck_status jsonl(FILE *out, const cck_corpus *c)
             fputs(", \"marker\": ", out);
             json_cstr(out, r->label);
             fputs(", \"target\": ", out);
-            json_cstr(out, r->text);
+            size_t tn;
+            const char *t = cck_ref_text(s, r, &tn);
+            cck_rep_json_string(out, t, tn);
             fputs(", \"problem\": ", out);
             json_cstr(out, r->uses ? "duplicate" : "unused");
             fputs("}\n", out);
@@ -258,8 +267,10 @@ static void problems_table(cck_table *t, const cck_corpus *c)
             cck_tab_set(t, r, 0, where, strlen(where), 0, 0);
             const char *p = rf->uses ? "duplicate" : "unused";
             cck_tab_set(t, r, 1, p, strlen(p), 0, 0);
-            char *e = cck_xmalloc(strlen(rf->label) + strlen(rf->text) + 8);
-            sprintf(e, rf->label[0] ? "[%s] %s" : "%s%s", rf->label, rf->text);
+            size_t tn;
+            const char *tx = cck_ref_text(s, rf, &tn);
+            char *e = cck_xmalloc(strlen(rf->label) + tn + 8);
+            sprintf(e, rf->label[0] ? "[%s] %.*s" : "%s%.*s", rf->label, (int)tn, tx);
             cck_tab_set(t, r, 2, e, strlen(e), 0, 0);
             free(e);
         }

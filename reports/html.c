@@ -151,10 +151,12 @@ static void citations(xmlNodePtr td, const cck_claim *cl)
         xmlNodePtr sp = el(td, "span", m);
         free(m);
         attr(sp, "class", "marker");
-        const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text : NULL;
+        char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? cck_ref_text_dup(s, &s->refs[c->ref])
+                                                              : NULL;
         xmlNodePtr r = el(td, "span", ref ? ref : c->placeholder ? "placeholder link, no reference"
                                                                  : "resolves to no reference entry");
         attr(r, "class", ref ? "ref" : "ref dangling");
+        free(ref);
         any = true;
     }
     if (!any)

@@ -483,14 +483,19 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
                 continue;
             size_t mn;
             const char *mk = cck_cite_marker(s, c, &mn);
-            const char *ref = c->ref >= 0 && (size_t)c->ref < s->nrefs ? s->refs[c->ref].text
-                                                                        : NULL;
-            const char *what = ref ? ref
-                               : c->placeholder ? "a placeholder link, no reference"
-                                                : "resolves to no reference entry";
-            size_t len = mn + strlen(cck_rep_basename(s->path)) + strlen(what) + 8;
+            size_t wn;
+            const char *what;
+            if (c->ref >= 0 && (size_t)c->ref < s->nrefs) {
+                what = cck_ref_text(s, &s->refs[c->ref], &wn);
+            } else {
+                what = c->placeholder ? "a placeholder link, no reference"
+                                      : "resolves to no reference entry";
+                wn = strlen(what);
+            }
+            size_t len = mn + strlen(cck_rep_basename(s->path)) + wn + 8;
             char *line = cck_xmalloc(len);
-            snprintf(line, len, "%.*s %s: %s", (int)mn, mk, cck_rep_basename(s->path), what);
+            snprintf(line, len, "%.*s %s: %.*s", (int)mn, mk, cck_rep_basename(s->path), (int)wn,
+                     what);
             bool seen = false;
             for (size_t j = 0; j < n && !seen; j++)
                 seen = !strcmp(v[j], line);

@@ -1,6 +1,7 @@
 /* cite.c: citation markers standing in the text ("[20]", "[a]",
  * "[note 1]", Markdown links "[text](target)"), reference-list entries, and
  * resolving each marker to the entry with its label in the same article. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,7 +283,7 @@ void cck_src_ref_add(seg_ctx *c, size_t a, size_t b, size_t text_start,
     r->start = a;
     r->end = b;
     r->article = c->article;
-    r->text = cck_arena_strndup(c->s->arena, bytes + text_start, b - text_start);
+    r->text = (cck_off)text_start;
     if (label) {
         r->label = cck_arena_strndup(c->s->arena, label, label_len);
         unsigned v = 0;
@@ -332,10 +333,12 @@ static void author_date(seg_ctx *c, cck_cite *ct, unsigned art)
         return;
     for (size_t j = 0; j < c->nrefs; j++) {
         cck_ref *r = &c->refs[j];
-        if (r->article != art || strncmp(r->text, m, nl) || is_alpha((unsigned char)r->text[nl]))
+        size_t tn;
+        const char *t = cck_ref_text(c->s, r, &tn);
+        if (r->article != art || tn < nl || memcmp(t, m, nl) ||
+            (tn > nl && is_alpha((unsigned char)t[nl])))
             continue;
-        const char *y = strstr(r->text, (char[5]){year[0], year[1], year[2], year[3], 0});
-        if (!y)
+        if (!memmem(t, tn, year, 4))
             continue;
         ct->ref = (int)j;
         r->uses++;

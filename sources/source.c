@@ -470,6 +470,20 @@ const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
     return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
 }
 
+const char *cck_ref_text(const cck_source *s, const cck_ref *r, size_t *n)
+{
+    const char *p = s->bytes + r->text;
+    *n = r->end > r->text ? strnlen(p, r->end - r->text) : 0;
+    return p;
+}
+
+char *cck_ref_text_dup(const cck_source *s, const cck_ref *r)
+{
+    size_t n;
+    const char *p = cck_ref_text(s, r, &n);
+    return cck_xstrndup(p, n);
+}
+
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n)
 {
     *n = c->end - c->start;

@@ -4,6 +4,7 @@
  * Usage: run [SUITE...]   (no argument runs every suite) */
 #include <CUnit/Basic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tests.h"
@@ -15,6 +16,31 @@
 
 #define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)
+
+static bool ref_matches(const cck_source *s, size_t k, const char *want, bool whole)
+{
+    if (k >= s->nrefs) {
+        fprintf(stderr, "\n  %s has no reference %zu\n", s->path, k);
+        return false;
+    }
+    char *t = cck_ref_text_dup(s, &s->refs[k]);
+    bool ok = whole ? !strcmp(t, want) : strstr(t, want) != NULL;
+    if (!ok)
+        fprintf(stderr, "\n  reference %zu of %s is \"%s\", not %s\"%s\"\n", k, s->path, t,
+                whole ? "" : "holding ", want);
+    free(t);
+    return ok;
+}
+
+bool cck_test_ref_is(const cck_source *s, size_t k, const char *want)
+{
+    return ref_matches(s, k, want, true);
+}
+
+bool cck_test_ref_has(const cck_source *s, size_t k, const char *part)
+{
+    return ref_matches(s, k, part, false);
+}
 
 char *cck_test_slurp(const char *path, size_t *len)
 {

@@ -20,6 +20,11 @@
  * it cannot be read); *len (may be NULL) gets its length. */
 char *cck_test_slurp(const char *path, size_t *len);   /* tests/run.c */
 
+/* True when the text of reference k of s (cck_ref_text()) is want, or
+ * holds it; on a mismatch it is printed. tests/run.c */
+bool cck_test_ref_is(const cck_source *s, size_t k, const char *want);
+bool cck_test_ref_has(const cck_source *s, size_t k, const char *part);
+
 /* One registration function per suite (tests/run.c lists them). */
 void cck_suite_sources(void);
 void cck_suite_segment(void);

@@ -113,10 +113,10 @@ typedef struct {
 } cck_article;
 
 /* A heading. The section runs until the next heading of the same or
- * higher level, or the end of its article. */
+ * higher level, or the end of its article. Its title is the bytes of its
+ * span, read through cck_section_title(), not a copy. */
 typedef struct {
     cck_off start, end;    /* raw byte span of the heading text itself */
-    const char *title;     /* arena; cleaned heading text ("[edit]" removed) */
     int level;             /* 1 = top */
     int parent;            /* index into sections, -1 for none */
     unsigned article;
@@ -372,6 +372,9 @@ const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
 /* The marker of cite c of s as written: *n bytes (no NUL among them) at the
  * returned pointer into s->bytes, not NUL-terminated. */
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);
+/* The title of section k of s: *n bytes of s->bytes (no NUL among them:
+ * they stop at the first), not NUL-terminated. */
+const char *cck_section_title(const cck_source *s, size_t k, size_t *n);
 /* The text of reference r of s without its label: *n bytes (no NUL among
  * them: they stop at the first, as a copy would) at the returned pointer
  * into s->bytes, not NUL-terminated. */

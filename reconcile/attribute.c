@@ -473,10 +473,11 @@ static const char *section_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     if (!u || u->section < 0 || (size_t)u->section >= s->nsections ||
         strcmp(x->cl->unit, "m"))
         return NULL;
-    const char *title = s->sections[u->section].title;
+    size_t len;
+    const char *title = cck_section_title(s, (size_t)u->section, &len);
     bool distances = false;
-    for (const char *p = title; p && *p; p++)
-        if (!cck_rec_casecmp_n(p, "distance", 8))
+    for (size_t i = 0; i + 8 <= len; i++)
+        if (!cck_rec_casecmp_n(title + i, "distance", 8))
             distances = true;
     if (!distances)
         return NULL;

@@ -720,18 +720,19 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
 static const char *section_year(cck_arena *a, const cck_source *s, int sec)
 {
     for (int depth = 0; sec >= 0 && (size_t)sec < s->nsections && depth < 8; depth++) {
-        const char *t = s->sections[sec].title;
+        size_t len;
+        const char *t = cck_section_title(s, (size_t)sec, &len);
         const char *found = NULL;
         int years = 0;
-        for (size_t i = 0; t && t[i]; i++) {
+        for (size_t i = 0; i < len; i++) {
             bool start = i == 0 || !isalnum((unsigned char)t[i - 1]);
             if (!start || !isdigit((unsigned char)t[i]))
                 continue;
             size_t n = 0;
-            while (isdigit((unsigned char)t[i + n]))
+            while (i + n < len && isdigit((unsigned char)t[i + n]))
                 n++;
-            if (n == 4 && !isalnum((unsigned char)t[i + 4]) && (t[i] == '1' || t[i] == '2') &&
-                !(t[i] == '2' && t[i + 1] > '1')) {
+            if (n == 4 && (i + 4 == len || !isalnum((unsigned char)t[i + 4])) &&
+                (t[i] == '1' || t[i] == '2') && !(t[i] == '2' && t[i + 1] > '1')) {
                 years++;
                 found = t + i;
             }

@@ -119,13 +119,14 @@ static void sentence(xmlNodePtr td, const cck_claim *cl)
     free(t);
 }
 
-static const char *section_of(const cck_claim *cl)
+/* The title of the claim's section, or "" (free() it). */
+static char *section_of(const cck_claim *cl)
 {
     const cck_source *s = cl->src;
-    if (cl->unit_index >= s->nunits)
-        return "";
-    int k = s->units[cl->unit_index].section;
-    return k >= 0 && (size_t)k < s->nsections && s->sections[k].title ? s->sections[k].title : "";
+    int k = cl->unit_index < s->nunits ? s->units[cl->unit_index].section : -1;
+    size_t n = 0;
+    const char *t = k >= 0 && (size_t)k < s->nsections ? cck_section_title(s, (size_t)k, &n) : "";
+    return cck_xstrndup(t, n);
 }
 
 static const char *article_title(const cck_claim *cl)
@@ -202,7 +203,9 @@ static void provenance(xmlNodePtr parent, const cck_group *g)
         }
         td = el(tr, "td", NULL);
         num_text(td, line);
-        el(tr, "td", section_of(cl));
+        char *sec = section_of(cl);
+        el(tr, "td", sec);
+        free(sec);
         sentence(el(tr, "td", NULL), cl);
         citations(el(tr, "td", NULL), cl);
         el(tr, "td", cl == g->favoured ? "favoured" : "");

@@ -636,7 +636,6 @@ static void push_section(seg_ctx *c, size_t a, size_t b, int level)
     memset(s, 0, sizeof *s);
     s->start = a;
     s->end = b;
-    s->title = cck_arena_strndup(c->s->arena, c->s->bytes + a, b - a);
     s->level = level;
     s->article = c->article;
     s->parent = -1;
@@ -1331,14 +1330,16 @@ const char *cck_src_section_path(cck_source *s, const cck_unit *u)
     int n = 0;
     for (int k = u->section; k >= 0 && n < 16; k = s->sections[k].parent)
         chain[n++] = k;
-    size_t len = 1;
-    for (int k = 0; k < n; k++)
-        len += strlen(s->sections[chain[k]].title) + 3;
+    size_t len = 1, m;
+    for (int k = 0; k < n; k++) {
+        cck_section_title(s, (size_t)chain[k], &m);
+        len += m + 3;
+    }
     char *out = cck_arena_alloc(s->arena, len);
     char *w = out;
     for (int k = n; k-- > 0;) {
-        size_t m = strlen(s->sections[chain[k]].title);
-        memcpy(w, s->sections[chain[k]].title, m);
+        const char *t = cck_section_title(s, (size_t)chain[k], &m);
+        memcpy(w, t, m);
         w += m;
         if (k) {
             memcpy(w, " > ", 3);

@@ -470,6 +470,14 @@ const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
     return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
 }
 
+const char *cck_section_title(const cck_source *s, size_t k, size_t *n)
+{
+    const cck_section *x = &s->sections[k];
+    const char *p = s->bytes + x->start;
+    *n = x->end > x->start ? strnlen(p, x->end - x->start) : 0;
+    return p;
+}
+
 const char *cck_ref_text(const cck_source *s, const cck_ref *r, size_t *n)
 {
     const char *p = s->bytes + r->text;

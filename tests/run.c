@@ -42,6 +42,27 @@ bool cck_test_ref_has(const cck_source *s, size_t k, const char *part)
     return ref_matches(s, k, part, false);
 }
 
+char *cck_test_section_title(const cck_source *s, size_t k)
+{
+    size_t n;
+    const char *t = cck_section_title(s, k, &n);
+    return cck_xstrndup(t, n);
+}
+
+bool cck_test_section_is(const cck_source *s, size_t k, const char *want)
+{
+    if (k >= s->nsections) {
+        fprintf(stderr, "\n  %s has no section %zu\n", s->path, k);
+        return false;
+    }
+    char *t = cck_test_section_title(s, k);
+    bool ok = !strcmp(t, want);
+    if (!ok)
+        fprintf(stderr, "\n  section %zu of %s is \"%s\", not \"%s\"\n", k, s->path, t, want);
+    free(t);
+    return ok;
+}
+
 char *cck_test_slurp(const char *path, size_t *len)
 {
     char *buf = NULL;

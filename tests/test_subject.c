@@ -34,11 +34,16 @@ typedef struct {
 
 /* Builds a source "title\n\n" + one sentence per line + table cells, with
  * one article, a unit per sentence and per cell, and a claim per case. */
-static cck_source *build(const char *path, const char *title, const scase *sc, size_t ns,
-                         const tcase *tc, size_t nt)
+/* As build(), with a section heading (NULL: none) between the title and
+ * the sentences: section 0, level 2, which no unit is in yet. */
+static cck_source *build_h(const char *path, const char *title, const char *heading,
+                           const scase *sc, size_t ns, const tcase *tc, size_t nt)
 {
     char text[8192];
     size_t len = (size_t)snprintf(text, sizeof text, "%s\n\n", title);
+    size_t hs = len;
+    if (heading)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s\n\n", heading);
     size_t sstart[48], cstart[48];
     CU_ASSERT_FATAL(ns < 48 && nt < 48);
     for (size_t i = 0; i < ns; i++) {
@@ -51,6 +56,11 @@ static cck_source *build(const char *path, const char *title, const scase *sc, s
     }
     CU_ASSERT_FATAL(len < sizeof text);
     cck_source *s = cck_source_from_memory(path, text, len);
+    if (heading) {
+        s->nsections = 1;
+        s->sections = cck_arena_alloc(s->arena, sizeof *s->sections);
+        s->sections[0] = (cck_section){(cck_off)hs, (cck_off)(hs + strlen(heading)), 2, -1, 0};
+    }
     s->narticles = 1;
     s->articles = cck_arena_alloc(s->arena, sizeof *s->articles);
     s->articles[0].start = 0;
@@ -103,6 +113,12 @@ static cck_source *build(const char *path, const char *title, const scase *sc, s
         cck_source_add_claim(s, &c);
     }
     return s;
+}
+
+static cck_source *build(const char *path, const char *title, const scase *sc, size_t ns,
+                         const tcase *tc, size_t nt)
+{
+    return build_h(path, title, NULL, sc, ns, tc, nt);
 }
 
 static void check(const cck_claim *c, const char *entity, const char *attribute,
@@ -272,11 +288,7 @@ static void test_attribute_from_context(void)
     static const scase list[] = {
         {"Saltby: 14 km", "14 km", CCK_KIND_MEASURE, "m", NULL, NULL, NULL, NULL},
     };
-    cck_source *l = build("list.txt", "Marrowby", list, 1, NULL, 0);
-    l->nsections = 1;
-    l->sections = cck_arena_alloc(l->arena, sizeof *l->sections);
-    l->sections[0].title = "DISTANCES (by road)";
-    l->sections[0].parent = -1;
+    cck_source *l = build_h("list.txt", "Marrowby", "DISTANCES (by road)", list, 1, NULL, 0);
     l->units[0].section = 0;
     cck_corpus_add(&c, l);
     cck_corpus_add(&c, build("saltby.txt", "Saltby", NULL, 0, NULL, 0));
@@ -300,12 +312,7 @@ static void test_section_as_of(void)
     for (size_t h = 0; h < 3; h++) {
         cck_corpus c;
         cck_corpus_init(&c);
-        cck_source *s = build("sec.txt", "Marrowby", one, 1, NULL, 0);
-        s->nsections = 1;
-        s->sections = cck_arena_alloc(s->arena, sizeof *s->sections);
-        s->sections[0].title = headings[h];
-        s->sections[0].level = 2;
-        s->sections[0].parent = -1;
+        cck_source *s = build_h("sec.txt", "Marrowby", headings[h], one, 1, NULL, 0);
         s->units[0].section = 0;
         cck_corpus_add(&c, s);
         cck_rec_subjects(&c);

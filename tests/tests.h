@@ -24,6 +24,11 @@ char *cck_test_slurp(const char *path, size_t *len);   /* tests/run.c */
  * holds it; on a mismatch it is printed. tests/run.c */
 bool cck_test_ref_is(const cck_source *s, size_t k, const char *want);
 bool cck_test_ref_has(const cck_source *s, size_t k, const char *part);
+/* The title of section k of s (cck_section_title()) as a string: free()
+ * it. tests/run.c */
+char *cck_test_section_title(const cck_source *s, size_t k);
+/* True when that title is want; on a mismatch it is printed. */
+bool cck_test_section_is(const cck_source *s, size_t k, const char *want);
 
 /* One registration function per suite (tests/run.c lists them). */
 void cck_suite_sources(void);

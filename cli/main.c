@@ -626,15 +626,25 @@ static void print_counts(size_t ignored, size_t suppressed)
 /* What load() does beyond extracting: LOAD_RECONCILE works out subjects
  * and groups; LOAD_CLAIM_RAW is for reports that quote a file's own bytes
  * only at its claims (every one but `cites`'s), so that a markup source
- * keeps no more of its file (cck_source_keep_claim_raw()). */
-enum { LOAD_RECONCILE = 1, LOAD_CLAIM_RAW = 2 };
+ * keeps no more of its file (cck_source_keep_claim_raw()); LOAD_DROP_TEXT
+ * for a report that reads a plain-text source only at its claims and
+ * citation markers (check's JSON Lines), so that it keeps no more of its
+ * text either, and the stages that read all of it read the file again
+ * (cck_source_drop_text()). */
+enum { LOAD_RECONCILE = 1, LOAD_CLAIM_RAW = 2, LOAD_DROP_TEXT = 4 };
 
 static size_t load(const options *o, char *const *paths, size_t npaths, cck_corpus *c,
                    unsigned what)
 {
     bool reconcile = what & LOAD_RECONCILE;
+    /* inline suppressions are dropped on the thread that read the source,
+     * their warnings put after every other diagnostic of the load */
+    size_t suppressed = 0;
+    cck_diags late;
+    cck_diags_init(&late);
     cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true,
-                          .claim_raw = what & LOAD_CLAIM_RAW};
+                          .claim_raw = what & LOAD_CLAIM_RAW, .drop_text = what & LOAD_DROP_TEXT,
+                          .each = cck_sup_inline, .late = &late, .each_total = &suppressed};
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, paths, npaths, c, &nfiles, &skipped, &ignored);
     bool tty = isatty(STDERR_FILENO);
@@ -658,9 +668,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
         }
     }
     free_files(files, nfiles);
-    size_t suppressed = 0;
-    for (size_t i = 0; i < c->nsources; i++)
-        suppressed += cck_sup_inline(c->sources[i], &c->diags);
+    cck_diags_move(&c->diags, &late);
     if (reconcile) {
         if (shown)
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
@@ -751,7 +759,11 @@ static int cmd_check(options *o)
     cck_fpset known = {NULL, 0, 0};
     bool bad_baseline = o->baseline && cck_base_read(o->baseline, &known, &c.diags) != CCK_OK;
     size_t skipped =
-        bad_baseline ? 0 : load(o, o->paths, o->npaths, &c, LOAD_RECONCILE | LOAD_CLAIM_RAW);
+        bad_baseline ? 0
+                     : load(o, o->paths, o->npaths, &c,
+                            LOAD_RECONCILE | LOAD_CLAIM_RAW |
+                                /* JSON Lines quotes a source only at its claims and markers */
+                                (o->format == CCK_FMT_JSONL ? LOAD_DROP_TEXT : 0));
     int wrote = 0;
     cck_view v;
     /* with --git-changed and nothing changed, no conflict involves a change */

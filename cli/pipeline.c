@@ -21,7 +21,8 @@ enum { MAX_JOBS = 256 };
 typedef struct {
     const char *path;
     cck_source *src;
-    cck_diags diags;
+    cck_diags diags, late;  /* late: cck_run_options.each()'s */
+    size_t each_n;
     bool failed;
 } job;
 
@@ -31,6 +32,8 @@ typedef struct {
     size_t next;            /* next job to take, under lock */
     size_t max_bytes;
     bool claim_raw;         /* cck_run_options.claim_raw */
+    bool drop_text;         /* cck_run_options.drop_text */
+    size_t (*each)(cck_source *s, cck_diags *late);
     pthread_mutex_t lock;
 } pool;
 
@@ -51,8 +54,12 @@ static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p)
     cck_src_segment(j->src, &j->diags);
     cck_ext_source(j->src, m, &j->diags);
     cck_src_trim_claims(j->src);
+    if (p->each)
+        j->each_n = p->each(j->src, &j->late);
     if (p->claim_raw)
         cck_source_keep_claim_raw(j->src);
+    if (p->drop_text)
+        cck_source_drop_text(j->src);
 }
 
 static void *worker(void *arg)
@@ -71,20 +78,6 @@ static void *worker(void *arg)
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
     return NULL;
-}
-
-/* Moves every diagnostic of from to the end of to (ownership moves too). */
-static void diags_move(cck_diags *to, cck_diags *from)
-{
-    for (size_t i = 0; i < from->n; i++) {
-        if (to->n == to->cap) {
-            to->cap = to->cap ? to->cap * 2 : 8;
-            to->v = cck_xreallocarray(to->v, to->cap, sizeof *to->v);
-        }
-        to->v[to->n++] = from->v[i];
-    }
-    free(from->v);
-    memset(from, 0, sizeof *from);
 }
 
 /* Runs every job on n threads (n == 1: on this thread). */
@@ -163,12 +156,16 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     size_t skipped = 0;
     cck_diags *expand = cck_xcalloc(npaths ? npaths : 1, sizeof *expand);
     size_t *first = cck_xcalloc(npaths + 1, sizeof *first);
-    pool p = {.max_bytes = o ? o->max_bytes : 0, .claim_raw = o && o->claim_raw};
+    pool p = {.max_bytes = o ? o->max_bytes : 0,
+              .claim_raw = o && o->claim_raw,
+              .drop_text = o && o->drop_text,
+              .each = o ? o->each : NULL};
     char **files = expand_paths(paths, npaths, o, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {
         p.jobs[k].path = files[k]; /* owned by the job until the merge */
         cck_diags_init(&p.jobs[k].diags);
+        cck_diags_init(&p.jobs[k].late);
     }
     free(files);
 
@@ -178,10 +175,13 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     pthread_mutex_destroy(&p.lock);
 
     for (size_t i = 0; i < npaths; i++) {
-        diags_move(&c->diags, &expand[i]);
+        cck_diags_move(&c->diags, &expand[i]);
         for (size_t k = first[i]; k < first[i + 1]; k++) {
             job *j = &p.jobs[k];
-            diags_move(&c->diags, &j->diags);
+            cck_diags_move(&c->diags, &j->diags);
+            cck_diags_move(o && o->late ? o->late : &c->diags, &j->late);
+            if (o && o->each_total)
+                *o->each_total += j->each_n;
             if (j->failed)
                 skipped++;
             else
@@ -249,9 +249,9 @@ static void write_sjob(spool *p, size_t k)
 {
     sjob *j = &p->jobs[k];
     while (p->path_at < p->npaths && p->first[p->path_at] <= k)
-        diags_move(p->d, &p->expand[p->path_at++]);
-    diags_move(p->d, &j->diags);
-    diags_move(p->late, &j->late);
+        cck_diags_move(p->d, &p->expand[p->path_at++]);
+    cck_diags_move(p->d, &j->diags);
+    cck_diags_move(p->late, &j->late);
     if (j->failed)
         p->skipped++;
     else
@@ -351,8 +351,8 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
     while (p.path_at < npaths) /* paths with no files at the end */
-        diags_move(d, &expand[p.path_at++]);
-    diags_move(d, &late);
+        cck_diags_move(d, &expand[p.path_at++]);
+    cck_diags_move(d, &late);
     free(p.jobs);
     free(first);
     free(expand);

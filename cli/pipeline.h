@@ -14,6 +14,16 @@ typedef struct {
     bool claim_raw;     /* the reports quote a file's own bytes only at its
                            claims: each markup source keeps no more of them
                            (cck_source_keep_claim_raw()) */
+    bool drop_text;     /* ... and reads a plain-text source's bytes only at
+                           its claims and markers: each lets its text go
+                           (cck_source_drop_text()) */
+    /* Run on the thread that read each source, once its claims are final
+     * (before its text may go); may be NULL. Its diagnostics go to *late,
+     * in input order after all of the run's others (as if it ran over the
+     * corpus afterwards), and its returns are added to *each_total. */
+    size_t (*each)(cck_source *s, cck_diags *late);
+    cck_diags *late;
+    size_t *each_total;
 } cck_run_options;
 
 /* The number of online cores (1 when unknown, at most 256). */

@@ -43,24 +43,30 @@ static void add_range(ranges *r, size_t a, size_t b)
     r->v[r->n++] = (range){a, b};
 }
 
-static size_t line_start(const cck_source *s, size_t off)
+/* Lines of a text t of len bytes. */
+typedef struct {
+    const char *t;
+    size_t len;
+} text;
+
+static size_t line_start(const text *s, size_t off)
 {
-    while (off > 0 && s->bytes[off - 1] != '\n')
+    while (off > 0 && s->t[off - 1] != '\n')
         off--;
     return off;
 }
 
-static size_t line_end(const cck_source *s, size_t off)
+static size_t line_end(const text *s, size_t off)
 {
-    while (off < s->len && s->bytes[off] != '\n')
+    while (off < s->len && s->t[off] != '\n')
         off++;
     return off;
 }
 
-static bool blank(const cck_source *s, size_t a, size_t b)
+static bool blank(const text *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (s->bytes[i] != ' ' && s->bytes[i] != '\t' && s->bytes[i] != '\r')
+        if (s->t[i] != ' ' && s->t[i] != '\t' && s->t[i] != '\r')
             return false;
     return true;
 }
@@ -90,7 +96,9 @@ size_t cck_sup_inline(cck_source *s, cck_diags *d)
     ranges r = {NULL, 0, 0};
     bool open = false;
     size_t open_at = 0;
-    const char *b = s->bytes;
+    cck_textbuf buf = {0};
+    const text tx = {cck_source_text(s, &buf), s->len};
+    const char *b = tx.t;
     for (size_t i = 0; i + 4 <= s->len;) {
         const char *c = memmem(b + i, s->len - i, "<!--", 4);
         if (!c)
@@ -102,14 +110,14 @@ size_t cck_sup_inline(cck_source *s, cck_diags *d)
         unsigned line, col;
         cck_source_linecol(s, cs, &line, &col);
         if (kind == 1) {
-            size_t ls = line_start(s, cs), le = line_end(s, ce);
-            if (blank(s, ls, cs) && blank(s, ce, le)) {
+            size_t ls = line_start(&tx, cs), le = line_end(&tx, ce);
+            if (blank(&tx, ls, cs) && blank(&tx, ce, le)) {
                 /* alone on its line: the next line with text */
                 size_t n = le < s->len ? le + 1 : le;
-                while (n < s->len && blank(s, n, line_end(s, n)))
-                    n = line_end(s, n) + 1;
+                while (n < s->len && blank(&tx, n, line_end(&tx, n)))
+                    n = line_end(&tx, n) + 1;
                 if (n < s->len)
-                    add_range(&r, n, line_end(s, n));
+                    add_range(&r, n, line_end(&tx, n));
             } else {
                 add_range(&r, ls, le);
             }
@@ -148,6 +156,7 @@ size_t cck_sup_inline(cck_source *s, cck_diags *d)
         gone = compact(s, drop);
         free(drop);
     }
+    cck_textbuf_free(&buf);
     free(r.v);
     return gone;
 }

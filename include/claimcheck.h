@@ -78,6 +78,9 @@ void cck_diag_add(cck_diags *d, const char *file, unsigned line, unsigned col,
 #endif
     ;
 size_t cck_diags_count(const cck_diags *d, cck_severity at_least);
+/* Moves every diagnostic of from to the end of to (ownership moves too);
+ * from is left empty. */
+void cck_diags_move(cck_diags *to, cck_diags *from);
 /* Writes "file:line:col: severity: message" lines, one per diagnostic. */
 void cck_diags_print(const cck_diags *d, FILE *out);
 
@@ -323,6 +326,15 @@ struct cck_source {
      * their file offset, their bytes one after another in kept (owned) */
     cck_excerpt *excerpts;  size_t nexcerpts;
     char *kept;
+    /* A plain-text source whose text was let go (cck_source_drop_text()):
+     * bytes and raw are NULL, cck_source_text() reads the file again, and
+     * the file's size, inode and change time at load tell whether it is
+     * still what was read. */
+    bool dropped;
+    bool on_disk;           /* read from a regular file, whose stamp follows */
+    uint64_t file_ino;
+    int64_t file_mtime_s;
+    long file_mtime_ns;
 };
 
 /* Reads a file into a new source (bytes + line table). Files larger than
@@ -359,6 +371,28 @@ void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t 
  * source, whose file is its text, is left as it is. Call it once the
  * claims are final. */
 void cck_source_keep_claim_raw(cck_source *s);
+/* For a run whose report reads a plain-text source's bytes only at its
+ * claims and citation markers (`check -f jsonl`): keeps those spans, as
+ * cck_source_keep_claim_raw() does for markup, and lets the text go; the
+ * stages that read all of it take it from cck_source_text(). Call it once
+ * the claims are final. Markup sources and sources not read from a file
+ * are left as they are. */
+void cck_source_drop_text(cck_source *s);
+/* A buffer cck_source_text() reads a file into; zero it to start. */
+typedef struct {
+    char *b;
+    size_t cap;
+} cck_textbuf;
+void cck_textbuf_free(cck_textbuf *t);
+/* The text of s (what s->bytes holds, NUL-terminated, len bytes): s->bytes
+ * itself, or, once dropped, the file read again into t (valid until t is
+ * used again). A file that changed since it was loaded stops the run
+ * with a message naming it, as running out of memory does: its claims'
+ * offsets no longer point into it. */
+const char *cck_source_text(const cck_source *s, cck_textbuf *t);
+/* Bytes [start, end) of s->bytes: in s->bytes, or, once dropped, in the
+ * spans kept; NULL when they were not kept. */
+const char *cck_source_span(const cck_source *s, size_t start, size_t end);
 /* The file's bytes [fstart, fend): in s->raw, or in what
  * cck_source_keep_claim_raw() kept ("" for an empty span); NULL when they
  * were not kept. */
@@ -373,8 +407,11 @@ const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
  * returned pointer into s->bytes, not NUL-terminated. */
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n);
 /* The title of section k of s: *n bytes of s->bytes (no NUL among them:
- * they stop at the first), not NUL-terminated. */
+ * they stop at the first), not NUL-terminated; "" once the text was let
+ * go (cck_source_drop_text()). */
 const char *cck_section_title(const cck_source *s, size_t k, size_t *n);
+/* The same within text, what cck_source_text() gave for s. */
+const char *cck_section_title_in(const cck_source *s, const char *text, size_t k, size_t *n);
 /* The text of reference r of s without its label: *n bytes (no NUL among
  * them: they stop at the first, as a copy would) at the returned pointer
  * into s->bytes, not NUL-terminated. */

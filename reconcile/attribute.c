@@ -474,7 +474,7 @@ static const char *section_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         strcmp(x->cl->unit, "m"))
         return NULL;
     size_t len;
-    const char *title = cck_section_title(s, (size_t)u->section, &len);
+    const char *title = cck_section_title_in(s, st->b, (size_t)u->section, &len);
     bool distances = false;
     for (size_t i = 0; i + 8 <= len; i++)
         if (!cck_rec_casecmp_n(title + i, "distance", 8))

@@ -305,11 +305,12 @@ static void put_claim(text *t, const item *it, bool show_year)
 {
     const cck_claim *c = it->c;
     const cck_source *s = c->src;
-    if (s && s->bytes && c->end <= s->len && c->end > c->start) {
+    const char *p = s && c->end > c->start ? cck_source_span(s, c->start, c->end) : NULL;
+    if (p) {
         size_t n = c->end - c->start;
         put(t, "\"");
         for (size_t i = 0; i < n && i < 60; i++) {
-            unsigned char ch = (unsigned char)s->bytes[c->start + i];
+            unsigned char ch = (unsigned char)p[i];
             put(t, "%c", ch < 0x20 || ch == '"' ? ' ' : (char)ch);
         }
         put(t, "%s\" ", n > 60 ? "..." : "");
@@ -389,16 +390,20 @@ static unsigned long qualifier_mask(const cck_claim *c)
     if (!s || !s->units || c->unit_index >= s->nunits)
         return 0;
     const cck_unit *u = &s->units[c->unit_index];
+    /* a source whose text was let go reads it again: only for the claims
+     * of conflicts, whose cause is told */
+    cck_textbuf tx = {0};
+    const char *b = cck_source_text(s, &tx);
     /* only the words near the figure qualify it */
     size_t from = c->start > u->start + 60 ? c->start - 60 : u->start;
     size_t to = c->end + 30 < u->end ? c->end + 30 : u->end;
-    while (from > u->start && s->bytes[from - 1] != ' ')
+    while (from > u->start && b[from - 1] != ' ')
         from--;
     unsigned long mask = 0;
     char w[24];
     size_t n = 0;
     for (size_t i = from; i <= to && i <= s->len; i++) {
-        unsigned char ch = i < to ? (unsigned char)s->bytes[i] : ' ';
+        unsigned char ch = i < to ? (unsigned char)b[i] : ' ';
         bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch == '-' && n);
         if (letter) {
             if (n < sizeof w - 1)
@@ -414,6 +419,7 @@ static unsigned long qualifier_mask(const cck_claim *c)
         }
         n = 0;
     }
+    cck_textbuf_free(&tx);
     return mask;
 }
 
@@ -1033,9 +1039,10 @@ static bool telling(const cck_claim *c)
 {
     if (c->kind == CCK_KIND_DATE || !c->src || c->end <= c->start)
         return false;
+    const char *p = cck_source_span(c->src, c->start, c->end);
     size_t digits = 0;
-    for (size_t i = c->start; i < c->end; i++)
-        digits += c->src->bytes[i] >= '0' && c->src->bytes[i] <= '9';
+    for (size_t i = 0; p && i < c->end - c->start; i++)
+        digits += p[i] >= '0' && p[i] <= '9';
     return digits >= 4;
 }
 
@@ -1064,8 +1071,9 @@ static void note_copies(cck_corpus *c, const item *v, const sub *subs, size_t nr
                 size_t a = src_of(&g[i]), b = src_of(&g[j]), k = a * ns + b;
                 shared[k]++;
                 size_t lx = x->end - x->start, ly = y->end - y->start;
-                if (lx == ly &&
-                    !memcmp(x->src->bytes + x->start, y->src->bytes + y->start, lx))
+                const char *px = cck_source_span(x->src, x->start, x->end);
+                const char *py = cck_source_span(y->src, y->start, y->end);
+                if (lx == ly && px && py && !memcmp(px, py, lx))
                     same[k]++;
             }
         }

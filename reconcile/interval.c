@@ -155,9 +155,9 @@ static double coord_step(const cck_claim *c)
     if (c->step > 0)
         return c->step;
     const cck_source *s = c->src;
-    if (!s || !s->bytes || c->end > s->len || c->end <= c->start)
+    const char *p = s && c->end > c->start ? cck_source_span(s, c->start, c->end) : NULL;
+    if (!p)
         return 1e-4;
-    const char *p = s->bytes + c->start;
     size_t n = c->end - c->start;
     int best = -1, run = -1;
     bool minutes = false, seconds = false;

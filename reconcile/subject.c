@@ -717,11 +717,11 @@ static const char *as_of_for(cck_arena *a, const ctx *x)
 /* The year a section heading gives its figures ("Population in 2020",
  * "Census of 1944 [edit]"): a lone four-digit year from 1000 to 2199 in the
  * innermost heading that has one, not a span ("1950-1953"). */
-static const char *section_year(cck_arena *a, const cck_source *s, int sec)
+static const char *section_year(cck_arena *a, const cck_source *s, const char *text, int sec)
 {
     for (int depth = 0; sec >= 0 && (size_t)sec < s->nsections && depth < 8; depth++) {
         size_t len;
-        const char *t = cck_section_title(s, (size_t)sec, &len);
+        const char *t = cck_section_title_in(s, text, (size_t)sec, &len);
         const char *found = NULL;
         int years = 0;
         for (size_t i = 0; i < len; i++) {
@@ -975,13 +975,13 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
     } else {
         /* no unit: the line around the claim */
         us = cl->start;
-        while (us > 0 && s->bytes[us - 1] != '\n')
+        while (us > 0 && st->b[us - 1] != '\n')
             us--;
         ue = cl->end;
-        while (ue < s->len && s->bytes[ue] != '\n')
+        while (ue < s->len && st->b[ue] != '\n')
             ue++;
     }
-    ctx x = {s->bytes, st->t, tok_at(st, us), tok_at(st, ue), tok_at(st, cl->start),
+    ctx x = {st->b, st->t, tok_at(st, us), tok_at(st, ue), tok_at(st, cl->start),
              tok_at(st, cl->end), cl, us, tb->kw};
     if (x.c1 <= x.c0 || x.c0 >= st->nt) {
         /* no word in the span (odd input): only the kind can tell */
@@ -1009,7 +1009,7 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         if (!time_free(attr) && cl->kind != CCK_KIND_DATE && cl->kind != CCK_KIND_COORDINATE) {
             as_of = as_of_for(a, &x);
             if (!as_of && u)
-                as_of = section_year(a, s, u->section);
+                as_of = section_year(a, s, st->b, u->section);
         }
         attr = rate_of(a, &x, attr);
         const char *e = entity_for(a, &x, st, tb, u, main, main_key, attr, target);
@@ -1052,14 +1052,16 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->entity = intern(ss, canon);
 }
 
-/* One source's tokens and names in sc (its arena emptied first). */
-static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc)
+/* One source's tokens and names in sc (its arena emptied first), from its
+ * text, which tx holds if the source let it go. */
+static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx)
 {
     cck_arena_free(sc->a);
     sc->a = cck_arena_new();
     st->s = s;
-    st->t = cck_rec_tokenize_into(sc, s->bytes, 0, s->len, &st->nt);
-    st->nm = cck_rec_find_names_into(tb, sc, s->bytes, st->t, 0, st->nt, &st->nn);
+    st->b = cck_source_text(s, tx);
+    st->t = cck_rec_tokenize_into(sc, st->b, 0, s->len, &st->nt);
+    st->nm = cck_rec_find_names_into(tb, sc, st->b, st->t, 0, st->nt, &st->nn);
 }
 
 /* The stage, one source at a time in each pass, so that only one source's
@@ -1115,6 +1117,7 @@ typedef struct {
 typedef struct {
     run *r;
     scratch sc;
+    cck_textbuf tx;     /* sources' text read again (cck_source_text()) */
     table local;        /* words pass: this thread's counts */
     size_t shard;       /* names pass: the shard it notes */
     size_t noted;       /* names pass: sources noted into its shard */
@@ -1151,13 +1154,13 @@ struct run {
     size_t *nops;
 };
 
-static void subjects_of_source(cck_source *s, const table *tb, scratch *sc,
+static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx,
                                const char *const *mains, const char *const *keys)
 {
     if (!s->nclaims)
         return;
     stoks st;
-    load(&st, s, tb, sc);
+    load(&st, s, tb, sc, tx);
     strset ss = {.keep = s->arena};
     size_t na = s->narticles ? s->narticles : 1;
     for (size_t k = 0; k < s->nclaims; k++) {
@@ -1207,11 +1210,11 @@ static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, c
 
 /* Names pass, source i: its tokens and names into sl; what its articles'
  * main subjects need and the aliases it declares, kept in keep. */
-static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_arena *keep,
-                       keycounts *kc)
+static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_textbuf *tx,
+                       cck_arena *keep, keycounts *kc)
 {
     const cck_source *s = r->c->sources[i];
-    load(st, s, r->tb, sc);
+    load(st, s, r->tb, sc, tx);
     size_t na = s->narticles ? s->narticles : 1;
     artfacts *f = cck_arena_alloc(keep, na * sizeof *f);
     for (size_t k = 0; k < na; k++) {
@@ -1233,9 +1236,10 @@ static size_t shard_of(size_t hash, size_t nshards)
 /* Names pass on a worker, source i: read into b, its names bucketed by
  * shard (a counting sort, which keeps each shard's in source order), so
  * that each noting worker walks only its own. */
-static void read_bucketed(run *r, size_t i, rbuf *b, cck_arena *keep, keycounts *kc)
+static void read_bucketed(run *r, size_t i, rbuf *b, cck_textbuf *tx, cck_arena *keep,
+                          keycounts *kc)
 {
-    read_names(r, i, &b->st, &b->sc, keep, kc);
+    read_names(r, i, &b->st, &b->sc, tx, keep, kc);
     size_t ns = r->nshards, nn = b->st.nn;
     const name *nm = b->st.nm;
     if (!b->off)
@@ -1316,7 +1320,7 @@ static void names_work(worker *w)
             w->ring_at = (w->ring_at + 1) % w->nring;
             b->src = i;
             pthread_mutex_unlock(&r->lock);
-            read_bucketed(r, i, b, w->keep, &w->kc);
+            read_bucketed(r, i, b, &w->tx, w->keep, &w->kc);
             pthread_mutex_lock(&r->lock);
             sl->rb = b;
             sl->src = i;
@@ -1355,9 +1359,9 @@ static void *work(void *arg)
         if (r->pass == 1) {
             cck_arena_free(w->sc.a);
             w->sc.a = cck_arena_new();
-            cck_rec_count_words(&w->local, w->sc.a, s->bytes, 0, s->len);
+            cck_rec_count_words(&w->local, w->sc.a, cck_source_text(s, &w->tx), 0, s->len);
         } else {
-            subjects_of_source(s, r->tb, &w->sc, r->mains[i], r->keys[i]);
+            subjects_of_source(s, r->tb, &w->sc, &w->tx, r->mains[i], r->keys[i]);
         }
     }
     return NULL;
@@ -1405,6 +1409,7 @@ typedef struct {
     worker *w;
     size_t nw;          /* worker threads (0: the calling thread alone) */
     scratch sc;         /* the calling thread's */
+    cck_textbuf tx;     /* the calling thread's: sources' text read again */
     cck_arena *keep;    /* the calling thread's facts and aliases */
     cck_arena *mains;   /* the calling thread's main subjects */
     keycounts kc;
@@ -1473,7 +1478,8 @@ static const table *stage_words(stage *g)
     for (size_t i = 0; i < c->nsources; i++) {
         cck_arena_free(g->sc.a);
         g->sc.a = cck_arena_new();
-        cck_rec_count_words(&g->words, g->sc.a, c->sources[i]->bytes, 0, c->sources[i]->len);
+        cck_rec_count_words(&g->words, g->sc.a, cck_source_text(c->sources[i], &g->tx), 0,
+                            c->sources[i]->len);
     }
     return &g->words;
 }
@@ -1530,7 +1536,7 @@ static void stage_names(stage *g)
         /* this thread alone, every shard in turn, as the workers would */
         stoks st;
         for (size_t i = 0; i < c->nsources; i++) {
-            read_names(r, i, &st, &g->sc, g->keep, &g->kc);
+            read_names(r, i, &st, &g->sc, &g->tx, g->keep, &g->kc);
             note_all(r, &st, i);
         }
     }
@@ -1555,6 +1561,7 @@ static void stage_end(stage *g)
 {
     for (size_t k = 0; k < g->nw; k++) {
         free_scratch(&g->w[k].sc);
+        cck_textbuf_free(&g->w[k].tx);
         cck_arena_free(g->w[k].keep);
         cck_arena_free(g->w[k].mains);
         cck_rec_words_free(&g->w[k].local);
@@ -1564,6 +1571,7 @@ static void stage_end(stage *g)
     cck_arena_free(g->words.a);
     free(g->w);
     free_scratch(&g->sc);
+    cck_textbuf_free(&g->tx);
     pthread_cond_destroy(&g->r.cond);
     pthread_mutex_destroy(&g->r.lock);
     table *tb = &g->tb;
@@ -1692,7 +1700,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
         join(g.w, g.nw);
     } else {
         for (size_t i = 0; i < c->nsources; i++)
-            subjects_of_source(c->sources[i], tb, &g.sc, mains[i], keys[i]);
+            subjects_of_source(c->sources[i], tb, &g.sc, &g.tx, mains[i], keys[i]);
     }
     stage_end(&g);
 }

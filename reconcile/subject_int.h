@@ -151,6 +151,8 @@ static inline entry *entry_at(const table *tb, size_t i)
 
 typedef struct {
     const cck_source *s;
+    const char *b;          /* its text while the pass reads it
+                               (cck_source_text()) */
     tok *t;
     size_t nt;
     name *nm;               /* every name mention of the source */

@@ -44,6 +44,19 @@ void cck_diag_add(cck_diags *d, const char *file, unsigned line, unsigned col,
     va_end(ap);
 }
 
+void cck_diags_move(cck_diags *to, cck_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        if (to->n == to->cap) {
+            to->cap = to->cap ? to->cap * 2 : 8;
+            to->v = cck_xreallocarray(to->v, to->cap, sizeof *to->v);
+        }
+        to->v[to->n++] = from->v[i];
+    }
+    free(from->v);
+    memset(from, 0, sizeof *from);
+}
+
 size_t cck_diags_count(const cck_diags *d, cck_severity at_least)
 {
     size_t n = 0;

@@ -338,6 +338,13 @@ cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *m
     close(fd);
     buf = pad_tail(buf, len, cap);
     cck_source *s = read_markup(make(path, buf, len), d);
+    if (sized && len == (size_t)st.st_size) {
+        /* what tells, if the text is let go, that the file is still it */
+        s->on_disk = true;
+        s->file_ino = (uint64_t)st.st_ino;
+        s->file_mtime_s = (int64_t)st.st_mtim.tv_sec;
+        s->file_mtime_ns = st.st_mtim.tv_nsec;
+    }
     if (s->len > CCK_SOURCE_MAX) {
         /* a transcoded text can outgrow its file */
         cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
@@ -396,25 +403,12 @@ static int by_file_offset(const void *a, const void *b)
     return x->raw < y->raw ? -1 : x->raw > y->raw ? 1 : (x->raw_end > y->raw_end) - (x->raw_end < y->raw_end);
 }
 
-void cck_source_keep_claim_raw(cck_source *s)
+/* Keeps of s->raw only the file spans v[0, n) (sorted, merged here), as
+ * excerpts, and frees it. */
+static void keep_spans(cck_source *s, cck_excerpt *v, size_t n)
 {
-    if (!s->raw || s->raw == s->bytes)
-        return;
-    /* the claims' file spans, in file order (they are already: claims
-     * never overlap and the map to the file keeps order) */
-    cck_excerpt *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
-    size_t n = 0, bytes = 0;
-    for (size_t i = 0; i < s->nclaims; i++) {
-        const cck_claim *c = &s->claims[i];
-        size_t a = c->start < s->len ? c->start : s->len;
-        size_t b = c->end < s->len ? c->end : s->len;
-        size_t fs, fe;
-        cck_source_file_span(s, a, b > a ? b : a, &fs, &fe);
-        if (fe > fs)
-            v[n++] = (cck_excerpt){(cck_off)fs, (cck_off)fe, 0};
-    }
     qsort(v, n, sizeof *v, by_file_offset);
-    size_t m = 0; /* overlapping or touching spans become one */
+    size_t m = 0, bytes = 0; /* overlapping or touching spans become one */
     for (size_t i = 0; i < n; i++) {
         if (m && v[i].raw <= v[m - 1].raw_end) {
             if (v[i].raw_end > v[m - 1].raw_end)
@@ -444,6 +438,103 @@ void cck_source_keep_claim_raw(cck_source *s)
     s->raw = NULL;
 }
 
+/* The file span of each claim of s into v (room for s->nclaims); how many. */
+static size_t claim_spans(const cck_source *s, cck_excerpt *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nclaims; i++) {
+        const cck_claim *c = &s->claims[i];
+        size_t a = c->start < s->len ? c->start : s->len;
+        size_t b = c->end < s->len ? c->end : s->len;
+        size_t fs, fe;
+        cck_source_file_span(s, a, b > a ? b : a, &fs, &fe);
+        if (fe > fs)
+            v[n++] = (cck_excerpt){(cck_off)fs, (cck_off)fe, 0};
+    }
+    return n;
+}
+
+void cck_source_keep_claim_raw(cck_source *s)
+{
+    if (!s->raw || s->raw == s->bytes)
+        return;
+    cck_excerpt *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
+    keep_spans(s, v, claim_spans(s, v));
+}
+
+void cck_source_drop_text(cck_source *s)
+{
+    if (!s->bytes || s->raw != s->bytes || !s->on_disk)
+        return;
+    /* the claims' spans and the markers' (their file spans: the file is
+     * the text) */
+    size_t room = s->nclaims + s->ncites;
+    cck_excerpt *v = cck_xreallocarray(NULL, room ? room : 1, sizeof *v);
+    size_t n = claim_spans(s, v);
+    for (size_t i = 0; i < s->ncites; i++)
+        if (s->cites[i].end > s->cites[i].start && s->cites[i].end <= s->len)
+            v[n++] = (cck_excerpt){s->cites[i].start, s->cites[i].end, 0};
+    keep_spans(s, v, n);   /* frees raw, which is bytes */
+    s->bytes = NULL;
+    s->dropped = true;
+}
+
+void cck_textbuf_free(cck_textbuf *t)
+{
+    free(t->b);
+    t->b = NULL;
+    t->cap = 0;
+}
+
+_Noreturn static void changed(const cck_source *s, const char *why)
+{
+    fprintf(stderr, "claimcheck: %s: %s since it was read (each stage reads it again); stopped\n",
+            s->path, why);
+    fflush(stderr);
+    _exit(2);
+}
+
+const char *cck_source_text(const cck_source *s, cck_textbuf *t)
+{
+    if (!s->dropped)
+        return s->bytes;
+    int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        changed(s, "cannot be opened again");
+    struct stat st;
+    if (fstat(fd, &st) != 0 || (size_t)st.st_size != s->len || (uint64_t)st.st_ino != s->file_ino ||
+        (int64_t)st.st_mtim.tv_sec != s->file_mtime_s || st.st_mtim.tv_nsec != s->file_mtime_ns) {
+        close(fd);
+        changed(s, "changed");
+    }
+    if (t->cap < s->len + TAIL_PAD) {
+        free(t->b);
+        t->cap = s->len + TAIL_PAD;
+        t->b = cck_xmalloc(t->cap);
+    }
+    size_t got = 0;
+    while (got < s->len) {
+        ssize_t k = read_some(fd, t->b + got, s->len - got);
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    if (got != s->len)
+        changed(s, "changed");
+    memset(t->b + s->len, 0, TAIL_PAD);
+    return t->b;
+}
+
+const char *cck_source_span(const cck_source *s, size_t start, size_t end)
+{
+    if (end < start || end > s->len)
+        return NULL;
+    if (s->bytes)
+        return s->bytes + start;
+    return s->dropped ? cck_source_raw_text(s, start, end) : NULL;
+}
+
 const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
 {
     if (fend <= fstart)
@@ -470,19 +561,31 @@ const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
     return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
 }
 
+/* Bytes [a, b) of text up to the first NUL (all of them when text is
+ * NULL: then "", for a source whose text was let go). */
+static const char *bounded(const char *text, size_t a, size_t b, size_t *n)
+{
+    if (!text || b <= a) {
+        *n = 0;
+        return "";
+    }
+    *n = strnlen(text + a, b - a);
+    return text + a;
+}
+
 const char *cck_section_title(const cck_source *s, size_t k, size_t *n)
 {
-    const cck_section *x = &s->sections[k];
-    const char *p = s->bytes + x->start;
-    *n = x->end > x->start ? strnlen(p, x->end - x->start) : 0;
-    return p;
+    return cck_section_title_in(s, s->bytes, k, n);
+}
+
+const char *cck_section_title_in(const cck_source *s, const char *text, size_t k, size_t *n)
+{
+    return bounded(text, s->sections[k].start, s->sections[k].end, n);
 }
 
 const char *cck_ref_text(const cck_source *s, const cck_ref *r, size_t *n)
 {
-    const char *p = s->bytes + r->text;
-    *n = r->end > r->text ? strnlen(p, r->end - r->text) : 0;
-    return p;
+    return bounded(s->bytes, r->text, r->end, n);
 }
 
 char *cck_ref_text_dup(const cck_source *s, const cck_ref *r)
@@ -495,7 +598,12 @@ char *cck_ref_text_dup(const cck_source *s, const cck_ref *r)
 const char *cck_cite_marker(const cck_source *s, const cck_cite *c, size_t *n)
 {
     *n = c->end - c->start;
-    return s->bytes + c->start;
+    if (s->bytes)
+        return s->bytes + c->start;
+    const char *p = cck_source_span(s, c->start, c->end);
+    if (!p)
+        *n = 0;
+    return p ? p : "";
 }
 
 const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)

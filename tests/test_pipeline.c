@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "extract.h"
 #include "pipeline.h"
@@ -102,6 +106,139 @@ static void test_markup_keeps_only_claim_spans(void)
     free(b);
     cck_corpus_free(&whole);
     cck_corpus_free(&kept);
+}
+
+/* A plain-text source told to let its text go keeps its claims' spans and
+ * its markers', reads the rest from its file again, identical, and the
+ * subjects, groups and JSON Lines report are the same byte for byte, on
+ * one thread and two. */
+static void test_plain_text_let_go(void)
+{
+    static char examples[] = "examples", fixtures[] = "tests/fixtures/cli";
+    char *paths[] = {examples, fixtures};
+    cck_corpus whole, gone;
+    cck_corpus_init(&whole);
+    cck_corpus_init(&gone);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&whole.diags), CCK_OK);
+    cck_run_options keep = {.jobs = 2, .claim_raw = true}, drop = keep;
+    drop.drop_text = true;
+    CU_ASSERT_EQUAL(cck_run_extract(&whole, paths, 2, &keep), 0);
+    CU_ASSERT_EQUAL(cck_run_extract(&gone, paths, 2, &drop), 0);
+    CU_ASSERT_EQUAL_FATAL(gone.nsources, whole.nsources);
+    size_t plain = 0, markers = 0;
+    cck_textbuf tx = {0};
+    for (size_t i = 0; i < gone.nsources; i++) {
+        const cck_source *w = whole.sources[i], *g = gone.sources[i];
+        CU_ASSERT_EQUAL_FATAL(w->nclaims, g->nclaims);
+        if (w->markup != CCK_MARKUP_TEXT) {
+            CU_ASSERT(!g->dropped);
+            CU_ASSERT_PTR_EQUAL(cck_source_text(g, &tx), g->bytes);
+            continue;
+        }
+        plain++;
+        CU_ASSERT(g->dropped);
+        CU_ASSERT_PTR_NULL(g->bytes);
+        CU_ASSERT_PTR_NULL(g->raw);
+        for (size_t k = 0; k < g->nclaims; k++) {
+            const cck_claim *c = &g->claims[k];
+            const char *p = cck_source_span(g, c->start, c->end);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+            CU_ASSERT(!memcmp(p, w->bytes + c->start, c->end - c->start));
+        }
+        for (size_t k = 0; k < g->ncites; k++) {
+            size_t n, m;
+            const char *a = cck_cite_marker(w, &w->cites[k], &n);
+            const char *b = cck_cite_marker(g, &g->cites[k], &m);
+            CU_ASSERT(n == m && n > 0 && !memcmp(a, b, n));
+            markers++;
+        }
+        /* the rest is read again, as it was */
+        const char *t = cck_source_text(g, &tx);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        CU_ASSERT(!memcmp(t, w->bytes, w->len) && t[w->len] == '\0');
+        CU_ASSERT_PTR_NULL(cck_source_span(g, 0, g->len));
+    }
+    cck_textbuf_free(&tx);
+    CU_ASSERT(plain >= 5);
+    CU_ASSERT(markers > 5);
+    cck_run_reconcile(&whole, 1);
+    cck_run_reconcile(&gone, 2);
+    char *a = groups_jsonl(&whole), *b = groups_jsonl(&gone);
+    CU_ASSERT(strlen(a) > 1000);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    free(a);
+    free(b);
+    cck_corpus_free(&gone);
+    cck_corpus_init(&gone);
+    CU_ASSERT_EQUAL(cck_run_extract(&gone, paths, 2, &drop), 0);
+    cck_run_reconcile(&gone, 1);
+    b = groups_jsonl(&gone);
+    a = groups_jsonl(&whole);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    free(a);
+    free(b);
+    cck_corpus_free(&whole);
+    cck_corpus_free(&gone);
+}
+
+/* A file whose text was let go and that changes before it is read again
+ * stops the run (exit status 2) with a message naming it: its claims'
+ * offsets no longer point into it. */
+static void test_changed_file_stops(void)
+{
+    char dir[] = "/tmp/cck-changed-XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char path[64], errs[64];
+    snprintf(path, sizeof path, "%s/town.txt", dir);
+    snprintf(errs, sizeof errs, "%s/stderr", dir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("Marrowby\n\nMarrowby had 41,000 inhabitants in 2020.\n", f);
+    fclose(f);
+    char *paths[] = {path};
+    cck_corpus c;
+    cck_corpus_init(&c);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+    cck_run_options drop = {.jobs = 1, .claim_raw = true, .drop_text = true};
+    CU_ASSERT_EQUAL(cck_run_extract(&c, paths, 1, &drop), 0);
+    CU_ASSERT_EQUAL_FATAL(c.nsources, 1);
+    CU_ASSERT_FATAL(c.sources[0]->dropped);
+    for (int change = 0; change < 2; change++) {
+        if (change) {
+            /* the same size, other bytes, a later time */
+            f = fopen(path, "r+");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+            fputs("Marrowbx", f);
+            fclose(f);
+            struct timespec later[2] = {{0, UTIME_NOW}, {c.sources[0]->file_mtime_s + 5, 0}};
+            CU_ASSERT_EQUAL(utimensat(AT_FDCWD, path, later, 0), 0);
+        }
+        fflush(NULL);
+        pid_t pid = fork();
+        CU_ASSERT_FATAL(pid >= 0);
+        if (pid == 0) {
+            if (!freopen(errs, "w", stderr))
+                _exit(3);
+            cck_run_reconcile(&c, 1);
+            _exit(0);
+        }
+        int st = 0;
+        CU_ASSERT_FATAL(waitpid(pid, &st, 0) == pid);
+        CU_ASSERT(WIFEXITED(st));
+        CU_ASSERT_EQUAL(WEXITSTATUS(st), change ? 2 : 0);
+        char *msg = cck_test_slurp(errs, NULL);
+        if (change) {
+            CU_ASSERT(strstr(msg, path) && strstr(msg, "changed since it was read"));
+        } else {
+            CU_ASSERT_STRING_EQUAL(msg, "");
+        }
+        free(msg);
+    }
+    cck_ext_cleanup();
+    cck_corpus_free(&c);
+    unlink(errs);
+    unlink(path);
+    rmdir(dir);
 }
 
 static void test_claims_found_with_subjects(void)
@@ -292,6 +429,8 @@ void cck_suite_pipeline(void)
         {"a life and a structure", test_a_life},
         {"a table of years", test_a_table_of_years},
         {"markup keeps only its claims' file spans", test_markup_keeps_only_claim_spans},
+        {"plain text lets its text go", test_plain_text_let_go},
+        {"a file changed once let go stops the run", test_changed_file_stops},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("pipeline", tests);

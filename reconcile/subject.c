@@ -1225,6 +1225,9 @@ static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_textbuf *tx
     }
     r->facts[i] = f;
     r->ops[i] = cck_rec_find_aliases(st, keep, &r->nops[i]);
+    /* the names are noted from their own strings, maybe on other threads,
+     * once tx holds another source's text */
+    st->b = NULL;
 }
 
 /* The shard of a key: the top bits of its hash (the tables use the low). */

@@ -162,21 +162,21 @@ static void test_plain_text_let_go(void)
     CU_ASSERT(plain >= 5);
     CU_ASSERT(markers > 5);
     cck_run_reconcile(&whole, 1);
-    cck_run_reconcile(&gone, 2);
-    char *a = groups_jsonl(&whole), *b = groups_jsonl(&gone);
+    char *a = groups_jsonl(&whole);
     CU_ASSERT(strlen(a) > 1000);
-    CU_ASSERT_STRING_EQUAL(a, b);
+    static const unsigned jobs[] = {2, 1, 8};
+    for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+        if (k) {
+            cck_corpus_free(&gone);
+            cck_corpus_init(&gone);
+            CU_ASSERT_EQUAL(cck_run_extract(&gone, paths, 2, &drop), 0);
+        }
+        cck_run_reconcile(&gone, jobs[k]);
+        char *b = groups_jsonl(&gone);
+        CU_ASSERT_STRING_EQUAL(a, b);
+        free(b);
+    }
     free(a);
-    free(b);
-    cck_corpus_free(&gone);
-    cck_corpus_init(&gone);
-    CU_ASSERT_EQUAL(cck_run_extract(&gone, paths, 2, &drop), 0);
-    cck_run_reconcile(&gone, 1);
-    b = groups_jsonl(&gone);
-    a = groups_jsonl(&whole);
-    CU_ASSERT_STRING_EQUAL(a, b);
-    free(a);
-    free(b);
     cck_corpus_free(&whole);
     cck_corpus_free(&gone);
 }

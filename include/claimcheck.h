@@ -367,7 +367,9 @@ void cck_source_file_span(const cck_source *s, size_t start, size_t end, size_t 
 /* For a run whose reports quote a file's own bytes only at its claims (as
  * `check` does): a markup source keeps of its file (s->raw, often several
  * times its projected text) only the file spans of its claims, and frees
- * the rest; s->raw is NULL after it. Nothing else changes. A plain-text
+ * the rest; s->raw is NULL after it, and so is s->line_starts (the
+ * projected text's lines, which only cck_src_segment() reads; nlines
+ * stays). Nothing else changes. A plain-text
  * source, whose file is its text, is left as it is. Call it once the
  * claims are final. */
 void cck_source_keep_claim_raw(cck_source *s);

@@ -458,6 +458,12 @@ void cck_source_keep_claim_raw(cck_source *s)
 {
     if (!s->raw || s->raw == s->bytes)
         return;
+    /* the projected text's own line table: only the structure pass reads
+     * it (lines and columns are the file's) */
+    if (s->line_starts != s->raw_line_starts) {
+        free(s->line_starts);
+        s->line_starts = NULL;
+    }
     cck_excerpt *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
     keep_spans(s, v, claim_spans(s, v));
 }

@@ -82,6 +82,9 @@ static void test_markup_keeps_only_claim_spans(void)
         }
         markup++;
         CU_ASSERT_PTR_NULL(k->raw);
+        /* the projected text's lines went too; their count stays */
+        CU_ASSERT_PTR_NULL(k->line_starts);
+        CU_ASSERT_EQUAL(k->nlines, w->nlines);
         CU_ASSERT(k->nexcerpts > 0 && k->nexcerpts <= k->nclaims);
         for (size_t j = 0; j < k->nclaims; j++) {
             size_t fs, fe;

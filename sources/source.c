@@ -492,9 +492,11 @@ void cck_textbuf_free(cck_textbuf *t)
     t->cap = 0;
 }
 
+/* A source whose text was let go can no longer be read as it was: every
+ * offset kept points into what it held, so the run stops. */
 _Noreturn static void changed(const cck_source *s, const char *why)
 {
-    fprintf(stderr, "claimcheck: %s: %s since it was read (each stage reads it again); stopped\n",
+    fprintf(stderr, "claimcheck: %s: %s (the check reads it again at each stage); stopped\n",
             s->path, why);
     fflush(stderr);
     _exit(2);
@@ -506,12 +508,12 @@ const char *cck_source_text(const cck_source *s, cck_textbuf *t)
         return s->bytes;
     int fd = open(s->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        changed(s, "cannot be opened again");
+        changed(s, "cannot be opened again since it was read");
     struct stat st;
     if (fstat(fd, &st) != 0 || (size_t)st.st_size != s->len || (uint64_t)st.st_ino != s->file_ino ||
         (int64_t)st.st_mtim.tv_sec != s->file_mtime_s || st.st_mtim.tv_nsec != s->file_mtime_ns) {
         close(fd);
-        changed(s, "changed");
+        changed(s, "changed since it was read");
     }
     if (t->cap < s->len + TAIL_PAD) {
         free(t->b);
@@ -527,7 +529,7 @@ const char *cck_source_text(const cck_source *s, cck_textbuf *t)
     }
     close(fd);
     if (got != s->len)
-        changed(s, "changed");
+        changed(s, "changed since it was read");
     memset(t->b + s->len, 0, TAIL_PAD);
     return t->b;
 }

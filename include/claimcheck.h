@@ -327,10 +327,9 @@ struct cck_source {
     cck_excerpt *excerpts;  size_t nexcerpts;
     char *kept;
     /* A plain-text source whose text was let go (cck_source_drop_text()):
-     * bytes and raw are NULL, cck_source_text() reads the file again, and
-     * the file's size, inode and change time at load tell whether it is
-     * still what was read. */
-    bool dropped;
+     * bytes and raw are NULL (cck_source_dropped()), cck_source_text()
+     * reads the file again, and the file's size, inode and change time at
+     * load tell whether it is still what was read. */
     bool on_disk;           /* read from a regular file, whose stamp follows */
     uint64_t file_ino;
     int64_t file_mtime_s;
@@ -380,6 +379,8 @@ void cck_source_keep_claim_raw(cck_source *s);
  * the claims are final. Markup sources and sources not read from a file
  * are left as they are. */
 void cck_source_drop_text(cck_source *s);
+/* True once s let its text go: s->bytes is NULL then, and only then. */
+bool cck_source_dropped(const cck_source *s);
 /* A buffer cck_source_text() reads a file into; zero it to start. */
 typedef struct {
     char *b;

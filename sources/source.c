@@ -482,7 +482,11 @@ void cck_source_drop_text(cck_source *s)
             v[n++] = (cck_excerpt){s->cites[i].start, s->cites[i].end, 0};
     keep_spans(s, v, n);   /* frees raw, which is bytes */
     s->bytes = NULL;
-    s->dropped = true;
+}
+
+bool cck_source_dropped(const cck_source *s)
+{
+    return !s->bytes;
 }
 
 void cck_textbuf_free(cck_textbuf *t)
@@ -504,7 +508,7 @@ _Noreturn static void changed(const cck_source *s, const char *why)
 
 const char *cck_source_text(const cck_source *s, cck_textbuf *t)
 {
-    if (!s->dropped)
+    if (!cck_source_dropped(s))
         return s->bytes;
     int fd = open(s->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -540,7 +544,7 @@ const char *cck_source_span(const cck_source *s, size_t start, size_t end)
         return NULL;
     if (s->bytes)
         return s->bytes + start;
-    return s->dropped ? cck_source_raw_text(s, start, end) : NULL;
+    return cck_source_raw_text(s, start, end);   /* let go: what was kept */
 }
 
 const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)

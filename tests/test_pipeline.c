@@ -134,12 +134,12 @@ static void test_plain_text_let_go(void)
         const cck_source *w = whole.sources[i], *g = gone.sources[i];
         CU_ASSERT_EQUAL_FATAL(w->nclaims, g->nclaims);
         if (w->markup != CCK_MARKUP_TEXT) {
-            CU_ASSERT(!g->dropped);
+            CU_ASSERT(!cck_source_dropped(g));
             CU_ASSERT_PTR_EQUAL(cck_source_text(g, &tx), g->bytes);
             continue;
         }
         plain++;
-        CU_ASSERT(g->dropped);
+        CU_ASSERT(cck_source_dropped(g));
         CU_ASSERT_PTR_NULL(g->bytes);
         CU_ASSERT_PTR_NULL(g->raw);
         for (size_t k = 0; k < g->nclaims; k++) {
@@ -205,7 +205,7 @@ static void test_changed_file_stops(void)
     cck_run_options drop = {.jobs = 1, .claim_raw = true, .drop_text = true};
     CU_ASSERT_EQUAL(cck_run_extract(&c, paths, 1, &drop), 0);
     CU_ASSERT_EQUAL_FATAL(c.nsources, 1);
-    CU_ASSERT_FATAL(c.sources[0]->dropped);
+    CU_ASSERT_FATAL(cck_source_dropped(c.sources[0]));
     for (int change = 0; change < 2; change++) {
         if (change) {
             /* the same size, other bytes, a later time */

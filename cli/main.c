@@ -762,8 +762,7 @@ static int cmd_check(options *o)
         bad_baseline ? 0
                      : load(o, o->paths, o->npaths, &c,
                             LOAD_RECONCILE | LOAD_CLAIM_RAW |
-                                /* JSON Lines quotes a source only at its claims and markers */
-                                (o->format == CCK_FMT_JSONL ? LOAD_DROP_TEXT : 0));
+                                (cck_rep_groups_spans_only(o->format) ? LOAD_DROP_TEXT : 0));
     int wrote = 0;
     cck_view v;
     /* with --git-changed and nothing changed, no conflict involves a change */

@@ -143,6 +143,11 @@ void cck_rep_chunk_free(cck_rep_chunk *ch)
     free(ch);
 }
 
+bool cck_rep_groups_spans_only(cck_format f)
+{
+    return f == CCK_FMT_JSONL;
+}
+
 cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
                           const cck_rep_options *o)
 {

@@ -51,6 +51,11 @@ cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f);
 void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos);
 void cck_rep_chunk_free(cck_rep_chunk *ch);  /* NULL is a no-op */
 
+/* True when the groups report in format f reads a plain-text source only
+ * at its claims' and citation markers' spans (JSON Lines): the run may let
+ * the rest of its text go (cck_source_drop_text()). The others quote
+ * sentences, lines and section titles. */
+bool cck_rep_groups_spans_only(cck_format f);
 /* `check`: conflict groups with a provenance table per claim, then the
  * consistent groups in brief, then one summary line. jsonl: one group
  * object per line, claims inlined as claim objects. */

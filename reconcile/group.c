@@ -1060,13 +1060,14 @@ static void note_copies(cck_corpus *c, const item *v, const sub *subs, size_t nr
         size_t lim = n < cck_rec_tolerances.pair_cap ? n : cck_rec_tolerances.pair_cap;
         /* each pair of sources once per subject: their first claims */
         for (size_t i = 0; i < lim; i++) {
-            if (i && src_of(&g[i - 1]) == src_of(&g[i]))
+            const cck_claim *x = g[i].c;
+            if ((i && src_of(&g[i - 1]) == src_of(&g[i])) || !telling(x))
                 continue;
             for (size_t j = i + 1; j < lim; j++) {
                 if (src_of(&g[j]) == src_of(&g[i]) || src_of(&g[j - 1]) == src_of(&g[j]))
                     continue;
-                const cck_claim *x = g[i].c, *y = g[j].c;
-                if (!telling(x) || !telling(y))
+                const cck_claim *y = g[j].c;
+                if (!telling(y))
                     continue;
                 size_t a = src_of(&g[i]), b = src_of(&g[j]), k = a * ns + b;
                 shared[k]++;

@@ -162,6 +162,9 @@ static void test_plain_text_let_go(void)
         CU_ASSERT_PTR_NULL(cck_source_span(g, 0, g->len));
     }
     cck_textbuf_free(&tx);
+    /* the one report format that asks for it */
+    CU_ASSERT(cck_rep_groups_spans_only(CCK_FMT_JSONL));
+    CU_ASSERT(!cck_rep_groups_spans_only(CCK_FMT_TEXT) && !cck_rep_groups_spans_only(CCK_FMT_MD));
     CU_ASSERT(plain >= 5);
     CU_ASSERT(markers > 5);
     cck_run_reconcile(&whole, 1);

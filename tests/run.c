@@ -63,6 +63,14 @@ bool cck_test_section_is(const cck_source *s, size_t k, const char *want)
     return ok;
 }
 
+void cck_test_write(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_FATAL(fputs(text, f) >= 0);
+    CU_ASSERT_FATAL(fclose(f) == 0);
+}
+
 char *cck_test_slurp(const char *path, size_t *len)
 {
     char *buf = NULL;

@@ -346,10 +346,7 @@ static void test_ci_commands_exit_two_on_trouble(void)
     CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
     char path[300], args[600];
     snprintf(path, sizeof path, "%s/bad-baseline.txt", dir);
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("# fine\n0123456789abcdef\tok\nnot an entry\n", f);
-    fclose(f);
+    cck_test_write(path, "# fine\n0123456789abcdef\tok\nnot an entry\n");
     snprintf(args, sizeof args, "check --baseline %s " FIX "city-a.txt", path);
     run_result r = run(args);
     CU_ASSERT_EQUAL(r.status, 2);
@@ -552,20 +549,11 @@ static void test_reconcile_settings_from_the_config(void)
     CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
     char path[128], cmd[512], args[512];
     snprintf(path, sizeof path, "%s/a.txt", dir);
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("Kanko\n\nKanko had a population of 412,000 in 1940.\n", f);
-    fclose(f);
+    cck_test_write(path, "Kanko\n\nKanko had a population of 412,000 in 1940.\n");
     snprintf(path, sizeof path, "%s/b.txt", dir);
-    f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("Hamhung\n\nHamhung had a population of 655,000 in 1940.\n", f);
-    fclose(f);
+    cck_test_write(path, "Hamhung\n\nHamhung had a population of 655,000 in 1940.\n");
     snprintf(path, sizeof path, "%s/good.ini", dir);
-    f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("[alias]\nKanko = Hamhung\n[tolerance]\nhedge = 0.2\n", f);
-    fclose(f);
+    cck_test_write(path, "[alias]\nKanko = Hamhung\n[tolerance]\nhedge = 0.2\n");
 
     /* without the alias: two subjects, no conflict */
     snprintf(args, sizeof args, "check --no-config %s/a.txt %s/b.txt", dir, dir);
@@ -589,10 +577,7 @@ static void test_reconcile_settings_from_the_config(void)
     done(&r);
 
     snprintf(path, sizeof path, "%s/bad.ini", dir);
-    f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("[tolerance]\nhedge = 2\n[colours]\nx = 1\n", f);
-    fclose(f);
+    cck_test_write(path, "[tolerance]\nhedge = 2\n[colours]\nx = 1\n");
     snprintf(args, sizeof args, "check --config=%s/bad.ini %s/a.txt", dir, dir);
     r = run(args);
     CU_ASSERT_EQUAL(r.status, 2);

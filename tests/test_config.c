@@ -278,11 +278,8 @@ static void test_cli_reads_the_configuration(void)
     free(r.err);
     char ini[400];
     snprintf(ini, sizeof ini, "%s/.claimcheck.ini", dir);
-    FILE *f = fopen(ini, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("[claimcheck]\nformat = findings\nfail-on = dangling\n\n[ignore]\npaths = travel-*.txt\n\n"
-          "[history-*]\nignore-attributes = period\n\n[alias]\nHamhung = Hamhung\n", f);
-    fclose(f);
+    cck_test_write(ini, "[claimcheck]\nformat = findings\nfail-on = dangling\n\n[ignore]\npaths = travel-*.txt\n\n"
+          "[history-*]\nignore-attributes = period\n\n[alias]\nHamhung = Hamhung\n");
     r = run_in(dir, "config --fail-on=never");
     CU_ASSERT_EQUAL(r.status, 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "format = findings"));
@@ -318,18 +315,14 @@ static void test_cli_reads_the_configuration(void)
     free(r.out);
     free(r.err);
     /* a bad value or line: exit 2 naming the file and line */
-    f = fopen(ini, "w");
-    fputs("[claimcheck]\nformat = yaml\n", f);
-    fclose(f);
+    cck_test_write(ini, "[claimcheck]\nformat = yaml\n");
     r = run_in(dir, "check .");
     CU_ASSERT_EQUAL(r.status, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, ".claimcheck.ini:2:1: error: format takes"));
     CU_ASSERT_STRING_EQUAL(r.out, "");
     free(r.out);
     free(r.err);
-    f = fopen(ini, "w");
-    fputs("[claimcheck]\nnot a line\n[x*]\nskip = perhaps\n", f);
-    fclose(f);
+    cck_test_write(ini, "[claimcheck]\nnot a line\n[x*]\nskip = perhaps\n");
     r = run_in(dir, "config");
     CU_ASSERT_EQUAL(r.status, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, ".claimcheck.ini:2:1: error: "));

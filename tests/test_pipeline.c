@@ -197,10 +197,7 @@ static void test_changed_file_stops(void)
     char path[64], errs[64];
     snprintf(path, sizeof path, "%s/town.txt", dir);
     snprintf(errs, sizeof errs, "%s/stderr", dir);
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("Marrowby\n\nMarrowby had 41,000 inhabitants in 2020.\n", f);
-    fclose(f);
+    cck_test_write(path, "Marrowby\n\nMarrowby had 41,000 inhabitants in 2020.\n");
     char *paths[] = {path};
     cck_corpus c;
     cck_corpus_init(&c);
@@ -212,10 +209,7 @@ static void test_changed_file_stops(void)
     for (int change = 0; change < 2; change++) {
         if (change) {
             /* the same size, other bytes, a later time */
-            f = fopen(path, "r+");
-            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-            fputs("Marrowbx", f);
-            fclose(f);
+            cck_test_write(path, "Marrowbx\n\nMarrowby had 41,000 inhabitants in 2020.\n");
             struct timespec later[2] = {{0, UTIME_NOW}, {c.sources[0]->file_mtime_s + 5, 0}};
             CU_ASSERT_EQUAL(utimensat(AT_FDCWD, path, later, 0), 0);
         }

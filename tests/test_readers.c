@@ -636,19 +636,10 @@ static void test_sidecar_sets_metadata_and_weight(void)
     snprintf(a, sizeof a, "%s/a.html", dir);
     snprintf(b, sizeof b, "%s/b.txt", dir);
     snprintf(side, sizeof side, "%s/.claimcheck-sources", dir);
-    FILE *f = fopen(a, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("<title>Own title</title><meta name=\"author\" content=\"Page Author\"><p>5 km.</p>", f);
-    fclose(f);
-    f = fopen(b, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("Plain text, 7 wards.\n", f);
-    fclose(f);
-    f = fopen(side, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs("# what the files are\nfile: a.html\ntitle: Given title\npublisher: Given Press\n"
-          "weight: 0.5\n\nfile: b.txt\nurl: https://b.example\nweight: lots\ncolour: red\n", f);
-    fclose(f);
+    cck_test_write(a, "<title>Own title</title><meta name=\"author\" content=\"Page Author\"><p>5 km.</p>");
+    cck_test_write(b, "Plain text, 7 wards.\n");
+    cck_test_write(side, "# what the files are\nfile: a.html\ntitle: Given title\npublisher: Given Press\n"
+          "weight: 0.5\n\nfile: b.txt\nurl: https://b.example\nweight: lots\ncolour: red\n");
     cck_diags d;
     cck_diags_init(&d);
     cck_source *s = NULL;

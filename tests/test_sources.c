@@ -381,11 +381,8 @@ static void test_arena_alignment_and_big_blocks(void)
 static void put_file(const char *dir, const char *name, const char *text)
 {
     char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs(text, f);
-    fclose(f);
+    CU_ASSERT_FATAL((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) < sizeof path);
+    cck_test_write(path, text);
 }
 
 /* The title the sources file beside dir/name gives it, loaded with memo
@@ -507,10 +504,7 @@ static void test_expand_directory_sorted_and_hidden_skipped(void)
     char path[256];
     for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "w");
-        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-        fputs("x\n", f);
-        fclose(f);
+        cck_test_write(path, "x\n");
     }
     char **paths = NULL;
     size_t n = 0;

@@ -19,6 +19,9 @@
 /* The whole content of a file as a NUL-terminated malloc'd string ("" when
  * it cannot be read); *len (may be NULL) gets its length. */
 char *cck_test_slurp(const char *path, size_t *len);   /* tests/run.c */
+/* Writes text to the file path (made or emptied); the test stops if it
+ * cannot. tests/run.c */
+void cck_test_write(const char *path, const char *text);
 
 /* True when the text of reference k of s (cck_ref_text()) is want, or
  * holds it; on a mismatch it is printed. tests/run.c */

@@ -17,29 +17,36 @@
 #define DECLARE(name) __attribute__((weak)) void cck_suite_##name(void);
 SUITES(DECLARE)
 
-static bool ref_matches(const cck_source *s, size_t k, const char *want, bool whole)
+/* True when t (taken and freed; NULL: item k of s does not exist) is want,
+ * or holds it; otherwise says so, naming the item ("reference", k). */
+static bool text_matches(const cck_source *s, const char *item, size_t k, char *t,
+                         const char *want, bool whole)
 {
-    if (k >= s->nrefs) {
-        fprintf(stderr, "\n  %s has no reference %zu\n", s->path, k);
+    if (!t) {
+        fprintf(stderr, "\n  %s has no %s %zu\n", s->path, item, k);
         return false;
     }
-    char *t = cck_ref_text_dup(s, &s->refs[k]);
     bool ok = whole ? !strcmp(t, want) : strstr(t, want) != NULL;
     if (!ok)
-        fprintf(stderr, "\n  reference %zu of %s is \"%s\", not %s\"%s\"\n", k, s->path, t,
+        fprintf(stderr, "\n  %s %zu of %s is \"%s\", not %s\"%s\"\n", item, k, s->path, t,
                 whole ? "" : "holding ", want);
     free(t);
     return ok;
 }
 
+static char *ref_text(const cck_source *s, size_t k)
+{
+    return k < s->nrefs ? cck_ref_text_dup(s, &s->refs[k]) : NULL;
+}
+
 bool cck_test_ref_is(const cck_source *s, size_t k, const char *want)
 {
-    return ref_matches(s, k, want, true);
+    return text_matches(s, "reference", k, ref_text(s, k), want, true);
 }
 
 bool cck_test_ref_has(const cck_source *s, size_t k, const char *part)
 {
-    return ref_matches(s, k, part, false);
+    return text_matches(s, "reference", k, ref_text(s, k), part, false);
 }
 
 char *cck_test_section_title(const cck_source *s, size_t k)
@@ -51,16 +58,8 @@ char *cck_test_section_title(const cck_source *s, size_t k)
 
 bool cck_test_section_is(const cck_source *s, size_t k, const char *want)
 {
-    if (k >= s->nsections) {
-        fprintf(stderr, "\n  %s has no section %zu\n", s->path, k);
-        return false;
-    }
-    char *t = cck_test_section_title(s, k);
-    bool ok = !strcmp(t, want);
-    if (!ok)
-        fprintf(stderr, "\n  section %zu of %s is \"%s\", not \"%s\"\n", k, s->path, t, want);
-    free(t);
-    return ok;
+    char *t = k < s->nsections ? cck_test_section_title(s, k) : NULL;
+    return text_matches(s, "section", k, t, want, true);
 }
 
 void cck_test_write(const char *path, const char *text)

@@ -20,7 +20,8 @@ typedef struct {
     /* Run on the thread that read each source, once its claims are final
      * (before its text may go); may be NULL. Its diagnostics go to *late,
      * in input order after all of the run's others (as if it ran over the
-     * corpus afterwards), and its returns are added to *each_total. */
+     * corpus afterwards; to the corpus's own when late is NULL), and its
+     * returns are added to *each_total (when not NULL). */
     size_t (*each)(cck_source *s, cck_diags *late);
     cck_diags *late;
     size_t *each_total;

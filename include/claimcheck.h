@@ -146,30 +146,34 @@ typedef struct {
     bool placeholder;      /* link target "#" or empty */
 } cck_cite;
 
-/* What a table cell unit knows of its table (src->cells). */
+/* What a table cell unit knows of its table (src->cells, in unit order). */
 typedef struct {
     const char *caption;   /* arena; table caption or title row, or NULL */
     const char *row_header;/* arena; first cell of the row, or NULL */
     const char *col_header;/* arena; header of the cell's column, or NULL */
     int table;             /* table number within the source; -1 for no cell */
+    cck_off unit;          /* the cell's unit: its index in src->units */
 } cck_table_cell;
+
+/* A source has at most this many articles (cck_unit.article's room): the
+ * segmenter keeps a file's later headings in its last article. */
+#define CCK_ARTICLE_MAX ((1u << 30) - 1)
 
 /* A unit is what claims are extracted from: a sentence of prose, or one
  * table cell. Units are sorted by start and never overlap. Kept for the
- * whole run (32 bytes): what only cells need is in src->cells, the cite
- * indices in src->unit_cites. */
+ * whole run, so 20 bytes: a table cell's fields are in src->cells
+ * (cck_unit_cell()), the markers that back the unit in src->unit_cites,
+ * from its cites up to the next unit's (cck_unit_ncites(),
+ * cck_unit_cite()): its own trailing markers, or a table's "Source:" row
+ * for every cell. */
 typedef struct {
     cck_off start, end;    /* raw byte span */
-    cck_off cites;         /* first of this unit's entries in src->unit_cites: */
-    cck_off ncites;        /*   indices into src->cites of the markers that back
-                              this unit (its own trailing markers, or a table's
-                              "Source:" row for every cell); cck_unit_cite() */
-    int cell;              /* index into src->cells for a table cell
-                              (zone CCK_ZONE_TABLE), -1 otherwise; cck_unit_cell() */
-    unsigned article;
+    cck_off cites;         /* first of this unit's entries in src->unit_cites */
     int section;           /* innermost section, -1 for none */
-    cck_zone zone;
+    unsigned article : 30; /* at most CCK_ARTICLE_MAX */
+    unsigned zone : 2;     /* a cck_zone */
 } cck_unit;
+_Static_assert(sizeof(cck_unit) <= 20, "cck_unit is kept for every sentence of the run");
 
 /* ---- claims ----------------------------------------------------------- */
 
@@ -312,8 +316,8 @@ struct cck_source {
     cck_article *articles;  size_t narticles;
     cck_section *sections;  size_t nsections;
     cck_unit *units;        size_t nunits;
-    cck_table_cell *cells;  size_t ncells;   /* the table cells: cck_unit.cell */
-    cck_off *unit_cites;    size_t nunit_cites; /* the units' cck_unit.cites */
+    cck_table_cell *cells;  size_t ncells;   /* the table cells, by their unit */
+    cck_off *unit_cites;    size_t nunit_cites; /* the units' cites, in unit order */
     cck_cite *cites;        size_t ncites;   /* sorted by start */
     cck_ref *refs;          size_t nrefs;
     cck_claim *claims;      size_t nclaims;  /* sorted by start */
@@ -400,11 +404,13 @@ const char *cck_source_span(const cck_source *s, size_t start, size_t end);
  * cck_source_keep_claim_raw() kept ("" for an empty span); NULL when they
  * were not kept. */
 const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend);
-/* The table fields of unit u of s: for a unit that is no table cell, one
- * with NULL strings and table -1. */
+/* The table fields of unit u (one of s->units): for a unit that is no
+ * table cell, one with NULL strings and table -1. */
 const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u);
-/* The k-th marker backing unit u of s (k < u->ncites), or NULL when its
- * index does not fall within s->cites. */
+/* How many markers back unit u (one of s->units). */
+size_t cck_unit_ncites(const cck_source *s, const cck_unit *u);
+/* The k-th marker backing unit u of s (k < cck_unit_ncites()), or NULL
+ * when its index does not fall within s->cites. */
 const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k);
 /* The marker of cite c of s as written: *n bytes (no NUL among them) at the
  * returned pointer into s->bytes, not NUL-terminated. */

@@ -503,7 +503,7 @@ static size_t distinct_sources(const item *v, size_t n)
 static size_t cites_of(const cck_claim *c)
 {
     const cck_source *s = c->src;
-    return s && s->units && c->unit_index < s->nunits ? s->units[c->unit_index].ncites : 0;
+    return s && s->units && c->unit_index < s->nunits ? cck_unit_ncites(s, &s->units[c->unit_index]) : 0;
 }
 
 /* True when claim i of s agrees with its partner j (j < s->lim, or j == i). */

@@ -427,7 +427,6 @@ cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z)
     u->zone = z;
     u->article = c->article;
     u->section = c->section;
-    u->cell = -1;
     u->cites = (cck_off)c->nucites;
     if (z == CCK_ZONE_TABLE)
         return u;
@@ -435,18 +434,17 @@ cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z)
     while (hi < c->ncites && c->cites[hi].end <= b)
         hi++;
     for (size_t k = lo; k < hi; k++)
-        cck_src_unit_cite(c, u, k);
+        cck_src_unit_cite(c, k);
     return u;
 }
 
-void cck_src_unit_cite(seg_ctx *c, cck_unit *u, size_t k)
+void cck_src_unit_cite(seg_ctx *c, size_t k)
 {
     if (c->nucites == c->uccap) {
         c->uccap = c->uccap ? 2 * c->uccap : 64;
         c->ucites = cck_xreallocarray(c->ucites, c->uccap, sizeof *c->ucites);
     }
     c->ucites[c->nucites++] = (cck_off)k;
-    u->ncites++;
 }
 
 /* ---- sentences -------------------------------------------------------- */
@@ -611,6 +609,10 @@ static void push_article(seg_ctx *c, size_t start, const char *title)
     if (c->narts == c->acap) {
         c->acap = c->acap ? 2 * c->acap : 4;
         c->arts = cck_xreallocarray(c->arts, c->acap, sizeof *c->arts);
+    }
+    if (c->narts == CCK_ARTICLE_MAX) {
+        /* no room to number another: the last article goes on */
+        return;
     }
     if (c->narts)
         c->arts[c->narts - 1].end = start;
@@ -1228,12 +1230,11 @@ static void drop_entry_labels(seg_ctx *c)
         size_t n = 0;
         for (size_t u = 0; u < c->nunits; u++) {
             cck_unit *x = &c->units[u];
-            size_t from = x->cites, k0 = n;
+            size_t from = x->cites, to = u + 1 < c->nunits ? c->units[u + 1].cites : c->nucites;
             x->cites = (cck_off)n;
-            for (size_t k = 0; k < x->ncites; k++)
-                if (map[c->ucites[from + k]] != SIZE_MAX)
-                    c->ucites[n++] = (cck_off)map[c->ucites[from + k]];
-            x->ncites = (cck_off)(n - k0);
+            for (size_t k = from; k < to; k++)
+                if (map[c->ucites[k]] != SIZE_MAX)
+                    c->ucites[n++] = (cck_off)map[c->ucites[k]];
         }
         c->nucites = n;
         c->ncites = m;

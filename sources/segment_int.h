@@ -58,9 +58,9 @@ typedef struct {
  * span as cites; table cells none (cck_src_unit_cites() gives them theirs).
  * Returns the unit (valid until the next add) or NULL. */
 cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z);
-/* Appends cite index k to unit u's (its entries must be the last ones of
- * c->ucites). */
-void cck_src_unit_cite(seg_ctx *c, cck_unit *u, size_t k);
+/* Appends cite index k to c->ucites. A unit's entries run from its cites
+ * to the next unit's, so k backs the unit whose entries began last. */
+void cck_src_unit_cite(seg_ctx *c, size_t k);
 
 /* Whether [p, p+n) is a marker label: digits, one lowercase letter, or
  * "note N" ("[3]", "[a]", "[note 1]"). */

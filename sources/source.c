@@ -569,8 +569,25 @@ const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
 
 const cck_table_cell *cck_unit_cell(const cck_source *s, const cck_unit *u)
 {
-    static const cck_table_cell none = {NULL, NULL, NULL, -1};
-    return u->cell >= 0 && (size_t)u->cell < s->ncells ? &s->cells[u->cell] : &none;
+    static const cck_table_cell none = {NULL, NULL, NULL, -1, 0};
+    if (u->zone != CCK_ZONE_TABLE || !s->ncells)
+        return &none;
+    size_t ui = (size_t)(u - s->units), lo = 0, hi = s->ncells;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->cells[mid].unit < ui)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->ncells && s->cells[lo].unit == ui ? &s->cells[lo] : &none;
+}
+
+size_t cck_unit_ncites(const cck_source *s, const cck_unit *u)
+{
+    size_t ui = (size_t)(u - s->units);
+    size_t end = ui + 1 < s->nunits ? u[1].cites : s->nunit_cites;
+    return end > u->cites ? end - u->cites : 0;
 }
 
 /* Bytes [a, b) of text up to the first NUL (all of them when text is

@@ -325,9 +325,8 @@ void cck_src_table_emit(seg_ctx *c, size_t ti)
                     c->cellcap = c->cellcap ? 2 * c->cellcap : 32;
                     c->cells = cck_xreallocarray(c->cells, c->cellcap, sizeof *c->cells);
                 }
-                u->cell = (int)c->ncells;
-                c->cells[c->ncells++] =
-                    (cck_table_cell){caption, rh, m < head.n ? hdr[m] : NULL, (int)ti};
+                c->cells[c->ncells++] = (cck_table_cell){caption, rh, m < head.n ? hdr[m] : NULL,
+                                                         (int)ti, (cck_off)(c->nunits - 1)};
                 size_t ui = c->nunits - 1 - u0;
                 if (ui >= rcap) {
                     rcap = rcap ? 2 * rcap : 32;
@@ -347,12 +346,11 @@ void cck_src_table_emit(seg_ctx *c, size_t ti)
         cck_unit *u = &c->units[i];
         size_t lo = rlo[i - u0], hi = rhi[i - u0];
         u->cites = (cck_off)c->nucites;
-        u->ncites = 0;
         for (size_t q = lo; q < hi; q++)
-            cck_src_unit_cite(c, u, q);
+            cck_src_unit_cite(c, q);
         for (size_t q = src_lo; q < src_hi; q++)
             if (q < lo || q >= hi)
-                cck_src_unit_cite(c, u, q);
+                cck_src_unit_cite(c, q);
     }
     free(rlo);
     free(rhi);

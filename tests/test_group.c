@@ -467,7 +467,9 @@ static void test_group_favoured(void)
     cck_source *s1 = f.src[1];
     s1->units = cck_arena_alloc(s1->arena, 2 * sizeof *s1->units);
     s1->nunits = 2;
-    s1->units[1].ncites = 2;
+    /* two markers back the last unit: they run from its cites (0) to the
+     * end of unit_cites, which only their count is read of */
+    s1->nunit_cites = 2;
     cited->unit_index = 1;
     fx_run(&f);
 

@@ -67,9 +67,10 @@ static void scan_text(const char *text, size_t len, const char *row, const char 
     u.start = 0;
     u.end = len;
     u.section = -1;
-    cck_table_cell cell = {NULL, row, col, 0};
-    u.cell = (row || col) ? 0 : -1;
+    cck_table_cell cell = {NULL, row, col, 0, 0};
     u.zone = (row || col) ? CCK_ZONE_TABLE : CCK_ZONE_BODY;
+    src->units = &u;
+    src->nunits = 1;
     src->cells = &cell;
     src->ncells = 1;
     cck_scan sc = {src, &u, src->bytes, 0, len, m, &d, NULL, NULL, NULL};
@@ -453,7 +454,7 @@ static void test_megabyte_of_number_words_in_mentions_mode(void)
     cck_unit u;
     memset(&u, 0, sizeof u);
     u.end = n;
-    u.section = u.cell = -1;
+    u.section = -1;
     cck_ext_opts o = {.mentions = true, .ref_date = NULL};
     cck_scan sc = {src, &u, src->bytes, 0, n, m, NULL, NULL, &o, NULL};
     cck_cands c = {0};

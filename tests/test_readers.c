@@ -298,7 +298,7 @@ static void test_html_sup_markers_resolve_to_the_reference_list(void)
     /* the sentence keeps its marker */
     const cck_unit *u = unit_text(s, "About 768,551 people lived there at the 2008 census.[1]");
     CU_ASSERT_PTR_NOT_NULL_FATAL(u);
-    CU_ASSERT_EQUAL(u->ncites, 1);
+    CU_ASSERT_EQUAL(cck_unit_ncites(s, u), 1);
     cck_source_free(s);
     cck_diags_free(&d);
 }
@@ -514,7 +514,7 @@ static void test_markdown_front_matter_and_code(void)
     const cck_claim *km = claim_span(s, "12 km");
     CU_ASSERT_PTR_NOT_NULL_FATAL(km);
     CU_ASSERT(file_bytes_are(s, km->start, km->end, "12 km"));
-    CU_ASSERT_EQUAL(s->units[km->unit_index].ncites, 1);
+    CU_ASSERT_EQUAL(cck_unit_ncites(s, &s->units[km->unit_index]), 1);
     CU_ASSERT_EQUAL(s->nrefs, 2);
     cck_source_free(s);
     cck_diags_free(&d);
@@ -593,7 +593,7 @@ static void test_mediawiki_pages_become_articles(void)
     /* <ref>s: numbered markers, a named one reused, over a References list */
     const cck_unit *u = unit_text(s, "The census again[1] counted 7 wards.");
     CU_ASSERT_PTR_NOT_NULL_FATAL(u);
-    CU_ASSERT_EQUAL_FATAL(u->ncites, 1);
+    CU_ASSERT_EQUAL_FATAL(cck_unit_ncites(s, u), 1);
     const cck_cite *ct = cck_unit_cite(s, u, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ct);
     CU_ASSERT_EQUAL_FATAL(ct->ref, 0);

@@ -46,7 +46,6 @@ static cck_unit unit_of(const cck_source *s, const char *text)
     u.end = u.start + strlen(text);
     u.zone = CCK_ZONE_BODY;
     u.section = -1;
-    u.cell = -1;
     return u;
 }
 
@@ -101,8 +100,9 @@ static void build(fixture *f)
     ci[1] = 1;
     a->unit_cites = ci;
     a->nunit_cites = 2;
+    /* a unit's markers run from its cites to the next unit's */
     a->units[1].cites = 0;
-    a->units[1].ncites = 2;
+    a->units[2].cites = a->units[3].cites = 2;
     a->narticles = 1;
     a->articles = cck_arena_alloc(a->arena, sizeof *a->articles);
     a->articles[0] = (cck_article){0, a->len, cck_arena_strdup(a->arena, "Hamhung")};
@@ -713,10 +713,9 @@ static void test_text_table_cell_labels(void)
     s->units = cck_arena_alloc(s->arena, sizeof *s->units);
     s->units[0] = unit_of(s, "2.8");
     s->units[0].zone = CCK_ZONE_TABLE;
-    s->units[0].cell = 0;
     s->ncells = 1;
     s->cells = cck_arena_alloc(s->arena, sizeof *s->cells);
-    s->cells[0] = (cck_table_cell){"Climate", "Jan", "Mean max (\xC2\xB0" "C)", 0};
+    s->cells[0] = (cck_table_cell){"Climate", "Jan", "Mean max (\xC2\xB0" "C)", 0, 0};
     cck_claim *cl = add(s, "2.8", 0, CCK_KIND_MEASURE, 2.8, 2.8, "degC", "Hamhung",
                         "mean_max_temp_jan", NULL);
     cl->zone = CCK_ZONE_TABLE;
@@ -1420,7 +1419,7 @@ static void test_jsonl_chunk_matches_corpus(void)
         cck_corpus c;
         cck_corpus_init(&c);
         cck_source *s = cck_source_from_memory("odd \"dir\"\\p\xFF.txt", text, len);
-        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1, .cell = -1};
+        cck_unit u = {.start = 0, .end = len, .zone = CCK_ZONE_BODY, .section = -1};
         s->units = cck_arena_alloc(s->arena, sizeof u);
         s->units[0] = u;
         s->nunits = 1;

@@ -57,12 +57,12 @@ static const char *marker_of(const cck_source *s, const cck_cite *ct)
 /* The markers of a unit, concatenated: "[2][3]". */
 static char *cites_of(const cck_source *s, const cck_unit *u)
 {
-    size_t n = 1;
-    for (size_t k = 0; k < u->ncites; k++)
+    size_t n = 1, m = cck_unit_ncites(s, u);
+    for (size_t k = 0; k < m; k++)
         n += cck_unit_cite(s, u, k)->end - cck_unit_cite(s, u, k)->start;
     char *out = cck_xmalloc(n);
     out[0] = '\0';
-    for (size_t k = 0; k < u->ncites; k++)
+    for (size_t k = 0; k < m; k++)
         strcat(out, marker_of(s, cck_unit_cite(s, u, k)));
     return out;
 }
@@ -123,9 +123,9 @@ static void check_units(const char *path, const unit_case *cases, size_t n)
                     cck_src_section_path(s, u));
         CU_ASSERT(ok);
         if (u->zone == CCK_ZONE_TABLE) {
-            CU_ASSERT(u->cell >= 0 && x->table >= 0);
+            CU_ASSERT(x->table >= 0 && x->unit == ui);
         } else {
-            CU_ASSERT(u->cell == -1 && x->table == -1 && !x->row_header && !x->col_header);
+            CU_ASSERT(x->table == -1 && !x->row_header && !x->col_header);
         }
         free(cites);
     }
@@ -421,12 +421,16 @@ static void check_invariants(const cck_source *s)
         }
         CU_ASSERT(u->article < s->narticles);
         CU_ASSERT(u->section < (int)s->nsections);
-        CU_ASSERT((size_t)u->cites + u->ncites <= s->nunit_cites);
-        for (size_t k = 0; k < u->ncites; k++)
+        /* its markers follow the previous unit's */
+        CU_ASSERT(!i || s->units[i - 1].cites <= u->cites);
+        CU_ASSERT((size_t)u->cites + cck_unit_ncites(s, u) <= s->nunit_cites);
+        for (size_t k = 0; k < cck_unit_ncites(s, u); k++)
             CU_ASSERT_PTR_NOT_NULL(cck_unit_cite(s, u, k));
-        /* table cells, and only they, have their headers in s->cells */
-        CU_ASSERT((u->cell >= 0) == (u->zone == CCK_ZONE_TABLE));
-        CU_ASSERT(u->cell < (int)s->ncells);
+        /* table cells, and only they, have their headers in s->cells,
+         * which are in the order of their units */
+        const cck_table_cell *x = cck_unit_cell(s, u);
+        CU_ASSERT((x->table >= 0) == (u->zone == CCK_ZONE_TABLE));
+        CU_ASSERT(x->table < 0 || x->unit == i);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->start), i);
         CU_ASSERT_EQUAL(cck_src_unit_at(s, u->end - 1), i);
         /* no unit starts or ends on blanks or a line break */

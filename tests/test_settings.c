@@ -129,7 +129,6 @@ static void test_settings_reach_the_stages(void)
             s->units[0].start = (size_t)(line - texts[i]);
             s->units[0].end = s->len - 1;
             s->units[0].section = -1;
-            s->units[0].cell = -1;
             cck_claim cl;
             memset(&cl, 0, sizeof cl);
             const char *fig = strstr(texts[i], i ? "460" : "about 400");

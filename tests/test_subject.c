@@ -73,7 +73,6 @@ static cck_source *build_h(const char *path, const char *title, const char *head
     for (size_t i = 0; i < ns + nt; i++) {
         cck_unit *u = &s->units[i];
         u->section = -1;
-        u->cell = -1;
         if (i < ns) {
             u->start = sstart[i];
             u->end = sstart[i] + strlen(sc[i].sentence);
@@ -82,8 +81,7 @@ static cck_source *build_h(const char *path, const char *title, const char *head
             u->start = cstart[i - ns];
             u->end = u->start + strlen(t->cell);
             u->zone = CCK_ZONE_TABLE;
-            u->cell = (int)(i - ns);
-            s->cells[i - ns] = (cck_table_cell){NULL, t->row, t->col, 0};
+            s->cells[i - ns] = (cck_table_cell){NULL, t->row, t->col, 0, (cck_off)i};
         }
     }
     for (size_t i = 0; i < ns + nt; i++) {

@@ -25,16 +25,19 @@ static inline void cck_fuzz_span(const cck_source *s, size_t a, size_t b)
         abort();
 }
 
-/* Aborts unless unit u's cite indices and table cell are within s. */
+/* Aborts unless unit u (one of s->units) has its cite entries within s,
+ * after the previous unit's, and a table cell exactly when it is one. */
 static inline void cck_fuzz_unit(const cck_source *s, const cck_unit *u)
 {
-    if ((size_t)u->cites + u->ncites > s->nunit_cites)
+    size_t n = cck_unit_ncites(s, u);
+    if ((size_t)u->cites + n > s->nunit_cites || (u > s->units && u[-1].cites > u->cites))
         abort();
-    for (size_t k = 0; k < u->ncites; k++)
+    for (size_t k = 0; k < n; k++)
         if (!cck_unit_cite(s, u, k))
             abort();
-    if ((u->cell >= 0) != (u->zone == CCK_ZONE_TABLE) ||
-        (u->cell >= 0 && (size_t)u->cell >= s->ncells))
+    const cck_table_cell *x = cck_unit_cell(s, u);
+    if ((x->table >= 0) != (u->zone == CCK_ZONE_TABLE) ||
+        (x->table >= 0 && x->unit != (size_t)(u - s->units)))
         abort();
 }
 

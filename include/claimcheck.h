@@ -212,10 +212,11 @@ typedef struct {
     cck_off proj, raw, raw_end;
 } cck_piece;
 
-/* File bytes [raw, raw_end) kept at kept + at once the rest of the file is
- * let go (cck_source_keep_claim_raw()). */
+/* File bytes from raw kept at kept + at once the rest of the file is let
+ * go (cck_source_keep_claim_raw()): as many as there are up to the next
+ * excerpt's at (the last: up to nkept). */
 typedef struct {
-    cck_off raw, raw_end, at;
+    cck_off raw, at;
 } cck_excerpt;
 
 /* What a source says about itself, from <title>, <meta>, <link
@@ -329,7 +330,7 @@ struct cck_source {
     /* what cck_source_keep_claim_raw() kept of raw: excerpts sorted by
      * their file offset, their bytes one after another in kept (owned) */
     cck_excerpt *excerpts;  size_t nexcerpts;
-    char *kept;
+    char *kept;             size_t nkept;
     /* A plain-text source whose text was let go (cck_source_drop_text()):
      * bytes and raw are NULL (cck_source_dropped()), cck_source_text()
      * reads the file again, and the file's size, inode and change time at

@@ -397,49 +397,53 @@ void cck_source_linecol(const cck_source *s, size_t off, unsigned *line, unsigne
     cck_source_raw_linecol(s, raw_start(s, off), line, col);
 }
 
+/* A file span to keep. */
+typedef struct {
+    cck_off a, b;
+} fspan;
+
 static int by_file_offset(const void *a, const void *b)
 {
-    const cck_excerpt *x = a, *y = b;
-    return x->raw < y->raw ? -1 : x->raw > y->raw ? 1 : (x->raw_end > y->raw_end) - (x->raw_end < y->raw_end);
+    const fspan *x = a, *y = b;
+    return x->a < y->a ? -1 : x->a > y->a ? 1 : (x->b > y->b) - (x->b < y->b);
 }
 
-/* Keeps of s->raw only the file spans v[0, n) (sorted, merged here), as
- * excerpts, and frees it. */
-static void keep_spans(cck_source *s, cck_excerpt *v, size_t n)
+/* Keeps of s->raw only the file spans v[0, n) (sorted and merged here), as
+ * excerpts, and frees it (and v). Spans closer than an excerpt's size
+ * become one: the bytes between cost less than another excerpt. */
+static void keep_spans(cck_source *s, fspan *v, size_t n)
 {
     qsort(v, n, sizeof *v, by_file_offset);
-    size_t m = 0, bytes = 0; /* overlapping or touching spans become one */
+    size_t m = 0, bytes = 0;
     for (size_t i = 0; i < n; i++) {
-        if (m && v[i].raw <= v[m - 1].raw_end) {
-            if (v[i].raw_end > v[m - 1].raw_end)
-                v[m - 1].raw_end = v[i].raw_end;
+        if (m && v[i].a <= (size_t)v[m - 1].b + sizeof(cck_excerpt)) {
+            if (v[i].b > v[m - 1].b)
+                v[m - 1].b = v[i].b;
         } else {
             v[m++] = v[i];
         }
     }
+    cck_excerpt *ex = m ? cck_xreallocarray(NULL, m, sizeof *ex) : NULL;
     for (size_t i = 0; i < m; i++) {
-        v[i].at = (cck_off)bytes;
-        bytes += v[i].raw_end - v[i].raw;
+        ex[i] = (cck_excerpt){v[i].a, (cck_off)bytes};
+        bytes += v[i].b - v[i].a;
     }
     char *kept = cck_xmalloc(bytes ? bytes : 1);
     for (size_t i = 0; i < m; i++)
-        memcpy(kept + v[i].at, s->raw + v[i].raw, v[i].raw_end - v[i].raw);
+        memcpy(kept + ex[i].at, s->raw + v[i].a, v[i].b - v[i].a);
+    free(v);
     free(s->excerpts);
     free(s->kept);
-    if (m) {
-        s->excerpts = cck_xreallocarray(v, m, sizeof *v);
-    } else {
-        free(v);
-        s->excerpts = NULL;
-    }
+    s->excerpts = ex;
     s->nexcerpts = m;
     s->kept = kept;
+    s->nkept = bytes;
     free(s->raw);
     s->raw = NULL;
 }
 
 /* The file span of each claim of s into v (room for s->nclaims); how many. */
-static size_t claim_spans(const cck_source *s, cck_excerpt *v)
+static size_t claim_spans(const cck_source *s, fspan *v)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->nclaims; i++) {
@@ -449,7 +453,7 @@ static size_t claim_spans(const cck_source *s, cck_excerpt *v)
         size_t fs, fe;
         cck_source_file_span(s, a, b > a ? b : a, &fs, &fe);
         if (fe > fs)
-            v[n++] = (cck_excerpt){(cck_off)fs, (cck_off)fe, 0};
+            v[n++] = (fspan){(cck_off)fs, (cck_off)fe};
     }
     return n;
 }
@@ -464,7 +468,7 @@ void cck_source_keep_claim_raw(cck_source *s)
         free(s->line_starts);
         s->line_starts = NULL;
     }
-    cck_excerpt *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
+    fspan *v = cck_xreallocarray(NULL, s->nclaims ? s->nclaims : 1, sizeof *v);
     keep_spans(s, v, claim_spans(s, v));
 }
 
@@ -475,11 +479,11 @@ void cck_source_drop_text(cck_source *s)
     /* the claims' spans and the markers' (their file spans: the file is
      * the text) */
     size_t room = s->nclaims + s->ncites;
-    cck_excerpt *v = cck_xreallocarray(NULL, room ? room : 1, sizeof *v);
+    fspan *v = cck_xreallocarray(NULL, room ? room : 1, sizeof *v);
     size_t n = claim_spans(s, v);
     for (size_t i = 0; i < s->ncites; i++)
         if (s->cites[i].end > s->cites[i].start && s->cites[i].end <= s->len)
-            v[n++] = (cck_excerpt){s->cites[i].start, s->cites[i].end, 0};
+            v[n++] = (fspan){s->cites[i].start, s->cites[i].end};
     keep_spans(s, v, n);   /* frees raw, which is bytes */
     s->bytes = NULL;
 }
@@ -562,7 +566,8 @@ const char *cck_source_raw_text(const cck_source *s, size_t fstart, size_t fend)
             hi = mid;
     }
     const cck_excerpt *e = s->nexcerpts ? &s->excerpts[lo] : NULL;
-    if (!e || e->raw > fstart || fend > e->raw_end)
+    size_t len = !e ? 0 : lo + 1 < s->nexcerpts ? e[1].at - e->at : s->nkept - e->at;
+    if (!e || e->raw > fstart || fend > (size_t)e->raw + len)
         return NULL;
     return s->kept + e->at + (fstart - e->raw);
 }

@@ -45,7 +45,7 @@ bool cck_ext_join_bounds(const char *text, cck_claim *prev, const cck_claim *cur
     if (cur->kind != CCK_KIND_COUNT && cur->kind != CCK_KIND_MEASURE && cur->kind != CCK_KIND_PERCENT &&
         cur->kind != CCK_KIND_MONEY)
         return false;
-    if (strcmp(prev->unit, cur->unit) || prev->lo != prev->hi || cur->lo != cur->hi)
+    if (strcmp(cck_claim_unit(prev), cck_claim_unit(cur)) || prev->lo != prev->hi || cur->lo != cur->hi)
         return false;
     const cck_claim *low, *high;
     if (prev->bound == CCK_BOUND_LOWER && cur->bound == CCK_BOUND_UPPER)

@@ -121,7 +121,7 @@ static void push(cck_cands *out, size_t s, size_t e, double lat, double lon)
     c.claim.kind = CCK_KIND_COORDINATE;
     c.claim.lat = lat;
     c.claim.lon = lon;
-    c.claim.unit = "deg";
+    cck_claim_set_unit(&c.claim, "deg");
     c.priority = 40;
     cck_cands_push(out, &c);
 }

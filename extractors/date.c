@@ -635,7 +635,7 @@ static void push(cck_cands *out, size_t s, size_t e, const atom *lo, const atom 
     c.claim.start = s;
     c.claim.end = e;
     c.claim.kind = CCK_KIND_DATE;
-    c.claim.unit = "";
+    cck_claim_set_unit(&c.claim, "");
     iso(c.claim.date_lo, lo->ly, lo->lm, lo->ld, lo->lg);
     iso(c.claim.date_hi, hi->hy, hi->hm, hi->hd, hi->hg);
     c.claim.approx = approx;

@@ -1630,7 +1630,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->kind = CCK_KIND_COUNT;
             cl->lo = cl->hi = total - a->v;
             cl->step = 1;
-            cl->unit = "";
+            cck_claim_set_unit(cl, "");
             cl->start = allws;
             cl->end = a->e;
             p->c.priority = PRIO_COUNT;
@@ -1651,7 +1651,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->kind = CCK_KIND_PERCENT;
             cl->lo = cl->hi = v;
             cl->step = 0;
-            cl->unit = "%";
+            cck_claim_set_unit(cl, "%");
             cl->start = a->s;
             cl->end = d.e;
             p->skip_to = d.e;
@@ -1673,7 +1673,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->kind = CCK_KIND_MEASURE;
             cl->lo = cl->hi = a->v / au->factor;
             cl->step = a->step / au->factor;
-            cl->unit = "1/m2";
+            cck_claim_set_unit(cl, "1/m2");
             cl->start = a->s;
             cl->end = j + m;
             size_t conv = conversion_after(sc, cl->end, au, NULL);
@@ -1762,7 +1762,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->lo = lo;
             cl->hi = hi;
             cl->step = 3600;
-            cl->unit = "s";
+            cck_claim_set_unit(cl, "s");
             end = j + n;
         }
     }
@@ -1773,28 +1773,28 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
                 unit = NULL, end = range ? b.e : a->e;
             cl->kind = CCK_KIND_MONEY;
             set_values(cl, a, range ? &b : NULL, NULL);
-            cl->unit = a->cur;
+            cck_claim_set_unit(cl, a->cur);
         } else if (unit) {
             cl->kind = unit->dim == CCK_DIM_PERCENT ? CCK_KIND_PERCENT
                        : unit->dim == CCK_DIM_MONEY ? CCK_KIND_MONEY
                                                     : CCK_KIND_MEASURE;
             set_values(cl, a, range ? &b : NULL, unit);
-            cl->unit = unit->canon;
+            cck_claim_set_unit(cl, unit->canon);
             if (unit->dim == CCK_DIM_MASS || unit->dim == CCK_DIM_LENGTH || unit->dim == CCK_DIM_VOLUME) {
                 /* a mention is the measure alone: "2.4 billion gallons" of
                  * "2.4 billion gallons of jet fuel a year" */
                 size_t r = cck_scan_mentions(sc) ? 0 : per_year_after(sc, end);
                 if (r) {
                     end = r;
-                    cl->unit = cck_unit_per_year(unit->canon);
+                    cck_claim_set_unit(cl, cck_unit_per_year(unit->canon));
                 } else if (unit->dim == CCK_DIM_MASS && before_has(sc, start, 60, "capacit")) {
-                    cl->unit = "kg/yr";
+                    cck_claim_set_unit(cl, "kg/yr");
                 }
             }
         } else {
             cl->kind = CCK_KIND_COUNT;
             set_values(cl, a, range ? &b : NULL, NULL);
-            cl->unit = "";
+            cck_claim_set_unit(cl, "");
         }
     }
 
@@ -1813,7 +1813,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
             cl->lo /= 1000;
             cl->hi /= 1000;
             cl->step /= 1000;
-            cl->unit = "%";
+            cck_claim_set_unit(cl, "%");
         }
     }
 
@@ -1843,7 +1843,7 @@ static bool parse_expr(const cck_scan *sc, figure *a, parsed *p)
         return false; /* "the 2008 Beijing Olympics": a year naming an event */
     if (cl->kind == CCK_KIND_COUNT && !range && number_list_in_parens(sc, start, end))
         return false;
-    if (cl->kind == CCK_KIND_MEASURE && !strcmp(cl->unit, "s")) {
+    if (cl->kind == CCK_KIND_MEASURE && !strcmp(cck_claim_unit(cl), "s")) {
         size_t j = skip_blanks(t, end, sc->end), n = word_at(t, j, sc->end, "on");
         if (j > end && n && (j + n == sc->end || strchr(",.;:", t[j + n])))
             return false; /* "Twenty years on, ...": an idiom for "later" */
@@ -1916,7 +1916,7 @@ static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double lo, d
     c.claim.lo = lo;
     c.claim.hi = hi;
     c.claim.step = step;
-    c.claim.unit = unit;
+    cck_claim_set_unit(&c.claim, unit);
     c.priority = prio;
     cck_cands_push(out, &c);
 }
@@ -2130,20 +2130,20 @@ static bool scan_cell(const cck_scan *sc, cck_cands *out)
     if (f.cur) {
         c.claim.kind = CCK_KIND_MONEY;
         set_values(&c.claim, &f, NULL, NULL);
-        c.claim.unit = f.cur;
+        cck_claim_set_unit(&c.claim, f.cur);
     } else if (u && hi.density) {
         c.claim.kind = CCK_KIND_MEASURE;
         c.claim.lo = c.claim.hi = f.v / u->factor;
         c.claim.step = f.step / u->factor;
-        c.claim.unit = "1/m2";
+        cck_claim_set_unit(&c.claim, "1/m2");
     } else if (u) {
         c.claim.kind = u->dim == CCK_DIM_PERCENT ? CCK_KIND_PERCENT : CCK_KIND_MEASURE;
         set_values(&c.claim, &f, NULL, u);
-        c.claim.unit = u->canon;
+        cck_claim_set_unit(&c.claim, u->canon);
     } else {
         c.claim.kind = CCK_KIND_COUNT;
         set_values(&c.claim, &f, NULL, NULL);
-        c.claim.unit = "";
+        cck_claim_set_unit(&c.claim, "");
     }
     c.priority = PRIO_MEASURE;
     cck_cands_push(out, &c);

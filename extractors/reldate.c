@@ -2582,7 +2582,7 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         cd.claim.start = T(&p, first)->s;
         cd.claim.end = last->e;
         cd.claim.kind = CCK_KIND_DATE;
-        cd.claim.unit = "";
+        cck_claim_set_unit(&cd.claim, "");
         fmt(cd.claim.date_lo, v.lo);
         fmt(cd.claim.date_hi, v.hi.g ? v.hi : v.lo);
         if (!cd.claim.date_lo[0]) {

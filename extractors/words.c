@@ -945,7 +945,7 @@ static void push(cck_cands *out, cck_kind kind, size_t s, size_t e, double v, do
     c.claim.end = e;
     c.claim.lo = c.claim.hi = v;
     c.claim.step = step;
-    c.claim.unit = unit;
+    cck_claim_set_unit(&c.claim, unit);
     c.priority = prio;
     cck_cands_push(out, &c);
 }

@@ -236,7 +236,7 @@ typedef struct {
  * reconciliation needs (the rounding the figure shows). Every claim of
  * the run is kept until the report: offsets are cck_off, the values of
  * the three sorts of claim (figures, coordinates, dates) share their room,
- * and fields are ordered so that only the end pads (96 bytes where GCC or
+ * and fields are ordered so that only the end pads (88 bytes where GCC or
  * Clang packs the enums, 104 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
@@ -249,7 +249,6 @@ typedef struct cck_claim {
     /* the rounding step the written figure shows, in the canonical unit
      * ("559,000" -> 1000, "10.0 km" -> 100, "2.8" -> 0.1); 0 if exact */
     double step;
-    const char *unit;       /* static canonical unit: "", "m", "degC", "%", "USD" ... */
     /* subject: filled by cck_rec_subjects(); arena strings */
     const char *entity;
     const char *attribute;
@@ -270,6 +269,10 @@ typedef struct cck_claim {
     cck_kind kind;
     cck_bound bound;
     cck_zone zone;
+    /* the canonical unit ("", "m", "degC", "%", "USD" ...) as its number
+     * among the units claims have: read and set it through
+     * cck_claim_unit() and cck_claim_set_unit() */
+    uint8_t unit_no;
     bool approx;
     bool vague;             /* "several thousand": never compared as a number */
     /* true when the text does not say what the figure is about (only its
@@ -282,10 +285,16 @@ typedef struct cck_claim {
     bool denied;
 } cck_claim;
 #if defined(__GNUC__)
-_Static_assert(sizeof(cck_claim) <= 96, "cck_claim is kept for every claim of the run");
+_Static_assert(sizeof(cck_claim) <= 88, "cck_claim is kept for every claim of the run");
 #else
 _Static_assert(sizeof(cck_claim) <= 104, "cck_claim is kept for every claim of the run");
 #endif
+/* The canonical unit of claim c: never NULL ("" for plain counts). */
+const char *cck_claim_unit(const cck_claim *c);
+/* Sets it (NULL is ""). At most CCK_UNITS_MAX distinct units are seen in a
+ * run; one more stops it, as running out of memory does. */
+void cck_claim_set_unit(cck_claim *c, const char *unit);
+#define CCK_UNITS_MAX 255
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs
  * off its arena and is freed by cck_source_free(). */

@@ -103,11 +103,11 @@ static const char *climate_attr(cck_arena *a, const ctx *x)
     const cck_claim *cl = x->cl;
     const char *base = NULL;
     bool days = false;
-    if (!strcmp(cl->unit, "degC")) {
+    if (!strcmp(cck_claim_unit(cl), "degC")) {
         base = word_within(x, w_max, 4, 0) ? "mean_max_temp"
              : word_within(x, w_min, 4, 0) ? "mean_min_temp"
                                            : "mean_temp";
-    } else if (!strcmp(cl->unit, "m") && cl->hi < 10 && word_within(x, w_precip, 40, 40)) {
+    } else if (!strcmp(cck_claim_unit(cl), "m") && cl->hi < 10 && word_within(x, w_precip, 40, 40)) {
         base = word_within(x, (const char *const[]){"snow*", NULL}, 3, 3) ? "snowfall"
                                                                             : "precipitation";
     } else if (x->cl->kind == CCK_KIND_COUNT && x->c1 + 1 < x->s1 &&
@@ -311,7 +311,7 @@ static const char *keyword_attr(const ctx *x, size_t before, size_t after)
             /* "covers 330 km² and sits 16 m above sea level": an elevation
              * is a length, so the area takes no "sea" */
             const char *want = unit_of_attr(w->attr);
-            if (want && x->cl->unit && *x->cl->unit && strcmp(want, x->cl->unit))
+            if (want && *cck_claim_unit(x->cl) && strcmp(want, cck_claim_unit(x->cl)))
                 continue;
             size_t d = dist(x, i) * 2 + (i < x->c0 ? 0 : 1);
             /* "fell to 7.9%, and inflation eased": a keyword of the next clause */
@@ -471,7 +471,7 @@ static const char *section_attr(cck_arena *a, const ctx *x, const cck_unit *u,
 {
     const cck_source *s = st->s;
     if (!u || u->section < 0 || (size_t)u->section >= s->nsections ||
-        strcmp(x->cl->unit, "m"))
+        strcmp(cck_claim_unit(x->cl), "m"))
         return NULL;
     size_t len;
     const char *title = cck_section_title_in(s, st->b, (size_t)u->section, &len);
@@ -633,9 +633,9 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     static const char *const w_road[] = {"drive", "driving", "road", "roads", "bus", "car",
                                          "highway", "expressway", NULL};
     static const char *const w_rail[] = {"train", "rail", "railway", "trains", NULL};
-    bool travel = !strcmp(cl->unit, "s") && (word_within(x, w_road, 12, 12) ||
+    bool travel = !strcmp(cck_claim_unit(cl), "s") && (word_within(x, w_road, 12, 12) ||
                                              word_within(x, w_rail, 12, 12));
-    if ((!strcmp(cl->unit, "m") && x->c1 < x->s1 && word_within(x, w_dir, 0, 3)) || travel) {
+    if ((!strcmp(cck_claim_unit(cl), "m") && x->c1 < x->s1 && word_within(x, w_dir, 0, 3)) || travel) {
         /* the place the distance is measured from: a name after the figure */
         const char *target = main;
         for (size_t i = first_name(st, x->c1); i < st->nn; i++) {
@@ -661,9 +661,9 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         }
         return cck_arena_printf(a, "distance_from_%s", cck_rec_snake(a, target));
     }
-    if (!strcmp(cl->unit, "kg/yr"))
+    if (!strcmp(cck_claim_unit(cl), "kg/yr"))
         return "annual_capacity";
-    if (!strcmp(cl->unit, "W"))
+    if (!strcmp(cck_claim_unit(cl), "W"))
         return "power_capacity";    /* installed, produced or rated: one figure */
     const char *counted = counted_noun(a, x);
     if (counted)
@@ -671,7 +671,7 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     const char *kw = keyword_attr(x, 10, 8);
     if (kw)
         return kw;
-    if (!strcmp(cl->unit, "m")) {
+    if (!strcmp(cck_claim_unit(cl), "m")) {
         static const char *const w_elev[] = {"summit", "peak", "highest", "mount",
                                              "mountain", "hill", NULL};
         static const char *const w_tall[] = {"high", "tall", "height", "rises", "rise",
@@ -692,17 +692,17 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     kw = earlier_sentence_attr(x, u, st);
     if (kw)
         return kw;
-    if (!strcmp(cl->unit, "m"))
+    if (!strcmp(cck_claim_unit(cl), "m"))
         return "distance";
-    if (!strcmp(cl->unit, "m2"))
+    if (!strcmp(cck_claim_unit(cl), "m2"))
         return "area";
-    if (!strcmp(cl->unit, "m3"))
+    if (!strcmp(cck_claim_unit(cl), "m3"))
         return "volume";
-    if (!strcmp(cl->unit, "J"))
+    if (!strcmp(cck_claim_unit(cl), "J"))
         return "energy";
-    if (!strcmp(cl->unit, "kg"))
+    if (!strcmp(cck_claim_unit(cl), "kg"))
         return "mass";
-    if (!strcmp(cl->unit, "s"))
+    if (!strcmp(cck_claim_unit(cl), "s"))
         return "duration";
     if (cl->kind == CCK_KIND_PERCENT)
         return "share";

@@ -329,7 +329,7 @@ static void put_claim(text *t, const item *it, bool show_year)
     } else {
         double lo, hi;
         cck_rec_interval(c, &lo, &hi);
-        const char *u = c->unit && *c->unit ? c->unit : "";
+        const char *u = cck_claim_unit(c);
         if (isinf(lo) && isinf(hi)) {
             put(t, "(any value)");
         } else if (isinf(hi)) {
@@ -754,7 +754,7 @@ static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
         if (k == CCK_KIND_COORDINATE)
             put(&t, ": %.0f m apart; ", cck_rec_coord_distance(v[a].c, v[b].c));
         else if (v[a].c->kind != v[b].c->kind ||
-                 strcmp(v[a].c->unit ? v[a].c->unit : "", v[b].c->unit ? v[b].c->unit : ""))
+                 strcmp(cck_claim_unit(v[a].c), cck_claim_unit(v[b].c)))
             put(&t, ": different units; ");
         else
             put(&t, ": no overlap; ");

@@ -322,7 +322,7 @@ bool cck_rec_agree_span(const cck_rec_span *sa, const cck_rec_span *sb, double d
     default:
         break;
     }
-    if (strcmp(a->unit ? a->unit : "", b->unit ? b->unit : "") != 0)
+    if (strcmp(cck_claim_unit(a), cck_claim_unit(b)) != 0)
         return false;
     double alo = sa->lo, ahi = sa->hi, blo = sb->lo, bhi = sb->hi;
     if (drift > 0) {

@@ -275,7 +275,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         ob_num(o, cl->hi);
     }
     OB_LIT(o, ", \"unit\": ");
-    ob_cstr(o, cl->unit ? cl->unit : "");
+    ob_cstr(o, cck_claim_unit(cl));
     if (cl->approx)
         OB_LIT(o, ", \"approx\": true, \"bound\": ");
     else

@@ -189,7 +189,7 @@ static void csv_row(FILE *out, const cck_rep_index *ix, const cck_corpus *c, siz
             b[0] = '\0';
         csv_str(out, b);
     }
-    csv_str(out, cl->unit ? cl->unit : "");
+    csv_str(out, cck_claim_unit(cl));
     csv_str(out, cl->approx ? "yes" : "no");
     const char *bn = cck_bound_name(cl->bound);
     csv_str(out, bn ? bn : "");

@@ -438,7 +438,7 @@ void cck_rep_value(char *buf, size_t size, const cck_claim *cl)
         strcpy(hi, lo);
     else if (!isfinite(cl->lo) && isfinite(cl->hi))
         strcpy(lo, hi);
-    const char *unit = cl->unit ? cl->unit : "";
+    const char *unit = cck_claim_unit(cl);
     const char *sep = !*unit || !strcmp(unit, "%") ? "" : " ";
     if (strcmp(lo, hi))
         snprintf(buf, size, "%s%s\xE2\x80\x93%s%s%s", pre, lo, hi, sep, unit);
@@ -766,7 +766,7 @@ char *cck_rep_value_key(const cck_claim *cl)
         char lo[32], hi[32];
         cck_rep_number(lo, cl->lo);
         cck_rep_number(hi, cl->hi);
-        const char *u = cl->unit ? cl->unit : "";
+        const char *u = cck_claim_unit(cl);
         snprintf(buf, sizeof buf, "%s%s..%s%s%s", pre, lo, hi, *u ? " " : "", u);
     }
     return cck_xstrndup(buf, strlen(buf));

@@ -2,6 +2,9 @@
  * tables, UTF-8 diagnostics, the map from projected text back to the file,
  * and the claim list each source owns. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -701,4 +704,59 @@ const char *cck_bound_name(cck_bound b)
 const char *cck_group_status_name(cck_group_status s)
 {
     return s == CCK_GROUP_CONFLICT ? "conflict" : s == CCK_GROUP_CONSISTENT ? "consistent" : "single";
+}
+
+/* ---- the units claims have ----------------------------------------------- */
+
+/* A claim keeps its unit as a number into this table, which only grows and
+ * starts with "". A lookup reads the entries published before it (nunits
+ * is stored once the entry is written); a new unit is added under the lock
+ * (extractors run on several threads), its name copied into the pool. */
+static const char *unit_names[CCK_UNITS_MAX + 1] = {""};
+static _Atomic size_t nunits = 1;
+static char unit_pool[4096];
+static size_t pool_used;
+static pthread_mutex_t unit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t unit_find(const char *u, size_t from, size_t n)
+{
+    for (size_t i = from; i < n; i++)
+        if (unit_names[i] == u || !strcmp(unit_names[i], u))
+            return i;
+    return SIZE_MAX;
+}
+
+_Noreturn static void units_full(const char *u)
+{
+    fprintf(stderr, "claimcheck: more than %d distinct units (at \"%s\"); stopped\n", CCK_UNITS_MAX, u);
+    abort();
+}
+
+void cck_claim_set_unit(cck_claim *c, const char *unit)
+{
+    const char *u = unit ? unit : "";
+    size_t n = atomic_load_explicit(&nunits, memory_order_acquire);
+    size_t k = unit_find(u, 0, n);
+    if (k == SIZE_MAX) {
+        pthread_mutex_lock(&unit_lock);
+        size_t m = atomic_load_explicit(&nunits, memory_order_relaxed);
+        k = unit_find(u, n, m);
+        if (k == SIZE_MAX) {
+            size_t len = strlen(u) + 1;
+            if (m > CCK_UNITS_MAX || len > sizeof unit_pool - pool_used)
+                units_full(u);
+            char *copy = memcpy(unit_pool + pool_used, u, len);
+            pool_used += len;
+            unit_names[m] = copy;
+            k = m;
+            atomic_store_explicit(&nunits, m + 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&unit_lock);
+    }
+    c->unit_no = (uint8_t)k;
+}
+
+const char *cck_claim_unit(const cck_claim *c)
+{
+    return unit_names[c->unit_no];
 }

@@ -144,8 +144,8 @@ static bool check_row(const char *file, unsigned lineno, char **f, const cck_ext
     } else {
         const char *unit = strcmp(f[F_UNIT], "-") ? f[F_UNIT] : "";
         if (!close_to(c->lo, strtod(f[F_LO], NULL)) || !close_to(c->hi, strtod(f[F_HI], NULL)) ||
-            strcmp(c->unit, unit)) {
-            snprintf(why, sizeof why, "values %.12g %.12g unit '%s'", c->lo, c->hi, c->unit);
+            strcmp(cck_claim_unit(c), unit)) {
+            snprintf(why, sizeof why, "values %.12g %.12g unit '%s'", c->lo, c->hi, cck_claim_unit(c));
             ok = false;
         }
     }

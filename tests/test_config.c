@@ -133,7 +133,7 @@ static cck_claim *claim_at(cck_source *s, const char *needle)
     c.start = (size_t)(p - s->bytes);
     c.end = c.start + strlen(needle);
     c.kind = CCK_KIND_COUNT;
-    c.unit = "";
+    cck_claim_set_unit(&c, "");
     return cck_source_add_claim(s, &c);
 }
 

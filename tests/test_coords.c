@@ -65,7 +65,7 @@ static void test_pairs(void)
             CU_ASSERT_EQUAL(cl->kind, CCK_KIND_COORDINATE);
             CU_ASSERT_DOUBLE_EQUAL(cl->lat, r->lat, 1e-9);
             CU_ASSERT_DOUBLE_EQUAL(cl->lon, r->lon, 1e-9);
-            CU_ASSERT_STRING_EQUAL(cl->unit, "deg");
+            CU_ASSERT_STRING_EQUAL(cck_claim_unit(cl), "deg");
             CU_ASSERT_FALSE(cl->approx);
             CU_ASSERT_EQUAL(cl->bound, CCK_BOUND_NONE);
         }

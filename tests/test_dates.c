@@ -92,7 +92,7 @@ static void check_rows(const date_row *rows, size_t n)
             CU_ASSERT_STRING_EQUAL(cl->date_hi, r->hi);
             CU_ASSERT_EQUAL(cl->approx, r->approx);
             CU_ASSERT_EQUAL(cl->bound, r->bound);
-            CU_ASSERT_STRING_EQUAL(cl->unit, "");
+            CU_ASSERT_STRING_EQUAL(cck_claim_unit(cl), "");
             if (strcmp(cl->date_lo, r->lo) || strcmp(cl->date_hi, r->hi) ||
                 cl->approx != r->approx || cl->bound != r->bound)
                 fprintf(stderr, "\n  \"%s\": got %s..%s approx=%d bound=%d\n", r->span,

@@ -51,7 +51,7 @@ static cck_claim make(const spec *s)
         c.lo = s->lo;
         c.hi = s->hi;
     }
-    c.unit = s->unit ? s->unit : "";
+    cck_claim_set_unit(&c, s->unit ? s->unit : "");
     c.approx = s->approx;
     c.bound = s->bound;
     c.vague = s->vague;

@@ -63,7 +63,7 @@ static cck_claim *add(cck_source *s, const char *span, size_t unit, cck_kind kin
         c.lo = lo;
         c.hi = hi;
     }
-    c.unit = unitname;
+    cck_claim_set_unit(&c, unitname);
     c.zone = CCK_ZONE_BODY;
     c.entity = entity ? cck_arena_strdup(s->arena, entity) : NULL;
     c.attribute = attribute ? cck_arena_strdup(s->arena, attribute) : NULL;
@@ -256,7 +256,7 @@ static void check_claim(json_t *o, const cck_claim *cl, const char *id, unsigned
         }
         CU_ASSERT_PTR_NULL(json_object_get(o, "lon"));
     }
-    CU_ASSERT_STRING_EQUAL(jstr(o, "unit"), cl->unit);
+    CU_ASSERT_STRING_EQUAL(jstr(o, "unit"), cck_claim_unit(cl));
     CU_ASSERT(json_is_boolean(json_object_get(o, "approx")));
     CU_ASSERT_EQUAL(json_is_true(json_object_get(o, "approx")), cl->approx);
     json_t *bound = json_object_get(o, "bound");

@@ -135,7 +135,7 @@ static void test_settings_reach_the_stages(void)
             cl.start = (size_t)(fig - texts[i]);
             cl.end = cl.start + (i ? 3 : 9);
             cl.kind = CCK_KIND_COUNT;
-            cl.unit = "";
+            cck_claim_set_unit(&cl, "");
             cl.lo = cl.hi = i ? 460 : 400;
             cl.step = i ? 10 : 100;
             cl.approx = !i;

@@ -1,5 +1,6 @@
 /* test_sources.c: loading files, the line table, UTF-8 and size
  * diagnostics, the arena, and directory expansion. */
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -450,6 +451,54 @@ static void test_sources_file_memo(void)
 /* Entry types as readdir() gives them and as stat() finds them agree: a
  * link to a file is a file, a link to a directory is walked, a pipe is
  * left out, a subdirectory is walked, all in sorted order. */
+/* A claim keeps its unit as a number: equal names are one unit wherever
+ * their bytes are, and each reads back as set, from any thread. */
+static void *set_units(void *arg)
+{
+    cck_claim *v = arg;
+    char name[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "u%d/yr", i % 20);
+        cck_claim_set_unit(&v[i], name);
+    }
+    return NULL;
+}
+
+static void test_claim_units(void)
+{
+    cck_claim a, b, z;
+    memset(&a, 0, sizeof a);
+    memset(&z, 0, sizeof z);
+    CU_ASSERT_STRING_EQUAL(cck_claim_unit(&z), "");   /* a zeroed claim has none */
+    char km[] = "km2";
+    cck_claim_set_unit(&a, km);
+    km[0] = 'x';                                       /* the name was copied */
+    CU_ASSERT_STRING_EQUAL(cck_claim_unit(&a), "km2");
+    cck_claim_set_unit(&b, "km2");
+    CU_ASSERT_EQUAL(a.unit_no, b.unit_no);
+    CU_ASSERT_PTR_EQUAL(cck_claim_unit(&a), cck_claim_unit(&b));
+    cck_claim_set_unit(&b, "degC");
+    CU_ASSERT_NOT_EQUAL(a.unit_no, b.unit_no);
+    CU_ASSERT_STRING_EQUAL(cck_claim_unit(&b), "degC");
+    cck_claim_set_unit(&b, NULL);
+    CU_ASSERT_STRING_EQUAL(cck_claim_unit(&b), "");
+    /* two threads adding the same new names agree on their numbers */
+    cck_claim v[2][40];
+    memset(v, 0, sizeof v);
+    pthread_t t[2];
+    for (int k = 0; k < 2; k++)
+        CU_ASSERT_FATAL(pthread_create(&t[k], NULL, set_units, v[k]) == 0);
+    for (int k = 0; k < 2; k++)
+        pthread_join(t[k], NULL);
+    char name[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "u%d/yr", i % 20);
+        CU_ASSERT_STRING_EQUAL(cck_claim_unit(&v[0][i]), name);
+        CU_ASSERT_EQUAL(v[0][i].unit_no, v[1][i].unit_no);
+        CU_ASSERT_EQUAL(v[0][i].unit_no, v[0][i % 20].unit_no);
+    }
+}
+
 static void test_expand_entry_types(void)
 {
     char dir[] = "/tmp/cck-types-XXXXXX";
@@ -543,6 +592,7 @@ void cck_suite_sources(void)
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
         {"the memo of directories without a sources file", test_sources_file_memo},
         {"directory entries of every type", test_expand_entry_types},
+        {"claims' units by number, across threads", test_claim_units},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("sources", tests);

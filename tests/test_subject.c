@@ -94,7 +94,7 @@ static cck_source *build_h(const char *path, const char *title, const char *head
             c.start = sstart[i] + (size_t)(at - sc[i].sentence);
             c.end = c.start + strlen(sc[i].span);
             c.kind = sc[i].kind;
-            c.unit = sc[i].unit;
+            cck_claim_set_unit(&c, sc[i].unit);
             if (sc[i].date) {
                 const char *slash = strchr(sc[i].date, '/');
                 size_t n = slash ? (size_t)(slash - sc[i].date) : strlen(sc[i].date);
@@ -105,7 +105,7 @@ static cck_source *build_h(const char *path, const char *title, const char *head
             c.start = s->units[i].start;
             c.end = s->units[i].end;
             c.kind = tc[i - ns].kind;
-            c.unit = "";
+            cck_claim_set_unit(&c, "");
         }
         c.zone = s->units[i].zone;
         cck_source_add_claim(s, &c);
@@ -532,7 +532,7 @@ static void test_odd_claims_get_a_subject(void)
     cck_source *s = cck_source_from_memory("o.txt", text, sizeof text - 1);
     cck_claim c;
     memset(&c, 0, sizeof c);
-    c.unit = "";
+    cck_claim_set_unit(&c, "");
     c.unit_index = (cck_off)-1;
     c.start = 17;
     c.end = 18;

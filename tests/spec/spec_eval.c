@@ -40,7 +40,7 @@ static const char *const range_hedges[] = {"approximately ", "about ", "around "
 
 static bool is_temp(const cck_claim *c)
 {
-    return c->kind == CCK_KIND_MEASURE && !strcmp(c->unit, "degC");
+    return c->kind == CCK_KIND_MEASURE && !strcmp(cck_claim_unit(c), "degC");
 }
 
 static bool wanted(category cat, const cck_claim *c, const char *t)
@@ -56,7 +56,7 @@ static bool wanted(category cat, const cck_claim *c, const char *t)
     case CAT_ORDINAL: return c->kind == CCK_KIND_RANK;
     case CAT_CURRENCY: return c->kind == CCK_KIND_MONEY;
     /* durations are the date file's business (the dimension file expects none) */
-    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c) && strcmp(c->unit, "s");
+    case CAT_DIMENSION: return c->kind == CCK_KIND_MEASURE && !is_temp(c) && strcmp(cck_claim_unit(c), "s");
     case CAT_TEMPERATURE: return is_temp(c);
     case CAT_DATE: return c->kind == CCK_KIND_DATE;
     }

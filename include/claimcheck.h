@@ -303,51 +303,57 @@ struct cck_source {
     char *bytes;            /* the text the pipeline reads, NUL-terminated
                                (owned): the file itself for plain text, the
                                projected text of a markup file otherwise */
-    size_t len;             /* without the terminating NUL */
     cck_off *line_starts;   /* where each line of bytes starts (owned) */
-    size_t nlines;
     cck_arena *arena;
 
     /* The file as it is on disk. For plain text raw == bytes and
      * raw_line_starts == line_starts (not separately owned). Every offset
      * stored above is into bytes; report through cck_source_linecol() and
      * cck_source_file_span(), which map back to the file. */
-    cck_markup markup;
     char *raw;              /* NUL-terminated; NULL once only the claims'
                                spans are kept (cck_source_keep_claim_raw()):
                                read it through cck_source_raw_text() */
-    size_t raw_len;
     cck_off *raw_line_starts;
-    size_t raw_nlines;
     cck_piece *pieces;      /* sorted by proj (owned); none: bytes[i] is raw[i] */
-    size_t npieces;
     cck_meta meta;
 
-    cck_article *articles;  size_t narticles;
-    cck_section *sections;  size_t nsections;
-    cck_unit *units;        size_t nunits;
-    cck_table_cell *cells;  size_t ncells;   /* the table cells, by their unit */
-    cck_off *unit_cites;    size_t nunit_cites; /* the units' cites, in unit order */
-    cck_cite *cites;        size_t ncites;   /* sorted by start */
-    cck_ref *refs;          size_t nrefs;
-    cck_claim *claims;      size_t nclaims;  /* sorted by start */
-    size_t claims_cap;
+    /* The structure and the claims. Every count of a source (like every
+     * offset) is a cck_off: none exceeds its bytes, at most CCK_SOURCE_MAX
+     * (the table cells' cites, which can, are checked as they grow). */
+    cck_article *articles;
+    cck_section *sections;
+    cck_unit *units;
+    cck_table_cell *cells;  /* the table cells, by their unit */
+    cck_off *unit_cites;    /* the units' cites, in unit order */
+    cck_cite *cites;        /* sorted by start */
+    cck_ref *refs;
+    cck_claim *claims;      /* sorted by start */
+    /* what cck_source_keep_claim_raw() kept of raw: excerpts sorted by
+     * their file offset, their bytes one after another in kept (owned) */
+    cck_excerpt *excerpts;
+    char *kept;
     /* reliability: weight is the prior a config gives (0 = none, taken as
      * 0.8); trust is estimated by cck_rec_group() across all groups from
      * how often the source's figures agree with the best-supported ones */
     double weight, trust;
-    /* what cck_source_keep_claim_raw() kept of raw: excerpts sorted by
-     * their file offset, their bytes one after another in kept (owned) */
-    cck_excerpt *excerpts;  size_t nexcerpts;
-    char *kept;             size_t nkept;
+
+    cck_off len;            /* of bytes, without the terminating NUL */
+    cck_off nlines;
+    cck_off raw_len;
+    cck_off raw_nlines;
+    cck_off npieces;
+    cck_off narticles, nsections, nunits, ncells, nunit_cites, ncites, nrefs;
+    cck_off nclaims, claims_cap;
+    cck_off nexcerpts, nkept;
+    cck_markup markup;
     /* A plain-text source whose text was let go (cck_source_drop_text()):
      * bytes and raw are NULL (cck_source_dropped()), cck_source_text()
      * reads the file again, and the file's size, inode and change time at
      * load tell whether it is still what was read. */
     bool on_disk;           /* read from a regular file, whose stamp follows */
-    uint64_t file_ino;
+    int32_t file_mtime_ns;
     int64_t file_mtime_s;
-    long file_mtime_ns;
+    uint64_t file_ino;
 };
 
 /* Reads a file into a new source (bytes + line table). Files larger than

@@ -33,8 +33,8 @@ cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups)
         const cck_source *s = c->sources[i];
         fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
         cck_rep_json_cstr(out, s->path);
-        fprintf(out, ", \"bytes\": %zu, \"lines\": %zu, \"claims\": %zu", s->len, s->nlines,
-                s->nclaims);
+        fprintf(out, ", \"bytes\": %zu, \"lines\": %zu, \"claims\": %zu", (size_t)s->len,
+                (size_t)s->nlines, (size_t)s->nclaims);
         /* what the source says about itself, and how far it is trusted */
         const char *const keys[] = {"title", "url", "date", "publisher", "author"};
         const char *const vals[] = {s->meta.title, s->meta.url, s->meta.date, s->meta.publisher,

@@ -142,7 +142,7 @@ cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups)
         put_uri(out, c->sources[i]->path);
         if (c->sources[i]->path[0] != '/')
             fputs(", \"uriBaseId\": \"SRCROOT\"", out);
-        fprintf(out, "}, \"length\": %zu}", c->sources[i]->len);
+        fprintf(out, "}, \"length\": %zu}", (size_t)c->sources[i]->len);
     }
     fputs(c->nsources ? "\n      ],\n      \"results\": [" : "],\n      \"results\": [", out);
     bool first = true;

@@ -440,6 +440,19 @@ cck_unit *cck_src_unit_add(seg_ctx *c, size_t a, size_t b, cck_zone z)
 
 void cck_src_unit_cite(seg_ctx *c, size_t k)
 {
+    /* a table's "Source:" row backs each of its cells: many cells under a
+     * row of many markers could number more entries than a cck_off can */
+    if (c->nucites >= CCK_SOURCE_MAX) {
+        if (!c->ucites_full && c->d && c->nunits) {
+            unsigned line, col;
+            cck_source_linecol(c->s, c->units[c->nunits - 1].start, &line, &col);
+            cck_diag_add(c->d, c->s->path, line, col, CCK_SEV_WARNING,
+                         "more than %zu citation entries for table cells; "
+                         "the cells from here on keep no markers", (size_t)CCK_SOURCE_MAX);
+        }
+        c->ucites_full = true;
+        return;
+    }
     if (c->nucites == c->uccap) {
         c->uccap = c->uccap ? 2 * c->uccap : 64;
         c->ucites = cck_xreallocarray(c->ucites, c->uccap, sizeof *c->ucites);

@@ -51,6 +51,7 @@ typedef struct {
     bool letter_mode;    /* the list in force labels its entries a, b, c */
     bool letter_used;    /* the article had its lettered list */
     unsigned next_letter;
+    bool ucites_full;    /* CCK_SOURCE_MAX unit cite entries: no more */
 } seg_ctx;
 
 /* Adds a unit over [a, b) trimmed of blanks; nothing when it is empty or

@@ -60,7 +60,9 @@ static cck_source *make(const char *path, char *bytes, size_t len)
     s->bytes = bytes;
     s->len = len;
     s->arena = cck_arena_new();
-    s->line_starts = line_table(bytes, len, &s->nlines);
+    size_t nl;
+    s->line_starts = line_table(bytes, len, &nl);
+    s->nlines = (cck_off)nl;
     s->raw = bytes;
     s->raw_len = len;
     s->raw_line_starts = s->line_starts;
@@ -83,8 +85,11 @@ void cck_src_set_projection(cck_source *s, cck_proj *p)
         free(s->line_starts);
     free(s->pieces);
     s->bytes = b;
-    s->len = p->n;
-    s->line_starts = line_table(b, p->n, &s->nlines);
+    /* a text over the limit keeps a length that says so (load refuses it) */
+    s->len = (cck_off)(p->n > CCK_SOURCE_MAX ? (size_t)CCK_SOURCE_MAX + 1 : p->n);
+    size_t nl;
+    s->line_starts = line_table(b, p->n, &nl);
+    s->nlines = (cck_off)nl;
     s->pieces = p->v;
     s->npieces = p->np;
     memset(p, 0, sizeof *p);
@@ -351,7 +356,7 @@ cck_status cck_src_load_memo(const char *path, size_t max_bytes, cck_src_memo *m
     if (s->len > CCK_SOURCE_MAX) {
         /* a transcoded text can outgrow its file */
         cck_diag_add(d, path, 0, 0, CCK_SEV_ERROR,
-                     "text is %zu bytes once decoded, over the limit of %zu; skipped", s->len,
+                     "text is over %zu bytes once decoded, the limit; skipped",
                      (size_t)CCK_SOURCE_MAX);
         cck_source_free(s);
         return CCK_ERR_LIMIT;
@@ -652,7 +657,14 @@ const cck_cite *cck_unit_cite(const cck_source *s, const cck_unit *u, size_t k)
 cck_claim *cck_source_add_claim(cck_source *s, const cck_claim *c)
 {
     if (s->nclaims == s->claims_cap) {
-        s->claims_cap = s->claims_cap ? s->claims_cap * 2 : 32;
+        /* claims never overlap: a source has fewer than bytes */
+        if (s->claims_cap >= CCK_SOURCE_MAX) {
+            fprintf(stderr, "claimcheck: %s: more than %zu claims in one source\n", s->path,
+                    (size_t)CCK_SOURCE_MAX);
+            abort();
+        }
+        size_t cap = s->claims_cap ? (size_t)s->claims_cap * 2 : 32;
+        s->claims_cap = (cck_off)(cap > CCK_SOURCE_MAX ? CCK_SOURCE_MAX : cap);
         s->claims = cck_xreallocarray(s->claims, s->claims_cap, sizeof *s->claims);
     }
     cck_claim *d = &s->claims[s->nclaims];

@@ -1202,9 +1202,12 @@ static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, c
         const char *title = s->narticles ? s->articles[k].title : "";
         const char *m = cck_rec_main_subject(tb, &f[k], title);
         /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
-        m = cck_rec_expand_facility(tb, cck_rec_fold(a, m, strlen(m)), m);
-        (*mains)[k] = cck_arena_strdup(s->arena, m);
-        (*keys)[k] = cck_rec_fold(a, m, strlen(m));
+        const char *key = cck_rec_fold(a, m, strlen(m));
+        const char *x = cck_rec_expand_facility(tb, key, m);
+        if (x != m)
+            key = cck_rec_fold(a, x, strlen(x));
+        (*mains)[k] = cck_arena_strdup(s->arena, x);
+        (*keys)[k] = key;
     }
 }
 

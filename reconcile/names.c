@@ -14,7 +14,7 @@
 
 uint32_t cck_rec_bound = CCK_REC_BOUND;
 
-_Static_assert(sizeof(entry) <= 64, "an entry of the names table fits 64 bytes");
+_Static_assert(sizeof(entry) <= 48, "an entry of the names table fits 48 bytes");
 
 _Noreturn void cck_rec_over_bound(const char *what)
 {
@@ -707,8 +707,11 @@ void cck_rec_entries_free(table *tb)
         free(tb->v[k]);
     free(tb->v);
     free(tb->ix);
+    free(tb->seen);
     tb->v = NULL;
     tb->ix = NULL;
+    tb->seen = NULL;
+    tb->nseen = tb->seencap = 0;
     tb->n = tb->cap = tb->nv = tb->ixcap = 0;
 }
 
@@ -728,37 +731,51 @@ void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
          * at < the source's bytes <= CCK_SOURCE_MAX */
         e->first_src = (uint32_t)src;
         e->first_at = (uint32_t)at;
-        e->last_src = UINT32_MAX;
         *sl = (ixslot){(uint32_t)tb->n, (uint32_t)m->hash};
     }
     if (e->count >= cck_rec_bound)
         cck_rec_over_bound("mentions of one name");
     e->count++;
     e->initial += m->initial;
-    if (e->last_src != src) {
+    if (!e->seen) {
+        /* the first mention of it in this source (the mentions of a shard
+         * are noted source by source) */
         e->nsrc++;
-        e->last_src = (uint32_t)src;
+        e->seen = 1;
+        if (tb->nseen == tb->seencap) {
+            tb->seencap = tb->seencap ? 2 * tb->seencap : 64;
+            tb->seen = cck_xreallocarray(tb->seen, tb->seencap, sizeof *tb->seen);
+        }
+        tb->seen[tb->nseen++] = e;
     }
     e->facility |= m->facility;
     e->event |= m->event;
     if (m->event) {
         /* the mention's strings are scratch: the entry keeps copies, made
-         * only when they change */
-        if (!e->ev)
-            e->ev = cck_arena_alloc(tb->a, sizeof *e->ev);
-        if (!e->ev->noun || strcmp(e->ev->noun, m->noun))
-            e->ev->noun = cck_arena_strdup(tb->a, m->noun);
-        if (m->mod && (!e->ev->mod || strcmp(e->ev->mod, m->mod)))
-            e->ev->mod = cck_arena_strdup(tb->a, m->mod);
+         * only when they change; its forms move beside them */
+        if (!e->has_ev) {
+            evnames *ev = cck_arena_alloc(tb->a, sizeof *ev);
+            ev->f = e->u.f;
+            e->u.ev = ev;
+            e->has_ev = 1;
+        }
+        evnames *ev = e->u.ev;
+        if (!ev->noun || strcmp(ev->noun, m->noun))
+            ev->noun = cck_arena_strdup(tb->a, m->noun);
+        if (m->mod && (!ev->mod || strcmp(ev->mod, m->mod)))
+            ev->mod = cck_arena_strdup(tb->a, m->mod);
     }
+    dforms *fs = e->has_ev ? &e->u.ev->f : &e->u.f;
     uint32_t f = 0;
     while (f < e->nforms && strcmp(form_of(e, f), m->disp))
         f++;
     if (f == e->nforms) {
+        if (f >= CCK_REC_FORMS_MAX)
+            cck_rec_over_bound("display forms of one name");
         const char *d = cck_arena_strdup(tb->a, m->disp);
         if (!f) {
             /* most entries keep one form: no array */
-            e->forms.one = e->disp = d;
+            fs->one = e->disp = d;
             e->nforms = 1;
             return;
         }
@@ -766,22 +783,29 @@ void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at)
         if (!(f & (f - 1))) {
             dform *nf = cck_arena_alloc(tb->a, 2 * (size_t)f * sizeof *nf);
             if (f == 1)
-                nf[0] = (dform){e->forms.one, e->count - 1};
+                nf[0] = (dform){fs->one, e->count - 1};
             else
-                memcpy(nf, e->forms.v, f * sizeof *nf);
-            e->forms.v = nf;
+                memcpy(nf, fs->v, f * sizeof *nf);
+            fs->v = nf;
         }
-        e->forms.v[f] = (dform){d, 0};
+        fs->v[f] = (dform){d, 0};
         e->nforms++;
     }
     if (e->nforms == 1)
         return;     /* its one form, already shown */
-    e->forms.v[f].count++;
+    fs->v[f].count++;
     uint32_t best = 0;
     for (uint32_t k = 1; k < e->nforms; k++)
-        if (e->forms.v[k].count > e->forms.v[best].count)
+        if (fs->v[k].count > fs->v[best].count)
             best = k;
-    e->disp = e->forms.v[best].form;
+    e->disp = fs->v[best].form;
+}
+
+void cck_rec_source_noted(table *tb)
+{
+    for (size_t i = 0; i < tb->nseen; i++)
+        tb->seen[i]->seen = 0;
+    tb->nseen = 0;
 }
 
 static bool first_before(const entry *a, const entry *b)

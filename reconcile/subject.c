@@ -1274,6 +1274,7 @@ static void note_bucket(run *r, size_t k, const rbuf *b)
 {
     for (size_t j = b->off[k]; j < b->off[k + 1]; j++)
         cck_rec_note_name(&r->shards[k], &b->st.nm[b->ix[j]], b->src, b->ix[j]);
+    cck_rec_source_noted(&r->shards[k]);
 }
 
 /* Names pass on one thread, source src: each of its names into its shard
@@ -1282,6 +1283,8 @@ static void note_all(run *r, const stoks *st, size_t src)
 {
     for (size_t m = 0; m < st->nn; m++)
         cck_rec_note_name(&r->shards[shard_of(st->nm[m].hash, r->nshards)], &st->nm[m], src, m);
+    for (size_t k = 0; k < r->nshards; k++)
+        cck_rec_source_noted(&r->shards[k]);
 }
 
 /* Names pass on a worker: notes the next source of its shard when it is
@@ -1635,11 +1638,11 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
     stage_names(&g);
     for (size_t i = 0; i < tb->n; i++) {
         const entry *e = tb->ord[i];
-        fprintf(out, "%zu %s %zx first %lu:%lu disp \"%s\" count %lu nsrc %lu last %lu "
+        fprintf(out, "%zu %s %zx first %lu:%lu disp \"%s\" count %lu nsrc %lu "
                 "initial %lu fac %d ev %d noun %s mod %s forms",
                 i, e->key, cck_rec_hash(e->key), (unsigned long)e->first_src,
                 (unsigned long)e->first_at, e->disp, (unsigned long)e->count,
-                (unsigned long)e->nsrc, (unsigned long)e->last_src, (unsigned long)e->initial,
+                (unsigned long)e->nsrc, (unsigned long)e->initial,
                 e->facility, e->event, event_noun_of(e) ? event_noun_of(e) : "-",
                 mod_key_of(e) ? mod_key_of(e) : "-");
         for (uint32_t f = 0; f < e->nforms; f++)

@@ -53,43 +53,61 @@ typedef struct {
     uint32_t count;
 } dform;
 
+/* The display forms of an entry seen (form_of(), form_count()). */
+typedef union {
+    const char *one;        /* nforms 1: the one form (seen count times) */
+    dform *v;               /* else nforms of them with their counts, room
+                               for nforms rounded up to a power of two */
+} dforms;
+
 /* What an entry seen as an event keeps: the last token of its last event
  * mention ("famine") and the key of the event's modifier ("northkorean",
- * or NULL). Few entries are events: the others keep no room for it. */
+ * or NULL), and its forms, moved here. Few entries are events: the others
+ * keep no room for it. */
 typedef struct {
     const char *noun;
     const char *mod;
+    dforms f;
 } evnames;
 
-/* An entity of the corpus (64 bytes: the table holds one per key). */
+/* The most display forms one entry keeps count of (its nforms' room). */
+#define CCK_REC_FORMS_MAX ((1u << 28) - 1)
+
+/* An entity of the corpus (48 bytes: the table holds one per key). */
 typedef struct {
     const char *key;
     const char *disp;       /* most frequent display form */
     union {
-        const char *one;    /* nforms 1: the one form (seen count times) */
-        dform *v;           /* else nforms of them with their counts, room
-                               for nforms rounded up to a power of two */
-    } forms;                /* display forms seen (form_of(), form_count()) */
-    evnames *ev;            /* NULL unless some mention was an event */
+        dforms f;           /* the forms, unless an event: */
+        evnames *ev;        /* has_ev: the event's names and the forms */
+    } u;
     uint32_t first_src, first_at; /* first mention: source, and name within it */
-    uint32_t nforms;
-    uint32_t count, nsrc, last_src;
+    uint32_t count, nsrc;
     uint32_t initial;       /* mentions that open a sentence or line */
-    bool facility, event;
+    uint32_t nforms : 28;
+    uint32_t facility : 1, event : 1;
+    uint32_t has_ev : 1;    /* some mention was an event */
+    uint32_t seen : 1;      /* named by the source being noted (nsrc counts
+                               it once; cck_rec_source_noted() clears it) */
 } entry;
+
+static inline const dforms *forms_of(const entry *e)
+{
+    return e->has_ev ? &e->u.ev->f : &e->u.f;
+}
 
 /* Display form k of an entry, and how often it was seen. */
 static inline const char *form_of(const entry *e, uint32_t k)
 {
-    return e->nforms == 1 ? e->forms.one : e->forms.v[k].form;
+    return e->nforms == 1 ? forms_of(e)->one : forms_of(e)->v[k].form;
 }
 static inline uint32_t form_count(const entry *e, uint32_t k)
 {
-    return e->nforms == 1 ? e->count : e->forms.v[k].count;
+    return e->nforms == 1 ? e->count : forms_of(e)->v[k].count;
 }
 
-static inline const char *event_noun_of(const entry *e) { return e->ev ? e->ev->noun : NULL; }
-static inline const char *mod_key_of(const entry *e) { return e->ev ? e->ev->mod : NULL; }
+static inline const char *event_noun_of(const entry *e) { return e->has_ev ? e->u.ev->noun : NULL; }
+static inline const char *mod_key_of(const entry *e) { return e->has_ev ? e->u.ev->mod : NULL; }
 
 typedef struct {
     const char *w;
@@ -118,6 +136,9 @@ typedef struct table {
     entry **v;              /* a shard's entries: n of them, in chunks
                                (entry_at()); nv chunk pointers, cap entries */
     size_t n, cap, nv;
+    entry **seen;           /* a shard's entries the source being noted
+                               named (their seen bits), nseen of them */
+    size_t nseen, seencap;
     entry **ord;            /* the whole table's: its n entries, in order, in
                                the shards' arrays (cck_rec_merge_shards()) */
     wpart *wp;              /* word folds, in nwp parts by their hash's top bits
@@ -267,6 +288,9 @@ entry *cck_rec_lookup(table *tb, const char *key);
  * shard of it); the strings the table keeps are copied into tb->a (the
  * mention's may be scratch). */
 void cck_rec_note_name(table *tb, const name *m, size_t src, size_t at);
+/* Once every mention of a source is noted into tb: the next source's
+ * mentions count its entries' sources anew. */
+void cck_rec_source_noted(table *tb);
 /* Frees shard tb's entries and index. */
 void cck_rec_entries_free(table *tb);
 /* Makes tb (empty) the table of n shards: their entries, numbered in the

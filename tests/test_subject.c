@@ -827,6 +827,46 @@ static void load_many_names(cck_corpus *c, size_t nsrc, size_t per)
     }
 }
 
+/* An event's names are kept beside its forms: an entry seen first as a
+ * place with two forms, then as an event, keeps both forms and their
+ * counts; and a name mentioned twice by a source counts that source once. */
+static void test_names_event_keeps_forms(void)
+{
+    static const char *const texts[] = {
+        "Kessel notes\n\nWe met near Lune Crossing. Later we met at Lune-Crossing. "
+        "We read of Lune Crossing Flood in a book. Then of Lune-Crossing Flood.\n",
+        "Kessel notes\n\nThe Lune Crossing flood of 1954 reached Kessel. "
+        "The Lune-Crossing flood of 1954 was the worst.\n",
+    };
+    cck_corpus c;
+    cck_corpus_init(&c);
+    for (size_t i = 0; i < 2; i++)
+        add_text(&c, "ev", i, cck_xstrndup(texts[i], strlen(texts[i])), strlen(texts[i]));
+    char *one = names_text(&c, 1);
+    /* named twice by one source: one source */
+    const char *e = strstr(one, " lunecrossing ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    const char *eol = strchr(e, '\n');
+    const char *x = strstr(e, " count 2 nsrc 1 ");
+    CU_ASSERT(x && x < eol);
+    /* the flood, named in both, an event in the second: four forms */
+    e = strstr(one, " lunecrossingflood ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    eol = strchr(e, '\n');
+    static const char *const want[] = {" count 4 nsrc 2 ", " ev 1 noun flood mod lunecrossing ",
+                                       " \"Lune Crossing Flood\"x1", " \"Lune-Crossing Flood\"x1",
+                                       " \"Lune Crossing flood\"x1", " \"Lune-Crossing flood\"x1"};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        x = strstr(e, want[k]);
+        CU_ASSERT(x && x < eol);
+    }
+    char *two = names_text(&c, 2);
+    CU_ASSERT_STRING_EQUAL(one, two);
+    free(two);
+    free(one);
+    cck_corpus_free(&c);
+}
+
 /* A shard's entries fill several chunks (and each shard's on threads some
  * too), and an entry's forms outgrow their room: the table is the same
  * whatever the threads, every entry is found, every form is counted. */
@@ -977,6 +1017,7 @@ static CU_TestInfo subject_tests[] = {
     {"subjects on threads", test_subjects_on_threads},
     {"names table on threads", test_names_table_on_threads},
     {"names table in chunks, forms grow", test_names_table_chunks_and_forms},
+        {"an event keeps its forms; a source counts once", test_names_event_keeps_forms},
     {"names table's 32-bit bound", test_names_table_bound},
     CU_TEST_INFO_NULL,
 };

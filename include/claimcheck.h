@@ -44,6 +44,9 @@ void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
 char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */
 char *cck_arena_strdup(cck_arena *a, const char *s);
+/* Moves every block of from into into (what from handed out stays valid,
+ * now into's), and frees from; from may be NULL. */
+void cck_arena_adopt(cck_arena *into, cck_arena *from);
 /* True when p points into memory a handed out (walks a's blocks). */
 bool cck_arena_owns(const cck_arena *a, const void *p);
 char *cck_arena_printf(cck_arena *a, const char *fmt, ...)

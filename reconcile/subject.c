@@ -1124,6 +1124,8 @@ typedef struct {
     cck_arena *keep;    /* names pass: facts and aliases of the sources it read
                            (freed once the aliases are applied) */
     cck_arena *mains;   /* main subjects: their arrays and keys */
+    cck_arena *strs;    /* the strings claims keep (main subjects, entities,
+                           attributes, times): the corpus's at the end */
     rbuf *ring;         /* names pass: its buffers, used in turn (nring) */
     size_t nring, ring_at;
     keycounts kc;
@@ -1155,13 +1157,13 @@ struct run {
 };
 
 static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx,
-                               const char *const *mains, const char *const *keys)
+                               cck_arena *strs, const char *const *mains, const char *const *keys)
 {
     if (!s->nclaims)
         return;
     stoks st;
     load(&st, s, tb, sc, tx);
-    strset ss = {.keep = s->arena};
+    strset ss = {.keep = strs};
     size_t na = s->narticles ? s->narticles : 1;
     for (size_t k = 0; k < s->nclaims; k++) {
         cck_claim *cl = &s->claims[k];
@@ -1191,9 +1193,9 @@ static bool take_source(run *r, size_t *i)
 }
 
 /* The main subject of each article of s from its facts f, once the table
- * is whole, and its key: arrays and keys in a, the subjects in s's arena. */
+ * is whole, and its key: arrays and keys in a, the subjects in strs. */
 static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, cck_arena *a,
-                            const char ***mains, const char ***keys)
+                            cck_arena *strs, const char ***mains, const char ***keys)
 {
     size_t na = s->narticles ? s->narticles : 1;
     *mains = cck_arena_alloc(a, na * sizeof **mains);
@@ -1206,7 +1208,7 @@ static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, c
         const char *x = cck_rec_expand_facility(tb, key, m);
         if (x != m)
             key = cck_rec_fold(a, x, strlen(x));
-        (*mains)[k] = cck_arena_strdup(s->arena, x);
+        (*mains)[k] = cck_arena_strdup(strs, x);
         (*keys)[k] = key;
     }
 }
@@ -1362,7 +1364,7 @@ static void *work(void *arg)
         }
         cck_source *s = r->c->sources[i];
         if (r->pass == 5) {
-            mains_of_source(r->tb, s, r->facts[i], w->mains, &r->mains[i], &r->keys[i]);
+            mains_of_source(r->tb, s, r->facts[i], w->mains, w->strs, &r->mains[i], &r->keys[i]);
             continue;
         }
         if (r->pass == 1) {
@@ -1370,7 +1372,7 @@ static void *work(void *arg)
             w->sc.a = cck_arena_new();
             cck_rec_count_words(&w->local, w->sc.a, cck_source_text(s, &w->tx), 0, s->len);
         } else {
-            subjects_of_source(s, r->tb, &w->sc, &w->tx, r->mains[i], r->keys[i]);
+            subjects_of_source(s, r->tb, &w->sc, &w->tx, w->strs, r->mains[i], r->keys[i]);
         }
     }
     return NULL;
@@ -1421,6 +1423,7 @@ typedef struct {
     cck_textbuf tx;     /* the calling thread's: sources' text read again */
     cck_arena *keep;    /* the calling thread's facts and aliases */
     cck_arena *mains;   /* the calling thread's main subjects */
+    cck_arena *strs;    /* the calling thread's strings claims keep */
     keycounts kc;
 } stage;
 
@@ -1441,12 +1444,14 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     pthread_cond_init(&g->r.cond, NULL);
     g->w = cck_xcalloc(g->nw ? g->nw : 1, sizeof *g->w);
     for (size_t k = 0; k < g->nw; k++) {
-        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}, .mains = cck_arena_new()};
+        g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}, .mains = cck_arena_new(),
+                           .strs = cck_arena_new()};
         cck_rec_words_parts(&g->w[k].local, g->nw);
     }
     g->r.w = g->w;
     g->keep = cck_arena_new();
     g->mains = cck_arena_new();
+    g->strs = cck_arena_new();
 }
 
 /* Once the aliases are applied: the facts the main subjects rest on and
@@ -1568,6 +1573,11 @@ static void stage_names(stage *g)
 
 static void stage_end(stage *g)
 {
+    /* the strings the claims keep stay with the corpus (in big blocks: a
+     * source's own arena would take a new block for a few of them) */
+    for (size_t k = 0; k < g->nw; k++)
+        cck_arena_adopt(g->c->arena, g->w[k].strs);
+    cck_arena_adopt(g->c->arena, g->strs);
     for (size_t k = 0; k < g->nw; k++) {
         free_scratch(&g->w[k].sc);
         cck_textbuf_free(&g->w[k].tx);
@@ -1694,7 +1704,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
         join(g.w, g.nw);
     else
         for (size_t i = 0; i < c->nsources; i++)
-            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, &mains[i], &keys[i]);
+            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, g.strs, &mains[i], &keys[i]);
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
@@ -1709,7 +1719,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
         join(g.w, g.nw);
     } else {
         for (size_t i = 0; i < c->nsources; i++)
-            subjects_of_source(c->sources[i], tb, &g.sc, &g.tx, mains[i], keys[i]);
+            subjects_of_source(c->sources[i], tb, &g.sc, &g.tx, g.strs, mains[i], keys[i]);
     }
     stage_end(&g);
 }

@@ -169,6 +169,28 @@ char *cck_arena_strdup(cck_arena *a, const char *s)
     return cck_arena_strndup(a, s, strlen(s));
 }
 
+void cck_arena_adopt(cck_arena *into, cck_arena *from)
+{
+    if (!from)
+        return;
+    block *b = from->head;
+    if (b) {
+        /* behind into's head, which alone takes requests */
+        block *tail = b;
+        while (tail->next)
+            tail = tail->next;
+        if (into->head) {
+            tail->next = into->head->next;
+            into->head->next = b;
+        } else {
+            into->head = b;
+            into->head_size = from->head_size;
+        }
+        into->total += from->total;
+    }
+    free(from);
+}
+
 bool cck_arena_owns(const cck_arena *a, const void *p)
 {
     uintptr_t q = (uintptr_t)p;

@@ -360,6 +360,45 @@ static void test_diagnostics_print_one_line_each(void)
     cck_diags_free(&d);
 }
 
+/* An arena adopting another's blocks: what both handed out stays, the
+ * adopter keeps taking requests, and one free frees all (valgrind and
+ * ASan tell a block lost or freed twice). */
+static void test_arena_adopt(void)
+{
+    cck_arena *into = cck_arena_new(), *from = cck_arena_new(), *empty = cck_arena_new();
+    char *a = cck_arena_strdup(into, "kept before");
+    char *b[200];
+    for (int i = 0; i < 200; i++) {
+        char s[32];
+        snprintf(s, sizeof s, "from %d", i);
+        b[i] = cck_arena_strdup(from, s);   /* several blocks */
+    }
+    char *big = cck_arena_chars(from, 100000);
+    cck_arena_adopt(into, from);
+    cck_arena_adopt(into, empty);
+    cck_arena_adopt(into, NULL);
+    char *c = cck_arena_strdup(into, "taken after");
+    CU_ASSERT_STRING_EQUAL(a, "kept before");
+    CU_ASSERT_STRING_EQUAL(c, "taken after");
+    for (int i = 0; i < 200; i++) {
+        char s[32];
+        snprintf(s, sizeof s, "from %d", i);
+        CU_ASSERT_STRING_EQUAL(b[i], s);
+        CU_ASSERT(cck_arena_owns(into, b[i]));
+    }
+    CU_ASSERT(cck_arena_owns(into, big) && cck_arena_owns(into, a) && cck_arena_owns(into, c));
+    /* an empty arena takes another's blocks as they are */
+    cck_arena *none = cck_arena_new(), *some = cck_arena_new();
+    char *d = cck_arena_strdup(some, "moved");
+    cck_arena_adopt(none, some);
+    char *e = cck_arena_strdup(none, "next");
+    CU_ASSERT_STRING_EQUAL(d, "moved");
+    CU_ASSERT_STRING_EQUAL(e, "next");
+    CU_ASSERT(cck_arena_owns(none, d) && cck_arena_owns(none, e));
+    cck_arena_free(none);
+    cck_arena_free(into);
+}
+
 static void test_arena_alignment_and_big_blocks(void)
 {
     cck_arena *a = cck_arena_new();
@@ -589,6 +628,7 @@ void cck_suite_sources(void)
         {"the UTF-8 check finds a bad byte or NUL at any offset", test_utf8_check_at_every_offset},
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
+        {"an arena adopts another's blocks", test_arena_adopt},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
         {"the memo of directories without a sources file", test_sources_file_memo},
         {"directory entries of every type", test_expand_entry_types},

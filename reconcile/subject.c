@@ -1192,23 +1192,33 @@ static bool take_source(run *r, size_t *i)
     return ok;
 }
 
-/* The main subject of each article of s from its facts f, once the table
- * is whole, and its key: arrays and keys in a, the subjects in strs. */
-static void mains_of_source(const table *tb, cck_source *s, const artfacts *f, cck_arena *a,
-                            cck_arena *strs, const char ***mains, const char ***keys)
+/* Pass 5: the main subject of each article of s from its facts f, once
+ * the table is whole: the array in a; the subjects are the table's strings
+ * or the titles'. */
+static void mains_of_source(const table *tb, const cck_source *s, const artfacts *f,
+                            cck_arena *a, const char ***mains)
 {
     size_t na = s->narticles ? s->narticles : 1;
     *mains = cck_arena_alloc(a, na * sizeof **mains);
+    for (size_t k = 0; k < na; k++)
+        (*mains)[k] = cck_rec_main_subject(tb, &f[k], s->narticles ? s->articles[k].title : "");
+}
+
+/* Pass 6, once the facts are gone and the facilities indexed by suffix:
+ * each main subject of s as the corpus names it ("Varn Dam" is the
+ * corpus's one "Lake Varn Dam"), kept in strs, and its key, in a. */
+static void keys_of_source(const table *tb, const cck_source *s, cck_arena *a, cck_arena *strs,
+                           const char **mains, const char ***keys)
+{
+    size_t na = s->narticles ? s->narticles : 1;
     *keys = cck_arena_alloc(a, na * sizeof **keys);
     for (size_t k = 0; k < na; k++) {
-        const char *title = s->narticles ? s->articles[k].title : "";
-        const char *m = cck_rec_main_subject(tb, &f[k], title);
-        /* "Varn Dam" is the corpus's one "Lake Varn Dam" */
+        const char *m = mains[k];
         const char *key = cck_rec_fold(a, m, strlen(m));
         const char *x = cck_rec_expand_facility(tb, key, m);
         if (x != m)
             key = cck_rec_fold(a, x, strlen(x));
-        (*mains)[k] = cck_arena_strdup(strs, x);
+        mains[k] = cck_arena_strdup(strs, x);
         (*keys)[k] = key;
     }
 }
@@ -1364,7 +1374,11 @@ static void *work(void *arg)
         }
         cck_source *s = r->c->sources[i];
         if (r->pass == 5) {
-            mains_of_source(r->tb, s, r->facts[i], w->mains, w->strs, &r->mains[i], &r->keys[i]);
+            mains_of_source(r->tb, s, r->facts[i], w->mains, &r->mains[i]);
+            continue;
+        }
+        if (r->pass == 6) {
+            keys_of_source(r->tb, s, w->mains, w->strs, r->mains[i], &r->keys[i]);
             continue;
         }
         if (r->pass == 1) {
@@ -1454,8 +1468,29 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     g->strs = cck_arena_new();
 }
 
-/* Once the aliases are applied: the facts the main subjects rest on and
- * the aliases themselves go. */
+/* The aliases of every source copied out of the arenas they share with
+ * the facts, into the arena returned. */
+static cck_arena *stage_keep_aliases(stage *g)
+{
+    run *r = &g->r;
+    cck_arena *a = cck_arena_new();
+    for (size_t i = 0; i < g->c->nsources; i++) {
+        if (!r->nops[i])
+            continue;
+        aliasop *v = cck_arena_alloc(a, r->nops[i] * sizeof *v);
+        for (size_t k = 0; k < r->nops[i]; k++) {
+            const aliasop *op = &r->ops[i][k];
+            v[k] = *op;
+            v[k].alias = cck_arena_strdup(a, op->alias);
+            v[k].to = op->to ? cck_arena_strdup(a, op->to) : NULL;
+        }
+        r->ops[i] = v;
+    }
+    return a;
+}
+
+/* Once the main subjects are known: the facts they rest on go (and the
+ * aliases with them, unless kept apart). */
 static void stage_facts_free(stage *g)
 {
     for (size_t k = 0; k < g->nw; k++) {
@@ -1465,7 +1500,6 @@ static void stage_facts_free(stage *g)
     cck_arena_free(g->keep);
     g->keep = NULL;
     g->r.facts = NULL;
-    g->r.ops = NULL;
 }
 
 /* 1: how each word is written. The counts are in the table it returns
@@ -1699,16 +1733,26 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
     const char ***keys = cck_arena_alloc(tb->a, (c->nsources + 1) * sizeof *keys);
     r->mains = mains;
     r->keys = keys;
-    cck_rec_expand_facility(tb, "", "");
     if (start(r, g.w, g.nw, 5))
         join(g.w, g.nw);
     else
         for (size_t i = 0; i < c->nsources; i++)
-            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, g.strs, &mains[i], &keys[i]);
+            mains_of_source(tb, c->sources[i], r->facts[i], g.mains, &mains[i]);
+    /* the facts go before the facilities' index is built (the aliases,
+     * which shared their arenas, are kept apart first): the stage's peak */
+    cck_arena *aliases = stage_keep_aliases(&g);
+    stage_facts_free(&g);
+    cck_rec_expand_facility(tb, "", "");
+    if (start(r, g.w, g.nw, 6))
+        join(g.w, g.nw);
+    else
+        for (size_t i = 0; i < c->nsources; i++)
+            keys_of_source(tb, c->sources[i], g.mains, g.strs, mains[i], &keys[i]);
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
-    stage_facts_free(&g);
+    r->ops = NULL;
+    cck_arena_free(aliases);
     cck_rec_suffixes_free(tb);     /* display forms changed: index anew */
 
     /* 3: the subject of every claim. The table's lazy indices are built

@@ -920,9 +920,10 @@ static const char *row_entity(const table *tb, cck_arena *tmp, const char *row, 
     return res;
 }
 
-/* The strings a source's claims keep, each stored once in the source's
- * arena: most claims of a page share their entity, attribute and year,
- * and the stage works them out in scratch. Slots are malloc'd. */
+/* The strings claims keep, each stored once by a thread of the stage:
+ * most claims share their entity, attribute and year with others (of
+ * their page, and of the corpus), and the stage works them out in
+ * scratch. Slots are malloc'd. */
 typedef struct {
     cck_arena *keep;
     const char **v;
@@ -1126,6 +1127,7 @@ typedef struct {
     cck_arena *mains;   /* main subjects: their arrays and keys */
     cck_arena *strs;    /* the strings claims keep (main subjects, entities,
                            attributes, times): the corpus's at the end */
+    strset ss;          /* subjects pass: those of them in strs, once each */
     rbuf *ring;         /* names pass: its buffers, used in turn (nring) */
     size_t nring, ring_at;
     keycounts kc;
@@ -1157,13 +1159,12 @@ struct run {
 };
 
 static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx,
-                               cck_arena *strs, const char *const *mains, const char *const *keys)
+                               strset *ss, const char *const *mains, const char *const *keys)
 {
     if (!s->nclaims)
         return;
     stoks st;
     load(&st, s, tb, sc, tx);
-    strset ss = {.keep = strs};
     size_t na = s->narticles ? s->narticles : 1;
     for (size_t k = 0; k < s->nclaims; k++) {
         cck_claim *cl = &s->claims[k];
@@ -1176,9 +1177,8 @@ static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_
                     art = j;
         if (art >= na)
             art = 0;
-        subject_of(s, cl, &st, tb, sc->a, &ss, mains[art], keys[art]);
+        subject_of(s, cl, &st, tb, sc->a, ss, mains[art], keys[art]);
     }
-    free(ss.v);
 }
 
 /* Takes the next source of the pass, or returns false when none is left. */
@@ -1386,7 +1386,7 @@ static void *work(void *arg)
             w->sc.a = cck_arena_new();
             cck_rec_count_words(&w->local, w->sc.a, cck_source_text(s, &w->tx), 0, s->len);
         } else {
-            subjects_of_source(s, r->tb, &w->sc, &w->tx, w->strs, r->mains[i], r->keys[i]);
+            subjects_of_source(s, r->tb, &w->sc, &w->tx, &w->ss, r->mains[i], r->keys[i]);
         }
     }
     return NULL;
@@ -1438,6 +1438,7 @@ typedef struct {
     cck_arena *keep;    /* the calling thread's facts and aliases */
     cck_arena *mains;   /* the calling thread's main subjects */
     cck_arena *strs;    /* the calling thread's strings claims keep */
+    strset ss;          /* and those of them in strs, once each */
     keycounts kc;
 } stage;
 
@@ -1460,12 +1461,14 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     for (size_t k = 0; k < g->nw; k++) {
         g->w[k] = (worker){.r = &g->r, .local = {.a = cck_arena_new()}, .mains = cck_arena_new(),
                            .strs = cck_arena_new()};
+        g->w[k].ss.keep = g->w[k].strs;
         cck_rec_words_parts(&g->w[k].local, g->nw);
     }
     g->r.w = g->w;
     g->keep = cck_arena_new();
     g->mains = cck_arena_new();
     g->strs = cck_arena_new();
+    g->ss.keep = g->strs;
 }
 
 /* The aliases of every source copied out of the arenas they share with
@@ -1609,9 +1612,12 @@ static void stage_end(stage *g)
 {
     /* the strings the claims keep stay with the corpus (in big blocks: a
      * source's own arena would take a new block for a few of them) */
-    for (size_t k = 0; k < g->nw; k++)
+    for (size_t k = 0; k < g->nw; k++) {
         cck_arena_adopt(g->c->arena, g->w[k].strs);
+        free(g->w[k].ss.v);
+    }
     cck_arena_adopt(g->c->arena, g->strs);
+    free(g->ss.v);
     for (size_t k = 0; k < g->nw; k++) {
         free_scratch(&g->w[k].sc);
         cck_textbuf_free(&g->w[k].tx);
@@ -1742,6 +1748,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
      * which shared their arenas, are kept apart first): the stage's peak */
     cck_arena *aliases = stage_keep_aliases(&g);
     stage_facts_free(&g);
+    cck_mem_trim();     /* their pages back: the index is one big block */
     cck_rec_expand_facility(tb, "", "");
     if (start(r, g.w, g.nw, 6))
         join(g.w, g.nw);
@@ -1759,11 +1766,12 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
      * now, so that no thread changes it. */
     cck_rec_expand_facility(tb, "", "");
     event_entry(tb, "");
+    cck_mem_trim();     /* what the main subjects and aliases freed */
     if (start(r, g.w, g.nw, 3)) {
         join(g.w, g.nw);
     } else {
         for (size_t i = 0; i < c->nsources; i++)
-            subjects_of_source(c->sources[i], tb, &g.sc, &g.tx, g.strs, mains[i], keys[i]);
+            subjects_of_source(c->sources[i], tb, &g.sc, &g.tx, &g.ss, mains[i], keys[i]);
     }
     stage_end(&g);
 }

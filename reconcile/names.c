@@ -822,6 +822,14 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
     if (total > cck_rec_bound)
         cck_rec_over_bound("entries in the names table");
     free(tb->ord);
+    tb->ord = NULL;
+    tb->ixof = shards;
+    tb->nixof = n;
+    if (n == 1) {
+        /* one shard: its entries are in that order already (ord_at()) */
+        tb->n = total;
+        return;
+    }
     tb->ord = cck_xcalloc(total ? total : 1, sizeof *tb->ord);
     tb->n = 0;
     /* each shard holds its entries in the order of their first mentions:
@@ -837,8 +845,6 @@ void cck_rec_merge_shards(table *tb, table *shards, size_t n)
         tb->ord[tb->n++] = entry_at(&shards[best], at[best]++);
     }
     free(at);
-    tb->ixof = shards;
-    tb->nixof = n;
 }
 
 bool cck_rec_known(const table *tb, const name *m)
@@ -871,7 +877,7 @@ struct cck_suffixes {
 
 static const entry *suffix_entry(const table *tb, const sufslot *sl)
 {
-    return tb->ord[(sl->at & ~SUF_AMBIGUOUS) - 1];
+    return ord_at(tb, (sl->at & ~SUF_AMBIGUOUS) - 1);
 }
 
 static sufslot *suffix_slot(const table *tb, const struct cck_suffixes *x, const char *suffix)
@@ -886,8 +892,8 @@ static struct cck_suffixes *build_suffixes(const table *tb)
 {
     size_t total = 0;
     for (size_t i = 0; i < tb->n; i++)
-        if (tb->ord[i]->facility) {
-            size_t len = strlen(tb->ord[i]->key);
+        if (ord_at(tb, i)->facility) {
+            size_t len = strlen(ord_at(tb, i)->key);
             if (len > UINT32_MAX)
                 cck_rec_over_bound("bytes of a facility's key");
             total += len;
@@ -896,7 +902,7 @@ static struct cck_suffixes *build_suffixes(const table *tb)
     x->cap = cck_rec_hash_cap(total);
     x->v = cck_xcalloc(x->cap, sizeof *x->v);
     for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = tb->ord[i];
+        const entry *e = ord_at(tb, i);
         if (!e->facility)
             continue;
         for (const char *p = e->key + 1; *p; p++) {

@@ -142,7 +142,7 @@ static bool strong_event(const table *tb, const entry *e)
 static size_t *event_slot(const table *tb, const char *noun)
 {
     size_t i = cck_rec_hash(noun) & (tb->evcap - 1);
-    while (tb->events[i] && strcmp(event_noun_of(tb->ord[tb->events[i] - 1]), noun))
+    while (tb->events[i] && strcmp(event_noun_of(ord_at(tb, tb->events[i] - 1)), noun))
         i = (i + 1) & (tb->evcap - 1);
     return &tb->events[i];
 }
@@ -156,22 +156,22 @@ static const entry *event_entry(const table *tb, const char *noun)
         table *t = (table *)tb;
         size_t n = 0;
         for (size_t i = 0; i < tb->n; i++)
-            n += tb->ord[i]->event && event_noun_of(tb->ord[i]);
+            n += ord_at(tb, i)->event && event_noun_of(ord_at(tb, i));
         t->evcap = cck_rec_hash_cap(n);
         t->events = cck_xcalloc(t->evcap, sizeof *t->events);
         for (size_t i = 0; i < tb->n; i++) {
-            const entry *e = tb->ord[i];
+            const entry *e = ord_at(tb, i);
             if (!e->event || !event_noun_of(e))
                 continue;
             size_t *sl = event_slot(tb, event_noun_of(e));
-            const entry *best = *sl ? tb->ord[*sl - 1] : NULL;
+            const entry *best = *sl ? ord_at(tb, *sl - 1) : NULL;
             bool es = strong_event(tb, e), bs = best && strong_event(tb, best);
             if (!best || (es && !bs) || (es == bs && e->count > best->count))
                 *sl = i + 1;
         }
     }
     size_t k = *event_slot(tb, noun);
-    return k ? tb->ord[k - 1] : NULL;
+    return k ? ord_at(tb, k - 1) : NULL;
 }
 
 static const char *event_for(const table *tb, const char *noun)
@@ -1687,7 +1687,7 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
     fprintf(out, "common %zu digest %zx\n", ncommon, cdigest);
     stage_names(&g);
     for (size_t i = 0; i < tb->n; i++) {
-        const entry *e = tb->ord[i];
+        const entry *e = ord_at(tb, i);
         fprintf(out, "%zu %s %zx first %lu:%lu disp \"%s\" count %lu nsrc %lu "
                 "initial %lu fac %d ev %d noun %s mod %s forms",
                 i, e->key, cck_rec_hash(e->key), (unsigned long)e->first_src,

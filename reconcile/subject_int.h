@@ -140,7 +140,9 @@ typedef struct table {
                                named (their seen bits), nseen of them */
     size_t nseen, seencap;
     entry **ord;            /* the whole table's: its n entries, in order, in
-                               the shards' arrays (cck_rec_merge_shards()) */
+                               the shards' arrays (cck_rec_merge_shards());
+                               NULL for one shard, whose order it is: read
+                               it through ord_at() */
     wpart *wp;              /* word folds, in nwp parts by their hash's top bits
                                (one per thread, so that threads merge their
                                counts part by part at once) */
@@ -168,6 +170,12 @@ typedef struct table {
 static inline entry *entry_at(const table *tb, size_t i)
 {
     return &tb->v[i >> CCK_REC_CHUNK_BITS][i & (CCK_REC_CHUNK - 1)];
+}
+
+/* Entry i of the whole table, in the order of first mentions. */
+static inline entry *ord_at(const table *tb, size_t i)
+{
+    return tb->ord ? tb->ord[i] : entry_at(&tb->ixof[0], i);
 }
 
 typedef struct {
@@ -294,7 +302,7 @@ void cck_rec_source_noted(table *tb);
 /* Frees shard tb's entries and index. */
 void cck_rec_entries_free(table *tb);
 /* Makes tb (empty) the table of n shards: their entries, numbered in the
- * order of their first mentions (tb->ord), as if every mention had been
+ * order of their first mentions (ord_at()), as if every mention had been
  * noted into one table in corpus order; lookups go to the shards' indices.
  * The shards must outlive tb. */
 void cck_rec_merge_shards(table *tb, table *shards, size_t n);

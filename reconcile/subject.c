@@ -1122,8 +1122,10 @@ typedef struct {
     table local;        /* words pass: this thread's counts */
     size_t shard;       /* names pass: the shard it notes */
     size_t noted;       /* names pass: sources noted into its shard */
-    cck_arena *keep;    /* names pass: facts and aliases of the sources it read
-                           (freed once the aliases are applied) */
+    cck_arena *keep;    /* names pass: facts of the sources it read (freed
+                           once the main subjects are known) */
+    cck_arena *aliases; /* names pass: the aliases they declare (freed once
+                           applied) */
     cck_arena *mains;   /* main subjects: their arrays and keys */
     cck_arena *strs;    /* the strings claims keep (main subjects, entities,
                            attributes, times): the corpus's at the end */
@@ -1224,9 +1226,10 @@ static void keys_of_source(const table *tb, const cck_source *s, cck_arena *a, c
 }
 
 /* Names pass, source i: its tokens and names into sl; what its articles'
- * main subjects need and the aliases it declares, kept in keep. */
+ * main subjects need, kept in keep, and the aliases it declares, in
+ * aliases. */
 static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_textbuf *tx,
-                       cck_arena *keep, keycounts *kc)
+                       cck_arena *keep, cck_arena *aliases, keycounts *kc)
 {
     const cck_source *s = r->c->sources[i];
     load(st, s, r->tb, sc, tx);
@@ -1239,7 +1242,7 @@ static void read_names(run *r, size_t i, stoks *st, scratch *sc, cck_textbuf *tx
         cck_rec_article_facts(r->tb, st, title, as, ae, sc->a, keep, kc, &f[k]);
     }
     r->facts[i] = f;
-    r->ops[i] = cck_rec_find_aliases(st, keep, &r->nops[i]);
+    r->ops[i] = cck_rec_find_aliases(st, aliases, &r->nops[i]);
     /* the names are noted from their own strings, maybe on other threads,
      * once tx holds another source's text */
     st->b = NULL;
@@ -1255,9 +1258,10 @@ static size_t shard_of(size_t hash, size_t nshards)
  * shard (a counting sort, which keeps each shard's in source order), so
  * that each noting worker walks only its own. */
 static void read_bucketed(run *r, size_t i, rbuf *b, cck_textbuf *tx, cck_arena *keep,
+                          cck_arena *aliases,
                           keycounts *kc)
 {
-    read_names(r, i, &b->st, &b->sc, tx, keep, kc);
+    read_names(r, i, &b->st, &b->sc, tx, keep, aliases, kc);
     size_t ns = r->nshards, nn = b->st.nn;
     const name *nm = b->st.nm;
     if (!b->off)
@@ -1341,7 +1345,7 @@ static void names_work(worker *w)
             w->ring_at = (w->ring_at + 1) % w->nring;
             b->src = i;
             pthread_mutex_unlock(&r->lock);
-            read_bucketed(r, i, b, &w->tx, w->keep, &w->kc);
+            read_bucketed(r, i, b, &w->tx, w->keep, w->aliases, &w->kc);
             pthread_mutex_lock(&r->lock);
             sl->rb = b;
             sl->src = i;
@@ -1435,7 +1439,8 @@ typedef struct {
     size_t nw;          /* worker threads (0: the calling thread alone) */
     scratch sc;         /* the calling thread's */
     cck_textbuf tx;     /* the calling thread's: sources' text read again */
-    cck_arena *keep;    /* the calling thread's facts and aliases */
+    cck_arena *keep;    /* the calling thread's facts */
+    cck_arena *aliases; /* and aliases */
     cck_arena *mains;   /* the calling thread's main subjects */
     cck_arena *strs;    /* the calling thread's strings claims keep */
     strset ss;          /* and those of them in strs, once each */
@@ -1466,34 +1471,25 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     }
     g->r.w = g->w;
     g->keep = cck_arena_new();
+    g->aliases = cck_arena_new();
     g->mains = cck_arena_new();
     g->strs = cck_arena_new();
     g->ss.keep = g->strs;
 }
 
-/* The aliases of every source copied out of the arenas they share with
- * the facts, into the arena returned. */
-static cck_arena *stage_keep_aliases(stage *g)
+/* Once the aliases are applied, they go. */
+static void stage_aliases_free(stage *g)
 {
-    run *r = &g->r;
-    cck_arena *a = cck_arena_new();
-    for (size_t i = 0; i < g->c->nsources; i++) {
-        if (!r->nops[i])
-            continue;
-        aliasop *v = cck_arena_alloc(a, r->nops[i] * sizeof *v);
-        for (size_t k = 0; k < r->nops[i]; k++) {
-            const aliasop *op = &r->ops[i][k];
-            v[k] = *op;
-            v[k].alias = cck_arena_strdup(a, op->alias);
-            v[k].to = op->to ? cck_arena_strdup(a, op->to) : NULL;
-        }
-        r->ops[i] = v;
+    for (size_t k = 0; k < g->nw; k++) {
+        cck_arena_free(g->w[k].aliases);
+        g->w[k].aliases = NULL;
     }
-    return a;
+    cck_arena_free(g->aliases);
+    g->aliases = NULL;
+    g->r.ops = NULL;
 }
 
-/* Once the main subjects are known: the facts they rest on go (and the
- * aliases with them, unless kept apart). */
+/* Once the main subjects are known: the facts they rest on go. */
 static void stage_facts_free(stage *g)
 {
     for (size_t k = 0; k < g->nw; k++) {
@@ -1569,6 +1565,7 @@ static void stage_names(stage *g)
     for (size_t k = 0; k < nw; k++) {
         w[k].shard = k;
         w[k].keep = cck_arena_new();
+        w[k].aliases = cck_arena_new();
         /* as many as its share of the window: more could not be in use */
         w[k].nring = 16;
         w[k].ring_at = 0;
@@ -1587,7 +1584,7 @@ static void stage_names(stage *g)
         /* this thread alone, every shard in turn, as the workers would */
         stoks st;
         for (size_t i = 0; i < c->nsources; i++) {
-            read_names(r, i, &st, &g->sc, &g->tx, g->keep, &g->kc);
+            read_names(r, i, &st, &g->sc, &g->tx, g->keep, g->aliases, &g->kc);
             note_all(r, &st, i);
         }
     }
@@ -1622,6 +1619,7 @@ static void stage_end(stage *g)
         free_scratch(&g->w[k].sc);
         cck_textbuf_free(&g->w[k].tx);
         cck_arena_free(g->w[k].keep);
+        cck_arena_free(g->w[k].aliases);
         cck_arena_free(g->w[k].mains);
         cck_rec_words_free(&g->w[k].local);
         cck_arena_free(g->w[k].local.a);
@@ -1639,6 +1637,7 @@ static void stage_end(stage *g)
     cck_rec_common_free(tb);
     free(tb->ix);
     cck_arena_free(g->keep);
+    cck_arena_free(g->aliases);
     cck_arena_free(g->mains);
     for (size_t k = 0; k < g->r.nshards; k++) {
         cck_rec_entries_free(&g->r.shards[k]);
@@ -1744,9 +1743,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
     else
         for (size_t i = 0; i < c->nsources; i++)
             mains_of_source(tb, c->sources[i], r->facts[i], g.mains, &mains[i]);
-    /* the facts go before the facilities' index is built (the aliases,
-     * which shared their arenas, are kept apart first): the stage's peak */
-    cck_arena *aliases = stage_keep_aliases(&g);
+    /* the facts go before the facilities' index is built: the stage's peak */
     stage_facts_free(&g);
     cck_mem_trim();     /* their pages back: the index is one big block */
     cck_rec_expand_facility(tb, "", "");
@@ -1758,8 +1755,7 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
     for (size_t i = 0; i < c->nsources; i++)
         for (size_t k = 0; k < r->nops[i]; k++)
             cck_rec_apply_alias(tb, &r->ops[i][k], keys[i]);
-    r->ops = NULL;
-    cck_arena_free(aliases);
+    stage_aliases_free(&g);
     cck_rec_suffixes_free(tb);     /* display forms changed: index anew */
 
     /* 3: the subject of every claim. The table's lazy indices are built

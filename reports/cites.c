@@ -70,7 +70,7 @@ static bool claim_uncited(const cck_claim *cl)
     if (cl->unit_index >= s->nunits)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
-    for (size_t i = 0; i < cck_unit_ncites(s, u); i++) {
+    for (size_t i = 0, nc = cck_unit_ncites(s, u); i < nc; i++) {
         const cck_cite *c = cck_unit_cite(s, u, i);
         if (c && !c->placeholder)
             return false;

@@ -142,7 +142,7 @@ static void citations(xmlNodePtr td, const cck_claim *cl)
     const cck_source *s = cl->src;
     const cck_unit *u = cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     bool any = false;
-    for (size_t i = 0; u && i < cck_unit_ncites(s, u); i++) {
+    for (size_t i = 0, nc = u ? cck_unit_ncites(s, u) : 0; i < nc; i++) {
         const cck_cite *c = cck_unit_cite(s, u, i);
         if (!c)
             continue;

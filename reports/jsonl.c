@@ -291,7 +291,7 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
     if (cl->unit_index < s->nunits) {
         const cck_unit *u = &s->units[cl->unit_index];
         bool first = true;
-        for (size_t i = 0; i < cck_unit_ncites(s, u); i++) {
+        for (size_t i = 0, nc = cck_unit_ncites(s, u); i < nc; i++) {
             const cck_cite *c = cck_unit_cite(s, u, i);
             if (!c)
                 continue;

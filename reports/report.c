@@ -454,14 +454,14 @@ char *cck_rep_cites(const cck_claim *cl)
     size_t n = 0;
     const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
     if (u)
-        for (size_t i = 0; i < cck_unit_ncites(s, u); i++) {
+        for (size_t i = 0, nc = cck_unit_ncites(s, u); i < nc; i++) {
             const cck_cite *c = cck_unit_cite(s, u, i);
             n += c ? c->end - c->start : 0;
         }
     if (!n)
         return cck_xstrndup("uncited", 7);
     char *r = cck_xmalloc(n + 1), *p = r;
-    for (size_t i = 0; i < cck_unit_ncites(s, u); i++) {
+    for (size_t i = 0, nc = cck_unit_ncites(s, u); i < nc; i++) {
         const cck_cite *c = cck_unit_cite(s, u, i);
         if (!c)
             continue;
@@ -482,7 +482,7 @@ size_t cck_rep_group_refs(const cck_group *g, char ***out)
         const cck_claim *cl = g->claims[k];
         const cck_source *s = cl->src;
         const cck_unit *u = s && cl->unit_index < s->nunits ? &s->units[cl->unit_index] : NULL;
-        for (size_t i = 0; u && i < cck_unit_ncites(s, u); i++) {
+        for (size_t i = 0, nc = u ? cck_unit_ncites(s, u) : 0; i < nc; i++) {
             const cck_cite *c = cck_unit_cite(s, u, i);
             if (!c)
                 continue;
@@ -822,7 +822,7 @@ bool cck_rep_claim_uncited(const cck_claim *cl)
     if (cl->unit_index >= s->nunits)
         return true;
     const cck_unit *u = &s->units[cl->unit_index];
-    for (size_t i = 0; i < cck_unit_ncites(s, u); i++)
+    for (size_t i = 0, nc = cck_unit_ncites(s, u); i < nc; i++)
         if (cck_unit_cite(s, u, i))
             return false;
     return true;

@@ -1,7 +1,6 @@
 /* suppress.c: reviewed figures left out before grouping, by inline comment
  * or by the configuration. Claims are removed from their source's array
  * (indices renumbered) so nothing downstream ever sees them. */
-#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -91,6 +90,21 @@ static int directive(const char *p, size_t n)
     return 0;
 }
 
+/* Where needle[0..k) (k >= 1) first occurs in h[0..n), or NULL: memchr()
+ * to each of its first byte, rare in text ('<', '-'), where memmem()
+ * spends several instructions a byte. */
+static const char *find(const char *h, size_t n, const char *needle, size_t k)
+{
+    for (const char *p = h, *end = h + n; (size_t)(end - p) >= k; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) - k + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p + 1, needle + 1, k - 1))
+            return p;
+    }
+    return NULL;
+}
+
 size_t cck_sup_inline(cck_source *s, cck_diags *d)
 {
     ranges r = {NULL, 0, 0};
@@ -100,11 +114,11 @@ size_t cck_sup_inline(cck_source *s, cck_diags *d)
     const text tx = {cck_source_text(s, &buf), s->len};
     const char *b = tx.t;
     for (size_t i = 0; i + 4 <= s->len;) {
-        const char *c = memmem(b + i, s->len - i, "<!--", 4);
+        const char *c = find(b + i, s->len - i, "<!--", 4);
         if (!c)
             break;
         size_t cs = (size_t)(c - b), body = cs + 4;
-        const char *e = memmem(b + body, s->len - body, "-->", 3);
+        const char *e = find(b + body, s->len - body, "-->", 3);
         size_t ce = e ? (size_t)(e - b) + 3 : s->len, bend = e ? (size_t)(e - b) : s->len;
         int kind = directive(b + body, bend - body);
         unsigned line, col;

@@ -636,8 +636,11 @@ static void push(cck_cands *out, size_t s, size_t e, const atom *lo, const atom 
     c.claim.end = e;
     c.claim.kind = CCK_KIND_DATE;
     cck_claim_set_unit(&c.claim, "");
-    iso(c.claim.date_lo, lo->ly, lo->lm, lo->ld, lo->lg);
-    iso(c.claim.date_hi, hi->hy, hi->hm, hi->hd, hi->hg);
+    char text[CCK_DATE_TEXT];
+    iso(text, lo->ly, lo->lm, lo->ld, lo->lg);
+    cck_claim_set_date(&c.claim, false, text);
+    iso(text, hi->hy, hi->hm, hi->hd, hi->hg);
+    cck_claim_set_date(&c.claim, true, text);
     c.claim.approx = approx;
     c.claim.bound = bound;
     c.priority = prio;

@@ -225,7 +225,7 @@ static bool dates_a_figure(const cck_source *s, const cck_cand *v, size_t n, siz
             return true;
         if (nw > 0) {
             size_t a = ws[nw - 1], b = we[nw - 1];
-            bool period = strcmp(d->date_lo, d->date_hi) != 0;
+            bool period = !cck_claim_one_date(d);
             if ((nw <= 3 && (lower_word(t, a, b, "in") || lower_word(t, a, b, "by") ||
                              lower_word(t, a, b, "during"))) ||
                 (nw == 1 && period && (lower_word(t, a, b, "from") || lower_word(t, a, b, "over"))) ||

@@ -2583,12 +2583,15 @@ void cck_ext_reldates(const cck_scan *sc, cck_cands *out)
         cd.claim.end = last->e;
         cd.claim.kind = CCK_KIND_DATE;
         cck_claim_set_unit(&cd.claim, "");
-        fmt(cd.claim.date_lo, v.lo);
-        fmt(cd.claim.date_hi, v.hi.g ? v.hi : v.lo);
-        if (!cd.claim.date_lo[0]) {
-            memcpy(cd.claim.date_lo, "XXXX", 5);
-            memcpy(cd.claim.date_hi, "XXXX", 5);
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        fmt(lo, v.lo);
+        fmt(hi, v.hi.g ? v.hi : v.lo);
+        if (!lo[0]) {
+            memcpy(lo, "XXXX", 5);
+            memcpy(hi, "XXXX", 5);
         }
+        cck_claim_set_date(&cd.claim, false, lo);
+        cck_claim_set_date(&cd.claim, true, hi);
         cd.priority = 35;
         cck_cands_push(out, &cd);
         q = last->e;

@@ -239,8 +239,8 @@ typedef struct {
  * reconciliation needs (the rounding the figure shows). Every claim of
  * the run is kept until the report: offsets are cck_off, the values of
  * the three sorts of claim (figures, coordinates, dates) share their room,
- * and fields are ordered so that only the end pads (88 bytes where GCC or
- * Clang packs the enums, 104 elsewhere: pinned below). */
+ * and fields are ordered so that only the end pads (80 bytes where GCC or
+ * Clang packs the enums, 96 elsewhere: pinned below). */
 typedef struct cck_claim {
     const cck_source *src;  /* borrowed */
     /* index and unit_index fit a cck_off like the offsets: claims and
@@ -265,9 +265,12 @@ typedef struct cck_claim {
         struct { double lo, hi; };
         /* CCK_KIND_COORDINATE: decimal degrees, south and west negative */
         struct { double lat, lon; };
-        /* CCK_KIND_DATE: ISO-8601 at the granularity written ("1961",
-         * "1961-05", "1961-05-06") */
-        struct { char date_lo[11], date_hi[11]; };
+        /* CCK_KIND_DATE: the two ends, ISO-8601 at the granularity
+         * written ("1961", "1961-05", "1961-05-06"; 'X' where the text
+         * leaves a part open), each kept in 8 bytes without its dashes:
+         * read and write them through cck_claim_date() and
+         * cck_claim_set_date() */
+        unsigned char date[2][8];
     };
     cck_kind kind;
     cck_bound bound;
@@ -288,9 +291,9 @@ typedef struct cck_claim {
     bool denied;
 } cck_claim;
 #if defined(__GNUC__)
-_Static_assert(sizeof(cck_claim) <= 88, "cck_claim is kept for every claim of the run");
+_Static_assert(sizeof(cck_claim) <= 80, "cck_claim is kept for every claim of the run");
 #else
-_Static_assert(sizeof(cck_claim) <= 104, "cck_claim is kept for every claim of the run");
+_Static_assert(sizeof(cck_claim) <= 96, "cck_claim is kept for every claim of the run");
 #endif
 /* The canonical unit of claim c: never NULL ("" for plain counts). */
 const char *cck_claim_unit(const cck_claim *c);
@@ -298,6 +301,16 @@ const char *cck_claim_unit(const cck_claim *c);
  * run; one more stops it, as running out of memory does. */
 void cck_claim_set_unit(cck_claim *c, const char *unit);
 #define CCK_UNITS_MAX 255
+/* End hi of date claim c (false: its start) as ISO text in buf, "" when it
+ * is not set; returns buf. */
+#define CCK_DATE_TEXT 11
+const char *cck_claim_date(const cck_claim *c, bool hi, char buf[CCK_DATE_TEXT]);
+/* Sets it from iso: "", "YYYY", "YYYY-MM" or "YYYY-MM-DD" (each Y, M and D
+ * a digit or 'X'); of text of another shape, what comes before the first
+ * byte out of place. */
+void cck_claim_set_date(cck_claim *c, bool hi, const char *iso);
+/* True when date claim c's ends are the same text: one date, not a period. */
+bool cck_claim_one_date(const cck_claim *c);
 
 /* A loaded source: bytes, line table, structure, claims. Everything hangs
  * off its arena and is freed by cck_source_free(). */

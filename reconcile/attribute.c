@@ -538,7 +538,7 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
         return "population_rank";
     }
     case CCK_KIND_DATE: {
-        bool range = strcmp(cl->date_lo, cl->date_hi) != 0;
+        bool range = !cck_claim_one_date(cl);
         /* a period names two ends ("1955 to 1962", "mid to late 1990s") or
          * is a bare decade; "late November 1950" is one (fuzzy) date */
         bool twoends = false, fuzzy = false, decade = false;

@@ -216,7 +216,7 @@ static bool same_voice(const item *a, const item *b)
     /* the kinds' values share their room: compare the kind's own */
     return a->origin == b->origin && x->kind == y->kind && x->bound == y->bound &&
            (x->kind == CCK_KIND_COORDINATE ? x->lat == y->lat && x->lon == y->lon
-            : x->kind == CCK_KIND_DATE ? !strcmp(x->date_lo, y->date_lo) && !strcmp(x->date_hi, y->date_hi)
+            : x->kind == CCK_KIND_DATE ? !memcmp(x->date, y->date, sizeof x->date)
                                        : x->lo == y->lo && x->hi == y->hi);
 }
 
@@ -318,9 +318,10 @@ static void put_claim(text *t, const item *it, bool show_year)
     if (c->vague) {
         put(t, "(vague)");
     } else if (c->kind == CCK_KIND_DATE) {
-        put(t, "(%s", c->date_lo);
-        if (c->date_hi[0] && strcmp(c->date_hi, c->date_lo))
-            put(t, " to %s", c->date_hi);
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        put(t, "(%s", cck_claim_date(c, false, lo));
+        if (cck_claim_date(c, true, hi)[0] && !cck_claim_one_date(c))
+            put(t, " to %s", hi);
         put(t, "%s%s)", c->approx ? ", hedged" : "",
             c->bound == CCK_BOUND_LOWER ? ", or later" :
             c->bound == CCK_BOUND_UPPER ? ", or earlier" : "");

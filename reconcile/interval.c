@@ -106,11 +106,13 @@ static double approx_days(int gran)
          : gran == 2 ? t->approx_month_days : t->approx_day_days;
 }
 
-/* The days one end of a date claim covers: [first, last] of date_lo or
- * date_hi at the granularity written. */
+/* The days one end of a date claim covers: [first, last] of its start or
+ * its end (the start when no end is set) at the granularity written. */
 static bool date_end(const cck_claim *c, bool hi_end, double *first, double *last, int *gran)
 {
-    const char *s = hi_end && c->date_hi[0] ? c->date_hi : c->date_lo;
+    char s[CCK_DATE_TEXT];
+    if (!hi_end || !cck_claim_date(c, true, s)[0])
+        cck_claim_date(c, false, s);
     return cck_rec_date_day(s, false, first, gran) && cck_rec_date_day(s, true, last, NULL);
 }
 
@@ -124,11 +126,12 @@ static bool year_of(const char *s, long *y)
  * range is one fuzzy time instead. */
 static bool is_period(const cck_claim *c)
 {
-    if (c->approx || c->bound != CCK_BOUND_NONE || !c->date_hi[0] ||
-        strcmp(c->date_lo, c->date_hi) == 0)
+    char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+    if (c->approx || c->bound != CCK_BOUND_NONE || !cck_claim_date(c, true, hi)[0] ||
+        cck_claim_one_date(c))
         return false;
     long a, b;
-    if (year_of(c->date_lo, &a) && year_of(c->date_hi, &b) &&
+    if (year_of(cck_claim_date(c, false, lo), &a) && year_of(hi, &b) &&
         ((a % 10 == 0 && b == a + 9) || (a % 100 == 0 && b == a + 99)))
         return false;
     return true;

@@ -264,10 +264,13 @@ static void claim_rest(obuf *o, const cck_claim *cl, const char *doc)
         OB_LIT(o, ", \"lon\": ");
         ob_num(o, cl->lon);
     } else if (cl->kind == CCK_KIND_DATE) {
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        cck_claim_date(cl, false, lo);
+        cck_claim_date(cl, true, hi);
         OB_LIT(o, ", \"lo\": ");
-        ob_cstr(o, cl->date_lo[0] ? cl->date_lo : NULL);
+        ob_cstr(o, lo[0] ? lo : NULL);
         OB_LIT(o, ", \"hi\": ");
-        ob_cstr(o, cl->date_hi[0] ? cl->date_hi : cl->date_lo[0] ? cl->date_lo : NULL);
+        ob_cstr(o, hi[0] ? hi : lo[0] ? lo : NULL);
     } else {
         OB_LIT(o, ", \"lo\": ");
         ob_num(o, cl->lo);

@@ -174,8 +174,11 @@ static void csv_row(FILE *out, const cck_rep_index *ix, const cck_corpus *c, siz
     cck_rep_value(v, sizeof v, cl);
     csv_str(out, v);
     if (cl->kind == CCK_KIND_DATE) {
-        csv_str(out, cl->date_lo);
-        csv_str(out, cl->date_hi[0] ? cl->date_hi : cl->date_lo);
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        cck_claim_date(cl, false, lo);
+        cck_claim_date(cl, true, hi);
+        csv_str(out, lo);
+        csv_str(out, hi[0] ? hi : lo);
     } else if (cl->kind == CCK_KIND_COORDINATE) {
         cck_rep_number(b, cl->lat);
         csv_str(out, b);

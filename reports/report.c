@@ -423,9 +423,10 @@ void cck_rep_value(char *buf, size_t size, const cck_claim *cl)
                     : cl->bound == CCK_BOUND_UPPER ? "\xE2\x89\xA4"      /* ≤ */
                     : cl->approx || cl->vague ? "~" : "";
     if (cl->kind == CCK_KIND_DATE) {
-        const char *lo = cl->date_lo[0] ? cl->date_lo : "?";
-        if (cl->date_hi[0] && strcmp(cl->date_hi, cl->date_lo))
-            snprintf(buf, size, "%s%.10s\xE2\x80\x93%.10s", pre, lo, cl->date_hi);
+        char dlo[CCK_DATE_TEXT], dhi[CCK_DATE_TEXT];
+        const char *lo = cck_claim_date(cl, false, dlo)[0] ? dlo : "?";
+        if (cck_claim_date(cl, true, dhi)[0] && !cck_claim_one_date(cl))
+            snprintf(buf, size, "%s%.10s\xE2\x80\x93%.10s", pre, lo, dhi);
         else
             snprintf(buf, size, "%s%.10s", pre, lo);
         return;
@@ -760,8 +761,10 @@ char *cck_rep_value_key(const cck_claim *cl)
     if (cl->kind == CCK_KIND_COORDINATE) {
         snprintf(buf, sizeof buf, "%.4f,%.4f", cl->lat, cl->lon);
     } else if (cl->kind == CCK_KIND_DATE) {
-        snprintf(buf, sizeof buf, "%s%.10s..%.10s", pre, cl->date_lo,
-                 cl->date_hi[0] ? cl->date_hi : cl->date_lo);
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        cck_claim_date(cl, false, lo);
+        cck_claim_date(cl, true, hi);
+        snprintf(buf, sizeof buf, "%s%.10s..%.10s", pre, lo, hi[0] ? hi : lo);
     } else {
         char lo[32], hi[32];
         cck_rep_number(lo, cl->lo);

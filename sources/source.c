@@ -772,3 +772,44 @@ const char *cck_claim_unit(const cck_claim *c)
 {
     return unit_names[c->unit_no];
 }
+
+/* A date's ISO text in 8 bytes: the year's four, then the month's two and
+ * the day's two when written (0 bytes otherwise); the dashes go without
+ * saying. */
+const char *cck_claim_date(const cck_claim *c, bool hi, char buf[CCK_DATE_TEXT])
+{
+    const unsigned char *d = c->date[hi];
+    size_t n = 0;
+    for (size_t i = 0; i < 8 && d[i]; i++) {
+        if (i == 4 || i == 6)
+            buf[n++] = '-';
+        buf[n++] = (char)d[i];
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+void cck_claim_set_date(cck_claim *c, bool hi, const char *iso)
+{
+    unsigned char *d = c->date[hi];
+    memset(d, 0, 8);
+    /* the text's bytes by the places they take in d; '-' at 4 and 7 */
+    for (size_t i = 0, k = 0; iso[i] && k < 8; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash != (iso[i] == '-'))
+            break;
+        if (!dash)
+            d[k++] = (unsigned char)iso[i];
+    }
+    /* only whole parts: a year of four, a month or a day of two */
+    size_t n = 0;
+    while (n < 8 && d[n])
+        n++;
+    size_t whole = n >= 8 ? 8 : n >= 6 ? 6 : n >= 4 ? 4 : 0;
+    memset(d + whole, 0, 8 - whole);
+}
+
+bool cck_claim_one_date(const cck_claim *c)
+{
+    return memcmp(c->date[0], c->date[1], sizeof c->date[0]) == 0;
+}

@@ -132,8 +132,11 @@ static bool check_row(const char *file, unsigned lineno, char **f, const cck_ext
         goto done;
     }
     if (c->kind == CCK_KIND_DATE) {
-        if (strcmp(c->date_lo, f[F_LO]) || strcmp(c->date_hi, f[F_HI])) {
-            snprintf(why, sizeof why, "dates %s..%s", c->date_lo, c->date_hi);
+        char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+        cck_claim_date(c, false, lo);
+        cck_claim_date(c, true, hi);
+        if (strcmp(lo, f[F_LO]) || strcmp(hi, f[F_HI])) {
+            snprintf(why, sizeof why, "dates %s..%s", lo, hi);
             ok = false;
         }
     } else if (c->kind == CCK_KIND_COORDINATE) {

@@ -88,15 +88,18 @@ static void check_rows(const date_row *rows, size_t n)
         CU_ASSERT_PTR_NOT_NULL(cl);
         if (cl) {
             CU_ASSERT_EQUAL(cl->kind, CCK_KIND_DATE);
-            CU_ASSERT_STRING_EQUAL(cl->date_lo, r->lo);
-            CU_ASSERT_STRING_EQUAL(cl->date_hi, r->hi);
+            char lo[CCK_DATE_TEXT], hi[CCK_DATE_TEXT];
+            cck_claim_date(cl, false, lo);
+            cck_claim_date(cl, true, hi);
+            CU_ASSERT_STRING_EQUAL(lo, r->lo);
+            CU_ASSERT_STRING_EQUAL(hi, r->hi);
             CU_ASSERT_EQUAL(cl->approx, r->approx);
             CU_ASSERT_EQUAL(cl->bound, r->bound);
             CU_ASSERT_STRING_EQUAL(cck_claim_unit(cl), "");
-            if (strcmp(cl->date_lo, r->lo) || strcmp(cl->date_hi, r->hi) ||
+            if (strcmp(lo, r->lo) || strcmp(hi, r->hi) ||
                 cl->approx != r->approx || cl->bound != r->bound)
                 fprintf(stderr, "\n  \"%s\": got %s..%s approx=%d bound=%d\n", r->span,
-                        cl->date_lo, cl->date_hi, cl->approx, (int)cl->bound);
+                        lo, hi, cl->approx, (int)cl->bound);
         }
         cck_cands_free(&c);
     }
@@ -315,7 +318,7 @@ static void test_unit_bounds(void)
     if (c.n == 1) {
         CU_ASSERT_EQUAL(c.v[0].claim.start, 25);
         CU_ASSERT_EQUAL(c.v[0].claim.end, 29);
-        CU_ASSERT_STRING_EQUAL(c.v[0].claim.date_lo, "1944");
+        CU_ASSERT_STRING_EQUAL(cck_claim_date(&c.v[0].claim, false, (char[CCK_DATE_TEXT]){0}), "1944");
         CU_ASSERT_EQUAL(c.v[0].priority, 10);
     }
     cck_cands_free(&c);
@@ -345,7 +348,7 @@ static void test_table_keys(void)
     cck_ext_dates(&sc, &c);
     CU_ASSERT_EQUAL(c.n, 1);
     if (c.n == 1)
-        CU_ASSERT_STRING_EQUAL(c.v[0].claim.date_lo, "1958");
+        CU_ASSERT_STRING_EQUAL(cck_claim_date(&c.v[0].claim, false, (char[CCK_DATE_TEXT]){0}), "1958");
     cck_cands_free(&c);
     cck_matcher_free(m);
     cck_source_free(s);
@@ -374,7 +377,7 @@ static void test_pathological(void)
     c = scan_dates(bad, sizeof bad - 1);
     bool found = false;
     for (size_t i = 0; i < c.n; i++)
-        found |= strcmp(c.v[i].claim.date_lo, "1961-05-06") == 0;
+        found |= strcmp(cck_claim_date(&c.v[i].claim, false, (char[CCK_DATE_TEXT]){0}), "1961-05-06") == 0;
     CU_ASSERT(found);
     cck_cands_free(&c);
 
@@ -464,9 +467,14 @@ static void check_rel(const rel_row *rows, size_t n, const char *ref)
             fprintf(stderr, "\n");
         }
         CU_ASSERT_PTR_NOT_NULL(cl);
-        if (cl && (strcmp(cl->date_lo, r->lo) || strcmp(cl->date_hi, r->hi))) {
+        char lo[CCK_DATE_TEXT] = "", hi[CCK_DATE_TEXT] = "";
+        if (cl) {
+            cck_claim_date(cl, false, lo);
+            cck_claim_date(cl, true, hi);
+        }
+        if (cl && (strcmp(lo, r->lo) || strcmp(hi, r->hi))) {
             fprintf(stderr, "\n  \"%s\" (ref %s): got %s..%s\n", r->span, ref ? ref : "none",
-                    cl->date_lo, cl->date_hi);
+                    lo, hi);
             CU_FAIL("wrong value");
         }
         cck_cands_free(&c);
@@ -555,13 +563,13 @@ static void test_not_fractions(void)
     const char *season = "The 2010/11 season.";
     cck_cands cs = scan_dates(season, strlen(season));
     for (size_t i = 0; i < cs.n; i++)
-        CU_ASSERT_STRING_NOT_EQUAL(cs.v[i].claim.date_lo, "2010-11");
+        CU_ASSERT_STRING_NOT_EQUAL(cck_claim_date(&cs.v[i].claim, false, (char[CCK_DATE_TEXT]){0}), "2010-11");
     cck_cands_free(&cs);
     /* "11/2016" beats any number reading of the same text: a higher priority */
     const char *t = "Sold in 11/2016.";
     cck_cands c = scan_dates(t, strlen(t));
     CU_ASSERT_EQUAL_FATAL(c.n, 1);
-    CU_ASSERT_STRING_EQUAL(c.v[0].claim.date_lo, "2016-11");
+    CU_ASSERT_STRING_EQUAL(cck_claim_date(&c.v[0].claim, false, (char[CCK_DATE_TEXT]){0}), "2016-11");
     CU_ASSERT(c.v[0].priority > 20);
     cck_cands_free(&c);
 }

@@ -41,9 +41,9 @@ static cck_claim make(const spec *s)
     c.step = s->step;
     if (s->kind == CCK_KIND_DATE) { /* the kinds' values share their room */
         if (s->dlo)
-            snprintf(c.date_lo, sizeof c.date_lo, "%s", s->dlo);
+            cck_claim_set_date(&c, false, s->dlo);
         if (s->dhi)
-            snprintf(c.date_hi, sizeof c.date_hi, "%s", s->dhi);
+            cck_claim_set_date(&c, true, s->dhi);
     } else if (s->kind == CCK_KIND_COORDINATE) {
         c.lat = s->lat;
         c.lon = s->lon;
@@ -483,7 +483,7 @@ static void test_group_favoured(void)
     g = find(&f.c, "Y", "founded", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);
     CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
-    CU_ASSERT_STRING_EQUAL(g->favoured->date_lo, "1928");
+    CU_ASSERT_STRING_EQUAL(cck_claim_date(g->favoured, false, (char[CCK_DATE_TEXT]){0}), "1928");
 
     g = find(&f.c, "Z", "n", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);

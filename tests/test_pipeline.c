@@ -260,7 +260,7 @@ static void test_claims_found_with_subjects(void)
     const cck_claim *built = find_claim(&c, "city-a.txt", "1887");
     CU_ASSERT_PTR_NOT_NULL_FATAL(built);
     CU_ASSERT_EQUAL(built->kind, CCK_KIND_DATE);
-    CU_ASSERT_STRING_EQUAL(built->date_lo, "1887");
+    CU_ASSERT_STRING_EQUAL(cck_claim_date(built, false, (char[CCK_DATE_TEXT]){0}), "1887");
     CU_ASSERT_STRING_EQUAL(built->attribute, "founded");
 
     /* dates inside the reference list are the citation's, not claims */

@@ -121,8 +121,8 @@ static void build(fixture *f)
                    "population", "2021");
     f->pop_a->step = 1000;
     f->found_a = add(a, "1927", 2, CCK_KIND_DATE, 1927, 1927, "", "Hamhung", "founded", NULL);
-    strcpy(f->found_a->date_lo, "1927");
-    strcpy(f->found_a->date_hi, "1927");
+    cck_claim_set_date(f->found_a, false, "1927");
+    cck_claim_set_date(f->found_a, true, "1927");
     f->coord = add(a, "39.838676\xC2\xB0 127.621851\xC2\xB0", 3, CCK_KIND_COORDINATE, 0, 0,
                    "deg", "Hungnam Fertilizer Complex", "coordinates", NULL);
     f->coord->lat = 39.838676;
@@ -131,7 +131,7 @@ static void build(fixture *f)
     f->pop_b = add(b, "874,682", 0, CCK_KIND_COUNT, 874682, 874682, "", "Hamhung",
                    "population", "2021");
     f->found_b = add(b, "1927", 1, CCK_KIND_DATE, 1927, 1927, "", "Hamhung", "founded", NULL);
-    strcpy(f->found_b->date_lo, "1927");
+    cck_claim_set_date(f->found_b, false, "1927");
     f->odd = add(b, "\"quoted\" \\ back\nslash \xC3\x9C \xFF 12 km", 2, CCK_KIND_MEASURE,
                  12000, 13000, "m", "Odd \"thing\"", "length", NULL);
     f->odd->approx = true;
@@ -243,8 +243,11 @@ static void check_claim(json_t *o, const cck_claim *cl, const char *id, unsigned
         CU_ASSERT_DOUBLE_EQUAL(json_number_value(json_object_get(o, "lat")), cl->lat, 0);
         CU_ASSERT_DOUBLE_EQUAL(json_number_value(json_object_get(o, "lon")), cl->lon, 0);
     } else if (cl->kind == CCK_KIND_DATE) {
-        CU_ASSERT_STRING_EQUAL(json_string_value(lo), cl->date_lo);
-        CU_ASSERT_STRING_EQUAL(json_string_value(hi), cl->date_hi[0] ? cl->date_hi : cl->date_lo);
+        char dlo[CCK_DATE_TEXT], dhi[CCK_DATE_TEXT];
+        cck_claim_date(cl, false, dlo);
+        cck_claim_date(cl, true, dhi);
+        CU_ASSERT_STRING_EQUAL(json_string_value(lo), dlo);
+        CU_ASSERT_STRING_EQUAL(json_string_value(hi), dhi[0] ? dhi : dlo);
         CU_ASSERT_PTR_NULL(json_object_get(o, "lat"));
     } else {
         CU_ASSERT(json_is_number(lo));

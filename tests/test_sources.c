@@ -503,6 +503,54 @@ static void *set_units(void *arg)
     return NULL;
 }
 
+/* A date claim's ends go in 8 bytes each and come back as they were set,
+ * whole parts only; the two ends are one date when their text is. */
+static void test_claim_dates(void)
+{
+    static const struct {
+        const char *set, *get;
+    } cases[] = {
+        {"", ""},
+        {"1961", "1961"},
+        {"1961-05", "1961-05"},
+        {"1961-05-06", "1961-05-06"},
+        {"XXXX", "XXXX"},
+        {"XXXX-05", "XXXX-05"},
+        {"0500-XX-XX", "0500-XX-XX"},
+        {"1961-05-06T10", "1961-05-06"},   /* what follows the day goes */
+        {"1961/05", "1961"},               /* a byte out of place ends it */
+        {"1961-5", "1961"},                /* a month of one digit is no month */
+        {"1961-05-6", "1961-05"},
+        {"196", ""},
+        {"19-1", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cck_claim c;
+        memset(&c, 0, sizeof c);
+        char buf[CCK_DATE_TEXT];
+        CU_ASSERT_STRING_EQUAL(cck_claim_date(&c, true, buf), "");   /* zeroed: none */
+        cck_claim_set_date(&c, false, "1999-12-31");
+        cck_claim_set_date(&c, true, cases[i].set);
+        if (strcmp(cck_claim_date(&c, true, buf), cases[i].get))
+            fprintf(stderr, "\n  \"%s\" came back \"%s\", not \"%s\"\n", cases[i].set, buf,
+                    cases[i].get);
+        CU_ASSERT_STRING_EQUAL(buf, cases[i].get);
+        CU_ASSERT_STRING_EQUAL(cck_claim_date(&c, false, buf), "1999-12-31");   /* untouched */
+        CU_ASSERT_FALSE(cck_claim_one_date(&c));
+        cck_claim_set_date(&c, false, cases[i].set);
+        CU_ASSERT_TRUE(cck_claim_one_date(&c));
+    }
+    /* setting again clears what a longer text left */
+    cck_claim c;
+    memset(&c, 0, sizeof c);
+    char buf[CCK_DATE_TEXT];
+    cck_claim_set_date(&c, false, "1961-05-06");
+    cck_claim_set_date(&c, false, "1962");
+    CU_ASSERT_STRING_EQUAL(cck_claim_date(&c, false, buf), "1962");
+    cck_claim_set_date(&c, true, "1962");
+    CU_ASSERT_TRUE(cck_claim_one_date(&c));
+}
+
 static void test_claim_units(void)
 {
     cck_claim a, b, z;
@@ -633,6 +681,7 @@ void cck_suite_sources(void)
         {"the memo of directories without a sources file", test_sources_file_memo},
         {"directory entries of every type", test_expand_entry_types},
         {"claims' units by number, across threads", test_claim_units},
+        {"a date claim's ends, packed and read back", test_claim_dates},
         CU_TEST_INFO_NULL,
     };
     CCK_ADD_SUITE("sources", tests);

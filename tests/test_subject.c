@@ -96,10 +96,10 @@ static cck_source *build_h(const char *path, const char *title, const char *head
             c.kind = sc[i].kind;
             cck_claim_set_unit(&c, sc[i].unit);
             if (sc[i].date) {
+                /* "lo/hi", or one date for both ends */
                 const char *slash = strchr(sc[i].date, '/');
-                size_t n = slash ? (size_t)(slash - sc[i].date) : strlen(sc[i].date);
-                memcpy(c.date_lo, sc[i].date, n);
-                strcpy(c.date_hi, slash ? slash + 1 : sc[i].date);
+                cck_claim_set_date(&c, false, sc[i].date);   /* stops at the slash */
+                cck_claim_set_date(&c, true, slash ? slash + 1 : sc[i].date);
             }
         } else {
             c.start = s->units[i].start;

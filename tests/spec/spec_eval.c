@@ -197,7 +197,8 @@ static json_t *answer(category cat, const char *input, size_t len, const char *r
         json_object_set_new(item, "text", json_stringn(t, n));
         json_t *v = NULL;
         if (c->kind == CCK_KIND_DATE) {
-            v = json_string(c->date_lo);
+            char lo[CCK_DATE_TEXT];
+            v = json_string(cck_claim_date(c, false, lo));
         } else {
             double lo = from_canon(u, c->lo), hi = from_canon(u, c->hi);
             if (cat == CAT_RANGE && c->lo == c->hi && c->bound == CCK_BOUND_LOWER)

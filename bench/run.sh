@@ -13,7 +13,7 @@
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
 # (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
-# alternating pcre2grep/extract -j1 runs, for that ratio.
+# alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CCK_BIN:-$ROOT/claimcheck}
@@ -187,6 +187,24 @@ for size in $SIZES; do
         if [ ${#pr[@]} -gt 0 ]; then
             med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
             echo "  check -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
+                 "ratios ${pr[*]}, median ${med}x"
+        fi
+    fi
+    # extract -j2 against -j1 the same way (seconds a run, so the median of
+    # BENCH_PAIRS pairs costs little)
+    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] &&
+       [[ "${STATUS[extract1,$size]:-}" = [01] ]] && [[ "${STATUS[extract2,$size]:-}" = [01] ]]; then
+        pr=(); pw=
+        for ((p = 0; p < PAIRS; p++)); do
+            m pair1 "$mb" 1 "$BIN" extract -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
+            m pair2 "$mb" 1 "$BIN" extract -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+            [[ "$s1" = [01] && "$s2" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
+            pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
+        done
+        rm -f "$W/out.pair1" "$W/out.pair2"
+        if [ ${#pr[@]} -gt 0 ]; then
+            med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+            echo "  extract -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
                  "ratios ${pr[*]}, median ${med}x"
         fi
     fi

@@ -171,43 +171,26 @@ for size in $SIZES; do
     echo "  by cpu s: extract -j1 vs pcre2grep $(ratio "${CPU[grep,$size]}" "${CPU[extract1,$size]:-}")x," \
          "vs wc -w $(ratio "${CPU[wc,$size]}" "${CPU[extract1,$size]:-}")x;" \
          "check -j1 vs extract -j1 $(ratio "${CPU[check1,$size]:-}" "${CPU[extract1,$size]:-}")x the cpu"
-    # -j2 against -j1 for check, where one run of each says little on a
-    # shared machine: BENCH_PAIRS more runs, -j1 and -j2 in turn, at
-    # BENCH_PAIRS_AT MB; each pair's ratio and their median
-    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] &&
-       [[ "${STATUS[check1,$size]:-}" = [01] ]] && [[ "${STATUS[check2,$size]:-}" = [01] ]]; then
+    # -j2 against -j1, where one run of each says little on a shared
+    # machine: BENCH_PAIRS more runs, -j1 and -j2 in turn, at BENCH_PAIRS_AT
+    # MB; each pair's ratio and their median (check, then extract)
+    for cmd in check extract; do
+        [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] &&
+            [[ "${STATUS[${cmd}1,$size]:-}" = [01] ]] && [[ "${STATUS[${cmd}2,$size]:-}" = [01] ]] || continue
         pr=(); pw=
         for ((p = 0; p < PAIRS; p++)); do
-            m pair1 "$mb" 1 "$BIN" check -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
-            m pair2 "$mb" 1 "$BIN" check -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+            m pair1 "$mb" 1 "$BIN" "$cmd" -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
+            m pair2 "$mb" 1 "$BIN" "$cmd" -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
             [[ "$s1" = [01] && "$s2" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
             pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
         done
         rm -f "$W/out.pair1" "$W/out.pair2"
         if [ ${#pr[@]} -gt 0 ]; then
             med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-            echo "  check -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
+            echo "  $cmd -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
                  "ratios ${pr[*]}, median ${med}x"
         fi
-    fi
-    # extract -j2 against -j1 the same way (seconds a run, so the median of
-    # BENCH_PAIRS pairs costs little)
-    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] &&
-       [[ "${STATUS[extract1,$size]:-}" = [01] ]] && [[ "${STATUS[extract2,$size]:-}" = [01] ]]; then
-        pr=(); pw=
-        for ((p = 0; p < PAIRS; p++)); do
-            m pair1 "$mb" 1 "$BIN" extract -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
-            m pair2 "$mb" 1 "$BIN" extract -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
-            [[ "$s1" = [01] && "$s2" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
-            pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
-        done
-        rm -f "$W/out.pair1" "$W/out.pair2"
-        if [ ${#pr[@]} -gt 0 ]; then
-            med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-            echo "  extract -j2 vs -j1 in ${#pr[@]} more alternating runs (-j1/-j2 wall s):$pw;" \
-                 "ratios ${pr[*]}, median ${med}x"
-        fi
-    fi
+    done
     # extract -j1 against pcre2grep the same way: one run of each, minutes
     # apart, can land in different weather on a shared machine (the ratio
     # is throughput: pcre2grep's time over extract's)

@@ -3,7 +3,9 @@
 # examples/ (10 MB and 100 MB; 1 GB with BENCH_LARGE=1) in a temporary
 # directory, then times claimcheck extract/check at -j1 and -j2 against
 # `pcre2grep -o` with claimcheck's own figure pattern and `wc -w` on the
-# same files, and the Recognizers-Text peer on a slice of the 10 MB corpus.
+# same files (and extract -j1 against pcre2grep again on the corpus's
+# plain-text files alone, the target's comparison), and the
+# Recognizers-Text peer on a slice of the 10 MB corpus.
 #
 # Environment: BENCH_LARGE=1 adds 1 GB; BENCH_SIZES="10 100" overrides the
 # sizes (MB); BENCH_TMP is where corpora go (default: a new dir under
@@ -118,6 +120,23 @@ for size in $SIZES; do
     row "pcre2grep -o | wc -l" "$mb" "$(cat "$W/out.grep") matches"
     WALL[grep,$size]=$R_WALL; CPU[grep,$size]=$R_CPU
 
+    # the target's own comparison: both tools on the plain-text files
+    # alone (hard links to the corpus's .txt files, so the same bytes),
+    # where neither has markup to read
+    T_C=$W/plain-$size
+    rm -rf "$T_C"; cp -al "$C" "$T_C" && find "$T_C" -type f ! -name '*.txt' -delete
+    read -r tfiles tbytes < <(find "$T_C" -type f -printf '%s\n' | awk '{n++; b += $1} END {print n + 0, b + 0}')
+    tmb=$(awk -v b="$tbytes" 'BEGIN {printf "%.2f", b / 1048576}')
+    echo "  plain-text files alone: $tfiles files, $tmb MB"
+    m tgrep "$tmb" "$reps" sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$T_C"
+    row "  pcre2grep -o | wc -l" "$tmb" "$(cat "$W/out.tgrep") matches"
+    WALL[tgrep,$size]=$R_WALL; CPU[tgrep,$size]=$R_CPU
+    m textract "$tmb" "$reps" "$BIN" extract -j1 -f jsonl "$T_C"
+    row "  claimcheck extract -j1" "$tmb" "$(wc -l < "$W/out.textract") claims"
+    WALL[textract,$size]=$R_WALL; CPU[textract,$size]=$R_CPU; STATUS[textract,$size]=$R_STATUS
+    [ "$R_STATUS" = timeout ] && WALL[textract,$size]=
+    rm -f "$W/out.tgrep" "$W/out.textract"
+
     for cmd in extract check; do
         for j in 1 2; do
             # skip what would not fit: peak RSS grows linearly with size
@@ -164,7 +183,10 @@ for size in $SIZES; do
         rm -f "$W/out.${cmd}1" "$W/out.${cmd}2"
     done
     e1=${WALL[extract1,$size]:-}
-    echo "  ratios: extract -j1 vs pcre2grep $(ratio "${WALL[grep,$size]}" "$e1")x," \
+    echo "  target: extract -j1 vs pcre2grep on the plain-text files" \
+         "$(ratio "${WALL[tgrep,$size]}" "${WALL[textract,$size]:-}")x the throughput" \
+         "(by cpu s: $(ratio "${CPU[tgrep,$size]}" "${CPU[textract,$size]:-}")x)"
+    echo "  ratios: extract -j1 vs pcre2grep on every file $(ratio "${WALL[grep,$size]}" "$e1")x," \
          "vs wc -w $(ratio "${WALL[wc,$size]}" "$e1")x (throughput);" \
          "-j2 vs -j1: extract $(ratio "$e1" "${WALL[extract2,$size]:-}")x," \
          "check $(ratio "${WALL[check1,$size]:-}" "${WALL[check2,$size]:-}")x"
@@ -191,15 +213,16 @@ for size in $SIZES; do
                  "ratios ${pr[*]}, median ${med}x"
         fi
     done
-    # extract -j1 against pcre2grep the same way: one run of each, minutes
-    # apart, can land in different weather on a shared machine (the ratio
-    # is throughput: pcre2grep's time over extract's)
-    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] && [[ "${STATUS[extract1,$size]:-}" = [01] ]]; then
+    # extract -j1 against pcre2grep the same way, on the plain-text files
+    # (the target): one run of each, minutes apart, can land in different
+    # weather on a shared machine (the ratio is throughput: pcre2grep's
+    # time over extract's)
+    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] && [[ "${STATUS[textract,$size]:-}" = [01] ]]; then
         pr=(); pc=(); pw=
         for ((p = 0; p < PAIRS; p++)); do
-            m pairg "$mb" 1 sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$C"
+            m pairg "$tmb" 1 sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$T_C"
             wg=$R_WALL; cg=$R_CPU
-            m paire "$mb" 1 "$BIN" extract -j1 -f jsonl "$C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
+            m paire "$tmb" 1 "$BIN" extract -j1 -f jsonl "$T_C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
             [[ "$se" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
             pr+=("$(ratio "$wg" "$we")"); pc+=("$(ratio "$cg" "$ce")"); pw="$pw $wg/$we"
         done
@@ -207,11 +230,13 @@ for size in $SIZES; do
         if [ ${#pr[@]} -gt 0 ]; then
             med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
             medc=$(printf '%s\n' "${pc[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-            echo "  extract -j1 vs pcre2grep in ${#pr[@]} more alternating runs (pcre2grep/extract wall s):$pw;" \
+            echo "  extract -j1 vs pcre2grep on the plain-text files in ${#pr[@]} more alternating runs" \
+                 "(pcre2grep/extract wall s):$pw;" \
                  "ratios ${pr[*]}, median ${med}x (by cpu s: median ${medc}x)"
         fi
     fi
     # keep the 10 MB corpus for the peer; the big ones go at once
+    rm -rf "$T_C"
     [ "$size" = 10 ] || rm -rf "$C"
     prev_size=$size
     echo

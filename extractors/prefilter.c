@@ -439,9 +439,37 @@ static void add(cck_pf_index *x, int f, size_t p)
     x->l[f].v[x->l[f].n++] = p;
 }
 
+/* The lists a run of letters t[i, j) is in (ls: lists_of[] for its length
+ * and first letter, not 0), each offered when the byte before it allows. */
+static void index_word(cck_pf_index *x, const char *t, size_t i, size_t j, size_t end, unsigned ls)
+{
+    size_t n = j - i;
+    unsigned char c = (unsigned char)t[i];
+    unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
+    unsigned pk = cls[b];
+    bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
+    if ((ls >> W_DATE & 1) && !(pk & C_WORD) && date_word(t + i, n))
+        add(x, CCK_PF_DATE, i);
+#define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
+    if (fig && IN_LIST(W_FIGURE) && figure_follows(t, i, j, end))
+        add(x, CCK_PF_FIGURE, i);
+    if (!(pk & C_ALNUM) && IN_LIST(W_ORD))
+        add(x, CCK_PF_RANK, i);
+    if ((c | 0x20) == 'r' && !(pk & C_WORD) && IN_LIST(W_RANKED))
+        add(x, CCK_PF_RANKED, i);
+    if (!(pk & C_LETTER) && IN_LIST(W_FRAC) && frac_follows(t, i, j, end))
+        add(x, CCK_PF_FRAC, i);
+    if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && IN_LIST(W_UNITLONG))
+        add(x, CCK_PF_UNITLONG, i);
+#undef IN_LIST
+}
+
 /* The scanners above, each a test of one position and the byte before it
  * (what they skip cannot start their pattern), merged: a run of letters or
- * digits is looked at once, at its first byte. */
+ * digits is looked at once, at its first byte. A run of letters, the most
+ * common case, costs one table lookup past its end unless its length and
+ * first letter are those of a listed word; the byte before a position is
+ * read only for a run that may start something. */
 void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
 {
     pthread_once(&first_once, first_init);
@@ -453,6 +481,19 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
+        if (k & C_LETTER) {
+            size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
+            if (j < end && t[j] == '.' && n >= 2 && t[j - 2] == 'N' && t[j - 1] == 'o')
+                add(x, CCK_PF_NO1, j - 2);
+            /* the lists that have a word of this length and first letter
+             * (the date words too): none for most words, which then need
+             * no other test */
+            unsigned ls = n < 16 ? lists_of[n][(c | 0x20) - 'a'] : 0;
+            if (ls)
+                index_word(x, t, i, j, end, ls);
+            i = j;
+            continue;
+        }
         if (!k && !SIGNISH[c]) {
             i++; /* a blank or a mark that starts nothing */
             continue;
@@ -460,35 +501,6 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
         unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
         unsigned pk = cls[b];
         bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
-        if (k & C_LETTER) {
-            size_t j = run_end(t, i + 1, end, C_LETTER), n = j - i;
-            if (n >= 2 && j < end && t[j - 2] == 'N' && t[j - 1] == 'o' && t[j] == '.')
-                add(x, CCK_PF_NO1, j - 2);
-            /* the lists that have a word of this length and first letter
-             * (the date words too): none for most words, which then need
-             * no other test */
-            unsigned ls = n < 16 ? lists_of[n][(c | 0x20) - 'a'] : 0;
-            if (!ls) {
-                i = j;
-                continue;
-            }
-            if ((ls >> W_DATE & 1) && !(pk & C_WORD) && date_word(t + i, n))
-                add(x, CCK_PF_DATE, i);
-#define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
-            if (fig && IN_LIST(W_FIGURE) && figure_follows(t, i, j, end))
-                add(x, CCK_PF_FIGURE, i);
-            if (!(pk & C_ALNUM) && IN_LIST(W_ORD))
-                add(x, CCK_PF_RANK, i);
-            if ((c | 0x20) == 'r' && !(pk & C_WORD) && IN_LIST(W_RANKED))
-                add(x, CCK_PF_RANKED, i);
-            if (!(pk & C_LETTER) && IN_LIST(W_FRAC) && frac_follows(t, i, j, end))
-                add(x, CCK_PF_FRAC, i);
-            if (!((pk & C_ALNUM) || b == '-') && j < end && t[j] == '-' && IN_LIST(W_UNITLONG))
-                add(x, CCK_PF_UNITLONG, i);
-#undef IN_LIST
-            i = j;
-            continue;
-        }
         if (k & C_DIGIT) {
             size_t j = run_end(t, i + 1, end, C_DIGIT);
             if (!(pk & C_WORD) && date_digits(t, i, end))
@@ -504,7 +516,7 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
             i = j;
             continue;
         }
-        if (!k) {
+        if (!k) { /* not '_' */
             if (!(pk & C_WORD) && (c == '\'' || (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
                                                  (unsigned char)t[i + 2] == 0x99)))
                 add(x, CCK_PF_DATE, i);

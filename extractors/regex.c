@@ -4,6 +4,7 @@
  * pcre2api(3) "MULTITHREADING" requires. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 
 struct cck_re {
     pcre2_code *code;
+    bool jit; /* JIT-compiled: matched through pcre2_jit_match() */
 };
 
 struct cck_matcher {
@@ -44,9 +46,10 @@ cck_re *cck_re_compile(const char *pattern, uint32_t extra, char *err, size_t er
         return NULL;
     }
     /* A JIT failure is not fatal: pcre2_match() falls back to the interpreter. */
-    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    bool jit = pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0;
     cck_re *re = cck_xmalloc(sizeof *re);
     re->code = c;
+    re->jit = jit;
     return re;
 }
 
@@ -91,7 +94,19 @@ int cck_re_match(cck_matcher *m, const cck_re *re, const char *subject, size_t l
 {
     if (from > len)
         return 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, from, options, m->md, m->mctx);
+    if (!subject)
+        subject = "";
+    /* pcre2_jit_match() is pcre2_match() without its checks of the
+     * arguments (pcre2jit(3), "JIT FAST PATH API"), which are made here
+     * instead: a JIT-compiled pattern, a subject with its length and an
+     * offset within it, match data and context made above; the subject
+     * needs no UTF check either way (PCRE2_MATCH_INVALID_UTF: invalid
+     * sequences are barriers), and the options the fast path would ignore
+     * (PCRE2_ANCHORED at match time among them) take the checked call */
+    int rc = re->jit && !(options & ~(uint32_t)(PCRE2_NOTBOL | PCRE2_NOTEOL | PCRE2_NOTEMPTY |
+                                               PCRE2_NOTEMPTY_ATSTART))
+                 ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, from, options, m->md, m->mctx)
+                 : pcre2_match(re->code, (PCRE2_SPTR)subject, len, from, options, m->md, m->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         /* The JIT stack is bounded; the interpreter has its own heap limit. */
         rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, from,

@@ -42,6 +42,40 @@ static void test_regex_bad_pattern_reports(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "pattern error"));
 }
 
+/* cck_re_match() takes PCRE2's JIT fast path (pcre2_jit_match()) when it
+ * can; PCRE2_NO_JIT takes the checked interpreter. Both must find the same
+ * matches, groups included, from every offset, across invalid UTF-8. */
+static void test_regex_fast_path_agrees_with_interpreter(void)
+{
+    static const char *const pats[] = {"\\d+(?:\\.(\\d+))?", "(?i)\\b(km|miles?)\\b", "(\\p{L}+)\\s+(\\d{4})",
+                                       "\\b\\d{1,3}(?:,\\d{3})+\\b"};
+    static const char subject[] = "In 1961 \xff\xfe the city had 3.5 km of tram, 12,000 people \xc3 and "
+                                  "Ma\xc3\xa9 2020; 7 MILES \xe2\x80 east, 1,234,567 \xed\xa0\x80 in total 99";
+    size_t len = sizeof subject - 1, compared = 0;
+    char err[128];
+    cck_matcher *fast = cck_matcher_new(), *slow = cck_matcher_new();
+    for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
+        cck_re *re = cck_re_compile(pats[p], 0, err, sizeof err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+        for (size_t from = 0; from <= len; from++) {
+            int a = cck_re_match(fast, re, subject, len, from, 0);
+            int b = cck_re_match(slow, re, subject, len, from, PCRE2_NO_JIT);
+            CU_ASSERT_EQUAL(a, b);
+            if (a == 1 && b == 1)
+                for (unsigned g = 0; g < 3; g++) {
+                    CU_ASSERT_EQUAL(cck_re_group_start(fast, g), cck_re_group_start(slow, g));
+                    CU_ASSERT_EQUAL(cck_re_group_end(fast, g), cck_re_group_end(slow, g));
+                }
+            compared += a == 1;
+        }
+        CU_ASSERT_EQUAL(cck_re_match(fast, re, subject, len, len + 1, 0), 0); /* past the end */
+        cck_re_free(re);
+    }
+    CU_ASSERT(compared > 100); /* the patterns did match */
+    cck_matcher_free(fast);
+    cck_matcher_free(slow);
+}
+
 static void test_regex_catastrophic_pattern_gives_up(void)
 {
     char err[128];
@@ -350,6 +384,7 @@ void cck_suite_extract(void)
         {"regex finds numbers across invalid UTF-8", test_regex_finds_numbers_across_invalid_utf8},
         {"a figure its clause calls an estimate is approximate", test_estimate_in_the_clause},
         {"regex reports a bad pattern", test_regex_bad_pattern_reports},
+        {"regex JIT fast path agrees with the interpreter", test_regex_fast_path_agrees_with_interpreter},
         {"regex gives up on catastrophic backtracking", test_regex_catastrophic_pattern_gives_up},
         {"regex steps whole characters after empty matches", test_regex_empty_matches_step_whole_characters},
         {"hedges widen the span and set approx/bound", test_hedges_widen_span_and_set_flags},

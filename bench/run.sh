@@ -41,6 +41,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 "$TOOLS/numpat" > "$W/pattern"
+# the baseline: pcre2grep -o with that pattern over a directory, counted
+GREP=(sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern")
 mapfile -t EXAMPLES < <(find "$ROOT/examples" -path "$ROOT/examples/ci" -prune -o -type f ! -name 'README*' ! -name '.*' -print | sort)
 [ ${#EXAMPLES[@]} -gt 0 ] || { echo "bench: no sources in examples/" >&2; exit 2; }
 
@@ -116,7 +118,7 @@ for size in $SIZES; do
     words=$(tail -1 "$W/out.wc" | awk '{print $1}')
     row "wc -w" "$mb" "$words words"; WALL[wc,$size]=$R_WALL; CPU[wc,$size]=$R_CPU
 
-    m grep "$mb" "$reps" sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$C"
+    m grep "$mb" "$reps" "${GREP[@]}" "$C"
     row "pcre2grep -o | wc -l" "$mb" "$(cat "$W/out.grep") matches"
     WALL[grep,$size]=$R_WALL; CPU[grep,$size]=$R_CPU
 
@@ -128,7 +130,7 @@ for size in $SIZES; do
     read -r tfiles tbytes < <(find "$T_C" -type f -printf '%s\n' | awk '{n++; b += $1} END {print n + 0, b + 0}')
     tmb=$(awk -v b="$tbytes" 'BEGIN {printf "%.2f", b / 1048576}')
     echo "  plain-text files alone: $tfiles files, $tmb MB"
-    m tgrep "$tmb" "$reps" sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$T_C"
+    m tgrep "$tmb" "$reps" "${GREP[@]}" "$T_C"
     row "  pcre2grep -o | wc -l" "$tmb" "$(cat "$W/out.tgrep") matches"
     WALL[tgrep,$size]=$R_WALL; CPU[tgrep,$size]=$R_CPU
     m textract "$tmb" "$reps" "$BIN" extract -j1 -f jsonl "$T_C"
@@ -220,7 +222,7 @@ for size in $SIZES; do
     if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] && [[ "${STATUS[textract,$size]:-}" = [01] ]]; then
         pr=(); pc=(); pw=
         for ((p = 0; p < PAIRS; p++)); do
-            m pairg "$tmb" 1 sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern" "$T_C"
+            m pairg "$tmb" 1 "${GREP[@]}" "$T_C"
             wg=$R_WALL; cg=$R_CPU
             m paire "$tmb" 1 "$BIN" extract -j1 -f jsonl "$T_C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
             [[ "$se" = [01] ]] || { pw="$pw (a run did not finish)"; break; }

@@ -51,6 +51,13 @@ static inline unsigned K(const char *t, size_t i)
     return cls[(unsigned char)t[i]];
 }
 
+/* Whether P_ATOM's lookbehind (?<![\p{L}\p{N}_'\\$...]) lets a figure start
+ * after the byte b (0 at the start of the text). */
+static inline bool figure_may_follow(unsigned char b)
+{
+    return !((cls[b] & C_WORD) || b == '\'' || b == '\\' || b == '$');
+}
+
 /* The end of the run of bytes of class mask at t[i]. */
 static inline size_t run_end(const char *t, size_t i, size_t end, unsigned mask)
 {
@@ -320,9 +327,7 @@ size_t cck_pf_figure(const char *t, size_t i, size_t end)
     while (i < end) {
         unsigned char c = (unsigned char)t[i];
         unsigned k = cls[c];
-        /* (?<![\p{L}\p{N}_'\\$...]) */
-        bool start = i == 0 || !((K(t, i - 1) & C_WORD) || t[i - 1] == '\'' || t[i - 1] == '\\' ||
-                                 t[i - 1] == '$');
+        bool start = figure_may_follow(i > 0 ? (unsigned char)t[i - 1] : 0);
         if (k) {
             if (start && (k & C_DIGIT))
                 return i;
@@ -447,7 +452,7 @@ static void index_word(cck_pf_index *x, const char *t, size_t i, size_t j, size_
     unsigned char c = (unsigned char)t[i];
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
     unsigned pk = cls[b];
-    bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
+    bool fig = figure_may_follow(b);
     if ((ls >> W_DATE & 1) && !(pk & C_WORD) && date_word(t + i, n))
         add(x, CCK_PF_DATE, i);
 #define IN_LIST(l) ((ls >> (l) & 1) && word_in_list(t + i, n, WORDS[l][n]))
@@ -500,7 +505,7 @@ void cck_pf_index_unit(cck_pf_index *x, const char *t, size_t start, size_t end)
         }
         unsigned char b = i > 0 ? (unsigned char)t[i - 1] : 0;
         unsigned pk = cls[b];
-        bool fig = !((pk & C_WORD) || b == '\'' || b == '\\' || b == '$');
+        bool fig = figure_may_follow(b);
         if (k & C_DIGIT) {
             size_t j = run_end(t, i + 1, end, C_DIGIT);
             if (!(pk & C_WORD) && date_digits(t, i, end))

@@ -40,6 +40,9 @@ void cck_mem_trim(void);
 typedef struct cck_arena cck_arena;
 cck_arena *cck_arena_new(void);
 void cck_arena_free(cck_arena *a);                 /* NULL is a no-op */
+/* Invalidates everything a handed out, keeping (up to 1 MiB of) its memory
+ * in one block for what comes next: a scratch arena between sources. */
+void cck_arena_reset(cck_arena *a);
 void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
 char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */

@@ -1055,10 +1055,19 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
 
 /* One source's tokens and names in sc (its arena emptied first), from its
  * text, which tx holds if the source let it go. */
+/* The scratch arena emptied for the next source, its memory kept. */
+static cck_arena *scratch_empty(scratch *sc)
+{
+    if (sc->a)
+        cck_arena_reset(sc->a);
+    else
+        sc->a = cck_arena_new();
+    return sc->a;
+}
+
 static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx)
 {
-    cck_arena_free(sc->a);
-    sc->a = cck_arena_new();
+    scratch_empty(sc);
     st->s = s;
     st->b = cck_source_text(s, tx);
     st->t = cck_rec_tokenize_into(sc, st->b, 0, s->len, &st->nt);
@@ -1386,9 +1395,8 @@ static void *work(void *arg)
             continue;
         }
         if (r->pass == 1) {
-            cck_arena_free(w->sc.a);
-            w->sc.a = cck_arena_new();
-            cck_rec_count_words(&w->local, w->sc.a, cck_source_text(s, &w->tx), 0, s->len);
+            cck_rec_count_words(&w->local, scratch_empty(&w->sc), cck_source_text(s, &w->tx), 0,
+                                s->len);
         } else {
             subjects_of_source(s, r->tb, &w->sc, &w->tx, &w->ss, r->mains[i], r->keys[i]);
         }
@@ -1523,10 +1531,8 @@ static const table *stage_words(stage *g)
         return &w[0].local;
     }
     for (size_t i = 0; i < c->nsources; i++) {
-        cck_arena_free(g->sc.a);
-        g->sc.a = cck_arena_new();
-        cck_rec_count_words(&g->words, g->sc.a, cck_source_text(c->sources[i], &g->tx), 0,
-                            c->sources[i]->len);
+        cck_rec_count_words(&g->words, scratch_empty(&g->sc),
+                            cck_source_text(c->sources[i], &g->tx), 0, c->sources[i]->len);
     }
     return &g->words;
 }

@@ -105,6 +105,37 @@ void cck_arena_free(cck_arena *a)
     free(a);
 }
 
+/* A scratch arena emptied for the next source: its blocks become one block
+ * as big as they were together, so that a source like the last one fills
+ * it without a malloc (a pass that emptied it by free and new took dozens
+ * of small blocks a source, from 128 bytes up). More than RESET_KEEP and
+ * it starts empty instead: one big source does not pin its memory. */
+enum { RESET_KEEP = 1024 * 1024 };
+
+void cck_arena_reset(cck_arena *a)
+{
+    block *b = a->head;
+    if (b && !b->next) {
+        b->used = 0;
+        return;
+    }
+    size_t want = a->total;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->head_size = a->total = 0;
+    if (want == 0 || want > RESET_KEEP)
+        return;
+    b = cck_xmalloc(sizeof(block) + want);
+    b->next = NULL;
+    b->used = 0;
+    a->head = b;
+    a->head_size = a->total = want;
+}
+
 /* n bytes at the given alignment (a power of two up to 16) from the head
  * block, or from a new block when they do not fit. */
 static void *take(cck_arena *a, size_t n, size_t align)

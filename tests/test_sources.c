@@ -418,6 +418,45 @@ static void test_arena_alignment_and_big_blocks(void)
     cck_arena_free(NULL);
 }
 
+/* Reset: what was handed out is gone, the memory stays as one block (the
+ * same strings again are packed end to end, no new block between them),
+ * zeroed allocations stay zeroed, and past 1 MiB nothing is kept. */
+static void test_arena_reset(void)
+{
+    cck_arena *a = cck_arena_new();
+    cck_arena_reset(a);     /* empty: a no-op */
+    char *first[300];
+    size_t breaks = 0;
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 300; i++) {
+            char s[32];
+            snprintf(s, sizeof s, "word %d", i);
+            first[i] = cck_arena_strdup(a, s);
+            if (i && first[i] != first[i - 1] + strlen(first[i - 1]) + 1)
+                breaks += round > 0;
+        }
+        for (int i = 0; i < 300; i++) {
+            char s[32];
+            snprintf(s, sizeof s, "word %d", i);
+            CU_ASSERT_STRING_EQUAL(first[i], s);
+        }
+        unsigned char *z = cck_arena_alloc(a, 64);
+        for (int i = 0; i < 64; i++)
+            CU_ASSERT_EQUAL_FATAL(z[i], 0);
+        memset(z, 0xCD, 64);
+        cck_arena_reset(a);
+        CU_ASSERT(!cck_arena_owns(a, first[0]) && !cck_arena_owns(a, first[299]));
+    }
+    CU_ASSERT_EQUAL(breaks, 0);
+    /* one big source's memory is not kept; the arena works on */
+    char *big = cck_arena_chars(a, 2u << 20);
+    memset(big, 1, 2u << 20);
+    cck_arena_reset(a);
+    CU_ASSERT(!cck_arena_owns(a, big));
+    CU_ASSERT_STRING_EQUAL(cck_arena_strdup(a, "after"), "after");
+    cck_arena_free(a);
+}
+
 static void put_file(const char *dir, const char *name, const char *text)
 {
     char path[256];
@@ -677,6 +716,7 @@ void cck_suite_sources(void)
         {"diagnostics print one line each", test_diagnostics_print_one_line_each},
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"an arena adopts another's blocks", test_arena_adopt},
+        {"a reset arena keeps its memory in one block", test_arena_reset},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
         {"the memo of directories without a sources file", test_sources_file_memo},
         {"directory entries of every type", test_expand_entry_types},

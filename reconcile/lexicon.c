@@ -23,7 +23,7 @@ typedef struct {
     int v;
 } wslot;
 
-enum { SET_STOP, SET_FACILITY, SET_GENERIC, SET_EVENT, SET_MONTH, SET_VARIANT, NSETS };
+enum { SET_STOP, SET_FACILITY, SET_GENERIC, SET_EVENT, SET_ANAPHOR, SET_MONTH, SET_VARIANT, NSETS };
 enum { SET_SLOTS = 512 };   /* a power of two over twice the longest list */
 
 static wslot sets[NSETS][SET_SLOTS];
@@ -48,15 +48,18 @@ static void set_add(int set, const char *w, int v)
 
 static void sets_build(void);
 
-static const wslot *set_find(int set, const char *w)
+/* w in the set, its hash h given: every set is probed from the same slot */
+static const wslot *set_find_h(int set, const char *w, size_t h)
 {
     pthread_once(&sets_once, sets_build);
-    size_t i = word_hash(w) & (SET_SLOTS - 1);
+    size_t i = h & (SET_SLOTS - 1);
     for (const wslot *sl; (sl = &sets[set][i])->w; i = (i + 1) & (SET_SLOTS - 1))
         if (sl->w[0] == w[0] && !strcmp(sl->w, w))
             return sl;
     return NULL;
 }
+
+static const wslot *set_find(int set, const char *w) { return set_find_h(set, w, word_hash(w)); }
 
 int cck_lex_month(const char *w)
 {
@@ -83,8 +86,9 @@ static const char *const stopwords[] = {
 
 bool cck_lex_stopword(const char *w)
 {
-    if (!set_find(SET_STOP, w))
-        return cck_lex_month(w) != 0;
+    size_t h = word_hash(w);     /* once for both sets: this runs for every token */
+    if (!set_find_h(SET_STOP, w, h))
+        return set_find_h(SET_MONTH, w, h) != NULL;
     /* compass words may start a name ("North Korea"); the caller decides.
      * Tested only for listed words: this runs for every token. */
     return strcmp(w, "north") && strcmp(w, "south") && strcmp(w, "east") &&
@@ -125,6 +129,15 @@ const char *cck_lex_variant(const char *w)
     return sl ? variants[sl->v][1] : NULL;
 }
 
+/* Lowercase heads that refer back to the facility last named ("the camp",
+ * "the pavilion"). */
+static const char *const anaphors[] = {
+    "camp", "prison", "plant", "complex", "factory", "facility", "mill", "works", "mine",
+    "port", "theatre", "theater", "library", "university", "pavilion", "temple", "palace",
+    "bridge", "museum", "station", "market", "church", "tower", "dam", NULL};
+
+bool cck_lex_anaphor(const char *w) { return set_find(SET_ANAPHOR, w) != NULL; }
+
 static const char *const event_nouns[] = {
     "famine", "evacuation", "war", "reconstruction", "uprising", "offensive",
     "campaign", "revolution", "massacre", "earthquake", "occupation", "bombing",
@@ -138,7 +151,7 @@ static void sets_build(void)
 {
     static const char *const *const lists[] = {
         [SET_STOP] = stopwords, [SET_FACILITY] = facility_heads,
-        [SET_GENERIC] = generic_heads, [SET_EVENT] = event_nouns};
+        [SET_GENERIC] = generic_heads, [SET_EVENT] = event_nouns, [SET_ANAPHOR] = anaphors};
     for (int k = 0; k < SET_MONTH; k++)
         for (size_t i = 0; lists[k][i]; i++)
             set_add(k, lists[k][i], 1);

@@ -27,6 +27,8 @@ bool cck_lex_generic_head(const char *w);
 const char *cck_lex_variant(const char *w);
 /* Nouns naming an event that can take a proper modifier ("famine"). */
 bool cck_lex_event_noun(const char *w);
+/* Lowercase heads that refer back to the facility last named ("the camp"). */
+bool cck_lex_anaphor(const char *w);
 
 /* Attribute keywords: a lowercase word (prefix when it ends in '*'). */
 typedef struct {

@@ -35,12 +35,6 @@ static bool time_free(const char *attr)
 static const char *lowercase_facility(cck_arena *a, const ctx *x, const stoks *st,
                                       const table *tb, size_t f, size_t l)
 {
-    static const char *const anaphors[] = {"camp", "prison", "plant", "complex", "factory",
-                                           "facility", "mill", "works", "mine", "port",
-                                           "theatre", "theater", "library", "university",
-                                           "pavilion", "temple", "palace", "bridge", "museum",
-                                           "station", "market", "church", "tower", "dam",
-                                           NULL};
     const name *nm = st->nm;
     size_t lo = x->c0 > x->s0 + 12 ? x->c0 - 12 : x->s0;
     size_t hi = x->c1 + 8 < x->s1 ? x->c1 + 8 : x->s1;
@@ -69,9 +63,7 @@ static const char *lowercase_facility(cck_arena *a, const ctx *x, const stoks *s
         const tok *h = &x->t[i], *m = &x->t[i - 1];
         if (h->cap)
             continue;
-        bool ana = false;
-        for (size_t k = 0; anaphors[k] && !h->poss; k++)   /* not "the dam's station" */
-            ana |= !strcmp(h->low, anaphors[k]);
+        bool ana = !h->poss && cck_lex_anaphor(h->low);   /* not "the dam's station" */
         if (!ana || !(low_eq(x, i - 1, "the") || (m->cap && i >= 2 && low_eq(x, i - 2, "the"))))
             continue;
         size_t start = first_name(st, x->s0);

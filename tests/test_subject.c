@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "extract.h"
+#include "lexicon.h"
 #include "reconcile.h"
 #include "sources.h"
 #include "subject_int.h"
@@ -1002,7 +1003,29 @@ static void test_names_table_bound(void)
     cck_corpus_free(&c);
 }
 
+/* The word sets the subject stage asks for every token: each word of a
+ * list in its set alone, near misses in none. */
+static void test_lexicon_sets(void)
+{
+    static const char *const ana[] = {"camp", "prison", "pavilion", "dam", "works", "theater"};
+    for (size_t i = 0; i < sizeof ana / sizeof *ana; i++)
+        CU_ASSERT(cck_lex_anaphor(ana[i]));
+    static const char *const not_ana[] = {"camps", "the", "", "Camp", "hospital", "war", "da"};
+    for (size_t i = 0; i < sizeof not_ana / sizeof *not_ana; i++)
+        CU_ASSERT(!cck_lex_anaphor(not_ana[i]));
+    /* stopwords and months, from one hash */
+    CU_ASSERT(cck_lex_stopword("the") && cck_lex_stopword("however"));
+    CU_ASSERT(cck_lex_stopword("january") && cck_lex_stopword("sept") && cck_lex_stopword("dec"));
+    CU_ASSERT(!cck_lex_stopword("north") && !cck_lex_stopword("new") && !cck_lex_stopword("no"));
+    CU_ASSERT(!cck_lex_stopword("camp") && !cck_lex_stopword("marrowby") && !cck_lex_stopword(""));
+    CU_ASSERT_EQUAL(cck_lex_month("sept"), 9);
+    CU_ASSERT_EQUAL(cck_lex_month("camp"), 0);
+    CU_ASSERT(cck_lex_event_noun("famine") && !cck_lex_event_noun("camp"));
+    CU_ASSERT(cck_lex_generic_head("plant") && !cck_lex_generic_head("pavilion"));
+}
+
 static CU_TestInfo subject_tests[] = {
+    {"lexicon sets: anaphors, stopwords, months", test_lexicon_sets},
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
     {"unclear subjects are flagged", test_unclear_subjects},

@@ -15,6 +15,32 @@
 
 enum { MAX_JOBS = 256 };
 
+/* The order the workers take the jobs in: within each block of `block`
+ * jobs, those of one format together (guessed from the path's extension:
+ * a wrong guess costs time, not results), in input order within a
+ * format. Small files of mixed formats one after another evict each
+ * other's reader code and tables from the core's caches: extraction of the
+ * 10 MB bench corpus took 1.3x as long with its formats interleaved (-j1:
+ * 0.33 s, grouped 0.25 s). Results are merged in input order, so the order
+ * the jobs are taken in changes no output. */
+static size_t *take_order(char *const *paths, size_t n, size_t block)
+{
+    enum { NFORMATS = CCK_MARKUP_XML + 1 };
+    size_t *order = cck_xcalloc(n ? n : 1, sizeof *order);
+    unsigned char *fmt = cck_xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++)
+        fmt[i] = (unsigned char)cck_src_detect(paths[i], "", 0);
+    for (size_t b = 0; b < n; b += block) {
+        size_t e = n - b < block ? n : b + block, at = b;
+        for (unsigned f = 0; f < NFORMATS; f++)
+            for (size_t i = b; i < e; i++)
+                if (fmt[i] == f)
+                    order[at++] = i;
+    }
+    free(fmt);
+    return order;
+}
+
 /* One file of the run: its source (NULL if it could not be read) and the
  * diagnostics its stages wrote, kept apart until the merge so that the
  * corpus sees them in input order whatever thread ran it. */
@@ -29,7 +55,8 @@ typedef struct {
 typedef struct {
     job *jobs;
     size_t njobs;
-    size_t next;            /* next job to take, under lock */
+    const size_t *order;    /* the jobs in the order they are taken */
+    size_t next;            /* next of order to take, under lock */
     size_t max_bytes;
     bool claim_raw;         /* cck_run_options.claim_raw */
     bool drop_text;         /* cck_run_options.drop_text */
@@ -69,11 +96,11 @@ static void *worker(void *arg)
     cck_src_memo memo = {0};
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        size_t i = p->next < p->njobs ? p->next++ : p->njobs;
+        size_t t = p->next < p->njobs ? p->next++ : p->njobs;
         pthread_mutex_unlock(&p->lock);
-        if (i >= p->njobs)
+        if (t >= p->njobs)
             break;
-        run_job(&p->jobs[i], m, &memo, p);
+        run_job(&p->jobs[p->order[t]], m, &memo, p);
     }
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
@@ -167,12 +194,16 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
         cck_diags_init(&p.jobs[k].diags);
         cck_diags_init(&p.jobs[k].late);
     }
+    /* every source stays in memory until the merge: one block */
+    size_t *order = take_order(files, p.njobs, p.njobs ? p.njobs : 1);
+    p.order = order;
     free(files);
 
     unsigned n = cck_run_jobs(o);
     pthread_mutex_init(&p.lock, NULL);
     run_pool(&p, n);
     pthread_mutex_destroy(&p.lock);
+    free(order);
 
     for (size_t i = 0; i < npaths; i++) {
         cck_diags_move(&c->diags, &expand[i]);
@@ -197,13 +228,22 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
 
 /* ---- streaming ---------------------------------------------------------- */
 
-enum { WINDOW_PER_THREAD = 8 };  /* sources read ahead of the writer, per thread */
+/* Sources read ahead of the writer: WINDOW_PER_THREAD per thread, and at
+ * least a block of the take order, STREAM_BLOCK. The job the writer waits
+ * for is in the block being taken, and no ticket of that block is past the
+ * window, so the writer never waits on a job the window holds back. What
+ * waits to be written is also bounded by the bytes of its sources: past
+ * STREAM_HELD, the next job taken is the one the writer waits for (a block
+ * of big sources is read in input order). */
+enum { WINDOW_PER_THREAD = 8, STREAM_BLOCK = 256 };
+size_t cck_run_stream_held = 16u << 20;
 
 typedef struct {
     const char *path;
     cck_diags diags, late;
     void *result;
-    bool failed, ready;
+    size_t bytes;           /* of its source, once read */
+    bool taken, failed, ready;
 } sjob;
 
 /* The pool of a stream. There is no writer thread: the worker that
@@ -214,8 +254,11 @@ typedef struct {
 typedef struct {
     sjob *jobs;
     size_t njobs;
-    size_t next;            /* next job to take */
+    const size_t *order;    /* the jobs in the order they are taken */
+    size_t next;            /* next of order to take (those before are taken) */
+    size_t ntaken;
     size_t emitted;         /* jobs written */
+    size_t held;            /* bytes of the sources read and not written */
     size_t window;
     size_t max_bytes;
     const cck_run_sink *sink;
@@ -237,6 +280,7 @@ static void run_sjob(spool *p, sjob *j, cck_matcher *m, cck_src_memo *memo)
         j->failed = true;
         return;
     }
+    j->bytes = src->raw_len;
     cck_src_segment(src, &j->diags);
     cck_ext_source(src, m, &j->diags);
     j->result = p->sink->done(p->sink->ctx, src, &j->late);
@@ -261,6 +305,25 @@ static void write_sjob(spool *p, size_t k)
         p->sink->progress(p->sink->ctx, k + 1, p->njobs);
 }
 
+/* The job to read next (marked taken), or njobs when none may be now. */
+static size_t take_sjob(spool *p)
+{
+    while (p->next < p->njobs && p->jobs[p->order[p->next]].taken)
+        p->next++;
+    size_t i = p->njobs;
+    if (p->held >= cck_run_stream_held) {
+        if (p->emitted < p->njobs && !p->jobs[p->emitted].taken)
+            i = p->emitted;
+    } else if (p->next < p->njobs && p->next < p->emitted + p->window) {
+        i = p->order[p->next++];
+    }
+    if (i < p->njobs) {
+        p->jobs[i].taken = true;
+        p->ntaken++;
+    }
+    return i;
+}
+
 static void *sworker(void *arg)
 {
     spool *p = arg;
@@ -268,18 +331,20 @@ static void *sworker(void *arg)
     cck_src_memo memo = {0};
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (p->next < p->njobs && p->next >= p->emitted + p->window) {
+        size_t i = take_sjob(p);
+        if (i == p->njobs) {
+            if (p->ntaken == p->njobs)
+                break;
             p->idle++;
             pthread_cond_wait(&p->room, &p->lock);
             p->idle--;
+            continue;
         }
-        if (p->next >= p->njobs)
-            break;
-        size_t i = p->next++;
         pthread_mutex_unlock(&p->lock);
         run_sjob(p, &p->jobs[i], m, &memo);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].ready = true;
+        p->held += p->jobs[i].bytes;
         if (p->writing)
             continue;   /* the writer will come to it */
         p->writing = true;
@@ -289,6 +354,7 @@ static void *sworker(void *arg)
             write_sjob(p, k);
             pthread_mutex_lock(&p->lock);
             p->emitted = k + 1;
+            p->held -= p->jobs[k].bytes;
             if (p->idle)
                 pthread_cond_broadcast(&p->room);
         }
@@ -317,12 +383,16 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
         cck_diags_init(&p.jobs[k].diags);
         cck_diags_init(&p.jobs[k].late);
     }
+    size_t *order = take_order(files, p.njobs, STREAM_BLOCK);
+    p.order = order;
     free(files);
 
     unsigned n = cck_run_jobs(o);
     if (n > p.njobs)
         n = (unsigned)p.njobs;
     p.window = (size_t)(n ? n : 1) * WINDOW_PER_THREAD;
+    if (p.window < STREAM_BLOCK)
+        p.window = STREAM_BLOCK;
     pthread_t *t = NULL;
     unsigned started = 0;
     if (n > 1) {
@@ -338,21 +408,31 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
         pthread_cond_destroy(&p.room);
         pthread_mutex_destroy(&p.lock);
     }
-    /* no threads (one job, or none could be made): each source not yet
-     * written is read here, just before it is written */
+    /* no threads (one job, or none could be made): the sources not yet
+     * written are read here, in the take order, each ready one written as
+     * soon as those before it are */
     cck_matcher *m = NULL;
     cck_src_memo memo = {0};
-    for (size_t k = p.emitted; k < p.njobs; k++) {
-        if (!m)
-            m = cck_matcher_new();
-        run_sjob(&p, &p.jobs[k], m, &memo);
-        write_sjob(&p, k);
+    while (p.emitted < p.njobs) {
+        size_t i = take_sjob(&p);
+        if (i < p.njobs) {
+            if (!m)
+                m = cck_matcher_new();
+            run_sjob(&p, &p.jobs[i], m, &memo);
+            p.jobs[i].ready = true;
+            p.held += p.jobs[i].bytes;
+        }
+        while (p.emitted < p.njobs && p.jobs[p.emitted].ready) {
+            write_sjob(&p, p.emitted);
+            p.held -= p.jobs[p.emitted++].bytes;
+        }
     }
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
     while (p.path_at < npaths) /* paths with no files at the end */
         cck_diags_move(d, &expand[p.path_at++]);
     cck_diags_move(d, &late);
+    free(order);
     free(p.jobs);
     free(first);
     free(expand);

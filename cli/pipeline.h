@@ -59,9 +59,15 @@ typedef struct {
     void *ctx;
 } cck_run_sink;
 
+/* Past this many bytes of sources read and not yet written, a stream reads
+ * the next source in line rather than the next of its format (16 MiB;
+ * tests lower it). */
+extern size_t cck_run_stream_held;
+
 /* cck_run_extract() without a corpus: each source goes through sink and is
- * freed, so that only a bounded window of sources (a few per thread) is in
- * memory at once. Diagnostics reach d in the order cck_run_extract() gives
+ * freed, so that only a bounded window of sources (up to 256, and past
+ * cck_run_stream_held bytes of them only the next in line) is in memory at
+ * once. Diagnostics reach d in the order cck_run_extract() gives
  * them, then the late ones (from done()) in input order, as when done()'s
  * work runs over the corpus after extraction. progress (may be NULL) runs
  * after each path, read or not, as emit() does. Returns the number

@@ -346,9 +346,34 @@ static void test_streaming_gives_the_corpus_reports(void)
             CU_ASSERT_STRING_EQUAL(got_d, want_d);
             CU_ASSERT(x.in_order);
             CU_ASSERT_EQUAL(x.progress, nfiles);
-            /* only a bounded window of sources is read ahead of the writer */
+            /* only a bounded window of sources is read ahead of the writer
+             * (a block of the take order, 256, or 8 a thread) */
             CU_ASSERT(x.max_ahead >= 1);
-            CU_ASSERT(x.max_ahead <= 8 * (size_t)jobs[k] + 1);
+            CU_ASSERT(x.max_ahead <= (8 * (size_t)jobs[k] > 256 ? 8 * (size_t)jobs[k] : 256) + 1);
+            pthread_mutex_destroy(&x.lock);
+            cck_diags_free(&d);
+            free(got);
+            free(got_d);
+            /* with no bytes to hold back, each source is read only once
+             * every source before it is written: the same output */
+            size_t held = cck_run_stream_held;
+            cck_run_stream_held = 0;
+            got = NULL;
+            got_d = NULL;
+            x = (stream_state){.f = fmts[f], .in_order = true};
+            pthread_mutex_init(&x.lock, NULL);
+            x.out = open_memstream(&got, &n);
+            cck_diags_init(&d);
+            CU_ASSERT_EQUAL(cck_run_stream(paths, 4, &o, &sink, &d), skipped);
+            cck_run_stream_held = held;
+            fclose(x.out);
+            m = open_memstream(&got_d, &n);
+            cck_diags_print(&d, m);
+            fclose(m);
+            CU_ASSERT_STRING_EQUAL(got, want);
+            CU_ASSERT_STRING_EQUAL(got_d, want_d);
+            CU_ASSERT(x.in_order);
+            CU_ASSERT_EQUAL(x.max_ahead, 1);
             pthread_mutex_destroy(&x.lock);
             cck_diags_free(&d);
             free(got);
@@ -358,6 +383,89 @@ static void test_streaming_gives_the_corpus_reports(void)
         free(want);
         free(want_d);
     }
+}
+
+/* The order a stream reads its sources in: those of one format together
+ * (text, Markdown, HTML, XML; by extension), in input order within each;
+ * written in input order all the same. */
+typedef struct {
+    pthread_mutex_t lock;
+    char read[8][16], wrote[8][16];
+    size_t nread, nwrote;
+} order_state;
+
+static const char *base_of(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+static void *ord_done(void *ctx, cck_source *s, cck_diags *late)
+{
+    (void)late;
+    order_state *x = ctx;
+    pthread_mutex_lock(&x->lock);
+    if (x->nread < 8)
+        snprintf(x->read[x->nread++], sizeof x->read[0], "%s", base_of(s->path));
+    pthread_mutex_unlock(&x->lock);
+    return cck_xstrndup(base_of(s->path), strlen(base_of(s->path)));
+}
+
+static void ord_emit(void *ctx, size_t pos, void *name)
+{
+    (void)pos;
+    order_state *x = ctx;
+    if (x->nwrote < 8)
+        snprintf(x->wrote[x->nwrote++], sizeof x->wrote[0], "%s", (char *)name);
+    free(name);
+}
+
+static void test_stream_reads_formats_together(void)
+{
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/mixed", dir);
+    CU_ASSERT_FATAL(mkdir(sub, 0700) == 0);
+    static const char *const names[] = {"a1.txt", "b2.html", "c3.txt", "d4.md", "e5.xml",
+                                        "f6.txt"};
+    static const char *const texts[] = {
+        "It has 10 wells.\n", "<html><body><p>It has 20 wells.</p></body></html>\n",
+        "It has 30 wells.\n", "# Wells\n\nIt has 40 wells.\n",
+        "<?xml version=\"1.0\"?><doc><p>It has 50 wells.</p></doc>\n", "It has 60 wells.\n"};
+    char paths[6][320];
+    char *pv[6];
+    for (int i = 0; i < 6; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/%s", sub, names[i]);
+        cck_test_write(paths[i], texts[i]);
+        pv[i] = paths[i];
+    }
+    static const char *const by_format[] = {"a1.txt", "c3.txt", "f6.txt", "d4.md", "b2.html",
+                                            "e5.xml"};
+    cck_diags init;
+    cck_diags_init(&init);
+    CU_ASSERT_EQUAL_FATAL(cck_ext_init(&init), CCK_OK);
+    cck_diags_free(&init);
+    for (int held = 0; held < 2; held++) {
+        order_state x = {.nread = 0};
+        pthread_mutex_init(&x.lock, NULL);
+        cck_run_sink sink = {ord_done, ord_emit, NULL, &x};
+        cck_run_options o = {.jobs = 1};
+        cck_diags d;
+        cck_diags_init(&d);
+        size_t keep = cck_run_stream_held;
+        if (!held)
+            cck_run_stream_held = 0;   /* nothing held back: input order */
+        CU_ASSERT_EQUAL(cck_run_stream(pv, 6, &o, &sink, &d), 0);
+        cck_run_stream_held = keep;
+        CU_ASSERT_EQUAL_FATAL(x.nread, 6);
+        CU_ASSERT_EQUAL_FATAL(x.nwrote, 6);
+        for (int i = 0; i < 6; i++) {
+            CU_ASSERT_STRING_EQUAL(x.read[i], held ? by_format[i] : names[i]);
+            CU_ASSERT_STRING_EQUAL(x.wrote[i], names[i]);
+        }
+        pthread_mutex_destroy(&x.lock);
+        cck_diags_free(&d);
+    }
+    cck_ext_cleanup();
 }
 
 /* Runs "claimcheck COMMAND J ARGS"; returns stdout, sets *err and *status. */
@@ -436,6 +544,7 @@ void cck_suite_parallel(void)
         {"expanded paths are read as given", test_expanded_paths_read_as_given},
         {"the figure pattern is exported", test_number_pattern_is_exported},
         {"streaming gives the corpus reports", test_streaming_gives_the_corpus_reports},
+        {"a stream reads the sources of one format together", test_stream_reads_formats_together},
         {"cli -j1 and -j2 agree", test_cli_jobs_one_and_two_agree},
         {"cli rejects bad job counts", test_cli_rejects_bad_jobs},
         CU_TEST_INFO_NULL,

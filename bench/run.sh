@@ -15,7 +15,9 @@
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
 # (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
-# alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those.
+# alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those,
+# and one pcre2grep against two on the corpus's halves at once: what the
+# machine's two cores give a job that shares nothing.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CCK_BIN:-$ROOT/claimcheck}
@@ -215,6 +217,31 @@ for size in $SIZES; do
                  "ratios ${pr[*]}, median ${med}x"
         fi
     done
+    # what two cores of this machine give when nothing is shared, for the
+    # -j2 targets: one pcre2grep over every file, then the same files in
+    # two halves by two pcre2grep at once, in turn, BENCH_PAIRS times
+    if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ]; then
+        half=$((nfiles / 2))
+        head -z -n "$half" "$W/files-$size" > "$W/half-a"
+        tail -z -n +"$((half + 1))" "$W/files-$size" > "$W/half-b"
+        ONE=(sh -c 'xargs -0 pcre2grep -o -i -U -f "$1" < "$2" | wc -l' sh "$W/pattern" "$W/files-$size")
+        TWO=(sh -c '{ xargs -0 pcre2grep -o -i -U -f "$1" < "$2" | wc -l > "$4"; } &
+                    b=$(xargs -0 pcre2grep -o -i -U -f "$1" < "$3" | wc -l); wait
+                    echo $(($(cat "$4") + b))' sh "$W/pattern" "$W/half-a" "$W/half-b" "$W/half-n")
+        pr=(); pw=; same=1
+        for ((p = 0; p < PAIRS; p++)); do
+            m one "$mb" 1 "${ONE[@]}"; w1=$R_WALL
+            m two "$mb" 1 "${TWO[@]}"; w2=$R_WALL
+            cmp -s "$W/out.one" "$W/out.two" || same=0
+            pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
+        done
+        med=$(printf '%s\n' "${pr[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+        echo "  the machine's two cores: pcre2grep over every file, then two at once over its halves," \
+             "in ${#pr[@]} alternating runs (one/two wall s):$pw; ratios ${pr[*]}, median ${med}x" \
+             "$([ "$same" = 1 ] || echo '(match counts DIFFER)')"
+        [ "$same" = 1 ] || summary+=("$size MB: the halves' pcre2grep counts differ")
+        rm -f "$W/out.one" "$W/out.two" "$W/half-a" "$W/half-b" "$W/half-n"
+    fi
     # extract -j1 against pcre2grep the same way, on the plain-text files
     # (the target): one run of each, minutes apart, can land in different
     # weather on a shared machine (the ratio is throughput: pcre2grep's

@@ -110,7 +110,11 @@ for size in $SIZES; do
     read -r nfiles nbytes < <("$TOOLS/mkcorpus" "$C" "$size" "${EXAMPLES[@]}")
     mb=$(awk -v b="$nbytes" 'BEGIN {printf "%.2f", b / 1048576}')
     find "$C" -type f -print0 | sort -z > "$W/files-$size"
-    xargs -0 cat < "$W/files-$size" > /dev/null   # page cache: every tool reads warm files
+    # written back before any timing, so that the disk's writeback of the
+    # new corpus does not overlap the first commands; then in the page
+    # cache: every tool reads warm files
+    sync
+    xargs -0 cat < "$W/files-$size" > /dev/null
     reps=$REPEAT; [ "$size" -gt 10 ] && reps=1
     T=$TIMEOUT; [ "$size" -gt 100 ] && T=$((TIMEOUT * size / 100))   # the cap grows with the size
     echo "== $mb MB: $nfiles files (best of $reps run$([ "$reps" = 1 ] || echo s))"

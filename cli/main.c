@@ -645,6 +645,9 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     cck_run_options ro = {.max_bytes = o->max_bytes, .jobs = o->jobs, .expanded = true,
                           .claim_raw = what & LOAD_CLAIM_RAW, .drop_text = what & LOAD_DROP_TEXT,
                           .each = cck_sup_inline, .late = &late, .each_total = &suppressed};
+    /* the subject stage's word counts, made while each source is read */
+    cck_rec_wordcount *words = reconcile ? cck_rec_wordcount_new(cck_run_jobs(&ro)) : NULL;
+    ro.words = words;
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, paths, npaths, c, &nfiles, &skipped, &ignored);
     bool tty = isatty(STDERR_FILENO);
@@ -672,7 +675,7 @@ static size_t load(const options *o, char *const *paths, size_t npaths, cck_corp
     if (reconcile) {
         if (shown)
             fputs("\rclaimcheck: grouping claims\x1b[K", stderr);
-        cck_rec_subjects_n(c, o->jobs);
+        cck_rec_subjects_counted(c, o->jobs, words);
         suppressed += cck_sup_config(c, &o->cfg);
         cck_rec_group_n(c, o->jobs);
     }

@@ -61,8 +61,15 @@ typedef struct {
     bool claim_raw;         /* cck_run_options.claim_raw */
     bool drop_text;         /* cck_run_options.drop_text */
     size_t (*each)(cck_source *s, cck_diags *late);
+    cck_rec_wordcount *words;   /* cck_run_options.words */
     pthread_mutex_t lock;
 } pool;
+
+/* A thread of the pool: its number is its slot in the word counts. */
+typedef struct {
+    pool *p;
+    unsigned slot;
+} pool_thread;
 
 unsigned cck_run_default_jobs(void)
 {
@@ -72,7 +79,7 @@ unsigned cck_run_default_jobs(void)
     return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p)
+static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p, unsigned slot)
 {
     if (cck_src_load_memo(j->path, p->max_bytes, memo, &j->src, &j->diags) != CCK_OK) {
         j->failed = true;
@@ -83,6 +90,8 @@ static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p)
     cck_src_trim_claims(j->src);
     if (p->each)
         j->each_n = p->each(j->src, &j->late);
+    if (p->words)
+        cck_rec_wordcount_add(p->words, slot, j->src);
     if (p->claim_raw)
         cck_source_keep_claim_raw(j->src);
     if (p->drop_text)
@@ -91,7 +100,8 @@ static void run_job(job *j, cck_matcher *m, cck_src_memo *memo, const pool *p)
 
 static void *worker(void *arg)
 {
-    pool *p = arg;
+    const pool_thread *th = arg;
+    pool *p = th->p;
     cck_matcher *m = cck_matcher_new(); /* match data and JIT stack are per thread */
     cck_src_memo memo = {0};
     for (;;) {
@@ -100,7 +110,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (t >= p->njobs)
             break;
-        run_job(&p->jobs[p->order[t]], m, &memo, p);
+        run_job(&p->jobs[p->order[t]], m, &memo, p, th->slot);
     }
     cck_matcher_free(m);
     cck_src_memo_free(&memo);
@@ -112,19 +122,24 @@ static void run_pool(pool *p, unsigned n)
 {
     if (n > p->njobs)
         n = (unsigned)p->njobs;
+    pool_thread here = {p, 0};
     if (n <= 1) {
-        worker(p);
+        worker(&here);
         return;
     }
     pthread_t *t = cck_xcalloc(n, sizeof *t);
+    pool_thread *th = cck_xcalloc(n, sizeof *th);
     unsigned started = 0;
-    for (; started < n; started++)
-        if (pthread_create(&t[started], NULL, worker, p) != 0)
+    for (; started < n; started++) {
+        th[started] = (pool_thread){p, started};
+        if (pthread_create(&t[started], NULL, worker, &th[started]) != 0)
             break;
+    }
     if (started == 0)
-        worker(p); /* no thread could be made: do it all here */
+        worker(&here); /* no thread could be made: do it all here */
     for (unsigned i = 0; i < started; i++)
         pthread_join(t[i], NULL);
+    free(th);
     free(t);
 }
 
@@ -186,7 +201,8 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     pool p = {.max_bytes = o ? o->max_bytes : 0,
               .claim_raw = o && o->claim_raw,
               .drop_text = o && o->drop_text,
-              .each = o ? o->each : NULL};
+              .each = o ? o->each : NULL,
+              .words = o ? o->words : NULL};
     char **files = expand_paths(paths, npaths, o, expand, first, &p.njobs, &skipped);
     p.jobs = cck_xcalloc(p.njobs ? p.njobs : 1, sizeof *p.jobs);
     for (size_t k = 0; k < p.njobs; k++) {

@@ -4,6 +4,7 @@
 #define CCK_PIPELINE_H
 
 #include "claimcheck.h"
+#include "reconcile.h"
 
 typedef struct {
     size_t max_bytes;   /* per source; 0 = the default limit */
@@ -25,6 +26,10 @@ typedef struct {
     size_t (*each)(cck_source *s, cck_diags *late);
     cck_diags *late;
     size_t *each_total;
+    /* cck_run_extract(): each source's words counted into it on the thread
+     * that read it (its slot: the thread's number, below cck_run_jobs()),
+     * for cck_rec_subjects_counted(); may be NULL */
+    cck_rec_wordcount *words;
 } cck_run_options;
 
 /* The number of online cores (1 when unknown, at most 256). */

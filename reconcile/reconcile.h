@@ -15,6 +15,21 @@ void cck_rec_subjects(cck_corpus *c);
  * not be touched by other threads meanwhile. */
 void cck_rec_subjects_n(cck_corpus *c, unsigned njobs);
 
+/* The subject stage's first pass, how every word is written, done while
+ * the sources are read for extraction, so that the stage need not read
+ * each one again for it: one slot per reading thread, slot k counting the
+ * sources thread k reads (cck_rec_wordcount_add(), on that thread, before
+ * the source's text may go); then cck_rec_subjects_counted() takes the
+ * counts. The subjects are those cck_rec_subjects_n() gives. */
+typedef struct cck_rec_wordcount cck_rec_wordcount;
+cck_rec_wordcount *cck_rec_wordcount_new(unsigned nslots);
+void cck_rec_wordcount_add(cck_rec_wordcount *w, unsigned k, const cck_source *s);
+void cck_rec_wordcount_free(cck_rec_wordcount *w);        /* NULL is a no-op */
+/* cck_rec_subjects_n() with the counts in w, which it frees. True when it
+ * used them; false when w is NULL or did not count exactly c's sources
+ * (as many, as many bytes), and the stage counted them itself. */
+bool cck_rec_subjects_counted(cck_corpus *c, unsigned njobs, cck_rec_wordcount *w);
+
 /* Folds a name to its alias key: case, diacritics, hyphens and spaces
  * ("Hamhŭng" -> "hamhung"). Result in arena a. */
 char *cck_rec_fold(cck_arena *a, const char *s, size_t n);

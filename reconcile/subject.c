@@ -1720,13 +1720,102 @@ void cck_rec_names_print(FILE *out, cck_corpus *c, unsigned njobs)
 
 void cck_rec_subjects(cck_corpus *c) { cck_rec_subjects_n(c, 1); }
 
-void cck_rec_subjects_n(cck_corpus *c, unsigned njobs)
+/* A reading thread's word counts, in as many parts as there are slots,
+ * so that the parts merge as the stage's own threads' do. */
+typedef struct {
+    table tb;
+    scratch sc;
+    cck_textbuf tx;
+    size_t nsrc;            /* sources counted */
+    size_t bytes;           /* and their bytes */
+} wslot;
+
+struct cck_rec_wordcount {
+    size_t n;
+    wslot *slot;
+};
+
+cck_rec_wordcount *cck_rec_wordcount_new(unsigned nslots)
+{
+    cck_rec_wordcount *w = cck_xcalloc(1, sizeof *w);
+    w->n = nslots ? nslots : 1;
+    w->slot = cck_xcalloc(w->n, sizeof *w->slot);
+    for (size_t k = 0; k < w->n; k++) {
+        w->slot[k].tb = (table){.a = cck_arena_new()};
+        cck_rec_words_parts(&w->slot[k].tb, w->n);
+    }
+    return w;
+}
+
+void cck_rec_wordcount_add(cck_rec_wordcount *w, unsigned k, const cck_source *s)
+{
+    wslot *sl = &w->slot[k < w->n ? k : 0];
+    cck_rec_count_words(&sl->tb, scratch_empty(&sl->sc), cck_source_text(s, &sl->tx), 0, s->len);
+    sl->nsrc++;
+    sl->bytes += s->len;
+}
+
+void cck_rec_wordcount_free(cck_rec_wordcount *w)
+{
+    if (!w)
+        return;
+    for (size_t k = 0; k < w->n; k++) {
+        cck_rec_words_free(&w->slot[k].tb);
+        cck_arena_free(w->slot[k].tb.a);
+        free_scratch(&w->slot[k].sc);
+        cck_textbuf_free(&w->slot[k].tx);
+    }
+    free(w->slot);
+    free(w);
+}
+
+/* True when w counted exactly c's sources: as many, as many bytes. */
+static bool counted_all(const cck_rec_wordcount *w, const cck_corpus *c)
+{
+    size_t n = 0, bytes = 0, want = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        n += w->slot[k].nsrc;
+        bytes += w->slot[k].bytes;
+    }
+    for (size_t i = 0; i < c->nsources; i++)
+        want += c->sources[i]->len;
+    return n == c->nsources && bytes == want;
+}
+
+/* Every slot's counts merged into slot 0's, part by part (the words'
+ * strings stay in the slots' arenas until the counts go). */
+static const table *merged_counts(cck_rec_wordcount *w)
+{
+    for (size_t k = 1; k < w->n; k++) {
+        for (size_t part = 0; part < w->n; part++)
+            cck_rec_merge_words(&w->slot[0].tb, &w->slot[k].tb, part);
+        cck_rec_words_free(&w->slot[k].tb);
+    }
+    return &w->slot[0].tb;
+}
+
+static void subjects_of_all(cck_corpus *c, unsigned njobs, cck_rec_wordcount *pre);
+
+void cck_rec_subjects_n(cck_corpus *c, unsigned njobs) { subjects_of_all(c, njobs, NULL); }
+
+bool cck_rec_subjects_counted(cck_corpus *c, unsigned njobs, cck_rec_wordcount *w)
+{
+    if (w && !counted_all(w, c)) {
+        cck_rec_wordcount_free(w);
+        w = NULL;
+    }
+    subjects_of_all(c, njobs, w);
+    return w != NULL;
+}
+
+static void subjects_of_all(cck_corpus *c, unsigned njobs, cck_rec_wordcount *pre)
 {
     stage g;
     stage_begin(&g, c, njobs);
     table *tb = &g.tb;
     run *r = &g.r;
-    stage_common(&g, stage_words(&g));
+    stage_common(&g, pre ? merged_counts(pre) : stage_words(&g));
+    cck_rec_wordcount_free(pre);    /* the common words are the table's own strings */
     stage_names(&g);
 
     /* the main subject of every article (on the threads: the table does not

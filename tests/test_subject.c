@@ -9,6 +9,7 @@
 
 #include "extract.h"
 #include "lexicon.h"
+#include "pipeline.h"
 #include "reconcile.h"
 #include "sources.h"
 #include "subject_int.h"
@@ -554,17 +555,19 @@ static void test_odd_claims_get_a_subject(void)
 
 /* Every source of the examples and of the pipeline fixtures, loaded,
  * segmented and extracted; the readers of every markup are among them. */
+static const char *const mixed_paths[] = {
+    "examples/analyst-report.txt", "examples/city-factsheet.txt",
+    "examples/city-guide.html",    "examples/encyclopedia.txt",
+    "examples/field-notes.md",     "examples/history-notes.txt",
+    "examples/travel-blog.txt",    "examples/wiki-export.xml",
+    "tests/fixtures/dam/blog.txt", "tests/fixtures/dam/encyclopedia.txt",
+    "tests/fixtures/economy/brief.txt", "tests/fixtures/economy/wire.txt",
+    "tests/fixtures/person/dictionary.txt", "tests/fixtures/person/feature.txt",
+    NULL};
+
 static void load_mixed(cck_corpus *c)
 {
-    static const char *const paths[] = {
-        "examples/analyst-report.txt", "examples/city-factsheet.txt",
-        "examples/city-guide.html",    "examples/encyclopedia.txt",
-        "examples/field-notes.md",     "examples/history-notes.txt",
-        "examples/travel-blog.txt",    "examples/wiki-export.xml",
-        "tests/fixtures/dam/blog.txt", "tests/fixtures/dam/encyclopedia.txt",
-        "tests/fixtures/economy/brief.txt", "tests/fixtures/economy/wire.txt",
-        "tests/fixtures/person/dictionary.txt", "tests/fixtures/person/feature.txt",
-        NULL};
+    const char *const *paths = mixed_paths;
     cck_corpus_init(c);
     CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c->diags), CCK_OK);
     cck_matcher *m = cck_matcher_new();
@@ -635,6 +638,63 @@ static void test_subjects_on_threads(void)
         free(got);
         cck_corpus_free(&c);
     }
+    free(one);
+}
+
+/* Word counts made while the sources are read, in any number of slots,
+ * give the subjects the stage's own count gives; counts of other sources
+ * are not used. Then the same through the pipeline, whose reading threads
+ * count into their own slots. */
+static void test_subjects_from_counts_made_while_reading(void)
+{
+    cck_corpus c;
+    load_mixed(&c);
+    cck_rec_subjects(&c);
+    char *one = subjects_text(&c);
+    cck_corpus_free(&c);
+    for (unsigned slots = 1; slots <= 3; slots++)
+        for (unsigned jobs = 1; jobs <= 3; jobs += 2) {
+            load_mixed(&c);
+            cck_rec_wordcount *w = cck_rec_wordcount_new(slots);
+            for (size_t i = 0; i < c.nsources; i++)
+                cck_rec_wordcount_add(w, (unsigned)(i % slots), c.sources[i]);
+            CU_ASSERT(cck_rec_subjects_counted(&c, jobs, w));
+            char *got = subjects_text(&c);
+            CU_ASSERT_STRING_EQUAL(got, one);
+            free(got);
+            cck_corpus_free(&c);
+        }
+    /* one source short, or none: counted again, the same subjects */
+    for (int none = 0; none < 2; none++) {
+        load_mixed(&c);
+        cck_rec_wordcount *w = none ? NULL : cck_rec_wordcount_new(2);
+        for (size_t i = 1; w && i < c.nsources; i++)
+            cck_rec_wordcount_add(w, (unsigned)(i % 2), c.sources[i]);
+        CU_ASSERT(!cck_rec_subjects_counted(&c, 2, w));
+        char *got = subjects_text(&c);
+        CU_ASSERT_STRING_EQUAL(got, one);
+        free(got);
+        cck_corpus_free(&c);
+    }
+    char *paths[sizeof mixed_paths / sizeof *mixed_paths];
+    size_t npaths = 0;
+    for (; mixed_paths[npaths]; npaths++)
+        paths[npaths] = cck_xstrndup(mixed_paths[npaths], strlen(mixed_paths[npaths]));
+    for (unsigned jobs = 1; jobs <= 4; jobs++) {
+        cck_corpus_init(&c);
+        CU_ASSERT_EQUAL_FATAL(cck_ext_init(&c.diags), CCK_OK);
+        cck_run_options o = {.jobs = jobs, .expanded = true,
+                             .words = cck_rec_wordcount_new(jobs)};
+        CU_ASSERT_EQUAL(cck_run_extract(&c, paths, npaths, &o), 0);
+        CU_ASSERT_EQUAL_FATAL(c.nsources, npaths);
+        CU_ASSERT(cck_rec_subjects_counted(&c, jobs, o.words));
+        char *got = subjects_text(&c);
+        CU_ASSERT_STRING_EQUAL(got, one);
+        free(got);
+        cck_corpus_free(&c);
+    }
+    for (size_t i = 0; i < npaths; i++)
+        free(paths[i]);
     free(one);
 }
 
@@ -1038,6 +1098,7 @@ static CU_TestInfo subject_tests[] = {
     {"fold aliases", test_fold_aliases},
     {"odd claims get a subject", test_odd_claims_get_a_subject},
     {"subjects on threads", test_subjects_on_threads},
+    {"subjects from word counts made while reading", test_subjects_from_counts_made_while_reading},
     {"names table on threads", test_names_table_on_threads},
     {"names table in chunks, forms grow", test_names_table_chunks_and_forms},
         {"an event keeps its forms; a source counts once", test_names_event_keeps_forms},

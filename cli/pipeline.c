@@ -216,6 +216,8 @@ size_t cck_run_extract(cck_corpus *c, char *const *paths, size_t npaths,
     free(files);
 
     unsigned n = cck_run_jobs(o);
+    if (p.words && n > cck_rec_wordcount_slots(p.words))
+        n = cck_rec_wordcount_slots(p.words);   /* a slot per thread */
     pthread_mutex_init(&p.lock, NULL);
     run_pool(&p, n);
     pthread_mutex_destroy(&p.lock);

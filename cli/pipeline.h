@@ -27,8 +27,8 @@ typedef struct {
     cck_diags *late;
     size_t *each_total;
     /* cck_run_extract(): each source's words counted into it on the thread
-     * that read it (its slot: the thread's number, below cck_run_jobs()),
-     * for cck_rec_subjects_counted(); may be NULL */
+     * that read it (its slot: the thread's number; no more threads than
+     * slots), for cck_rec_subjects_counted(); may be NULL */
     cck_rec_wordcount *words;
 } cck_run_options;
 

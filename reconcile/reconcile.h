@@ -23,6 +23,8 @@ void cck_rec_subjects_n(cck_corpus *c, unsigned njobs);
  * counts. The subjects are those cck_rec_subjects_n() gives. */
 typedef struct cck_rec_wordcount cck_rec_wordcount;
 cck_rec_wordcount *cck_rec_wordcount_new(unsigned nslots);
+unsigned cck_rec_wordcount_slots(const cck_rec_wordcount *w);
+/* k < cck_rec_wordcount_slots(w); one thread at a time in each slot */
 void cck_rec_wordcount_add(cck_rec_wordcount *w, unsigned k, const cck_source *s);
 void cck_rec_wordcount_free(cck_rec_wordcount *w);        /* NULL is a no-op */
 /* cck_rec_subjects_n() with the counts in w, which it frees. True when it

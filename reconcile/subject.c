@@ -1747,9 +1747,11 @@ cck_rec_wordcount *cck_rec_wordcount_new(unsigned nslots)
     return w;
 }
 
+unsigned cck_rec_wordcount_slots(const cck_rec_wordcount *w) { return (unsigned)w->n; }
+
 void cck_rec_wordcount_add(cck_rec_wordcount *w, unsigned k, const cck_source *s)
 {
-    wslot *sl = &w->slot[k < w->n ? k : 0];
+    wslot *sl = &w->slot[k];
     cck_rec_count_words(&sl->tb, scratch_empty(&sl->sc), cck_source_text(s, &sl->tx), 0, s->len);
     sl->nsrc++;
     sl->bytes += s->len;

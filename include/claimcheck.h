@@ -46,6 +46,7 @@ void cck_arena_reset(cck_arena *a);
 void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
 char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */
+char *cck_arena_raw(cck_arena *a, size_t n);         /* n chars as they are, unaligned */
 char *cck_arena_strdup(cck_arena *a, const char *s);
 /* Moves every block of from into into (what from handed out stays valid,
  * now into's), and frees from; from may be NULL. */

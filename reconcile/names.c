@@ -114,12 +114,16 @@ static size_t apos_len(const char *b, size_t i, size_t end)
     return 0;
 }
 
-/* True when b[0, n) is ASCII letters and digits only. */
-static bool plain_ascii(const char *b, size_t n)
+/* b[0,n) in lowercase into out when every byte is an ASCII letter or
+ * digit (true); else false, out half done. */
+static bool lower_plain(char *out, const char *b, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)b[i] >= 0x80 || !isalnum((unsigned char)b[i]))
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)b[i];
+        if (c >= 0x80 || word_class[c] != 1)
             return false;
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
     return true;
 }
 
@@ -135,17 +139,16 @@ static void push_tok(cck_arena *a, tok **v, size_t *n, size_t *cap, const char *
     t->e = e;
     t->num = isdigit((unsigned char)b[s]) != 0;
     t->poss = poss;
-    if (plain_ascii(b + s, e - s)) {
-        /* an ASCII word of letters and digits folds to its lowercase form:
-         * the two share one string */
-        char *low = cck_arena_chars(a, e - s + 1);
-        for (size_t i = s; i < e; i++)
-            low[i - s] = (char)tolower((unsigned char)b[i]);
+    /* an ASCII word of letters and digits folds to its lowercase form: the
+     * two share one string (the space stays unused in the rare other case) */
+    char *low = cck_arena_raw(a, e - s + 1);
+    if (lower_plain(low, b + s, e - s)) {
+        low[e - s] = '\0';
         t->cap = isupper((unsigned char)b[s]) != 0;
         t->low = t->fold = low;
         return;
     }
-    char *low = cck_rec_ascii(a, b + s, e - s);
+    low = cck_rec_ascii(a, b + s, e - s);
     t->cap = isupper((unsigned char)low[0]) != 0;
     for (char *p = low; *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -204,25 +207,26 @@ static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
     }
     if (isdigit((unsigned char)b[s]))
         return;     /* numbers are not counted */
-    if (e - s < sizeof k->q[0].w && plain_ascii(b + s, e - s)) {
+    pending *q = &k->q[k->qn % NPENDING];
+    if (e - s < sizeof q->w) {
         if (k->qn >= NPENDING)
-            count_oldest(k);
-        pending *q = &k->q[k->qn % NPENDING];
-        for (size_t i = s; i < e; i++)
-            q->w[i - s] = (char)tolower((unsigned char)b[i]);
-        q->w[e - s] = '\0';
-        q->cap = isupper((unsigned char)b[s]) != 0;
-        q->h = cck_rec_hash(q->w);
-        __builtin_prefetch(word_prefetch(k->tb, q->h));
-        /* halfway along, the slot is in: fetch the word it holds */
-        const pending *mid = &k->q[(k->qn + NPENDING / 2) % NPENDING];
-        if (k->qn >= NPENDING / 2) {
-            const wcount *c = word_prefetch(k->tb, mid->h);
-            if (c && c->w)
-                __builtin_prefetch(c->w);
+            count_oldest(k);    /* the oldest word leaves the slot */
+        if (lower_plain(q->w, b + s, e - s)) {
+            q->w[e - s] = '\0';
+            q->cap = isupper((unsigned char)b[s]) != 0;
+            q->h = cck_rec_hash(q->w);
+            __builtin_prefetch(word_prefetch(k->tb, q->h));
+            /* halfway along, the slot is in: fetch the word it holds */
+            const pending *mid = &k->q[(k->qn + NPENDING / 2) % NPENDING];
+            if (k->qn >= NPENDING / 2) {
+                const wcount *c = word_prefetch(k->tb, mid->h);
+                if (c && c->w)
+                    __builtin_prefetch(c->w);
+            }
+            k->qn++;
+            return;
         }
-        k->qn++;
-        return;
+        q->w[0] = '\0';   /* not plain: the slot stays empty, which counts as nothing */
     }
     /* the same strings push_tok makes, in scratch */
     size_t n = 0, cap = 0;
@@ -406,6 +410,18 @@ void cck_rec_merge_words(table *to, const table *from, size_t k)
         if (p->h[i].w)
             count_in_part(&to->wp[k], NULL, p->h[i].w, cck_rec_hash(p->h[i].w), p->h[i].upper,
                           p->h[i].lower);
+}
+
+bool cck_rec_word_count(const table *tb, const char *fold, size_t *upper, size_t *lower)
+{
+    size_t h = cck_rec_hash(fold);
+    const wpart *p = tb->nwp ? &tb->wp[part_of(h, tb->nwp)] : NULL;
+    const wcount *c = p && p->h ? word_slot(p, fold, h) : NULL;
+    if (!c || !c->w)
+        return false;
+    *upper = c->upper;
+    *lower = c->lower;
+    return true;
 }
 
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end)

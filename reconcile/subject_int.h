@@ -270,6 +270,9 @@ tok *cck_rec_tokenize_into(scratch *sc, const char *b, size_t start, size_t end,
  * across the corpus, tokenizing as cck_rec_tokenize() does (scratch
  * strings in tmp); a word new to the table is copied into tb->a. */
 void cck_rec_count_words(table *tb, cck_arena *tmp, const char *b, size_t start, size_t end);
+/* A word fold's counts in tb, written capitalised and not (false: never
+ * counted). */
+bool cck_rec_word_count(const table *tb, const char *fold, size_t *upper, size_t *lower);
 /* Splits tb's word counts (none yet) into nparts parts. */
 void cck_rec_words_parts(table *tb, size_t nparts);
 /* Adds the word counts of part k of from (a thread's) to those of part k

@@ -189,6 +189,8 @@ char *cck_arena_strndup(cck_arena *a, const char *s, size_t n)
     return d;
 }
 
+char *cck_arena_raw(cck_arena *a, size_t n) { return take(a, n, 1); }
+
 char *cck_arena_chars(cck_arena *a, size_t n)
 {
     char *d = take(a, n, 1);

@@ -415,6 +415,14 @@ static void test_arena_alignment_and_big_blocks(void)
     CU_ASSERT_STRING_EQUAL(after, "still fine");
     CU_ASSERT_STRING_EQUAL(cck_arena_printf(a, "%d-%s", 42, "x"), "42-x");
     cck_arena_free(a);
+    /* raw chars: packed after the last string, the caller's to fill */
+    a = cck_arena_new();
+    char *s1 = cck_arena_strdup(a, "ab"), *r = cck_arena_raw(a, 5);
+    CU_ASSERT(r == s1 + 3 && cck_arena_owns(a, r) && cck_arena_owns(a, r + 4));
+    memcpy(r, "wxyz", 5);
+    CU_ASSERT_STRING_EQUAL(r, "wxyz");
+    CU_ASSERT_STRING_EQUAL(s1, "ab");
+    cck_arena_free(a);
     cck_arena_free(NULL);
 }
 

@@ -699,6 +699,58 @@ static void test_subjects_from_counts_made_while_reading(void)
     free(one);
 }
 
+/* The word counts of one text, exactly: plain ASCII words past the
+ * counter's queue of 8, with words it counts another way (accented, 64
+ * bytes or more) among them, possessives, and figures, which are not
+ * counted. */
+static void test_word_counts_exact(void)
+{
+    char text[512], longw[71];
+    memset(longw, 'x', 70);
+    longw[70] = '\0';
+    snprintf(text, sizeof text,
+             "The the THE cat Cat caf\xc3\xa9 Caf\xc3\xa9 na\xc3\xafve the 1950 "
+             "Marrowby's marrowby %s the the the the the the the the the the "
+             "Hamh\xc5\xadng hamhung 3.5 km", longw);
+    table tb = {.a = cck_arena_new()};
+    cck_arena *tmp = cck_arena_new();
+    cck_rec_count_words(&tb, tmp, text, 0, strlen(text));
+    static const struct {
+        const char *w;
+        size_t upper, lower;
+    } want[] = {{"the", 2, 12}, {"cat", 1, 1},      {"cafe", 1, 1}, {"naive", 0, 1},
+                {"marrowby", 1, 1}, {"hamhung", 1, 1}, {"km", 0, 1}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        size_t up = 99, lo = 99;
+        CU_ASSERT(cck_rec_word_count(&tb, want[i].w, &up, &lo));
+        CU_ASSERT_EQUAL(up, want[i].upper);
+        CU_ASSERT_EQUAL(lo, want[i].lower);
+        if (up != want[i].upper || lo != want[i].lower)
+            fprintf(stderr, "%s: upper %zu lower %zu\n", want[i].w, up, lo);
+    }
+    size_t up = 0, lo = 0;
+    CU_ASSERT(cck_rec_word_count(&tb, longw, &up, &lo) && up == 0 && lo == 1);
+    CU_ASSERT(!cck_rec_word_count(&tb, "1950", &up, &lo));
+    CU_ASSERT(!cck_rec_word_count(&tb, "3.5", &up, &lo));
+    CU_ASSERT(!cck_rec_word_count(&tb, "s", &up, &lo));
+    /* and nothing else: no word counted another way left half-copied */
+    size_t distinct = 0, uppers = 0, lowers = 0;
+    for (size_t k = 0; k < tb.nwp; k++)
+        for (size_t i = 0; i < tb.wp[k].cap; i++)
+            if (tb.wp[k].h[i].w) {
+                distinct++;
+                uppers += tb.wp[k].h[i].upper;
+                lowers += tb.wp[k].h[i].lower;
+            }
+    CU_ASSERT_EQUAL(distinct, 8);
+    CU_ASSERT_EQUAL(uppers, 6);
+    CU_ASSERT_EQUAL(lowers, 19);
+    CU_ASSERT(!cck_rec_word_count(&tb, "", &up, &lo));
+    cck_rec_words_free(&tb);
+    cck_arena_free(tb.a);
+    cck_arena_free(tmp);
+}
+
 /* The words and names passes' table, printed, for a corpus on njobs
  * threads (a new string). */
 static char *names_text(cck_corpus *c, unsigned njobs)
@@ -1099,6 +1151,7 @@ static CU_TestInfo subject_tests[] = {
     {"fold aliases", test_fold_aliases},
     {"odd claims get a subject", test_odd_claims_get_a_subject},
     {"subjects on threads", test_subjects_on_threads},
+    {"word counts, exactly", test_word_counts_exact},
     {"subjects from word counts made while reading", test_subjects_from_counts_made_while_reading},
     {"names table on threads", test_names_table_on_threads},
     {"names table in chunks, forms grow", test_names_table_chunks_and_forms},

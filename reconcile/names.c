@@ -114,15 +114,26 @@ static size_t apos_len(const char *b, size_t i, size_t end)
     return 0;
 }
 
+/* An ASCII letter or digit in lowercase; 0 for every other byte. */
+static const unsigned char plain_lower[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c + 32, [c + 32] = c + 32
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
 /* b[0,n) in lowercase into out when every byte is an ASCII letter or
  * digit (true); else false, out half done. */
 static bool lower_plain(char *out, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)b[i];
-        if (c >= 0x80 || word_class[c] != 1)
+        unsigned char l = plain_lower[(unsigned char)b[i]];
+        if (!l)
             return false;
-        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        out[i] = (char)l;
     }
     return true;
 }

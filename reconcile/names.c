@@ -255,7 +255,9 @@ static void tokenize(sink *k, const char *b, size_t start, size_t end)
     size_t i = start;
     while (i < end) {
         if (!word_byte(b, i, end)) {
-            size_t pl = punct_len((const unsigned char *)b + i, end - i);
+            /* an ASCII byte is one; only a UTF-8 sequence can be longer */
+            const unsigned char *p = (const unsigned char *)b + i;
+            size_t pl = *p < 0x80 ? 0 : punct_len(p, end - i);
             i += pl ? pl : 1;
             continue;
         }

@@ -285,6 +285,15 @@ static void put(text *t, const char *fmt, ...)
         t->n += (size_t)k < sizeof t->buf - t->n ? (size_t)k : sizeof t->buf - t->n - 1;
 }
 
+/* put(t, "%c", c), without a trip through vsnprintf() */
+static void put_char(text *t, char c)
+{
+    if (t->n >= sizeof t->buf - 1)
+        return;
+    t->buf[t->n++] = c;
+    t->buf[t->n] = '\0';
+}
+
 static void put_num(text *t, double v)
 {
     if (fabs(v) >= 1e4 && fabs(v) < 1e15) {
@@ -294,8 +303,11 @@ static void put_num(text *t, double v)
         snprintf(d, sizeof d, "%.0f", fabs(v));
         size_t len = strlen(d);
         put(t, "%s", v < 0 ? "-" : "");
-        for (size_t i = 0; i < len; i++)
-            put(t, "%s%c", i && (len - i) % 3 == 0 ? "," : "", d[i]);
+        for (size_t i = 0; i < len; i++) {
+            if (i && (len - i) % 3 == 0)
+                put_char(t, ',');
+            put_char(t, d[i]);
+        }
     } else {
         put(t, "%.10g", v);
     }
@@ -311,7 +323,7 @@ static void put_claim(text *t, const item *it, bool show_year)
         put(t, "\"");
         for (size_t i = 0; i < n && i < 60; i++) {
             unsigned char ch = (unsigned char)p[i];
-            put(t, "%c", ch < 0x20 || ch == '"' ? ' ' : (char)ch);
+            put_char(t, ch < 0x20 || ch == '"' ? ' ' : (char)ch);
         }
         put(t, "%s\" ", n > 60 ? "..." : "");
     }

@@ -427,7 +427,7 @@ static unsigned long qualifier_mask(const cck_claim *c)
         if (n && n < sizeof w) {
             w[n] = '\0';
             for (size_t k = 0; qualifiers[k]; k++)
-                if (!strcmp(w, qualifiers[k]))
+                if (qualifiers[k][0] == w[0] && !strcmp(w, qualifiers[k]))
                     mask |= 1ul << k;
         }
         n = 0;

@@ -1045,8 +1045,6 @@ static void subject_of(cck_source *s, cck_claim *cl, const stoks *st, const tabl
         cl->entity = intern(ss, canon);
 }
 
-/* One source's tokens and names in sc (its arena emptied first), from its
- * text, which tx holds if the source let it go. */
 /* The scratch arena emptied for the next source, its memory kept. */
 static cck_arena *scratch_empty(scratch *sc)
 {
@@ -1057,6 +1055,8 @@ static cck_arena *scratch_empty(scratch *sc)
     return sc->a;
 }
 
+/* One source's tokens and names in sc (its arena emptied first), from its
+ * text, which tx holds if the source let it go. */
 static void load(stoks *st, const cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx)
 {
     scratch_empty(sc);
@@ -1501,6 +1501,14 @@ static void stage_facts_free(stage *g)
     g->r.facts = NULL;
 }
 
+/* Every part of from's word counts added to to's, split alike (the
+ * words' strings stay in from's arena). */
+static void merge_all_parts(table *to, const table *from)
+{
+    for (size_t k = 0; k < from->nwp; k++)
+        cck_rec_merge_words(to, from, k);
+}
+
 /* 1: how each word is written. The counts are in the table it returns
  * (thread 0's, or g->words), until stage_common(). */
 static const table *stage_words(stage *g)
@@ -1515,9 +1523,8 @@ static const table *stage_words(stage *g)
         if (start(&g->r, w, g->nw, 4))
             join(w, g->nw);
         else
-            for (size_t k = 0; k < g->nw; k++)
-                for (size_t j = 1; j < g->nw; j++)
-                    cck_rec_merge_words(&w[0].local, &w[j].local, k);
+            for (size_t j = 1; j < g->nw; j++)
+                merge_all_parts(&w[0].local, &w[j].local);
         for (size_t k = 1; k < g->nw; k++)
             cck_rec_words_free(&w[k].local);
         return &w[0].local;
@@ -1728,11 +1735,11 @@ typedef struct {
     cck_textbuf tx;
     size_t nsrc;            /* sources counted */
     size_t bytes;           /* and their bytes */
-} wslot;
+} countslot;
 
 struct cck_rec_wordcount {
     size_t n;
-    wslot *slot;
+    countslot *slot;
 };
 
 cck_rec_wordcount *cck_rec_wordcount_new(unsigned nslots)
@@ -1751,7 +1758,7 @@ unsigned cck_rec_wordcount_slots(const cck_rec_wordcount *w) { return (unsigned)
 
 void cck_rec_wordcount_add(cck_rec_wordcount *w, unsigned k, const cck_source *s)
 {
-    wslot *sl = &w->slot[k];
+    countslot *sl = &w->slot[k];
     cck_rec_count_words(&sl->tb, scratch_empty(&sl->sc), cck_source_text(s, &sl->tx), 0, s->len);
     sl->nsrc++;
     sl->bytes += s->len;
@@ -1789,8 +1796,7 @@ static bool counted_all(const cck_rec_wordcount *w, const cck_corpus *c)
 static const table *merged_counts(cck_rec_wordcount *w)
 {
     for (size_t k = 1; k < w->n; k++) {
-        for (size_t part = 0; part < w->n; part++)
-            cck_rec_merge_words(&w->slot[0].tb, &w->slot[k].tb, part);
+        merge_all_parts(&w->slot[0].tb, &w->slot[k].tb);
         cck_rec_words_free(&w->slot[k].tb);
     }
     return &w->slot[0].tb;

@@ -43,8 +43,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 "$TOOLS/numpat" > "$W/pattern"
-# the baseline: pcre2grep -o with that pattern over a directory, counted
-GREP=(sh -c 'pcre2grep -r -o -i -U -f "$1" "$2" | wc -l' sh "$W/pattern")
+# the baseline: pcre2grep -o with that pattern, its matches counted; every
+# pcre2grep of the bench runs through this one command
+printf '#!/bin/sh\nexec pcre2grep -o -i -U -f %q "$@"\n' "$W/pattern" > "$W/pgrep"
+chmod +x "$W/pgrep"
+GREP=(sh -c '"$1" -r "$2" | wc -l' sh "$W/pgrep")
 mapfile -t EXAMPLES < <(find "$ROOT/examples" -path "$ROOT/examples/ci" -prune -o -type f ! -name 'README*' ! -name '.*' -print | sort)
 [ ${#EXAMPLES[@]} -gt 0 ] || { echo "bench: no sources in examples/" >&2; exit 2; }
 
@@ -228,10 +231,10 @@ for size in $SIZES; do
         half=$((nfiles / 2))
         head -z -n "$half" "$W/files-$size" > "$W/half-a"
         tail -z -n +"$((half + 1))" "$W/files-$size" > "$W/half-b"
-        ONE=(sh -c 'xargs -0 pcre2grep -o -i -U -f "$1" < "$2" | wc -l' sh "$W/pattern" "$W/files-$size")
-        TWO=(sh -c '{ xargs -0 pcre2grep -o -i -U -f "$1" < "$2" | wc -l > "$4"; } &
-                    b=$(xargs -0 pcre2grep -o -i -U -f "$1" < "$3" | wc -l); wait
-                    echo $(($(cat "$4") + b))' sh "$W/pattern" "$W/half-a" "$W/half-b" "$W/half-n")
+        ONE=(sh -c 'xargs -0 "$1" < "$2" | wc -l' sh "$W/pgrep" "$W/files-$size")
+        TWO=(sh -c '{ xargs -0 "$1" < "$2" | wc -l > "$4"; } &
+                    b=$(xargs -0 "$1" < "$3" | wc -l); wait
+                    echo $(($(cat "$4") + b))' sh "$W/pgrep" "$W/half-a" "$W/half-b" "$W/half-n")
         pr=(); pw=; same=1
         for ((p = 0; p < PAIRS; p++)); do
             m one "$mb" 1 "${ONE[@]}"; w1=$R_WALL

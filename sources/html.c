@@ -305,9 +305,10 @@ static void parse_meta(cck_source *s, cck_diags *d, const char *encoding)
     }
     for (size_t off = 0; off < s->raw_len; off += CHUNK) {
         size_t n = s->raw_len - off < CHUNK ? s->raw_len - off : CHUNK;
-        htmlParseChunk(ctxt, s->raw + off, (int)n, 0);
+        htmlParseChunk(ctxt, s->raw + off, (int)n, off + n == s->raw_len);
     }
-    htmlParseChunk(ctxt, NULL, 0, 1);
+    if (!s->raw_len)
+        htmlParseChunk(ctxt, NULL, 0, 1);
     htmlFreeParserCtxt(ctxt);
     xmlResetLastError();
     if (st.title)

@@ -10,8 +10,9 @@
 # Environment: BENCH_LARGE=1 adds 1 GB; BENCH_SIZES="10 100" overrides the
 # sizes (MB); BENCH_TMP is where corpora go (default: a new dir under
 # TMPDIR, removed at the end); BENCH_TIMEOUT caps one command (s, default
-# 120); BENCH_REPEAT runs of each command at sizes up to 10 MB (default 3;
-# the best is kept; larger sizes run once); BENCH_PEER=0 skips the peer;
+# 120); BENCH_REPEAT runs of each command at sizes up to 10 MB, and of the
+# peer (default 3; the best is kept; larger sizes run once); BENCH_PEER=0
+# skips the peer;
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
 # (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
@@ -323,20 +324,31 @@ fi
 
 # ---- the peer --------------------------------------------------------------
 if [ "${BENCH_PEER:-1}" != 0 ] && [ -d "$W/corpus-10" ]; then
-    if [ -d "$ROOT/bench/node_modules/@microsoft/recognizers-text-date-time" ] && command -v node >/dev/null; then
+    if [ ! -d "$ROOT/bench/node_modules/@microsoft/recognizers-text-date-time" ] || ! command -v node >/dev/null; then
+        echo "peer: skipped (no node or no bench/node_modules)"
+    else
         mapfile -t slice < <(tr '\0' '\n' < "$W/files-10" | head -40)
-        read -r pbytes psecs pents < <(node "$ROOT/bench/peer.js" "${slice[@]}")
+        # best of BENCH_REPEAT runs, the rule claimcheck's 10 MB runs are kept by
+        pbytes=0 psecs=0 pents=0
+        for ((r = 0; r < REPEAT; r++)); do
+            read -r pb ps pe < <(node "$ROOT/bench/peer.js" "${slice[@]}") || continue
+            if [ "$psecs" = 0 ] || awk -v a="$ps" -v b="$psecs" 'BEGIN {exit !(a < b)}'; then
+                pbytes=$pb psecs=$ps pents=$pe
+            fi
+        done
+    fi
+    if [ "${psecs:-0}" = 0 ]; then
+        [ -n "${slice+x}" ] && { echo "peer: every run failed"; summary+=("peer failed"); }
+    else
         pkbs=$(awk -v b="$pbytes" -v s="$psecs" 'BEGIN {printf "%.1f", b / 1024 / s}')
         ckbs=$(awk -v s="${WALL[extract1,10]:-0}" -v mb=10 'BEGIN {if (s > 0) printf "%.0f", mb * 1024 / s}')
         echo "peer: Recognizers-Text (number, percentage, dimension, currency, temperature, age," \
              "datetime; en-us, one paragraph at a time) on $pbytes bytes of the 10 MB corpus:" \
-             "$psecs s, $pkbs KB/s, $pents entities"
+             "$psecs s (best of $REPEAT), $pkbs KB/s, $pents entities"
         echo "  claimcheck extract -j1 at 10 MB: $ckbs KB/s = $(ratio "$ckbs" "$pkbs")x the peer"
         # the peer runs on one core; -j2 is shown apart, never as the headline
         ck2=$(awk -v s="${WALL[extract2,10]:-0}" -v mb=10 'BEGIN {if (s > 0) printf "%.0f", mb * 1024 / s}')
         [ -n "$ck2" ] && echo "  claimcheck extract -j2 at 10 MB: $ck2 KB/s = $(ratio "$ck2" "$pkbs")x the peer (two cores against its one)"
-    else
-        echo "peer: skipped (no node or no bench/node_modules)"
     fi
 fi
 

@@ -527,7 +527,7 @@ static bool agrees(const subject *s, size_t i, size_t j)
 }
 
 /* Fills row i of s->agree (i == j is not stored: agrees() knows it). */
-static void agree_row(subject *s, size_t i)
+static void agree_row(const subject *s, size_t i)
 {
     const item *a = &s->v[i];
     const cck_rec_span *sa = &s->sp[i];
@@ -697,9 +697,73 @@ static const char *note_intern(notes *nt, const char *s, size_t n)
     return e;
 }
 
+/* What judge() weighs of claim i of a subject: its rank (firm, and taking
+ * a side in the conflict between claims a and b), the distinct sources
+ * that agree with it, its citations and its confidence. */
+typedef struct {
+    double cf;
+    size_t s, ct;
+    int rank;
+} weight;
+
+static void weigh(const subject *subj, const double *trust, bool conflict, size_t a, size_t b,
+                  size_t i, weight *w)
+{
+    const item *v = subj->v;
+    bool side = conflict && (subj->n <= cck_rec_tolerances.pair_cap
+                                 ? support(subj, i, false) > 0
+                                 : !pair_agree(subj, i, a) || !pair_agree(subj, i, b));
+    w->rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
+    w->s = support(subj, i, true);
+    w->ct = cites_of(v[i].c);
+    w->cf = confidence(subj, i, trust);
+}
+
+/* Slices of a big subject's claims or rows, spread over the threads. */
+typedef struct {
+    const subject *s;
+    size_t k, step;     /* slices; each but the last a multiple of step long */
+    const double *trust;
+    bool conflict;
+    size_t a, b;
+    weight *w;
+} slicing;
+
+static size_t slice_from(const slicing *g, size_t t)
+{
+    return t >= g->k ? g->s->n : g->s->n * t / g->k / g->step * g->step;
+}
+
+static void weigh_slice(void *ctx, size_t t)
+{
+    const slicing *g = ctx;
+    for (size_t i = slice_from(g, t); i < slice_from(g, t + 1); i++)
+        weigh(g->s, g->trust, g->conflict, g->a, g->b, i, &g->w[i]);
+}
+
+/* Slices of n rows or claims of a big subject for jobs threads: 4 a
+ * thread, as cck_rec_slices() cuts, but none empty (a big subject's rows
+ * are each tens of comparisons, not one element of a sort). */
+static size_t big_slices(unsigned jobs, size_t n)
+{
+    size_t k = (size_t)(jobs < 256 ? jobs : 256) * 4;
+    return n < k ? (n ? n : 1) : k;
+}
+
+/* Every claim of subj weighed on up to jobs threads (free()). */
+static weight *weigh_all(const subject *subj, const double *trust, bool conflict, size_t a,
+                         size_t b, unsigned jobs)
+{
+    weight *w = cck_xcalloc(subj->n ? subj->n : 1, sizeof *w);
+    slicing g = {.s = subj, .k = big_slices(jobs, subj->n), .step = 1,
+                 .trust = trust, .conflict = conflict, .a = a, .b = b, .w = w};
+    cck_rec_spread(jobs, g.k, weigh_slice, &g);
+    return w;
+}
+
 /* Judges one subject into out: status, favoured claim, distinct voices
- * and note. */
-static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
+ * and note; its claims weighed on up to jobs threads. */
+static void judge(sub *out, const subject *subj, const double *trust, notes *nt, unsigned jobs)
 {
     const item *v = subj->v;
     size_t n = subj->n;
@@ -718,16 +782,19 @@ static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
      * a claim that takes a side can be favoured ("1920s" fits both 1927 and
      * 1928, so it says nothing about which is right), and a bound or a vague
      * phrase only when nothing firmer is there. */
+    weight *pre = jobs > 1 ? weigh_all(subj, trust, conflict, a, b, jobs) : NULL;
     size_t fav = 0, best = 0, best_cites = 0;
     int best_rank = -1;
     double best_conf = -1;
     for (size_t i = 0; i < n; i++) {
-        bool side = conflict && (n <= cck_rec_tolerances.pair_cap
-                                     ? support(subj, i, false) > 0
-                                     : !pair_agree(subj, i, a) || !pair_agree(subj, i, b));
-        int rank = (!v[i].c->vague && v[i].c->bound == CCK_BOUND_NONE) + 2 * side;
-        size_t s = support(subj, i, true), ct = cites_of(v[i].c);
-        double cf = confidence(subj, i, trust);
+        weight w;
+        if (pre)
+            w = pre[i];
+        else
+            weigh(subj, trust, conflict, a, b, i, &w);
+        int rank = w.rank;
+        size_t s = w.s, ct = w.ct;
+        double cf = w.cf;
         /* confidences within 0.05 are a tie, broken by the count of
          * sources, then by citations, then by the closer confidence */
         bool tie = fabs(cf - best_conf) <= 0.05;
@@ -745,6 +812,7 @@ static void judge(sub *out, const subject *subj, const double *trust, notes *nt)
             best_conf = cf;
         }
     }
+    free(pre);
     out->fav = (uint32_t)fav;
     /* show the favoured figure against one it rules out, when there is one */
     for (size_t j = 0; conflict && j < n; j++)
@@ -817,10 +885,16 @@ static size_t lim_of(const sub *u)
 }
 
 /* The work of subject u: claims times partners, or (square) partners
- * times partners. */
+ * times partners, and what any subject costs (its view, its note), about
+ * as much as SUBJECT_WORK pairs. Without it a single claim counted as one
+ * pair, the last run of a step held tens of thousands of them, and the
+ * thread that took it was still judging them 0.5 s after the other had
+ * finished (100 MB bench corpus, -j2). */
+enum { SUBJECT_WORK = 64 };
+
 static size_t work_of(const sub *u, bool square)
 {
-    return (square ? lim_of(u) : u->n) * lim_of(u);
+    return (square ? lim_of(u) : u->n) * lim_of(u) + SUBJECT_WORK;
 }
 
 /* Cuts the subjects ids[0..n) (in the order they are taken) into runs of
@@ -897,9 +971,13 @@ typedef struct {
     const uint32_t *order;  /* subjects, the most work first */
     const uint32_t *multi;  /* subjects two or more voices speak to, most work first */
     runs all, some;         /* order and multi in runs */
+    size_t nbig;            /* the first nbig of order: big subjects */
     const double *trust;
     notes *nt;
 } stage;
+
+size_t cck_rec_big_work = 1024 * 64;
+size_t cck_rec_big_subjects;
 
 /* Subjects in decreasing order of work (claims times partners), so that the
  * big ones start first and do not hold up the end of a parallel step. */
@@ -940,16 +1018,40 @@ static void view_of(subject *s, const stage *st, size_t r, bool spans, scratch *
     s->sp = w->sp;
 }
 
+static void rows_slice(void *ctx, size_t t)
+{
+    const slicing *g = ctx;
+    for (size_t i = slice_from(g, t); i < slice_from(g, t + 1); i++)
+        agree_row(g->s, i);
+}
+
+/* The agree matrix of s, its rows on up to jobs threads: a slice of rows
+ * starts at a word of the matrix, so that no two threads write one. */
+static void prepare(subject *s, unsigned jobs)
+{
+    if (s->n < 2)
+        return;   /* one claim: nothing to compare */
+    place_undated(s);
+    size_t step = 64;   /* rows a word boundary comes back after: 64 / gcd(lim, 64) */
+    while (step > 1 && s->lim % (64 / step * 2) == 0)
+        step /= 2;
+    if (jobs > 1 && s->lim > 0 && s->n >= 2 * step) {
+        slicing g = {.s = s, .k = big_slices(jobs, s->n / step), .step = step};
+        cck_rec_spread(jobs, g.k, rows_slice, &g);
+        return;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        agree_row(s, i);
+}
+
 static void step_prepare(void *ctx, scratch *w, size_t k)
 {
     stage *st = ctx;
+    if (k < st->nbig)
+        return;   /* done across the threads (big_subjects()) */
     subject s;
     view_of(&s, st, st->order[k], true, w);
-    if (s.n < 2)
-        return;   /* one claim: nothing to compare */
-    place_undated(&s);
-    for (size_t i = 0; i < s.n; i++)
-        agree_row(&s, i);
+    prepare(&s, 1);
 }
 
 /* The most confident partner of a subject under the current trust. */
@@ -974,10 +1076,48 @@ static void step_top(void *ctx, scratch *w, size_t k)
 static void step_judge(void *ctx, scratch *w, size_t k)
 {
     stage *st = ctx;
+    if (k < st->nbig)
+        return;   /* done across the threads (big_subjects()) */
     size_t r = st->order[k];
     subject s;
     view_of(&s, st, r, true, w);
-    judge(&st->subs[r], &s, st->trust, st->nt);
+    judge(&st->subs[r], &s, st->trust, st->nt, 1);
+}
+
+/* The big subjects (the most claims of a popular figure): each at least
+ * the work of a run (a 16th of a thread's share of the step) and
+ * cck_rec_big_work, the first of order. On one thread such a subject would
+ * keep it busy after the others are done; its rows and its claims are
+ * spread over the threads instead, one big subject after another, before
+ * the step does the rest. */
+static size_t count_big(const stage *st, unsigned jobs)
+{
+    if (jobs <= 1)
+        return 0;
+    size_t total = 0;
+    for (size_t q = 0; q < st->nr; q++)
+        total += work_of(&st->subs[q], false);
+    size_t least = total / ((size_t)jobs * 16);
+    least = least > cck_rec_big_work ? least : cck_rec_big_work;
+    size_t nbig = 0;
+    while (nbig < st->nr && work_of(&st->subs[st->order[nbig]], false) >= least)
+        nbig++;
+    return nbig;
+}
+
+static void big_subjects(stage *st, bool judging, unsigned jobs)
+{
+    scratch w = {NULL, 0};
+    for (size_t k = 0; k < st->nbig; k++) {
+        size_t r = st->order[k];
+        subject s;
+        view_of(&s, st, r, true, &w);
+        if (judging)
+            judge(&st->subs[r], &s, st->trust, st->nt, jobs);
+        else
+            prepare(&s, jobs);
+    }
+    free(w.sp);
 }
 
 /* ---- source reliability -------------------------------------------------- */
@@ -1589,6 +1729,7 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
 {
     c->groups = NULL;
     c->ngroups = 0;
+    cck_rec_big_subjects = 0;
     if (!cck_corpus_nclaims(c))
         return;
     /* the claims with a subject, counted and filled in slices of sources */
@@ -1684,9 +1825,13 @@ void cck_rec_group_n(cck_corpus *c, unsigned jobs)
     stage st = {.v = v, .subs = subs, .nr = nr, .bits = bits, .order = order, .multi = multi,
                 .all = make_runs(subs, order, nr, false, jobs),
                 .some = make_runs(subs, multi, nmulti, true, jobs), .nt = &nt};
+    st.nbig = count_big(&st, jobs);
+    cck_rec_big_subjects = st.nbig;
+    big_subjects(&st, false, jobs);
     par_for(jobs, &st.all, step_prepare, &st);
     double *trust = estimate_trust(c, &st, jobs);
     note_copies(c, v, subs, nr);
+    big_subjects(&st, true, jobs);
     par_for(jobs, &st.all, step_judge, &st);
     pthread_mutex_destroy(&nt.mu);
     free(nt.t);

@@ -85,6 +85,14 @@ void cck_rec_spread(unsigned jobs, size_t ntasks, void (*fn)(void *ctx, size_t t
  * lower it so that small inputs take the threaded paths. */
 extern size_t cck_rec_par_min;
 
+/* The least work (claims times partners) of a subject whose rows and
+ * claims grouping spreads over the threads, not one thread's task among
+ * others (a thousand claims against 64 partners, some milliseconds);
+ * tests lower it. And how many subjects the last cck_rec_group_n() spread
+ * so. */
+extern size_t cck_rec_big_work;
+extern size_t cck_rec_big_subjects;
+
 /* How many slices to cut n elements into for jobs threads: 1 for one job,
  * else up to 4 a thread, none smaller than cck_rec_par_min. */
 size_t cck_rec_slices(unsigned jobs, size_t n);

@@ -887,6 +887,72 @@ static void test_group_any_number_of_jobs(void)
     free(one);
 }
 
+/* busy()'s corpus and three subjects of 300 claims in source order, each
+ * with outliers and one claim alone without a bound, at its end, its start
+ * or its middle: that claim is favoured, and its row of the agree matrix
+ * gives its note's count of sources, so a slice of rows left out or
+ * misplaced shows. */
+static const char *const huge[] = {"Huge end", "Huge start", "Huge middle"};
+
+static void busy_and_big(fixture *f)
+{
+    busy(f);
+    static const size_t plain[] = {299, 0, 150};
+    for (size_t h = 0; h < 3; h++)
+        for (size_t i = 0; i < 300; i++) {
+            double x = i % 41 == 7 ? 5000 : 2000 + i % 5;
+            cck_bound b = i == plain[h] ? CCK_BOUND_NONE : CCK_BOUND_LOWER;
+            add(f, i / 50, 100 + (i % 50) * 10, huge[h], "n", NULL, (spec)NUMX(x, x, 10, 0, b));
+        }
+    for (size_t i = 0; i < f->n; i++)
+        cck_corpus_add(&f->c, f->src[i]);
+}
+
+/* The big subjects, whose rows and claims are spread over the threads
+ * (cck_rec_big_work lowered so that these count): the groups, notes and
+ * trust of one thread, for pair_caps whose rows fill a word (64), share
+ * words in eights (24) or straddle them (7). */
+static void test_group_big_subjects(void)
+{
+    size_t cap = cck_rec_tolerances.pair_cap, big_work = cck_rec_big_work;
+    static const size_t caps[] = {64, 24, 7};
+    for (size_t ci = 0; ci < sizeof caps / sizeof *caps; ci++) {
+        cck_rec_tolerances.pair_cap = caps[ci];
+        fixture f;
+        busy_and_big(&f);
+        cck_rec_group_n(&f.c, 1);
+        CU_ASSERT_EQUAL(cck_rec_big_subjects, 0);
+        for (size_t h = 0; h < 3; h++) {
+            const cck_group *g = find(&f.c, huge[h], "n", NULL);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+            CU_ASSERT_EQUAL(g->status, CCK_GROUP_CONFLICT);
+            CU_ASSERT_EQUAL(g->nclaims, 300);
+            CU_ASSERT_EQUAL(g->favoured->bound, CCK_BOUND_NONE);
+        }
+        char *one = group_snapshot(&f.c);
+        cck_corpus_free(&f.c);
+        /* as shipped, nothing in this corpus is big enough */
+        busy_and_big(&f);
+        cck_rec_group_n(&f.c, 2);
+        CU_ASSERT_EQUAL(cck_rec_big_subjects, 0);
+        cck_corpus_free(&f.c);
+        static const unsigned jobs[] = {2, 3, 4, 8};
+        for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+            cck_rec_big_work = 1;
+            busy_and_big(&f);
+            cck_rec_group_n(&f.c, jobs[k]);
+            cck_rec_big_work = big_work;
+            CU_ASSERT_TRUE(cck_rec_big_subjects >= 3);   /* the three at least */
+            char *got = group_snapshot(&f.c);
+            CU_ASSERT_STRING_EQUAL(got, one);
+            free(got);
+            cck_corpus_free(&f.c);
+        }
+        free(one);
+    }
+    cck_rec_tolerances.pair_cap = cap;
+}
+
 /* ---- the compact working forms, against the straightforward computation -- */
 
 /* The alias key grouping uses (cck_rec_fold, then ASCII lower case). */
@@ -1318,6 +1384,7 @@ static CU_TestInfo group_tests[] = {
     {"group_favoured", test_group_favoured},
     {"group_articles", test_group_articles},
     {"group_large", test_group_large},
+    {"group_big_subjects", test_group_big_subjects},
     {"group_unclear_alone", test_group_unclear_alone},
     {"group_causes", test_group_causes},
     {"group_trust", test_group_trust},

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interval.h"
 #include "lexicon.h"
 #include "reconcile.h"
 #include "settings.h"
@@ -1793,12 +1794,23 @@ static bool counted_all(const cck_rec_wordcount *w, const cck_corpus *c)
 
 /* Every slot's counts merged into slot 0's, part by part (the words'
  * strings stay in the slots' arenas until the counts go). */
-static const table *merged_counts(cck_rec_wordcount *w)
+static void merge_slot_part(void *arg, size_t part)
 {
-    for (size_t k = 1; k < w->n; k++) {
-        merge_all_parts(&w->slot[0].tb, &w->slot[k].tb);
+    cck_rec_wordcount *w = arg;
+    for (size_t k = 1; k < w->n; k++)
+        cck_rec_merge_words(&w->slot[0].tb, &w->slot[k].tb, part);
+}
+
+/* The slots' counts in slot 0's table: part p of every slot (each split
+ * alike, a part per slot) merged on a thread of its own, as stage_words()
+ * merges its threads' (one thread merging every part took 0.08 s of -j2 on
+ * the 100 MB bench corpus, with the other idle). */
+static const table *merged_counts(cck_rec_wordcount *w, unsigned njobs)
+{
+    if (w->n > 1)
+        cck_rec_spread(njobs, w->slot[0].tb.nwp, merge_slot_part, w);
+    for (size_t k = 1; k < w->n; k++)
         cck_rec_words_free(&w->slot[k].tb);
-    }
     return &w->slot[0].tb;
 }
 
@@ -1822,7 +1834,7 @@ static void subjects_of_all(cck_corpus *c, unsigned njobs, cck_rec_wordcount *pr
     stage_begin(&g, c, njobs);
     table *tb = &g.tb;
     run *r = &g.r;
-    stage_common(&g, pre ? merged_counts(pre) : stage_words(&g));
+    stage_common(&g, pre ? merged_counts(pre, njobs) : stage_words(&g));
     cck_rec_wordcount_free(pre);    /* the common words are the table's own strings */
     stage_names(&g);
 

@@ -44,6 +44,7 @@ void cck_arena_free(cck_arena *a);                 /* NULL is a no-op */
  * in one block for what comes next: a scratch arena between sources. */
 void cck_arena_reset(cck_arena *a);
 void *cck_arena_alloc(cck_arena *a, size_t n);     /* zeroed memory */
+void *cck_arena_take(cck_arena *a, size_t n);      /* n bytes as they are, aligned */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n);
 char *cck_arena_chars(cck_arena *a, size_t n);       /* n zeroed chars, unaligned */
 char *cck_arena_raw(cck_arena *a, size_t n);         /* n chars as they are, unaligned */

@@ -192,6 +192,10 @@ void *cck_arena_alloc(cck_arena *a, size_t n)
     return p;
 }
 
+/* For an array its caller fills whole, maybe on other threads: a big one
+ * is first touched (its pages faulted in) where it is filled. */
+void *cck_arena_take(cck_arena *a, size_t n) { return take(a, n, 16); }
+
 /* Strings need no alignment: packed, a six-letter word costs 7 bytes,
  * not 16 (the subject stage keeps two strings for every word). */
 char *cck_arena_strndup(cck_arena *a, const char *s, size_t n)

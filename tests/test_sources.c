@@ -422,6 +422,16 @@ static void test_arena_alignment_and_big_blocks(void)
     memcpy(r, "wxyz", 5);
     CU_ASSERT_STRING_EQUAL(r, "wxyz");
     CU_ASSERT_STRING_EQUAL(s1, "ab");
+    /* taken as they are, but aligned like cck_arena_alloc()'s, after
+     * packed chars too */
+    for (size_t n = 1; n < 100; n += 13) {
+        cck_arena_raw(a, n);
+        unsigned char *t = cck_arena_take(a, 3 * n);
+        CU_ASSERT_EQUAL((uintptr_t)t % 16, 0);
+        CU_ASSERT(cck_arena_owns(a, t) && cck_arena_owns(a, t + 3 * n - 1));
+        memset(t, 0x5A, 3 * n);
+    }
+    CU_ASSERT_STRING_EQUAL(r, "wxyz");
     cck_arena_free(a);
     cck_arena_free(NULL);
 }

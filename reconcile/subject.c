@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "interval.h"
 #include "lexicon.h"
 #include "reconcile.h"
 #include "settings.h"
@@ -1160,6 +1159,8 @@ struct run {
     artfacts **facts;   /* names pass: per source, per article */
     aliasop **ops;      /* names pass: per source, nops[i] of them */
     size_t *nops;
+    table *const *merge;    /* pass 4: word counts merged into merge[0], */
+    size_t nmerge;          /* nmerge tables split alike, a part a task */
 };
 
 static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_textbuf *tx,
@@ -1189,7 +1190,7 @@ static void subjects_of_source(cck_source *s, const table *tb, scratch *sc, cck_
 static bool take_source(run *r, size_t *i)
 {
     pthread_mutex_lock(&r->lock);
-    bool ok = r->next < (r->pass == 4 ? r->nw : r->c->nsources);
+    bool ok = r->next < (r->pass == 4 ? r->merge[0]->nwp : r->c->nsources);
     if (ok)
         *i = r->next++;
     pthread_mutex_unlock(&r->lock);
@@ -1373,9 +1374,9 @@ static void *work(void *arg)
     size_t i;
     while (take_source(r, &i)) {
         if (r->pass == 4) {
-            /* part i of every thread's counts into thread 0's */
-            for (size_t k = 1; k < r->nw; k++)
-                cck_rec_merge_words(&r->w[0].local, &r->w[k].local, i);
+            /* part i of every table's counts into the first's */
+            for (size_t k = 1; k < r->nmerge; k++)
+                cck_rec_merge_words(r->merge[0], r->merge[k], i);
             continue;
         }
         cck_source *s = r->c->sources[i];
@@ -1502,12 +1503,23 @@ static void stage_facts_free(stage *g)
     g->r.facts = NULL;
 }
 
-/* Every part of from's word counts added to to's, split alike (the
- * words' strings stay in from's arena). */
-static void merge_all_parts(table *to, const table *from)
+/* The word counts of t[1..n) added to t[0]'s (all split alike), each part
+ * merged on whichever of the stage's threads takes it, or every part on
+ * this thread when none starts; the words' strings stay in the arenas of
+ * the tables they came from. */
+static void merge_counts(stage *g, table *const *t, size_t n)
 {
-    for (size_t k = 0; k < from->nwp; k++)
-        cck_rec_merge_words(to, from, k);
+    if (n < 2)
+        return;
+    g->r.merge = t;
+    g->r.nmerge = n;
+    if (start(&g->r, g->w, g->nw, 4)) {
+        join(g->w, g->nw);
+        return;
+    }
+    for (size_t k = 1; k < n; k++)
+        for (size_t part = 0; part < t[k]->nwp; part++)
+            cck_rec_merge_words(t[0], t[k], part);
 }
 
 /* 1: how each word is written. The counts are in the table it returns
@@ -1518,14 +1530,12 @@ static const table *stage_words(stage *g)
     worker *w = g->w;
     if (start(&g->r, w, g->nw, 1)) {
         join(w, g->nw);
-        /* the counts are split alike in every thread: each part is merged
-         * on a thread of its own, into thread 0's table, which the stage
-         * then takes (the words' strings stay in the threads' arenas) */
-        if (start(&g->r, w, g->nw, 4))
-            join(w, g->nw);
-        else
-            for (size_t j = 1; j < g->nw; j++)
-                merge_all_parts(&w[0].local, &w[j].local);
+        /* into thread 0's table, which the stage then takes */
+        table **t = cck_xcalloc(g->nw, sizeof *t);
+        for (size_t k = 0; k < g->nw; k++)
+            t[k] = &w[k].local;
+        merge_counts(g, t, g->nw);
+        free(t);
         for (size_t k = 1; k < g->nw; k++)
             cck_rec_words_free(&w[k].local);
         return &w[0].local;
@@ -1792,28 +1802,6 @@ static bool counted_all(const cck_rec_wordcount *w, const cck_corpus *c)
     return n == c->nsources && bytes == want;
 }
 
-/* Every slot's counts merged into slot 0's, part by part (the words'
- * strings stay in the slots' arenas until the counts go). */
-static void merge_slot_part(void *arg, size_t part)
-{
-    cck_rec_wordcount *w = arg;
-    for (size_t k = 1; k < w->n; k++)
-        cck_rec_merge_words(&w->slot[0].tb, &w->slot[k].tb, part);
-}
-
-/* The slots' counts in slot 0's table: part p of every slot (each split
- * alike, a part per slot) merged on a thread of its own, as stage_words()
- * merges its threads' (one thread merging every part took 0.08 s of -j2 on
- * the 100 MB bench corpus, with the other idle). */
-static const table *merged_counts(cck_rec_wordcount *w, unsigned njobs)
-{
-    if (w->n > 1)
-        cck_rec_spread(njobs, w->slot[0].tb.nwp, merge_slot_part, w);
-    for (size_t k = 1; k < w->n; k++)
-        cck_rec_words_free(&w->slot[k].tb);
-    return &w->slot[0].tb;
-}
-
 static void subjects_of_all(cck_corpus *c, unsigned njobs, cck_rec_wordcount *pre);
 
 void cck_rec_subjects_n(cck_corpus *c, unsigned njobs) { subjects_of_all(c, njobs, NULL); }
@@ -1828,13 +1816,28 @@ bool cck_rec_subjects_counted(cck_corpus *c, unsigned njobs, cck_rec_wordcount *
     return w != NULL;
 }
 
+/* The slots' counts in slot 0's table, merged part by part on the stage's
+ * threads as stage_words() merges its own (one thread merging every part
+ * took 0.08 s of -j2 on the 100 MB bench corpus, with the other idle). */
+static const table *merged_counts(stage *g, cck_rec_wordcount *w)
+{
+    table **t = cck_xcalloc(w->n, sizeof *t);
+    for (size_t k = 0; k < w->n; k++)
+        t[k] = &w->slot[k].tb;
+    merge_counts(g, t, w->n);
+    free(t);
+    for (size_t k = 1; k < w->n; k++)
+        cck_rec_words_free(&w->slot[k].tb);
+    return &w->slot[0].tb;
+}
+
 static void subjects_of_all(cck_corpus *c, unsigned njobs, cck_rec_wordcount *pre)
 {
     stage g;
     stage_begin(&g, c, njobs);
     table *tb = &g.tb;
     run *r = &g.r;
-    stage_common(&g, pre ? merged_counts(pre, njobs) : stage_words(&g));
+    stage_common(&g, pre ? merged_counts(&g, pre) : stage_words(&g));
     cck_rec_wordcount_free(pre);    /* the common words are the table's own strings */
     stage_names(&g);
 

@@ -342,6 +342,20 @@ static size_t take_sjob(spool *p)
     return i;
 }
 
+/* Job i read: it may be written, and its bytes count as held. */
+static void sjob_ready(spool *p, size_t i)
+{
+    p->jobs[i].ready = true;
+    p->held += p->jobs[i].bytes;
+}
+
+/* Job k (the next in line) written: its bytes are no longer held. */
+static void sjob_written(spool *p, size_t k)
+{
+    p->emitted = k + 1;
+    p->held -= p->jobs[k].bytes;
+}
+
 static void *sworker(void *arg)
 {
     spool *p = arg;
@@ -361,8 +375,7 @@ static void *sworker(void *arg)
         pthread_mutex_unlock(&p->lock);
         run_sjob(p, &p->jobs[i], m, &memo);
         pthread_mutex_lock(&p->lock);
-        p->jobs[i].ready = true;
-        p->held += p->jobs[i].bytes;
+        sjob_ready(p, i);
         if (p->writing)
             continue;   /* the writer will come to it */
         p->writing = true;
@@ -371,8 +384,7 @@ static void *sworker(void *arg)
             pthread_mutex_unlock(&p->lock);
             write_sjob(p, k);
             pthread_mutex_lock(&p->lock);
-            p->emitted = k + 1;
-            p->held -= p->jobs[k].bytes;
+            sjob_written(p, k);
             if (p->idle)
                 pthread_cond_broadcast(&p->room);
         }
@@ -437,12 +449,11 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
             if (!m)
                 m = cck_matcher_new();
             run_sjob(&p, &p.jobs[i], m, &memo);
-            p.jobs[i].ready = true;
-            p.held += p.jobs[i].bytes;
+            sjob_ready(&p, i);
         }
         while (p.emitted < p.njobs && p.jobs[p.emitted].ready) {
             write_sjob(&p, p.emitted);
-            p.held -= p.jobs[p.emitted++].bytes;
+            sjob_written(&p, p.emitted);
         }
     }
     cck_matcher_free(m);

@@ -741,13 +741,12 @@ static void weigh_slice(void *ctx, size_t t)
         weigh(g->s, g->trust, g->conflict, g->a, g->b, i, &g->w[i]);
 }
 
-/* Slices of n rows or claims of a big subject for jobs threads: 4 a
- * thread, as cck_rec_slices() cuts, but none empty (a big subject's rows
- * are each tens of comparisons, not one element of a sort). */
-static size_t big_slices(unsigned jobs, size_t n)
+/* Slices of a big subject's n rows or claims for jobs threads, each worth
+ * per claim pairs: as cck_rec_slices() cuts that many pairs, none empty. */
+static size_t big_slices(unsigned jobs, size_t n, size_t per)
 {
-    size_t k = (size_t)(jobs < 256 ? jobs : 256) * 4;
-    return n < k ? (n ? n : 1) : k;
+    size_t k = cck_rec_slices(jobs, n * per);
+    return k < n ? k : n ? n : 1;
 }
 
 /* Every claim of subj weighed on up to jobs threads (free()). */
@@ -755,7 +754,7 @@ static weight *weigh_all(const subject *subj, const double *trust, bool conflict
                          size_t b, unsigned jobs)
 {
     weight *w = cck_xcalloc(subj->n ? subj->n : 1, sizeof *w);
-    slicing g = {.s = subj, .k = big_slices(jobs, subj->n), .step = 1,
+    slicing g = {.s = subj, .k = big_slices(jobs, subj->n, subj->lim), .step = 1,
                  .trust = trust, .conflict = conflict, .a = a, .b = b, .w = w};
     cck_rec_spread(jobs, g.k, weigh_slice, &g);
     return w;
@@ -1036,7 +1035,7 @@ static void prepare(subject *s, unsigned jobs)
     while (step > 1 && s->lim % (64 / step * 2) == 0)
         step /= 2;
     if (jobs > 1 && s->lim > 0 && s->n >= 2 * step) {
-        slicing g = {.s = s, .k = big_slices(jobs, s->n / step), .step = step};
+        slicing g = {.s = s, .k = big_slices(jobs, s->n / step, step * s->lim), .step = step};
         cck_rec_spread(jobs, g.k, rows_slice, &g);
         return;
     }

@@ -915,6 +915,7 @@ static void busy_and_big(fixture *f)
 static void test_group_big_subjects(void)
 {
     size_t cap = cck_rec_tolerances.pair_cap, big_work = cck_rec_big_work;
+    size_t par_min = cck_rec_par_min;
     static const size_t caps[] = {64, 24, 7};
     for (size_t ci = 0; ci < sizeof caps / sizeof *caps; ci++) {
         cck_rec_tolerances.pair_cap = caps[ci];
@@ -938,10 +939,13 @@ static void test_group_big_subjects(void)
         cck_corpus_free(&f.c);
         static const unsigned jobs[] = {2, 3, 4, 8};
         for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+            /* every subject big, and cut into slices down to one pair */
             cck_rec_big_work = 1;
+            cck_rec_par_min = 1;
             busy_and_big(&f);
             cck_rec_group_n(&f.c, jobs[k]);
             cck_rec_big_work = big_work;
+            cck_rec_par_min = par_min;
             CU_ASSERT_TRUE(cck_rec_big_subjects >= 3);   /* the three at least */
             char *got = group_snapshot(&f.c);
             CU_ASSERT_STRING_EQUAL(got, one);

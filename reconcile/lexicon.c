@@ -23,7 +23,10 @@ typedef struct {
     int v;
 } wslot;
 
-enum { SET_STOP, SET_FACILITY, SET_GENERIC, SET_EVENT, SET_ANAPHOR, SET_MONTH, SET_VARIANT, NSETS };
+enum {
+    SET_STOP, SET_FACILITY, SET_GENERIC, SET_EVENT, SET_ANAPHOR, SET_PREP, SET_MONTH, SET_VARIANT,
+    NSETS
+};
 enum { SET_SLOTS = 512 };   /* a power of two over twice the longest list */
 
 static wslot sets[NSETS][SET_SLOTS];
@@ -147,11 +150,20 @@ static const char *const event_nouns[] = {
 
 bool cck_lex_event_noun(const char *w) { return set_find(SET_EVENT, w) != NULL; }
 
+static const char *const prepositions[] = {
+    "after", "before", "during", "in", "of", "from", "since", "until", "following", "at",
+    "by", "with", "to", "for", "near", "into", "on", "across", "throughout", "over",
+    "under", "within", "outside", "inside", "beyond", "around", "along", "among",
+    "between", "through", "via", "against", "without", NULL};
+
+bool cck_lex_preposition(const char *w) { return set_find(SET_PREP, w) != NULL; }
+
 static void sets_build(void)
 {
     static const char *const *const lists[] = {
         [SET_STOP] = stopwords, [SET_FACILITY] = facility_heads,
-        [SET_GENERIC] = generic_heads, [SET_EVENT] = event_nouns, [SET_ANAPHOR] = anaphors};
+        [SET_GENERIC] = generic_heads, [SET_EVENT] = event_nouns, [SET_ANAPHOR] = anaphors,
+        [SET_PREP] = prepositions};
     for (int k = 0; k < SET_MONTH; k++)
         for (size_t i = 0; lists[k][i]; i++)
             set_add(k, lists[k][i], 1);

@@ -29,6 +29,8 @@ const char *cck_lex_variant(const char *w);
 bool cck_lex_event_noun(const char *w);
 /* Lowercase heads that refer back to the facility last named ("the camp"). */
 bool cck_lex_anaphor(const char *w);
+/* Prepositions that put the name after them in a phrase ("after the war"). */
+bool cck_lex_preposition(const char *w);
 
 /* Attribute keywords: a lowercase word (prefix when it ends in '*'). */
 typedef struct {

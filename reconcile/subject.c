@@ -104,21 +104,9 @@ static bool closed_paren_between(const ctx *x, size_t i, size_t j)
  * ("after the Korean War", "in the X"): then it is not the subject. */
 static bool after_preposition(const ctx *x, size_t i)
 {
-    static const char *const preps[] = {"after", "before", "during", "in", "of", "from",
-                                        "since", "until", "following", "at", "by",
-                                        "with", "to", "for", "near", "into", "on", "across",
-                                        "throughout", "over", "under", "within", "outside",
-                                        "inside", "beyond", "around", "along", "among",
-                                        "between", "through", "via", "against", "without",
-                                        NULL};
-    if (i > x->s0 && !strcmp(x->t[i - 1].low, "the"))
+    if (i > x->s0 && low_eq(x, i - 1, "the"))
         i--;
-    if (i <= x->s0)
-        return false;
-    for (size_t k = 0; preps[k]; k++)
-        if (!strcmp(x->t[i - 1].low, preps[k]))
-            return true;
-    return false;
+    return i > x->s0 && cck_lex_preposition(x->t[i - 1].low);
 }
 
 /* The event a bare noun ("the famine") stands for: the most frequent

@@ -1135,10 +1135,17 @@ static void test_lexicon_sets(void)
     CU_ASSERT_EQUAL(cck_lex_month("camp"), 0);
     CU_ASSERT(cck_lex_event_noun("famine") && !cck_lex_event_noun("camp"));
     CU_ASSERT(cck_lex_generic_head("plant") && !cck_lex_generic_head("pavilion"));
+    /* the prepositions, the first and last listed among them; not the
+     * words of other sets or a listed word's prefix */
+    CU_ASSERT(cck_lex_preposition("after") && cck_lex_preposition("without") &&
+              cck_lex_preposition("in") && cck_lex_preposition("via"));
+    CU_ASSERT(!cck_lex_preposition("the") && !cck_lex_preposition("camp") &&
+              !cck_lex_preposition("i") && !cck_lex_preposition("After") &&
+              !cck_lex_preposition(""));
 }
 
 static CU_TestInfo subject_tests[] = {
-    {"lexicon sets: anaphors, stopwords, months", test_lexicon_sets},
+    {"lexicon sets: anaphors, stopwords, months, prepositions", test_lexicon_sets},
     {"subjects of prose and tables", test_subjects_of_prose_and_tables},
     {"main subject from the title", test_main_subject_from_title},
     {"unclear subjects are flagged", test_unclear_subjects},

@@ -1134,8 +1134,6 @@ struct run {
                            5 main subjects */
     int gate;           /* names pass: 0 until every worker has started, then
                            1 to go, or -1 when one could not (all stop) */
-    worker *w;          /* the workers, nw of them */
-    size_t nw;
     size_t next;        /* next source to take, under lock */
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -1449,7 +1447,7 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
     g->nw = njobs > 1 && c->nsources > 1 ? njobs : 0;
     if (g->nw > c->nsources)
         g->nw = c->nsources;
-    g->r = (run){.c = c, .tb = &g->tb, .nw = g->nw};
+    g->r = (run){.c = c, .tb = &g->tb};
     pthread_mutex_init(&g->r.lock, NULL);
     pthread_cond_init(&g->r.cond, NULL);
     g->w = cck_xcalloc(g->nw ? g->nw : 1, sizeof *g->w);
@@ -1459,7 +1457,6 @@ static void stage_begin(stage *g, cck_corpus *c, unsigned njobs)
         g->w[k].ss.keep = g->w[k].strs;
         cck_rec_words_parts(&g->w[k].local, g->nw);
     }
-    g->r.w = g->w;
     g->keep = cck_arena_new();
     g->aliases = cck_arena_new();
     g->mains = cck_arena_new();
@@ -1493,21 +1490,22 @@ static void stage_facts_free(stage *g)
 
 /* The word counts of t[1..n) added to t[0]'s (all split alike), each part
  * merged on whichever of the stage's threads takes it, or every part on
- * this thread when none starts; the words' strings stay in the arenas of
- * the tables they came from. */
+ * this thread when none starts; then t[1..n)'s counts go (the words'
+ * strings stay in the arenas of the tables they came from). */
 static void merge_counts(stage *g, table *const *t, size_t n)
 {
-    if (n < 2)
-        return;
     g->r.merge = t;
     g->r.nmerge = n;
-    if (start(&g->r, g->w, g->nw, 4)) {
+    if (n > 1 && start(&g->r, g->w, g->nw, 4))
         join(g->w, g->nw);
-        return;
-    }
+    else
+        for (size_t k = 1; k < n; k++)
+            for (size_t part = 0; part < t[0]->nwp; part++)
+                cck_rec_merge_words(t[0], t[k], part);
+    g->r.merge = NULL;
+    g->r.nmerge = 0;
     for (size_t k = 1; k < n; k++)
-        for (size_t part = 0; part < t[k]->nwp; part++)
-            cck_rec_merge_words(t[0], t[k], part);
+        cck_rec_words_free(t[k]);
 }
 
 /* 1: how each word is written. The counts are in the table it returns
@@ -1524,8 +1522,6 @@ static const table *stage_words(stage *g)
             t[k] = &w[k].local;
         merge_counts(g, t, g->nw);
         free(t);
-        for (size_t k = 1; k < g->nw; k++)
-            cck_rec_words_free(&w[k].local);
         return &w[0].local;
     }
     for (size_t i = 0; i < c->nsources; i++) {
@@ -1814,8 +1810,6 @@ static const table *merged_counts(stage *g, cck_rec_wordcount *w)
         t[k] = &w->slot[k].tb;
     merge_counts(g, t, w->n);
     free(t);
-    for (size_t k = 1; k < w->n; k++)
-        cck_rec_words_free(&w->slot[k].tb);
     return &w->slot[0].tb;
 }
 

@@ -349,11 +349,10 @@ static void sjob_ready(spool *p, size_t i)
     p->held += p->jobs[i].bytes;
 }
 
-/* Job k (the next in line) written: its bytes are no longer held. */
-static void sjob_written(spool *p, size_t k)
+/* The next job in line written: its bytes are no longer held. */
+static void sjob_written(spool *p)
 {
-    p->emitted = k + 1;
-    p->held -= p->jobs[k].bytes;
+    p->held -= p->jobs[p->emitted++].bytes;
 }
 
 static void *sworker(void *arg)
@@ -384,7 +383,7 @@ static void *sworker(void *arg)
             pthread_mutex_unlock(&p->lock);
             write_sjob(p, k);
             pthread_mutex_lock(&p->lock);
-            sjob_written(p, k);
+            sjob_written(p);
             if (p->idle)
                 pthread_cond_broadcast(&p->room);
         }
@@ -453,7 +452,7 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
         }
         while (p.emitted < p.njobs && p.jobs[p.emitted].ready) {
             write_sjob(&p, p.emitted);
-            sjob_written(&p, p.emitted);
+            sjob_written(&p);
         }
     }
     cck_matcher_free(m);

@@ -939,7 +939,10 @@ static void test_group_big_subjects(void)
         cck_corpus_free(&f.c);
         static const unsigned jobs[] = {2, 3, 4, 8};
         for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
-            /* every subject big, and cut into slices down to one pair */
+            /* no floor on a big subject's work, so that the three huge
+             * subjects (and the busiest other) have a run's work and go
+             * big, cut into the most slices the jobs allow (jobs * 4, or
+             * fewer word-aligned ones when rows share a word) */
             cck_rec_big_work = 1;
             cck_rec_par_min = 1;
             busy_and_big(&f);

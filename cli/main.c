@@ -802,6 +802,7 @@ static int cmd_check(options *o)
 typedef struct {
     cck_format format;
     FILE *out;
+    cck_rep_spares *spares;     /* chunks' buffers, from one source to the next */
     size_t suppressed, dangling;
     bool tty, shown;
     double start, last, after;
@@ -821,7 +822,7 @@ static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
     r->suppressed = cck_sup_inline(s, late);
     for (size_t i = 0; i < s->ncites; i++)
         r->dangling += s->cites[i].ref < 0;
-    r->chunk = cck_rep_claims_chunk(s, x->format);
+    r->chunk = cck_rep_claims_chunk(s, x->format, x->spares);
     return r;
 }
 
@@ -832,7 +833,7 @@ static void stream_emit(void *ctx, size_t pos, void *result)
     cck_rep_chunk_write(x->out, r->chunk, pos);
     x->suppressed += r->suppressed;
     x->dangling += r->dangling;
-    cck_rep_chunk_free(r->chunk);
+    cck_rep_chunk_free(r->chunk, x->spares);
     free(r);
 }
 
@@ -871,10 +872,14 @@ static int extract_streaming(options *o)
     size_t skipped = 0, ignored = 0, nfiles = 0;
     char **files = collect_files(o, o->paths, o->npaths, &c, &nfiles, &skipped, &ignored);
     const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
+    /* a buffer for each thread's chunk being made and one for the chunk
+     * being written: in the steady state no chunk needs new memory */
     stream_ctx x = {.format = o->format, .out = a.out, .tty = isatty(STDERR_FILENO),
-                    .after = after_env ? atof(after_env) : 1.0, .start = now()};
+                    .after = after_env ? atof(after_env) : 1.0, .start = now(),
+                    .spares = cck_rep_spares_new((size_t)o->jobs + 1)};
     cck_run_sink sink = {stream_done, stream_emit, stream_progress, &x};
     skipped += cck_run_stream(files, nfiles, &ro, &sink, &c.diags);
+    cck_rep_spares_free(x.spares);
     free_files(files, nfiles);
     if (x.shown)
         fputs("\r\x1b[K", stderr);

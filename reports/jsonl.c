@@ -363,16 +363,14 @@ void cck_rep_jsonl_source(FILE *out, const cck_source *s)
     ob_flush(&o);
 }
 
-char *cck_rep_jsonl_source_mem(const cck_source *s, size_t *len)
+void cck_rep_jsonl_source_buf(const cck_source *s, cck_rep_buf *b)
 {
-    *len = 0;
     if (!s->nclaims)
-        return NULL;
+        return;
     obuf o;
-    ob_init_mem(&o);
+    ob_init_buf(&o, b);
     source_lines(&o, s);
-    *len = o.n;
-    return o.b;
+    ob_done_buf(&o, b);
 }
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c)

@@ -115,7 +115,7 @@ typedef struct {
     pthread_cond_t room;
 } pool;
 
-/* A worker's stream writes into the buffer its cookie points at. */
+/* A buffer stream writes into the buffer its cookie points at. */
 static ssize_t buffer_write(void *cookie, const char *b, size_t n)
 {
     cck_rep_buf *to = *(cck_rep_buf **)cookie;
@@ -123,6 +123,14 @@ static ssize_t buffer_write(void *cookie, const char *b, size_t n)
     memcpy(to->buf + to->len, b, n);
     to->len += n;
     return (ssize_t)n;
+}
+
+FILE *cck_rep_buf_open(cck_rep_buf **cur)
+{
+    FILE *m = fopencookie(cur, "w", (cookie_io_functions_t){.write = buffer_write});
+    if (!m)
+        out_of_memory();
+    return m;
 }
 
 /* Part k of p, appended to to (bfn) or written to m (fn). */
@@ -146,8 +154,8 @@ static void *worker(void *arg)
     pool *p = arg;
     cck_rep_buf *cur = NULL;
     FILE *m = NULL;
-    if (!p->bfn && !(m = fopencookie(&cur, "w", (cookie_io_functions_t){.write = buffer_write})))
-        out_of_memory();
+    if (!p->bfn)
+        m = cck_rep_buf_open(&cur);
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->next < p->nparts && p->next >= p->written + p->window) {

@@ -2,6 +2,7 @@
  * every writer shares: claim ids, values as people read them, the
  * provenance table of a group, the subject heading and the summary line. */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,20 +77,76 @@ bool cck_rep_claims_streams(cck_format f)
     return f == CCK_FMT_JSONL || f == CCK_FMT_TEXT;
 }
 
-cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
+/* Spare chunk buffers, most recently given back last (the one most likely
+ * still in the cache is taken first). */
+struct cck_rep_spares {
+    pthread_mutex_t lock;
+    cck_rep_buf *v;
+    size_t n, keep;
+};
+
+cck_rep_spares *cck_rep_spares_new(size_t keep)
+{
+    cck_rep_spares *sp = cck_xcalloc(1, sizeof *sp);
+    pthread_mutex_init(&sp->lock, NULL);
+    sp->keep = keep;
+    sp->v = cck_xcalloc(keep ? keep : 1, sizeof *sp->v);
+    return sp;
+}
+
+void cck_rep_spares_free(cck_rep_spares *sp)
+{
+    if (!sp)
+        return;
+    for (size_t k = 0; k < sp->n; k++)
+        free(sp->v[k].buf);
+    free(sp->v);
+    pthread_mutex_destroy(&sp->lock);
+    free(sp);
+}
+
+/* An empty buffer: a spare's memory when sp has one. */
+static cck_rep_buf spare_take(cck_rep_spares *sp)
+{
+    cck_rep_buf b = {0};
+    if (sp) {
+        pthread_mutex_lock(&sp->lock);
+        if (sp->n)
+            b = sp->v[--sp->n];
+        pthread_mutex_unlock(&sp->lock);
+    }
+    b.len = 0;
+    return b;
+}
+
+/* b's memory kept in sp for the next chunk, unless sp is full or the
+ * buffer is too big to hold on to (one huge source's, when the rest are
+ * small), then freed. */
+static void spare_give(cck_rep_spares *sp, cck_rep_buf b)
+{
+    if (sp && b.buf && b.cap <= CCK_REP_SPARE_MAX) {
+        pthread_mutex_lock(&sp->lock);
+        bool kept = sp->n < sp->keep;
+        if (kept)
+            sp->v[sp->n++] = b;
+        pthread_mutex_unlock(&sp->lock);
+        if (kept)
+            return;
+    }
+    free(b.buf);
+}
+
+cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f, cck_rep_spares *sp)
 {
     cck_rep_chunk *ch = cck_xcalloc(1, sizeof *ch);
     ch->id_prefix = f == CCK_FMT_JSONL;
+    ch->b = spare_take(sp);
     if (f == CCK_FMT_JSONL) {
-        ch->buf = cck_rep_jsonl_source_mem(s, &ch->len);
-        ch->lines = s->nclaims; /* one object a line */
+        cck_rep_jsonl_source_buf(s, &ch->b);
         return ch;
     }
-    FILE *m = open_memstream(&ch->buf, &ch->len);
-    if (!m) {
-        fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
-        abort();
-    }
+    cck_rep_buf *cur = &ch->b;
+    FILE *m = cck_rep_buf_open(&cur);
     cck_rep_text_source(m, s);
     if (fclose(m) != 0) {
         fprintf(stderr, "claimcheck: out of memory (report buffer)\n");
@@ -100,11 +157,15 @@ cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f)
 
 void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
 {
+    const char *b = ch->b.buf;
+    size_t len = ch->b.len;
     if (!ch->id_prefix) {
-        fwrite(ch->buf, 1, ch->len, out);
+        fwrite(b, 1, len, out);
         return;
     }
-    /* "{\"id\": \"c<pos>" before every line, all in one write */
+    /* "{\"id\": \"c<pos>" before every line, straight into the stream's
+     * buffer (a buffer of the chunk's size, made afresh for each, cost a
+     * page fault every 4 KB of it) */
     char d[CCK_REP_UDIGITS];
     const char *digits = cck_rep_udigits(d, pos);
     char pre[16 + CCK_REP_UDIGITS];
@@ -112,34 +173,20 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
     memcpy(pre, "{\"id\": \"c", plen);
     memcpy(pre + plen, digits, dn);
     plen += dn;
-    if (!ch->len)
-        return;
-    /* room for the lines the chunk says it has; more (never, for jsonl)
-     * grow it */
-    size_t lines = ch->lines ? ch->lines : 1, cap = ch->len + lines * plen, n = 0, done = 0;
-    char *out_buf = cck_xmalloc(cap);
-    for (size_t i = 0; i < ch->len;) {
-        const char *nl = memchr(ch->buf + i, '\n', ch->len - i);
-        size_t e = nl ? (size_t)(nl - ch->buf) + 1 : ch->len;
-        if (++done > lines) {
-            lines *= 2;
-            cap = ch->len + lines * plen;
-            out_buf = cck_xrealloc(out_buf, cap);
-        }
-        memcpy(out_buf + n, pre, plen);
-        memcpy(out_buf + n + plen, ch->buf + i, e - i);
-        n += plen + (e - i);
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(b + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - b) + 1 : len;
+        fwrite(pre, 1, plen, out);
+        fwrite(b + i, 1, e - i, out);
         i = e;
     }
-    fwrite(out_buf, 1, n, out);
-    free(out_buf);
 }
 
-void cck_rep_chunk_free(cck_rep_chunk *ch)
+void cck_rep_chunk_free(cck_rep_chunk *ch, cck_rep_spares *sp)
 {
     if (!ch)
         return;
-    free(ch->buf);
+    spare_give(sp, ch->b);
     free(ch);
 }
 

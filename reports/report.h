@@ -46,10 +46,23 @@ cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
  * others need the whole corpus). */
 typedef struct cck_rep_chunk cck_rep_chunk;
 bool cck_rep_claims_streams(cck_format f);
-cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f);
+/* Spare chunk buffers: a chunk freed into them lends its memory to the
+ * next one made from them, so that a run of big sources renders into the
+ * same pages instead of faulting in new ones for each (a 380 KB source's
+ * chunk is some 1.5 MB; fresh, its pages were half of streaming extract's
+ * time). At most keep buffers are kept, none over CCK_REP_SPARE_MAX
+ * bytes. Any thread may take and give. */
+typedef struct cck_rep_spares cck_rep_spares;
+#define CCK_REP_SPARE_MAX ((size_t)64 << 20)
+cck_rep_spares *cck_rep_spares_new(size_t keep);
+void cck_rep_spares_free(cck_rep_spares *sp);  /* NULL is a no-op */
+/* The chunk of s, in a spare's memory when sp (which may be NULL) has one. */
+cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f, cck_rep_spares *sp);
 /* Writes the chunk; an I/O error shows in ferror(out). */
 void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos);
-void cck_rep_chunk_free(cck_rep_chunk *ch);  /* NULL is a no-op */
+/* Frees the chunk, its buffer kept in sp (may be NULL) if there is room;
+ * NULL ch is a no-op. */
+void cck_rep_chunk_free(cck_rep_chunk *ch, cck_rep_spares *sp);
 
 /* True when the groups report in format f reads a plain-text source only
  * at its claims' and citation markers' spans (JSON Lines): the run may let

@@ -180,24 +180,34 @@ char *cck_rep_conflict_line(const cck_group *g);
 /* The claim a conflict is shown at: the first that is not favoured. */
 const cck_claim *cck_rep_conflict_anchor(const cck_group *g);
 
+/* A growing byte buffer (cck_xrealloc) that a group or a
+ * source's chunk is rendered into (parts.c). */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} cck_rep_buf;
+/* Makes room for n more bytes after len. */
+void cck_rep_buf_reserve(cck_rep_buf *b, size_t n);
+/* A stream appending to the buffer *cur points at (which may change
+ * between writes; fflush() before reading it), never failing: a buffer
+ * that cannot grow aborts, as cck_rep_buf_reserve() does. */
+FILE *cck_rep_buf_open(cck_rep_buf **cur);
+
 /* ---- streaming `extract` (report.c) ------------------------------------ */
 
-/* Each line of buf is written after "{\"id\": \"c<pos>" when
- * id_prefix is set (jsonl: the claim id's source position is only known
- * when the chunk is written), as it is otherwise. */
+/* Each line of b is written after "{\"id\": \"c<pos>" when id_prefix
+ * is set (jsonl: the claim id's source position is only known when the
+ * chunk is written), as it is otherwise. */
 struct cck_rep_chunk {
-    char *buf;
-    size_t len;
-    size_t lines;   /* lines of buf, when id_prefix */
+    cck_rep_buf b;
     bool id_prefix;
 };
 
 /* One source's lines of `extract`; jsonl writes each claim object without
  * its opening "{\"id\": \"c<pos>". */
 void cck_rep_jsonl_source(FILE *out, const cck_source *s);
-/* The same lines in a new buffer (free()), *len bytes; NULL when s has no
- * claims. */
-char *cck_rep_jsonl_source_mem(const cck_source *s, size_t *len);
+/* The same lines appended to b. */
+void cck_rep_jsonl_source_buf(const cck_source *s, cck_rep_buf *b);
 void cck_rep_text_source(FILE *out, const cck_source *s);
 
 /* ---- groups rendered on several threads (parts.c) ------------------------- */
@@ -211,13 +221,6 @@ typedef void (*cck_rep_group_fn)(FILE *out, const cck_corpus *c, size_t i, const
 void cck_rep_each_group(FILE *out, const cck_corpus *c, unsigned jobs, cck_rep_group_fn fn,
                         const void *ctx);
 
-/* A growing byte buffer (cck_xrealloc) that a group is rendered into. */
-typedef struct {
-    char *buf;
-    size_t len, cap;
-} cck_rep_buf;
-/* Makes room for n more bytes after len. */
-void cck_rep_buf_reserve(cck_rep_buf *b, size_t n);
 /* Appends to b what a report shows of claims [from, to) of group i of c,
  * with the group's opening when from is 0 and its end when to is its
  * nclaims: the pieces of a group, appended in order, are the group.

@@ -262,6 +262,7 @@ static void test_number_pattern_is_exported(void)
 typedef struct {
     cck_format f;
     FILE *out;
+    cck_rep_spares *spares;     /* NULL in some runs: with and without */
     pthread_mutex_t lock;
     size_t done, emitted, max_ahead, last_pos, progress;
     bool in_order;
@@ -276,7 +277,7 @@ static void *st_done(void *ctx, cck_source *s, cck_diags *late)
         x->max_ahead = x->done - x->emitted;
     pthread_mutex_unlock(&x->lock);
     cck_diag_add(late, s->path, 0, 0, CCK_SEV_NOTE, "late note");
-    return cck_rep_claims_chunk(s, x->f);
+    return cck_rep_claims_chunk(s, x->f, x->spares);
 }
 
 static void st_emit(void *ctx, size_t pos, void *chunk)
@@ -285,7 +286,7 @@ static void st_emit(void *ctx, size_t pos, void *chunk)
     x->in_order = x->in_order && pos == x->last_pos + 1;
     x->last_pos = pos;
     cck_rep_chunk_write(x->out, chunk, pos);
-    cck_rep_chunk_free(chunk);
+    cck_rep_chunk_free(chunk, x->spares);
     pthread_mutex_lock(&x->lock);
     x->emitted++;
     pthread_mutex_unlock(&x->lock);
@@ -333,7 +334,9 @@ static void test_streaming_gives_the_corpus_reports(void)
                 /* hold 0: no bytes of sources held back, so that each is
                  * read only once every source before it is written */
                 char *got = NULL, *got_d = NULL;
-                stream_state x = {.f = fmts[f], .in_order = true};
+                /* with spare buffers shared by the threads, or none */
+                stream_state x = {.f = fmts[f], .in_order = true,
+                                  .spares = hold ? cck_rep_spares_new(jobs[k]) : NULL};
                 pthread_mutex_init(&x.lock, NULL);
                 x.out = open_memstream(&got, &n);
                 cck_run_sink sink = {st_done, st_emit, st_progress, &x};
@@ -359,6 +362,7 @@ static void test_streaming_gives_the_corpus_reports(void)
                 CU_ASSERT(x.max_ahead >= 1);
                 CU_ASSERT(hold ? x.max_ahead <= window + 1 : x.max_ahead == 1);
                 pthread_mutex_destroy(&x.lock);
+                cck_rep_spares_free(x.spares);
                 cck_diags_free(&d);
                 free(got);
                 free(got_d);

@@ -434,6 +434,11 @@ void cck_textbuf_free(cck_textbuf *t);
  * with a message naming it, as running out of memory does: its claims'
  * offsets no longer point into it. */
 const char *cck_source_text(const cck_source *s, cck_textbuf *t);
+/* Bytes [from, to) of the text of s, as cck_source_text() gives them (a
+ * dropped source reads only those again: a stage that looks at a few
+ * words around each of many claims must not read the whole file for
+ * each); NULL when the range is not within the text. */
+const char *cck_source_text_range(const cck_source *s, size_t from, size_t to, cck_textbuf *t);
 /* Bytes [start, end) of s->bytes: in s->bytes, or, once dropped, in the
  * spans kept; NULL when they were not kept. */
 const char *cck_source_span(const cck_source *s, size_t start, size_t end);

@@ -518,10 +518,10 @@ _Noreturn static void changed(const cck_source *s, const char *why)
     _exit(2);
 }
 
-const char *cck_source_text(const cck_source *s, cck_textbuf *t)
+/* The file of a dropped source opened again and checked to be what was
+ * read: its descriptor, or the run stops. */
+static int reopen(const cck_source *s)
 {
-    if (!cck_source_dropped(s))
-        return s->bytes;
     int fd = open(s->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         changed(s, "cannot be opened again since it was read");
@@ -531,23 +531,45 @@ const char *cck_source_text(const cck_source *s, cck_textbuf *t)
         close(fd);
         changed(s, "changed since it was read");
     }
-    if (t->cap < s->len + TAIL_PAD) {
+    return fd;
+}
+
+/* Bytes [from, to) of the file of dropped s into t, NUL-padded. */
+static const char *read_range(const cck_source *s, size_t from, size_t to, cck_textbuf *t)
+{
+    int fd = reopen(s);
+    size_t n = to - from;
+    if (t->cap < n + TAIL_PAD) {
         free(t->b);
-        t->cap = s->len + TAIL_PAD;
+        t->cap = n + TAIL_PAD;
         t->b = cck_xmalloc(t->cap);
     }
     size_t got = 0;
-    while (got < s->len) {
-        ssize_t k = read_some(fd, t->b + got, s->len - got);
+    while (got < n) {
+        ssize_t k = pread(fd, t->b + got, n - got, (off_t)(from + got));
+        if (k < 0 && errno == EINTR)
+            continue;
         if (k <= 0)
             break;
         got += (size_t)k;
     }
     close(fd);
-    if (got != s->len)
+    if (got != n)
         changed(s, "changed since it was read");
-    memset(t->b + s->len, 0, TAIL_PAD);
+    memset(t->b + n, 0, TAIL_PAD);
     return t->b;
+}
+
+const char *cck_source_text(const cck_source *s, cck_textbuf *t)
+{
+    return cck_source_dropped(s) ? read_range(s, 0, s->len, t) : s->bytes;
+}
+
+const char *cck_source_text_range(const cck_source *s, size_t from, size_t to, cck_textbuf *t)
+{
+    if (from > to || to > s->len)
+        return NULL;
+    return cck_source_dropped(s) ? read_range(s, from, to, t) : s->bytes + from;
 }
 
 const char *cck_source_span(const cck_source *s, size_t start, size_t end)

@@ -621,6 +621,33 @@ static void test_group_causes(void)
         CU_ASSERT_PTR_NOT_NULL(strstr(g->note, rows[i].cause));
         cck_corpus_free(&f.c);
     }
+    /* the qualifiers are whole words, however far back the word holding
+     * the letters starts: "suburban" in a run of 150 bytes without a space,
+     * its "urban" just where a look 64 bytes back from the words' window
+     * would begin; with a space there, it is the word "urban" */
+    for (int spaced = 0; spaced < 2; spaced++) {
+        char a[256];
+        size_t run = 150, cs = 7 + run + 1, urban = cs - 60 - 64;
+        memcpy(a, "Count: ", 7);
+        for (size_t k = 0; k < run; k++)
+            a[7 + k] = k % 2 ? '/' : 'q';
+        memcpy(a + urban - 3, "suburban/", 9);
+        if (spaced)
+            a[urban - 1] = ' ';
+        strcpy(a + 7 + run, " 2,100,000 people.");
+        fixture f;
+        fx_init(&f, 2);
+        sentence_claim(&f, 0, a, "2,100,000", "X", "n", (spec)NUM(2100000, 2100000, 100000));
+        sentence_claim(&f, 1, "The town has 1,500,000 people.", "1,500,000", "X", "n",
+                       (spec)NUM(1500000, 1500000, 100000));
+        fx_run(&f);
+        CU_ASSERT_EQUAL_FATAL(f.c.ngroups, 1);
+        CU_ASSERT_EQUAL(f.c.groups[0].status, CCK_GROUP_CONFLICT);
+        const char *note = f.c.groups[0].note;
+        CU_ASSERT(spaced ? strstr(note, "one sentence says \"urban\"") != NULL
+                         : strstr(note, "one sentence says") == NULL);
+        cck_corpus_free(&f.c);
+    }
     /* figures of two close years too far apart for the attribute's drift */
     fixture f;
     fx_init(&f, 2);

@@ -155,11 +155,21 @@ static void test_plain_text_let_go(void)
             CU_ASSERT(n == m && n > 0 && !memcmp(a, b, n));
             markers++;
         }
-        /* the rest is read again, as it was */
+        /* the rest is read again, as it was, whole or in part */
         const char *t = cck_source_text(g, &tx);
         CU_ASSERT_PTR_NOT_NULL_FATAL(t);
         CU_ASSERT(!memcmp(t, w->bytes, w->len) && t[w->len] == '\0');
         CU_ASSERT_PTR_NULL(cck_source_span(g, 0, g->len));
+        size_t cut[][2] = {{0, w->len}, {w->len / 3, w->len / 2}, {w->len, w->len}};
+        for (size_t k = 0; k < 3; k++) {
+            size_t a = cut[k][0], e = cut[k][1];
+            t = cck_source_text_range(g, a, e, &tx);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+            CU_ASSERT(!memcmp(t, w->bytes + a, e - a) && t[e - a] == '\0');
+            CU_ASSERT_PTR_EQUAL(cck_source_text_range(w, a, e, &tx), w->bytes + a);
+        }
+        CU_ASSERT_PTR_NULL(cck_source_text_range(g, 0, w->len + 1, &tx));
+        CU_ASSERT_PTR_NULL(cck_source_text_range(g, 2, 1, &tx));
     }
     cck_textbuf_free(&tx);
     /* the one report format that asks for it */

@@ -638,13 +638,9 @@ const char *cck_rec_prose_attr(cck_arena *a, const ctx *x, const cck_unit *u,
     if ((!strcmp(cck_claim_unit(cl), "m") && x->c1 < x->s1 && word_within(x, w_dir, 0, 3)) || travel) {
         /* the place the distance is measured from: a name after the figure */
         const char *target = main;
-        for (size_t i = first_name(st, x->c1); i < st->nn; i++) {
-            const name *m = &st->nm[i];
-            if (m->t0 >= x->c1 && m->t0 < x->c1 + 6 && m->t0 < x->s1) {
-                target = cck_rec_disp_of(tb, m);
-                break;
-            }
-        }
+        size_t i = first_name(st, x->c1);   /* names are in text order */
+        if (i < st->nn && st->nm[i].t0 < x->c1 + 6 && st->nm[i].t0 < x->s1)
+            target = cck_rec_disp_of(tb, &st->nm[i]);
         *dist_target = target;
         if (travel) {
             /* the nearer of "by road" and "by train" */

@@ -639,6 +639,7 @@ static void push_article(seg_ctx *c, size_t start, const char *title)
     c->caret_list = false;
     c->letter_mode = c->letter_used = false;
     c->next_letter = 0;
+    c->lettered_on = false;
 }
 
 static void push_section(seg_ctx *c, size_t a, size_t b, int level)
@@ -858,15 +859,23 @@ static void title_from_comments(seg_ctx *c, walk *w, size_t a, size_t b)
 }
 
 /* The current article cites a lettered note ("[a]") before off. */
-static bool lettered_before(const seg_ctx *c, size_t off)
+static bool lettered_before(seg_ctx *c, size_t off)
 {
-    size_t from = c->arts[c->article].start;
-    for (size_t k = cck_src_cite_lower(c, from); k < c->ncites && c->cites[k].start < off; k++) {
-        const char *m = c->s->bytes + c->cites[k].start;
-        if (m[0] == '[' && is_lower(m[1]) && m[2] == ']')
-            return true;
+    /* the line pass asks at rising offsets: each look goes on from where
+     * the last stopped (a page of many "Notes" headings and no lettered
+     * marker went through all of the article's markers at each) */
+    if (!c->lettered_on || off < c->lettered_off) {
+        c->lettered_k = cck_src_cite_lower(c, c->arts[c->article].start);
+        c->lettered_seen = false;
+        c->lettered_on = true;
     }
-    return false;
+    c->lettered_off = off;
+    for (size_t k = c->lettered_k; !c->lettered_seen && k < c->ncites && c->cites[k].start < off;
+         k = ++c->lettered_k) {
+        const char *m = c->s->bytes + c->cites[k].start;
+        c->lettered_seen = m[0] == '[' && is_lower(m[1]) && m[2] == ']';
+    }
+    return c->lettered_seen;
 }
 
 static void heading(seg_ctx *c, walk *w, size_t i, int level)
@@ -928,12 +937,12 @@ static size_t glued_heading(const seg_ctx *c, size_t i)
     const seg_line *l = &c->lines[i];
     const char *t = c->s->bytes;
     size_t lim = l->ce > l->cs + HEAD_MAX ? l->ce - HEAD_MAX : l->cs;
+    size_t k = cck_src_cite_lower(c, l->cs);
     for (size_t g = l->ce; g-- > lim + 1;) {
         if (!is_upper(t[g]))
             continue;
         /* just before: a sentence end, possibly with its markers */
         size_t e = g;
-        size_t k = cck_src_cite_lower(c, l->cs);
         for (bool again = true; again;) {
             again = false;
             for (size_t m = k; m < c->ncites && c->cites[m].start < e; m++)

@@ -51,6 +51,10 @@ typedef struct {
     bool letter_mode;    /* the list in force labels its entries a, b, c */
     bool letter_used;    /* the article had its lettered list */
     unsigned next_letter;
+    /* lettered_before(): how far the article's markers have been looked
+     * through (to lettered_k, for offsets below lettered_off) */
+    size_t lettered_k, lettered_off;
+    bool lettered_on, lettered_seen;
     bool ucites_full;    /* CCK_SOURCE_MAX unit cite entries: no more */
 } seg_ctx;
 

@@ -39,6 +39,12 @@ void cck_mem_trim(void);
  * (strndup, strdup, printf, chars) are packed with no alignment. */
 typedef struct cck_arena cck_arena;
 cck_arena *cck_arena_new(void);
+/* An arena for scratch work, emptied between sources (cck_arena_reset()):
+ * each new block is as big as all before it, up to 64 MiB, where an arena
+ * that lives to the end of the run adds an eighth, at most 64 KiB, to keep
+ * its unused end small; so a big source's scratch is some twenty blocks,
+ * not thousands for cck_arena_owns() to walk. */
+cck_arena *cck_arena_new_scratch(void);
 void cck_arena_free(cck_arena *a);                 /* NULL is a no-op */
 /* Invalidates everything a handed out, keeping (up to 1 MiB of) its memory
  * in one block for what comes next: a scratch arena between sources. */

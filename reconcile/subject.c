@@ -1039,7 +1039,7 @@ static cck_arena *scratch_empty(scratch *sc)
     if (sc->a)
         cck_arena_reset(sc->a);
     else
-        sc->a = cck_arena_new();
+        sc->a = cck_arena_new_scratch();
     return sc->a;
 }
 

@@ -77,6 +77,8 @@ struct cck_arena {
     block *head;
     size_t head_size;   /* bytes of data in the head block */
     size_t total;       /* bytes in all blocks */
+    size_t max_block;   /* an ordinary block's cap */
+    unsigned grow;      /* an ordinary block is total >> grow bytes */
 };
 
 /* An ordinary block is an eighth of what the arena holds already, from
@@ -84,12 +86,25 @@ struct cck_arena {
  * source's arena lives to the end of `check`, so the unused end of the
  * last block is kept small (at c100, 1 KB first blocks left 22 MB unused,
  * 512 bytes 11 MB; 128 bytes peaked 4 MB lower than 512 even with the
- * blocks' headers); a request over half a block gets a block of its own. */
-enum { FIRST_BLOCK = 128, BLOCK_SIZE = 64 * 1024 };
+ * blocks' headers); a request over half a block gets a block of its own.
+ * A scratch arena's blocks double, to SCRATCH_BLOCK: it is emptied for
+ * each source, so its unused end is reused, not kept. */
+enum { FIRST_BLOCK = 128, BLOCK_SIZE = 64 * 1024, SCRATCH_BLOCK = 64 * 1024 * 1024 };
 
 cck_arena *cck_arena_new(void)
 {
-    return cck_xcalloc(1, sizeof(cck_arena));
+    cck_arena *a = cck_xcalloc(1, sizeof(cck_arena));
+    a->max_block = BLOCK_SIZE;
+    a->grow = 3;
+    return a;
+}
+
+cck_arena *cck_arena_new_scratch(void)
+{
+    cck_arena *a = cck_arena_new();
+    a->max_block = SCRATCH_BLOCK;
+    a->grow = 0;
+    return a;
 }
 
 void cck_arena_free(cck_arena *a)
@@ -145,10 +160,10 @@ static void *take(cck_arena *a, size_t n, size_t align)
     block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > a->head_size || a->head_size - at < n) {
-        size_t ordinary = a->total / 8;
-        ordinary = ordinary < FIRST_BLOCK ? FIRST_BLOCK
-                 : ordinary > BLOCK_SIZE  ? BLOCK_SIZE
-                                          : ordinary;
+        size_t ordinary = a->total >> a->grow;
+        ordinary = ordinary < FIRST_BLOCK  ? FIRST_BLOCK
+                 : ordinary > a->max_block ? a->max_block
+                                           : ordinary;
         bool own = n > ordinary / 2;
         size_t size = own ? n : ordinary;
         if (size > SIZE_MAX - sizeof(block))

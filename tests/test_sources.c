@@ -475,6 +475,33 @@ static void test_arena_reset(void)
     cck_arena_free(a);
 }
 
+/* A scratch arena's blocks double (to 64 MiB), an ordinary one's stop at
+ * 64 KiB: 4 MiB of short strings, packed end to end within a block, break
+ * into a new block some twenty times in one and over sixty in the other;
+ * the scratch arena owns them all, and resets like any other. */
+static void test_arena_scratch_blocks_double(void)
+{
+    cck_arena *a[2] = {cck_arena_new_scratch(), cck_arena_new()};
+    size_t breaks[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        char *last = cck_arena_strdup(a[k], "0123456789abcde");
+        for (size_t i = 1; i < (4u << 20) / 16; i++) {
+            char *p = cck_arena_strdup(a[k], "0123456789abcde");
+            breaks[k] += p != last + 16;
+            last = p;
+        }
+        CU_ASSERT(cck_arena_owns(a[k], last));
+    }
+    CU_ASSERT(breaks[0] <= 20);
+    CU_ASSERT(breaks[1] >= 60);
+    char outside[8];
+    CU_ASSERT(!cck_arena_owns(a[0], outside));
+    cck_arena_reset(a[0]);
+    CU_ASSERT_STRING_EQUAL(cck_arena_strdup(a[0], "after"), "after");
+    cck_arena_free(a[0]);
+    cck_arena_free(a[1]);
+}
+
 static void put_file(const char *dir, const char *name, const char *text)
 {
     char path[256];
@@ -735,6 +762,7 @@ void cck_suite_sources(void)
         {"arena alignment, zeroing and big blocks", test_arena_alignment_and_big_blocks},
         {"an arena adopts another's blocks", test_arena_adopt},
         {"a reset arena keeps its memory in one block", test_arena_reset},
+        {"arena: a scratch arena's blocks double", test_arena_scratch_blocks_double},
         {"directories expand sorted, hidden skipped", test_expand_directory_sorted_and_hidden_skipped},
         {"the memo of directories without a sources file", test_sources_file_memo},
         {"directory entries of every type", test_expand_entry_types},

@@ -570,6 +570,12 @@ static const refs_case ref_forms[] = {
      "References\n[edit]\n^ \"County census\". 2020.\n^ Hale 1901, p. 3.\n",
      4, {"a", "b", "1", "2"}, {"Official count.", "Records vary.", "\"County census\". 2020.", "Hale 1901, p. 3."},
      {1, 1, 1, 1}, 4},
+    /* a Notes list before any lettered marker is numbered; one after the
+     * first lettered marker is lettered (the look for one goes on from
+     * where the last heading's stopped) */
+    {"Ashford\nAshford has 3,100 people.[1]\nNotes\n[edit]\n^ Census of 2020.\nHistory\n[edit]\n"
+     "A bridge was built in 1822.[a]\nNotes\n[edit]\n^ Some say 1824.\n",
+     2, {"1", "a"}, {"Census of 2020.", "Some say 1824."}, {1, 1}, 2},
     /* author-date citations resolve by name and year */
     {"Mills grew fast (Hale 1901). Output doubled (Ostrov 1950).\n\nSources\n\n"
      "Hale, T. (1901). Mill towns. Dale Press.\nOrr, B. (1950). Output records.\n",

@@ -159,6 +159,8 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
 {
     const char *b = ch->b.buf;
     size_t len = ch->b.len;
+    if (!len)   /* a source of no claims: nothing, maybe not even a buffer */
+        return;
     if (!ch->id_prefix) {
         fwrite(b, 1, len, out);
         return;

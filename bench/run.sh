@@ -14,6 +14,7 @@
 # peer (default 3; the best is kept; larger sizes run once); BENCH_PEER=0
 # skips the peer;
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
+# BENCH_ONE=0 skips the plain text joined into one file (at 10 MB);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
 # (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
 # alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those,
@@ -82,6 +83,7 @@ m() {
 
 mbps() { awk -v mb="$1" -v s="$2" 'BEGIN {printf "%.1f", (s > 0 ? mb / s : 0)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a / b; else printf "-"}'; }
+mbof() { awk -v k="${1:-0}" 'BEGIN {printf "%.0f", k / 1024}'; }   # KiB -> MiB
 
 row() { # label mb count-label
     local label=$1 mb=$2 count=$3
@@ -146,7 +148,31 @@ for size in $SIZES; do
     m textract "$tmb" "$reps" "$BIN" extract -j1 -f jsonl "$T_C"
     row "  claimcheck extract -j1" "$tmb" "$(wc -l < "$W/out.textract") claims"
     WALL[textract,$size]=$R_WALL; CPU[textract,$size]=$R_CPU; STATUS[textract,$size]=$R_STATUS
+    RSS[textract,$size]=$R_RSS
     [ "$R_STATUS" = timeout ] && WALL[textract,$size]=
+    # the same plain text as one source: time and memory should grow with
+    # the bytes, not with the bytes of one source times its claims (the
+    # small pages above never show that)
+    if [ "${BENCH_ONE:-1}" != 0 ] && [ "$size" -le 10 ]; then
+        O_C=$W/one-$size
+        rm -rf "$O_C"; mkdir -p "$O_C"
+        find "$T_C" -type f -print0 | sort -z | xargs -0 cat > "$O_C/all.txt"
+        echo "  the same plain text as one file: $tmb MB"
+        m oextract "$tmb" "$reps" "$BIN" extract -j1 -f jsonl "$O_C"
+        row "  claimcheck extract -j1" "$tmb" "$(wc -l < "$W/out.oextract") claims"
+        WALL[oextract,$size]=$R_WALL; RSS[oextract,$size]=$R_RSS
+        m tcheck "$tmb" 1 "$BIN" check -j1 -f jsonl "$T_C"
+        WALL[tcheck,$size]=$R_WALL; RSS[tcheck,$size]=$R_RSS; tgroups=$(wc -l < "$W/out.tcheck")
+        m ocheck "$tmb" 1 "$BIN" check -j1 -f jsonl "$O_C"
+        row "  claimcheck check -j1" "$tmb" "$(wc -l < "$W/out.ocheck") groups"
+        WALL[ocheck,$size]=$R_WALL; RSS[ocheck,$size]=$R_RSS
+        echo "  one file against $tfiles: extract -j1 $(ratio "${WALL[oextract,$size]}" "${WALL[textract,$size]}")x" \
+             "the time, check -j1 $(ratio "${WALL[ocheck,$size]}" "${WALL[tcheck,$size]}")x" \
+             "(${WALL[tcheck,$size]} s for the $tfiles files, $tgroups groups); peak MB, one file" \
+             "against the files: extract $(mbof "${RSS[oextract,$size]}")/$(mbof "${RSS[textract,$size]}")," \
+             "check $(mbof "${RSS[ocheck,$size]}")/$(mbof "${RSS[tcheck,$size]}")"
+        rm -rf "$O_C" "$W/out.oextract" "$W/out.tcheck" "$W/out.ocheck"
+    fi
     rm -f "$W/out.tgrep" "$W/out.textract"
 
     for cmd in extract check; do

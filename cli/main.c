@@ -813,6 +813,15 @@ typedef struct {
     size_t suppressed, dangling;
 } stream_result;
 
+/* Markers of s that point nowhere. */
+static size_t dangling_of(const cck_source *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->ncites; i++)
+        n += s->cites[i].ref < 0;
+    return n;
+}
+
 /* On the thread that read s: what extract does with a source once the
  * whole corpus is read, for this source alone. */
 static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
@@ -820,10 +829,19 @@ static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
     stream_ctx *x = ctx;
     stream_result *r = cck_xcalloc(1, sizeof *r);
     r->suppressed = cck_sup_inline(s, late);
-    for (size_t i = 0; i < s->ncites; i++)
-        r->dangling += s->cites[i].ref < 0;
+    r->dangling = dangling_of(s);
     r->chunk = cck_rep_claims_chunk(s, x->format, x->spares);
     return r;
+}
+
+/* stream_done() and stream_emit() at once, for a source that is next in
+ * line when read: its claims go straight out. */
+static void stream_write(void *ctx, size_t pos, cck_source *s, cck_diags *late)
+{
+    stream_ctx *x = ctx;
+    x->suppressed += cck_sup_inline(s, late);
+    x->dangling += dangling_of(s);
+    cck_rep_claims_source(x->out, s, x->format, pos);
 }
 
 static void stream_emit(void *ctx, size_t pos, void *result)
@@ -877,7 +895,7 @@ static int extract_streaming(options *o)
     stream_ctx x = {.format = o->format, .out = a.out, .tty = isatty(STDERR_FILENO),
                     .after = after_env ? atof(after_env) : 1.0, .start = now(),
                     .spares = cck_rep_spares_new((size_t)o->jobs + 1)};
-    cck_run_sink sink = {stream_done, stream_emit, stream_progress, &x};
+    cck_run_sink sink = {stream_done, stream_emit, stream_progress, &x, stream_write};
     skipped += cck_run_stream(files, nfiles, &ro, &sink, &c.diags);
     cck_rep_spares_free(x.spares);
     free_files(files, nfiles);

@@ -291,36 +291,70 @@ typedef struct {
     size_t pos, skipped;
 } spool;
 
-static void run_sjob(spool *p, sjob *j, cck_matcher *m, cck_src_memo *memo)
+/* Reads job j's source: loaded, segmented and its claims extracted, or
+ * NULL when it cannot be read (j failed). */
+static cck_source *read_sjob(spool *p, sjob *j, cck_matcher *m, cck_src_memo *memo)
 {
     cck_source *src = NULL;
     if (cck_src_load_memo(j->path, p->max_bytes, memo, &src, &j->diags) != CCK_OK) {
         j->failed = true;
-        return;
+        return NULL;
     }
     j->bytes = src->raw_len;
     cck_src_segment(src, &j->diags);
     cck_ext_source(src, m, &j->diags);
+    return src;
+}
+
+/* What job j holds for the writer: done()'s result; the source goes. */
+static void finish_sjob(spool *p, sjob *j, cck_source *src)
+{
+    if (!src)
+        return;
     j->result = p->sink->done(p->sink->ctx, src, &j->late);
     cck_source_free(src);
 }
 
-/* Writes job k (the next in line): the expansion diagnostics of the paths
- * it opens first, then its own, then its claims. */
+/* Before job k's claims: the expansion diagnostics of the paths it opens
+ * first, then its own. */
+static void put_diags(spool *p, size_t k)
+{
+    while (p->path_at < p->npaths && p->first[p->path_at] <= k)
+        cck_diags_move(p->d, &p->expand[p->path_at++]);
+    cck_diags_move(p->d, &p->jobs[k].diags);
+}
+
+/* After job k's claims: its path goes, the progress is told. */
+static void put_done(spool *p, size_t k)
+{
+    free((char *)p->jobs[k].path);
+    if (p->sink->progress)
+        p->sink->progress(p->sink->ctx, k + 1, p->njobs);
+}
+
+/* Writes job k (the next in line): its diagnostics, then its claims. */
 static void write_sjob(spool *p, size_t k)
 {
     sjob *j = &p->jobs[k];
-    while (p->path_at < p->npaths && p->first[p->path_at] <= k)
-        cck_diags_move(p->d, &p->expand[p->path_at++]);
-    cck_diags_move(p->d, &j->diags);
+    put_diags(p, k);
     cck_diags_move(p->late, &j->late);
     if (j->failed)
         p->skipped++;
     else
         p->sink->emit(p->sink->ctx, ++p->pos, j->result);
-    free((char *)j->path);
-    if (p->sink->progress)
-        p->sink->progress(p->sink->ctx, k + 1, p->njobs);
+    put_done(p, k);
+}
+
+/* Writes job k (the next in line) straight from its source src, which it
+ * frees, as finish_sjob() then write_sjob() would. */
+static void write_through(spool *p, size_t k, cck_source *src)
+{
+    sjob *j = &p->jobs[k];
+    put_diags(p, k);
+    p->sink->write(p->sink->ctx, ++p->pos, src, &j->late);
+    cck_source_free(src);
+    cck_diags_move(p->late, &j->late);
+    put_done(p, k);
 }
 
 /* The job to read next (marked taken), or njobs when none may be now. */
@@ -372,12 +406,27 @@ static void *sworker(void *arg)
             continue;
         }
         pthread_mutex_unlock(&p->lock);
-        run_sjob(p, &p->jobs[i], m, &memo);
+        cck_source *src = read_sjob(p, &p->jobs[i], m, &memo);
         pthread_mutex_lock(&p->lock);
-        sjob_ready(p, i);
-        if (p->writing)
-            continue;   /* the writer will come to it */
-        p->writing = true;
+        if (src && p->sink->write && i == p->emitted && !p->writing) {
+            /* the next in line, and no writer: this worker writes it now */
+            p->writing = true;
+            sjob_ready(p, i);
+            pthread_mutex_unlock(&p->lock);
+            write_through(p, i, src);
+            pthread_mutex_lock(&p->lock);
+            sjob_written(p);
+            if (p->idle)
+                pthread_cond_broadcast(&p->room);
+        } else {
+            pthread_mutex_unlock(&p->lock);
+            finish_sjob(p, &p->jobs[i], src);
+            pthread_mutex_lock(&p->lock);
+            sjob_ready(p, i);
+            if (p->writing)
+                continue;   /* the writer will come to it */
+            p->writing = true;
+        }
         while (p->emitted < p->njobs && p->jobs[p->emitted].ready) {
             size_t k = p->emitted;
             pthread_mutex_unlock(&p->lock);
@@ -447,8 +496,14 @@ size_t cck_run_stream(char *const *paths, size_t npaths, const cck_run_options *
         if (i < p.njobs) {
             if (!m)
                 m = cck_matcher_new();
-            run_sjob(&p, &p.jobs[i], m, &memo);
+            cck_source *src = read_sjob(&p, &p.jobs[i], m, &memo);
             sjob_ready(&p, i);
+            if (src && sink->write && i == p.emitted) {
+                write_through(&p, i, src);
+                sjob_written(&p);
+            } else {
+                finish_sjob(&p, &p.jobs[i], src);
+            }
         }
         while (p.emitted < p.njobs && p.jobs[p.emitted].ready) {
             write_sjob(&p, p.emitted);

@@ -62,6 +62,12 @@ typedef struct {
     void (*emit)(void *ctx, size_t pos, void *result);
     void (*progress)(void *ctx, size_t done, size_t total);
     void *ctx;
+    /* done() and emit() at once, for a source read when every source
+     * before it is written: what they would write, with nothing held in
+     * between (a big source's rendered claims are several times its
+     * size). It runs where emit() would, under the same rules, and may
+     * be NULL (done() and emit() always). */
+    void (*write)(void *ctx, size_t pos, cck_source *s, cck_diags *late);
 } cck_run_sink;
 
 /* Past this many bytes of sources read and not yet written, a stream reads

@@ -336,7 +336,8 @@ void cck_rep_json_claim(FILE *out, const cck_rep_index *ix, const cck_claim *cl)
     ob_flush(&o);
 }
 
-static void source_lines(obuf *o, const cck_source *s)
+/* The claim lines of s, each after pre (plen bytes; none when NULL). */
+static void source_lines(obuf *o, const cck_source *s, const char *pre, size_t plen)
 {
     /* the path as a JSON string, escaped once for every claim */
     obuf d;
@@ -344,6 +345,8 @@ static void source_lines(obuf *o, const cck_source *s)
     ob_cstr(&d, s->path);
     ob_put(&d, "", 1); /* its NUL */
     for (size_t j = 0; j < s->nclaims; j++) {
+        if (pre)
+            ob_put(o, pre, plen);
         OB_LIT(o, "-");   /* the rest of "c<pos>-<claim>" */
         ob_uint(o, j + 1);
         OB_LIT(o, "\"");
@@ -353,13 +356,13 @@ static void source_lines(obuf *o, const cck_source *s)
     free(d.b);
 }
 
-void cck_rep_jsonl_source(FILE *out, const cck_source *s)
+void cck_rep_jsonl_source(FILE *out, const cck_source *s, const char *pre, size_t plen)
 {
     if (!s->nclaims)
         return;
     obuf o;
     ob_init_file(&o, out);
-    source_lines(&o, s);
+    source_lines(&o, s, pre, plen);
     ob_flush(&o);
 }
 
@@ -369,7 +372,7 @@ void cck_rep_jsonl_source_buf(const cck_source *s, cck_rep_buf *b)
         return;
     obuf o;
     ob_init_buf(&o, b);
-    source_lines(&o, s);
+    source_lines(&o, s, NULL, 0);
     ob_done_buf(&o, b);
 }
 

@@ -155,6 +155,18 @@ cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f, cck_rep_s
     return ch;
 }
 
+/* "{\"id\": \"c<pos>", the opening of a jsonl claim line of the source
+ * at pos, in pre; returns its length. */
+static size_t id_opening(char pre[static 16 + CCK_REP_UDIGITS], size_t pos)
+{
+    char d[CCK_REP_UDIGITS];
+    const char *digits = cck_rep_udigits(d, pos);
+    size_t plen = sizeof "{\"id\": \"c" - 1, dn = strlen(digits);
+    memcpy(pre, "{\"id\": \"c", plen);
+    memcpy(pre + plen, digits, dn);
+    return plen + dn;
+}
+
 void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
 {
     const char *b = ch->b.buf;
@@ -165,16 +177,11 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
         fwrite(b, 1, len, out);
         return;
     }
-    /* "{\"id\": \"c<pos>" before every line, straight into the stream's
-     * buffer (a buffer of the chunk's size, made afresh for each, cost a
-     * page fault every 4 KB of it) */
-    char d[CCK_REP_UDIGITS];
-    const char *digits = cck_rep_udigits(d, pos);
+    /* the opening before every line, straight into the stream's buffer (a
+     * buffer of the chunk's size, made afresh for each, cost a page fault
+     * every 4 KB of it) */
     char pre[16 + CCK_REP_UDIGITS];
-    size_t plen = sizeof "{\"id\": \"c" - 1, dn = strlen(digits);
-    memcpy(pre, "{\"id\": \"c", plen);
-    memcpy(pre + plen, digits, dn);
-    plen += dn;
+    size_t plen = id_opening(pre, pos);
     for (size_t i = 0; i < len;) {
         const char *nl = memchr(b + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - b) + 1 : len;
@@ -182,6 +189,17 @@ void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos)
         fwrite(b + i, 1, e - i, out);
         i = e;
     }
+}
+
+void cck_rep_claims_source(FILE *out, const cck_source *s, cck_format f, size_t pos)
+{
+    if (f != CCK_FMT_JSONL) {
+        cck_rep_text_source(out, s);
+        return;
+    }
+    char pre[16 + CCK_REP_UDIGITS];
+    size_t plen = id_opening(pre, pos);
+    cck_rep_jsonl_source(out, s, pre, plen);
 }
 
 void cck_rep_chunk_free(cck_rep_chunk *ch, cck_rep_spares *sp)

@@ -60,6 +60,10 @@ void cck_rep_spares_free(cck_rep_spares *sp);  /* NULL is a no-op */
 cck_rep_chunk *cck_rep_claims_chunk(const cck_source *s, cck_format f, cck_rep_spares *sp);
 /* Writes the chunk; an I/O error shows in ferror(out). */
 void cck_rep_chunk_write(FILE *out, const cck_rep_chunk *ch, size_t pos);
+/* What the chunk of s written at pos writes, written straight to out: for
+ * a source that may be written as soon as it is read, with no chunk held
+ * in between (a big source's rendered claims are several times its size). */
+void cck_rep_claims_source(FILE *out, const cck_source *s, cck_format f, size_t pos);
 /* Frees the chunk, its buffer kept in sp (may be NULL) if there is room;
  * NULL ch is a no-op. */
 void cck_rep_chunk_free(cck_rep_chunk *ch, cck_rep_spares *sp);

@@ -203,10 +203,11 @@ struct cck_rep_chunk {
     bool id_prefix;
 };
 
-/* One source's lines of `extract`; jsonl writes each claim object without
- * its opening "{\"id\": \"c<pos>". */
-void cck_rep_jsonl_source(FILE *out, const cck_source *s);
-/* The same lines appended to b. */
+/* One source's lines of `extract`: each claim object after pre (plen
+ * bytes, its opening "{\"id\": \"c<pos>"), or without it when pre is
+ * NULL. */
+void cck_rep_jsonl_source(FILE *out, const cck_source *s, const char *pre, size_t plen);
+/* The lines without their openings, appended to b. */
 void cck_rep_jsonl_source_buf(const cck_source *s, cck_rep_buf *b);
 void cck_rep_text_source(FILE *out, const cck_source *s);
 

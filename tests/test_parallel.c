@@ -265,6 +265,7 @@ typedef struct {
     cck_rep_spares *spares;     /* NULL in some runs: with and without */
     pthread_mutex_t lock;
     size_t done, emitted, max_ahead, last_pos, progress;
+    size_t direct;              /* sources written through st_write() */
     bool in_order;
 } stream_state;
 
@@ -288,6 +289,23 @@ static void st_emit(void *ctx, size_t pos, void *chunk)
     cck_rep_chunk_write(x->out, chunk, pos);
     cck_rep_chunk_free(chunk, x->spares);
     pthread_mutex_lock(&x->lock);
+    x->emitted++;
+    pthread_mutex_unlock(&x->lock);
+}
+
+/* st_done() and st_emit() at once, the source written straight out */
+static void st_write(void *ctx, size_t pos, cck_source *s, cck_diags *late)
+{
+    stream_state *x = ctx;
+    x->in_order = x->in_order && pos == x->last_pos + 1;
+    x->last_pos = pos;
+    cck_diag_add(late, s->path, 0, 0, CCK_SEV_NOTE, "late note");
+    cck_rep_claims_source(x->out, s, x->f, pos);
+    x->direct++;
+    pthread_mutex_lock(&x->lock);
+    x->done++;
+    if (x->done - x->emitted > x->max_ahead)
+        x->max_ahead = x->done - x->emitted;
     x->emitted++;
     pthread_mutex_unlock(&x->lock);
 }
@@ -320,6 +338,7 @@ static void test_streaming_gives_the_corpus_reports(void)
         cck_rep_claims(m, &c, fmts[f], NULL);
         fclose(m);
         size_t nfiles = c.nsources + skipped - 1;   /* the missing path is no file */
+        size_t nsources = c.nsources;
         for (size_t i = 0; i < c.nsources; i++)
             cck_diag_add(&c.diags, c.sources[i]->path, 0, 0, CCK_SEV_NOTE, "late note");
         m = open_memstream(&want_d, &n);
@@ -339,7 +358,10 @@ static void test_streaming_gives_the_corpus_reports(void)
                                   .spares = hold ? cck_rep_spares_new(jobs[k]) : NULL};
                 pthread_mutex_init(&x.lock, NULL);
                 x.out = open_memstream(&got, &n);
-                cck_run_sink sink = {st_done, st_emit, st_progress, &x};
+                /* half the runs write a source that is next in line when
+                 * read straight out (with hold 0, every source) */
+                bool through = (k + (size_t)hold) % 2 == 0;
+                cck_run_sink sink = {st_done, st_emit, st_progress, &x, through ? st_write : NULL};
                 cck_diags d;
                 cck_diags_init(&d);
                 o.jobs = jobs[k];
@@ -356,6 +378,7 @@ static void test_streaming_gives_the_corpus_reports(void)
                 CU_ASSERT_STRING_EQUAL(got_d, want_d);
                 CU_ASSERT(x.in_order);
                 CU_ASSERT_EQUAL(x.progress, nfiles);
+                CU_ASSERT(through ? hold || x.direct == nsources : x.direct == 0);
                 /* only a bounded window of sources is read ahead of the
                  * writer (a block of the take order, 256, or 8 a thread) */
                 size_t window = 8 * (size_t)jobs[k] > 256 ? 8 * (size_t)jobs[k] : 256;
@@ -435,7 +458,7 @@ static void test_stream_reads_formats_together(void)
     for (int held = 0; held < 2; held++) {
         order_state x = {.nread = 0};
         pthread_mutex_init(&x.lock, NULL);
-        cck_run_sink sink = {ord_done, ord_emit, NULL, &x};
+        cck_run_sink sink = {ord_done, ord_emit, NULL, &x, NULL};
         cck_run_options o = {.jobs = 1};
         cck_diags d;
         cck_diags_init(&d);

@@ -498,8 +498,20 @@ static const char *earlier_sentence_attr(const ctx *x, const cck_unit *u, const 
     const cck_unit *pu = &s->units[ui - 1];
     if (pu->article != u->article || pu->zone != CCK_ZONE_BODY)
         return NULL;
-    for (size_t k = 0; k < s->nclaims; k++)
-        if (s->claims[k].start >= pu->start && s->claims[k].end <= pu->end)
+    /* a claim within the sentence before: the claims are sorted by start,
+     * so only those from its start on are looked at (a walk over every
+     * claim of the source, for each claim, was most of check's time on a
+     * source of one long line) */
+    size_t lo = 0, hi = s->nclaims;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->claims[mid].start < pu->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < s->nclaims && s->claims[k].start < pu->end; k++)
+        if (s->claims[k].end <= pu->end)
             return NULL;
     /* only a figure near the start of its sentence continues the last one */
     if (x->c0 > x->s0 + 8)

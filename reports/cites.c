@@ -96,9 +96,9 @@ static uncited *collect_uncited(const cck_corpus *c, size_t *n)
             continue;
         for (size_t j = 0; j < c->groups[g].nclaims; j++) {
             const cck_claim *cl = c->groups[g].claims[j];
-            for (size_t i = 0; i < c->nsources; i++)
-                if (c->sources[i] == cl->src && cl->index < c->sources[i]->nclaims)
-                    in_conflict[base[i] + cl->index] = true;
+            size_t pos = cck_rep_source_pos(&ix, cl->src);   /* not a walk of every source */
+            if (pos && cl->index < c->sources[pos - 1]->nclaims)
+                in_conflict[base[pos - 1] + cl->index] = true;
         }
     }
     for (size_t i = 0; i < c->nsources; i++) {

@@ -18,6 +18,7 @@
 #include "cites.h"
 #include "extract.h"
 #include "fuzz/fuzz_one.h"
+#include "reconcile.h"
 #include "sources.h"
 #include "tests.h"
 
@@ -697,6 +698,48 @@ static void test_cites_claim_at_end_of_text(void)
     cck_corpus_free(&c);
 }
 
+/* The uncited claims of conflicting groups come first, each marked, in
+ * source order, then the rest: a later source's conflict claim goes
+ * before an earlier source's claim that conflicts with nothing. */
+static void test_cites_uncited_conflicts_first(void)
+{
+    static const char a[] = "Varn\n\nVarn covers 12 km2. Varn has 5,000 people.\n";
+    static const char b[] = "Varn\n\nVarn has 9,000 people.\n";
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *sa = cck_source_from_memory("a.txt", a, sizeof a - 1);
+    cck_source *sb = cck_source_from_memory("b.txt", b, sizeof b - 1);
+    cck_corpus_add(&c, sa);
+    cck_corpus_add(&c, sb);
+    for (size_t i = 0; i < 2; i++) {
+        cck_src_segment(c.sources[i], &c.diags);
+        extract(c.sources[i], &c.diags);
+    }
+    cck_rec_subjects(&c);
+    cck_rec_group_n(&c, 1);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, &c, CCK_FMT_JSONL, NULL), CCK_OK);
+    fclose(out);
+    char got[128] = "";
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        json_error_t err;
+        json_t *o = json_loads(line, 0, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+        const char *id = json_string_value(json_object_get(o, "claim"));
+        if (id && strlen(got) + strlen(id) + 3 < sizeof got) {
+            strcat(got, id);
+            strcat(got, json_is_true(json_object_get(o, "conflict")) ? "! " : " ");
+        }
+        json_decref(o);
+    }
+    CU_ASSERT_STRING_EQUAL(got, "c1-2! c2-1! c1-1 ");
+    free(buf);
+    cck_corpus_free(&c);
+}
+
 static void test_cites_counts_and_jsonl(void)
 {
     cck_corpus c;
@@ -842,6 +885,7 @@ void cck_suite_readers(void)
         {"sources file sets metadata and weight", test_sidecar_sets_metadata_and_weight},
         {"cites counts and jsonl", test_cites_counts_and_jsonl},
         {"cites: a claim at the end of the text keeps its words", test_cites_claim_at_end_of_text},
+        {"cites: uncited claims of conflicts come first", test_cites_uncited_conflicts_first},
         {"cites command exit status", test_cites_command_exit_status},
         {"fuzz corpus replays", test_fuzz_corpus_replays},
         CU_TEST_INFO_NULL,

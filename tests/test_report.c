@@ -12,6 +12,68 @@
 #include "report_int.h"
 #include "tests.h"
 
+/* A conflict's values, as its line and its findings list them: distinct
+ * values in the order they first appear, at most six (then "…"), each
+ * with at most three places (then "…"); a claim's finding lists the
+ * values other than its own. Eight values over eleven claims, the first
+ * stated four times. */
+static void test_conflict_value_lists(void)
+{
+    static const int vals[] = {5, 5, 7, 5, 8, 9, 5, 10, 11, 12, 13};
+    enum { N = sizeof vals / sizeof *vals };
+    char text[N * 24] = "";
+    size_t off[N];
+    for (size_t i = 0; i < N; i++) {
+        size_t at_row = strlen(text);
+        snprintf(text + at_row, sizeof text - at_row, "Row %02zu had %d.\n", i, vals[i]);
+        off[i] = at_row + strlen("Row 00 had ");
+    }
+    cck_corpus c;
+    cck_corpus_init(&c);
+    cck_source *s = cck_source_from_memory("t.txt", text, strlen(text));
+    cck_corpus_add(&c, s);
+    c.ngroups = 1;
+    c.groups = cck_arena_alloc(c.arena, sizeof *c.groups);
+    cck_group *g = c.groups;
+    *g = (cck_group){.entity = "Varn", .attribute = "count", .status = CCK_GROUP_CONFLICT,
+                     .nsources = 1, .nclaims = N};
+    g->claims = cck_arena_alloc(c.arena, N * sizeof *g->claims);
+    for (size_t i = 0; i < N; i++) {
+        char v[8];
+        snprintf(v, sizeof v, "%d", vals[i]);
+        cck_claim cl = {.start = (cck_off)off[i], .end = (cck_off)(off[i] + strlen(v)),
+                        .kind = CCK_KIND_COUNT, .lo = vals[i], .hi = vals[i],
+                        .unit_index = (cck_off)-1, .zone = CCK_ZONE_BODY};
+        cck_source_add_claim(s, &cl);
+    }
+    for (size_t i = 0; i < N; i++)
+        g->claims[i] = &s->claims[i];
+    char *line = cck_rep_conflict_line(g);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(strstr(line, ": "));
+    CU_ASSERT_STRING_EQUAL(strstr(line, ": ") + 2,
+                           "5 (t.txt:1, t.txt:2, t.txt:4, \xE2\x80\xA6) vs 7 (t.txt:3) vs 8 (t.txt:5) vs "
+                           "9 (t.txt:6) vs 10 (t.txt:8) vs 11 (t.txt:9) vs \xE2\x80\xA6");
+    free(line);
+    cck_finding *v;
+    size_t n = cck_rep_findings(&c, &v);
+    CU_ASSERT_EQUAL_FATAL(n, 2 * N);   /* a conflict finding and an uncited one a claim */
+    const char *first = NULL, *seven = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].kind == CCK_FIND_CONFLICT && v[i].line == 1)
+            first = v[i].msg;
+        else if (v[i].kind == CCK_FIND_CONFLICT && v[i].line == 3)
+            seven = v[i].msg;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(first);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(seven);
+    CU_ASSERT_PTR_NOT_NULL(strstr(first, "\"5\" (5) vs 7 (t.txt:3); 8 (t.txt:5); 9 (t.txt:6); "
+                                         "10 (t.txt:8); 11 (t.txt:9); 12 (t.txt:10); \xE2\x80\xA6"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(seven, "\"7\" (7) vs 5 (t.txt:1, t.txt:2, t.txt:4, \xE2\x80\xA6); "
+                                         "8 (t.txt:5); 9 (t.txt:6); 10 (t.txt:8); 11 (t.txt:9); "
+                                         "12 (t.txt:10); \xE2\x80\xA6"));
+    cck_rep_findings_free(v, n);
+    cck_corpus_free(&c);
+}
+
 void cck_suite_report(void);
 
 static const char TEXT_A[] =
@@ -1500,6 +1562,7 @@ void cck_suite_report(void)
     static CU_TestInfo tests[] = {
         {"jsonl claims: every field", test_jsonl_claims_every_field},
         {"streamed jsonl chunk: the corpus writer's bytes", test_jsonl_chunk_matches_corpus},
+        {"a conflict's values as its line and findings list them", test_conflict_value_lists},
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
         {"numbers agree with printf's %.15g / %.17g", test_numbers_agree_with_printf},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},

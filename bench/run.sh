@@ -15,6 +15,7 @@
 # skips the peer;
 # BENCH_RECSCALE=N the most claims of the reconcile growth table (0 skips it);
 # BENCH_ONE=0 skips the plain text joined into one file (at 10 MB);
+# BENCH_FORMATS=0 skips check -j2 in every report format (up to 100 MB);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
 # (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
 # alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those,
@@ -30,6 +31,7 @@ TIMEOUT=${BENCH_TIMEOUT:-120}
 REPEAT=${BENCH_REPEAT:-3}
 PAIRS=${BENCH_PAIRS:-3}
 PAIRS_AT=${BENCH_PAIRS_AT:-100}
+FORMATS="text jsonl md json csv findings sarif junit github html"
 for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat" "$TOOLS/recscale"; do
     [ -x "$t" ] || { echo "bench: $t is missing (run make bench)" >&2; exit 2; }
 done
@@ -298,6 +300,21 @@ for size in $SIZES; do
                  "ratios ${pr[*]}, median ${med}x (by cpu s: median ${medc}x)"
         fi
     fi
+    # every report format of check, once each at -j2: what one of them
+    # costs beyond the grouping shows here, and in the growth below a
+    # format whose time grows faster than the corpus (a walk of every
+    # claim or source for each one, as csv, json and junit had)
+    if [ "${BENCH_FORMATS:-1}" != 0 ] && [ "$size" -le 100 ] && [[ "${STATUS[check2,$size]:-}" = [01] ]]; then
+        fw=
+        for f in $FORMATS; do
+            m "fmt-$f" "$mb" 1 "$BIN" check -j2 -f "$f" --color=never "$C"
+            WALL[fmt-$f,$size]=$R_WALL; STATUS[fmt-$f,$size]=$R_STATUS
+            [[ "$R_STATUS" = [01] ]] || { summary+=("$size MB: check -f $f: $R_STATUS"); R_WALL="$R_WALL($R_STATUS)"; }
+            fw="$fw $f $R_WALL,"
+            rm -f "$W/out.fmt-$f"
+        done
+        echo "  check -j2 in each report format (wall s):${fw%,}"
+    fi
     # keep the 10 MB corpus for the peer; the big ones go at once
     rm -rf "$T_C"
     [ "$size" = 10 ] || rm -rf "$C"
@@ -326,6 +343,19 @@ for size in $SIZES; do
         done
     fi
     prev=$size
+done
+pf=
+for size in $SIZES; do
+    [ -n "${WALL[fmt-text,$size]:-}" ] || continue
+    if [ -n "$pf" ]; then
+        g=
+        for f in $FORMATS; do
+            [[ "${STATUS[fmt-$f,$size]:-}/${STATUS[fmt-$f,$pf]:-}" = [01]/[01] ]] &&
+                g="$g $f x$(ratio "${WALL[fmt-$f,$size]}" "${WALL[fmt-$f,$pf]}"),"
+        done
+        echo "growth $pf -> $size MB of check -j2 by report format:${g%,}"
+    fi
+    pf=$size
 done
 for size in $SIZES; do
     case ${STATUS[extract1,$size]:-none} in 0|1) ;; *) continue ;; esac

@@ -669,6 +669,18 @@ static void test_sidecar_sets_metadata_and_weight(void)
 
 /* ---- the citation audit ------------------------------------------------------ */
 
+/* The citation audit of c in format f, as a new string (free()). */
+static char *audit(const cck_corpus *c, cck_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, c, f, NULL), CCK_OK);
+    fclose(out);
+    return buf;
+}
+
 /* A claim that ends the text (no newline after it) keeps its words in the
  * uncited table: the span was clamped to empty when it reached the end. */
 static void test_cites_claim_at_end_of_text(void)
@@ -682,12 +694,7 @@ static void test_cites_claim_at_end_of_text(void)
     extract(s, &c.diags);
     CU_ASSERT_EQUAL_FATAL(s->nclaims, 1);
     CU_ASSERT_EQUAL(s->claims[0].end, s->len);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, &c, CCK_FMT_TEXT, NULL), CCK_OK);
-    fclose(out);
+    char *buf = audit(&c, CCK_FMT_TEXT);
     const char *row = strstr(buf, "e.txt:3:14");
     CU_ASSERT_PTR_NOT_NULL_FATAL(row);
     const char *eol = strchr(row, '\n');
@@ -717,12 +724,7 @@ static void test_cites_uncited_conflicts_first(void)
     }
     cck_rec_subjects(&c);
     cck_rec_group_n(&c, 1);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    CU_ASSERT_EQUAL(cck_rep_cites_audit(out, &c, CCK_FMT_JSONL, NULL), CCK_OK);
-    fclose(out);
+    char *buf = audit(&c, CCK_FMT_JSONL);
     char got[128] = "";
     for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
         json_error_t err;

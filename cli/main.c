@@ -891,7 +891,8 @@ static int extract_streaming(options *o)
     char **files = collect_files(o, o->paths, o->npaths, &c, &nfiles, &skipped, &ignored);
     const char *after_env = getenv("CLAIMCHECK_PROGRESS_AFTER");
     /* a buffer for each thread's chunk being made and one for the chunk
-     * being written: in the steady state no chunk needs new memory */
+     * being written: while the writer keeps up, no chunk needs new memory
+     * (chunks of sources read further ahead take fresh buffers) */
     stream_ctx x = {.format = o->format, .out = a.out, .tty = isatty(STDERR_FILENO),
                     .after = after_env ? atof(after_env) : 1.0, .start = now(),
                     .spares = cck_rep_spares_new((size_t)o->jobs + 1)};

@@ -83,6 +83,7 @@ struct cck_rep_spares {
     pthread_mutex_t lock;
     cck_rep_buf *v;
     size_t n, keep;
+    size_t bytes;       /* the capacity of the n kept */
 };
 
 cck_rep_spares *cck_rep_spares_new(size_t keep)
@@ -111,24 +112,29 @@ static cck_rep_buf spare_take(cck_rep_spares *sp)
     cck_rep_buf b = {0};
     if (sp) {
         pthread_mutex_lock(&sp->lock);
-        if (sp->n)
+        if (sp->n) {
             b = sp->v[--sp->n];
+            sp->bytes -= b.cap;
+        }
         pthread_mutex_unlock(&sp->lock);
     }
     b.len = 0;
     return b;
 }
 
-/* b's memory kept in sp for the next chunk, unless sp is full or the
- * buffer is too big to hold on to (one huge source's, when the rest are
- * small), then freed. */
+/* b's memory kept in sp for the next chunk, unless sp holds keep buffers
+ * or CCK_REP_SPARE_MAX bytes with it (every spare grows to the biggest
+ * chunk it served: a cap per buffer let jobs + 1 of them keep 64 MiB
+ * each), then freed. */
 static void spare_give(cck_rep_spares *sp, cck_rep_buf b)
 {
-    if (sp && b.buf && b.cap <= CCK_REP_SPARE_MAX) {
+    if (sp && b.buf) {
         pthread_mutex_lock(&sp->lock);
-        bool kept = sp->n < sp->keep;
-        if (kept)
+        bool kept = sp->n < sp->keep && b.cap <= CCK_REP_SPARE_MAX - sp->bytes;
+        if (kept) {
             sp->v[sp->n++] = b;
+            sp->bytes += b.cap;
+        }
         pthread_mutex_unlock(&sp->lock);
         if (kept)
             return;

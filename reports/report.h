@@ -50,8 +50,8 @@ bool cck_rep_claims_streams(cck_format f);
  * next one made from them, so that a run of big sources renders into the
  * same pages instead of faulting in new ones for each (a 380 KB source's
  * chunk is some 1.5 MB; fresh, its pages were half of streaming extract's
- * time). At most keep buffers are kept, none over CCK_REP_SPARE_MAX
- * bytes. Any thread may take and give. */
+ * time). At most keep buffers are kept, CCK_REP_SPARE_MAX bytes in all.
+ * Any thread may take and give. */
 typedef struct cck_rep_spares cck_rep_spares;
 #define CCK_REP_SPARE_MAX ((size_t)64 << 20)
 cck_rep_spares *cck_rep_spares_new(size_t keep);

@@ -12,6 +12,31 @@
 #include "report_int.h"
 #include "tests.h"
 
+/* The spares keep CCK_REP_SPARE_MAX bytes in all: of two buffers of over
+ * half of it given back, only the first is kept and lent out again. */
+static void test_chunk_spares_bounded(void)
+{
+    cck_rep_spares *sp = cck_rep_spares_new(4);
+    size_t big = CCK_REP_SPARE_MAX / 2 + 1;
+    cck_rep_chunk *x = calloc(1, sizeof *x), *y = calloc(1, sizeof *y);
+    CU_ASSERT_FATAL(x && y);
+    x->b = (cck_rep_buf){malloc(big), 0, big};    /* never touched: no pages */
+    y->b = (cck_rep_buf){malloc(big), 0, big};
+    CU_ASSERT_FATAL(x->b.buf && y->b.buf);
+    const char *kept = x->b.buf;
+    cck_rep_chunk_free(x, sp);
+    cck_rep_chunk_free(y, sp);
+    cck_source *e = cck_source_from_memory("e.txt", "", 0);
+    cck_rep_chunk *p = cck_rep_claims_chunk(e, CCK_FMT_JSONL, sp);
+    cck_rep_chunk *q = cck_rep_claims_chunk(e, CCK_FMT_JSONL, sp);
+    CU_ASSERT(p->b.buf == kept);
+    CU_ASSERT_PTR_NULL(q->b.buf);      /* no spare left, and no claims to write */
+    cck_rep_chunk_free(p, NULL);
+    cck_rep_chunk_free(q, NULL);
+    cck_source_free(e);
+    cck_rep_spares_free(sp);
+}
+
 /* A conflict's values, as its line and its findings list them: distinct
  * values in the order they first appear, at most six (then "…"), each
  * with at most three places (then "…"); a claim's finding lists the
@@ -1563,6 +1588,7 @@ void cck_suite_report(void)
         {"jsonl claims: every field", test_jsonl_claims_every_field},
         {"streamed jsonl chunk: the corpus writer's bytes", test_jsonl_chunk_matches_corpus},
         {"a conflict's values as its line and findings list them", test_conflict_value_lists},
+        {"chunk spares keep a bounded number of bytes", test_chunk_spares_bounded},
         {"jsonl numbers: short, exact, never inf", test_jsonl_numbers_short_and_exact},
         {"numbers agree with printf's %.15g / %.17g", test_numbers_agree_with_printf},
         {"json strings: escapes and invalid UTF-8", test_json_string_escapes},

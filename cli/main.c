@@ -813,13 +813,15 @@ typedef struct {
     size_t suppressed, dangling;
 } stream_result;
 
-/* Markers of s that point nowhere. */
-static size_t dangling_of(const cck_source *s)
+/* What extract counts of a source before its claims go out, on either
+ * path: the inline suppressions it drops (their notes into late) and its
+ * markers that point nowhere. */
+static void count_source(cck_source *s, cck_diags *late, size_t *suppressed, size_t *dangling)
 {
-    size_t n = 0;
+    *suppressed = cck_sup_inline(s, late);
+    *dangling = 0;
     for (size_t i = 0; i < s->ncites; i++)
-        n += s->cites[i].ref < 0;
-    return n;
+        *dangling += s->cites[i].ref < 0;
 }
 
 /* On the thread that read s: what extract does with a source once the
@@ -828,8 +830,7 @@ static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
 {
     stream_ctx *x = ctx;
     stream_result *r = cck_xcalloc(1, sizeof *r);
-    r->suppressed = cck_sup_inline(s, late);
-    r->dangling = dangling_of(s);
+    count_source(s, late, &r->suppressed, &r->dangling);
     r->chunk = cck_rep_claims_chunk(s, x->format, x->spares);
     return r;
 }
@@ -839,8 +840,10 @@ static void *stream_done(void *ctx, cck_source *s, cck_diags *late)
 static void stream_write(void *ctx, size_t pos, cck_source *s, cck_diags *late)
 {
     stream_ctx *x = ctx;
-    x->suppressed += cck_sup_inline(s, late);
-    x->dangling += dangling_of(s);
+    size_t suppressed, dangling;
+    count_source(s, late, &suppressed, &dangling);
+    x->suppressed += suppressed;
+    x->dangling += dangling;
     cck_rep_claims_source(x->out, s, x->format, pos);
 }
 

@@ -409,7 +409,10 @@ static void *sworker(void *arg)
         cck_source *src = read_sjob(p, &p->jobs[i], m, &memo);
         pthread_mutex_lock(&p->lock);
         if (src && p->sink->write && i == p->emitted && !p->writing) {
-            /* the next in line, and no writer: this worker writes it now */
+            /* the next in line: this worker writes it now (no writer can
+             * be busy, since the job it would write next is this one;
+             * the test only keeps that so); marked ready, then written,
+             * so that the bytes held stay counted as on the other path */
             p->writing = true;
             sjob_ready(p, i);
             pthread_mutex_unlock(&p->lock);

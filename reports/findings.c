@@ -84,6 +84,7 @@ typedef struct {
 typedef struct {
     gval *v;
     size_t n;
+    char (*of)[128];    /* the value of each claim of the group */
 } gvals;
 
 typedef struct {
@@ -108,6 +109,7 @@ static void gvals_make(gvals *gv, const cck_group *g)
 {
     size_t n = g->nclaims;
     char (*vs)[128] = cck_xcalloc(n ? n : 1, sizeof *vs);
+    gv->of = vs;
     vref *r = cck_xcalloc(n ? n : 1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
         cck_rep_value(vs[i], sizeof vs[i], g->claims[i]);
@@ -129,7 +131,12 @@ static void gvals_make(gvals *gv, const cck_group *g)
     }
     qsort(gv->v, gv->n, sizeof *gv->v, by_first);
     free(r);
-    free(vs);
+}
+
+static void gvals_free(gvals *gv)
+{
+    free(gv->v);
+    free(gv->of);
 }
 
 /* "V1 (a.txt:3, b.txt:5) vs V2 (c.txt:9)": the distinct values of the
@@ -182,7 +189,7 @@ char *cck_rep_conflict_line(const cck_group *g)
     gvals gv;
     gvals_make(&gv, g);
     put_values(b.f, &gv, NULL, " vs ");
-    free(gv.v);
+    gvals_free(&gv);
     if (g->favoured) {
         char v[128];
         cck_rep_value(v, sizeof v, g->favoured);
@@ -234,8 +241,7 @@ static void conflict_findings(flist *l, size_t gi)
     gvals_make(&gv, g);
     for (size_t i = 0; i < g->nclaims; i++) {
         const cck_claim *cl = g->claims[i];
-        char v[128];
-        cck_rep_value(v, sizeof v, cl);
+        const char *v = gv.of[i];
         bool agrees = g->favoured && !strcmp(v, fav);
         sbuf b;
         sb_open(&b);
@@ -273,7 +279,7 @@ static void conflict_findings(flist *l, size_t gi)
             f->msg = sb_close(&b);
         }
     }
-    free(gv.v);
+    gvals_free(&gv);
     free(subj);
 }
 

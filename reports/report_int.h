@@ -204,8 +204,7 @@ struct cck_rep_chunk {
 };
 
 /* One source's lines of `extract`: each claim object after pre (plen
- * bytes, its opening "{\"id\": \"c<pos>"), or without it when pre is
- * NULL. */
+ * bytes, its opening "{\"id\": \"c<pos>"). */
 void cck_rep_jsonl_source(FILE *out, const cck_source *s, const char *pre, size_t plen);
 /* The lines without their openings, appended to b. */
 void cck_rep_jsonl_source_buf(const cck_source *s, cck_rep_buf *b);

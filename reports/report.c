@@ -83,7 +83,6 @@ struct cck_rep_spares {
     pthread_mutex_t lock;
     cck_rep_buf *v;
     size_t n, keep;
-    size_t bytes;       /* the capacity of the n kept */
 };
 
 cck_rep_spares *cck_rep_spares_new(size_t keep)
@@ -112,10 +111,8 @@ static cck_rep_buf spare_take(cck_rep_spares *sp)
     cck_rep_buf b = {0};
     if (sp) {
         pthread_mutex_lock(&sp->lock);
-        if (sp->n) {
+        if (sp->n)
             b = sp->v[--sp->n];
-            sp->bytes -= b.cap;
-        }
         pthread_mutex_unlock(&sp->lock);
     }
     b.len = 0;
@@ -130,11 +127,12 @@ static void spare_give(cck_rep_spares *sp, cck_rep_buf b)
 {
     if (sp && b.buf) {
         pthread_mutex_lock(&sp->lock);
-        bool kept = sp->n < sp->keep && b.cap <= CCK_REP_SPARE_MAX - sp->bytes;
-        if (kept) {
+        size_t bytes = 0;   /* what the spares hold: at most keep of them */
+        for (size_t k = 0; k < sp->n; k++)
+            bytes += sp->v[k].cap;
+        bool kept = sp->n < sp->keep && b.cap <= CCK_REP_SPARE_MAX - bytes;
+        if (kept)
             sp->v[sp->n++] = b;
-            sp->bytes += b.cap;
-        }
         pthread_mutex_unlock(&sp->lock);
         if (kept)
             return;

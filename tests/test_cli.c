@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -616,6 +617,50 @@ static void test_reports_resolve_references_and_show_sources(void)
     done(&r);
 }
 
+/* A conflict's references are its distinct lines, each once, in the order
+ * its claims first cite them: here 42 sources (more than the list's index
+ * holds at first, so it grows twice), each citing its one entry twice, and
+ * two with the same name in two directories whose entries differ only in
+ * spacing, shown alike and so listed once. */
+static void test_references_listed_once_each_in_order(void)
+{
+    char dir[] = "/tmp/cck-refs-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    char path[128], text[512], cmd[256], args[256];
+    static char want[8192];
+    size_t w = (size_t)snprintf(want, sizeof want, "References:\n\n- [1] same.txt: Census report.\n");
+    for (int k = 1; k <= 2; k++) {
+        snprintf(path, sizeof path, "%s/d%d", dir, k);
+        CU_ASSERT_FATAL(mkdir(path, 0700) == 0);
+        snprintf(path, sizeof path, "%s/d%d/same.txt", dir, k);
+        snprintf(text, sizeof text,
+                 "Hamhung\n\nIn 2008 the population of Hamhung was %d.[1]\n\n"
+                 "References\n\n1. ^ Census%sreport.\n", 1000000 + k * 100000, k == 1 ? "  " : " ");
+        cck_test_write(path, text);
+    }
+    for (int i = 10; i < 50; i++) {
+        snprintf(path, sizeof path, "%s/src%d.txt", dir, i);
+        snprintf(text, sizeof text,
+                 "Hamhung\n\nIn 2008 the population of Hamhung was %d.[1] The census of 2008 "
+                 "counted %d residents in Hamhung.[1]\n\nReferences\n\n1. ^ Census of 2008, "
+                 "table %d.\n", 700000 + i * 1000, 700000 + i * 1000, i);
+        cck_test_write(path, text);
+        w += (size_t)snprintf(want + w, sizeof want - w, "- [1] src%d.txt: Census of 2008, table %d.\n",
+                              i, i);
+    }
+    snprintf(want + w, sizeof want - w, "\n");
+    snprintf(args, sizeof args, "check --no-config -f md %s", dir);
+    run_result r = run(args);
+    CU_ASSERT_EQUAL(r.status, 1);
+    const char *refs = strstr(r.out, "References:\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(refs);
+    CU_ASSERT_NSTRING_EQUAL(refs, want, strlen(want));
+    CU_ASSERT_PTR_NULL(strstr(refs + 1, "References:\n"));   /* the one conflict */
+    done(&r);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 void cck_suite_cli(void)
 {
     static CU_TestInfo tests[] = {
@@ -624,6 +669,7 @@ void cck_suite_cli(void)
         {"a conflict exits 1, agreement 0", test_conflict_exits_one_agreement_zero},
         {"reconcile settings from the config", test_reconcile_settings_from_the_config},
         {"reports resolve references, show sources", test_reports_resolve_references_and_show_sources},
+        {"references listed once each, in order", test_references_listed_once_each_in_order},
         {"a bad source is skipped, the others reported, exit 2", test_bad_source_is_skipped_others_reported},
         {"extract jsonl spans are the file's bytes", test_extract_jsonl_spans_are_file_bytes},
         {"-o writes the whole report and leaves no temp file", test_output_file_written_whole},

@@ -28,13 +28,7 @@ typedef struct {
 
 static void sb_open(sbuf *b)
 {
-    b->p = NULL;
-    b->n = 0;
-    b->f = open_memstream(&b->p, &b->n);
-    if (!b->f) {
-        fputs("claimcheck: out of memory (memstream)\n", stderr);
-        abort();
-    }
+    b->f = cck_rep_memstream(&b->p, &b->n);
 }
 
 /* Closes the stream and returns its text cleaned into one safe line. */

@@ -90,11 +90,7 @@ static void sentence(xmlNodePtr td, const cck_claim *cl)
     /* a table cell is shown after what labels it */
     char *lab = NULL;
     size_t nlab = 0;
-    FILE *f = open_memstream(&lab, &nlab);
-    if (!f) {
-        fputs("claimcheck: out of memory (memstream)\n", stderr);
-        abort();
-    }
+    FILE *f = cck_rep_memstream(&lab, &nlab);
     if (cl->unit_index < s->nunits && s->units[cl->unit_index].zone == CCK_ZONE_TABLE) {
         const cck_table_cell *u = cck_unit_cell(s, &s->units[cl->unit_index]);
         const char *parts[] = {u->caption, u->row_header, u->col_header};

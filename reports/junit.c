@@ -28,11 +28,7 @@ static char *details(const cck_group *g)
 {
     char *buf = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&buf, &n);
-    if (!f) {
-        fputs("claimcheck: out of memory (memstream)\n", stderr);
-        abort();
-    }
+    FILE *f = cck_rep_memstream(&buf, &n);
     if (g->note)
         fprintf(f, "%s\n", g->note);
     for (size_t i = 0; i < g->nclaims; i++) {

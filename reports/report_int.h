@@ -192,6 +192,9 @@ void cck_rep_buf_reserve(cck_rep_buf *b, size_t n);
  * between writes; fflush() before reading it), never failing: a buffer
  * that cannot grow aborts, as cck_rep_buf_reserve() does. */
 FILE *cck_rep_buf_open(cck_rep_buf **cur);
+/* open_memstream(p, n), never failing (out of memory aborts); like the
+ * buffer streams, for one thread's use only: they take no lock. */
+FILE *cck_rep_memstream(char **p, size_t *n);
 
 /* ---- streaming `extract` (report.c) ------------------------------------ */
 

@@ -239,12 +239,14 @@ static void emit(sink *k, const char *b, size_t s, size_t e, bool poss)
         }
         q->w[0] = '\0';   /* not plain: the slot stays empty, which counts as nothing */
     }
-    /* the same strings push_tok makes, in scratch */
-    size_t n = 0, cap = 0;
-    tok *t = NULL;
+    /* the same strings push_tok makes, in scratch; the token itself on
+     * the stack (room for one: push_tok() does not grow it). A vector of
+     * 256 malloc'd and freed for each such word was 17,000 of the 112,000
+     * page faults of `check` on 100 MB. */
+    tok one, *t = &one;
+    size_t n = 0, cap = 1;
     push_tok(k->a, &t, &n, &cap, b, s, e, poss);
-    count_word(k->tb, t->fold, t->cap);
-    free(t);
+    count_word(k->tb, one.fold, one.cap);
 }
 
 /* Splits b[start,end) into words, into *v (grown as needed, *cap slots);

@@ -415,11 +415,9 @@ cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)
     attr(cs, "id", "citations");
     el(cs, "h2", "Dangling citations");
     cck_finding *fv;
-    size_t nf = cck_rep_findings(c, &fv), nd = 0;
+    size_t nf = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &fv);
     xmlNodePtr ul = el(cs, "ul", NULL);
     for (size_t i = 0; i < nf; i++) {
-        if (fv[i].kind != CCK_FIND_DANGLING)
-            continue;
         char loc[64];
         snprintf(loc, sizeof loc, ":%u:%u ", fv[i].line, fv[i].col);
         xmlNodePtr li = el(ul, "li", NULL);
@@ -428,10 +426,9 @@ cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)
         text(li, loc, strlen(loc));
         xmlAddChild(li, xmlNewText(BAD_CAST " "));
         text(li, fv[i].msg, strlen(fv[i].msg));
-        nd++;
     }
     cck_rep_findings_free(fv, nf);
-    if (!nd)
+    if (!nf)
         el(cs, "p", "Every citation marker resolves to a reference entry.");
     per_source(body, c, groups);
     xmlNodePtr script = xmlNewNode(NULL, BAD_CAST "script");

@@ -68,12 +68,10 @@ cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups)
         fputs(first ? "],\n" : "\n  ],\n", out);
     }
     cck_finding *v;
-    size_t n = cck_rep_findings(c, &v);
+    size_t n = cck_rep_findings_of(c, groups ? ~0u : CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
     fputs("  \"findings\": [", out);
     bool first = true;
     for (size_t i = 0; i < n; i++) {
-        if (!groups && v[i].kind != CCK_FIND_DANGLING)
-            continue;
         fputs(first ? "\n    {\"kind\": " : ",\n    {\"kind\": ", out);
         first = false;
         cck_rep_json_cstr(out, cck_rep_find_name(v[i].kind));

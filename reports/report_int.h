@@ -162,12 +162,18 @@ typedef struct {
     size_t start, end;      /* clamped byte span */
     unsigned line, col;     /* 1-based, col in bytes */
     size_t group;           /* index into c->groups; SIZE_MAX for none */
+    size_t src_pos;         /* src's 1-based position in the corpus */
     char *msg;              /* owned, clean one line */
 } cck_finding;
 
 /* Every finding of c in file order (source order of the corpus, then
  * offset, then kind). Free with cck_rep_findings_free(). */
 size_t cck_rep_findings(const cck_corpus *c, cck_finding **out);
+/* The same, only those of the kinds in the mask (CCK_FIND_BIT(kind) | ...),
+ * in the same order: the formats that list only dangling markers need not
+ * write a message for each claim of every conflict. */
+#define CCK_FIND_BIT(k) (1u << (k))
+size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, cck_finding **out);
 void cck_rep_findings_free(cck_finding *v, size_t n);
 /* "conflict", "dangling-citation", "uncited" (static). */
 const char *cck_rep_find_name(cck_find_kind k);

@@ -156,10 +156,8 @@ cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups)
         free(order);
     }
     cck_finding *v;
-    size_t n = cck_rep_findings(c, &v);
+    size_t n = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
     for (size_t i = 0; i < n; i++) {
-        if (v[i].kind != CCK_FIND_DANGLING)
-            continue;
         fputs(first ? "\n        {" : ",\n        {", out);
         first = false;
         fputs("\"ruleId\": \"dangling-citation\", \"ruleIndex\": 1, \"level\": \"warning\", "

@@ -47,13 +47,36 @@ static char *details(const cck_group *g)
     return buf;
 }
 
+/* libxml2 prints a write error of its own ("I/O error : No space left on
+ * device"); the caller reports the stream's error in one line of its own. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static cck_status write_junit(FILE *out, const cck_corpus *c, bool groups);
+
 cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups)
 {
-    xmlBufferPtr xb = xmlBufferCreate();
-    xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+    xmlGenericErrorFunc was = xmlGenericError;
+    void *was_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    cck_status st = write_junit(out, c, groups);
+    xmlSetGenericErrorFunc(was_ctx, was);
+    return st;
+}
+
+static cck_status write_junit(FILE *out, const cck_corpus *c, bool groups)
+{
+    /* straight to the stream: the whole document in an xmlBuffer first
+     * was 82 MB for the 100 MB bench corpus, 1.7 s of it in the kernel
+     * growing the buffer */
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
+    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!w) {
-        if (xb)
-            xmlBufferFree(xb);
+        if (ob)
+            xmlOutputBufferClose(ob);
         return CCK_ERR_IO;
     }
     xmlTextWriterSetIndent(w, 1);
@@ -129,7 +152,7 @@ cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups)
     attr_n(w, "errors", 0);
     attr_n(w, "skipped", 0);
     cck_finding *v;
-    size_t n = cck_rep_findings(c, &v);
+    size_t n = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
     /* the findings are in the corpus's source order: each source's are
      * v[from, to), found with one cursor (a walk of all of them for each
      * source made check -f junit quadratic: 51 s on the 100 MB bench
@@ -143,9 +166,7 @@ cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups)
         xmlTextWriterStartElement(w, BAD_CAST "testcase");
         attr(w, "classname", "citations");
         attr(w, "name", s->path);
-        size_t bad = 0;
-        for (size_t k = from; k < to; k++)
-            bad += v[k].kind == CCK_FIND_DANGLING;
+        size_t bad = to - from;     /* the list holds only dangling markers */
         if (bad) {
             xmlTextWriterStartElement(w, BAD_CAST "failure");
             char m[96];
@@ -154,8 +175,6 @@ cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups)
             attr(w, "message", m);
             attr(w, "type", "dangling-citation");
             for (size_t k = from; k < to; k++) {
-                if (v[k].kind != CCK_FIND_DANGLING)
-                    continue;
                 char loc[64];
                 snprintf(loc, sizeof loc, "%u:%u  ", v[k].line, v[k].col);
                 xmlTextWriterWriteString(w, BAD_CAST loc);
@@ -170,10 +189,6 @@ cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups)
     xmlTextWriterEndElement(w);
     xmlTextWriterEndElement(w);
     int rc = xmlTextWriterEndDocument(w);
-    xmlFreeTextWriter(w);
-    cck_status st = rc < 0 ? CCK_ERR_IO : CCK_OK;
-    if (st == CCK_OK)
-        fwrite(xmlBufferContent(xb), 1, (size_t)xmlBufferLength(xb), out);
-    xmlBufferFree(xb);
-    return st;
+    xmlFreeTextWriter(w);   /* closes ob, flushing it into out (which stays open) */
+    return rc < 0 ? CCK_ERR_IO : CCK_OK;
 }

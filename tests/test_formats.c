@@ -511,8 +511,19 @@ static void test_html_report_content(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(dang, "encyclopedia.txt:11:469"));
     CU_ASSERT_PTR_NOT_NULL(strstr(dang, "\"[9]\""));
     free(dang);
-    /* a per-source view and a filter box */
+    /* a per-source view, a table of every claim after each source's
+     * heading, and a filter box; the conflicts' sections and the sources'
+     * tables are written in slots of the page's frame, none left empty */
     CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/h3"), 5);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/h3/following-sibling::*[1]"
+                                   "[self::table or self::p[following-sibling::*[1][self::table]]]"), 5);
+    size_t nclaims = 0;
+    json_array_foreach(json_object_get(doc, "groups"), i, g)
+        nclaims += json_array_size(json_object_get(g, "claims"));
+    CU_ASSERT(nclaims > 100);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/table/tbody/tr"), nclaims);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[contains(@class,'conflict')]/table/tbody/tr"), checked);
+    CU_ASSERT_PTR_NULL(strstr(r.out, "data-cck-slot"));
     CU_ASSERT_EQUAL(count_xpath(d, "//input[@id='filter']"), 1);
     /* self-contained: no external resource, one inline script, a CSP */
     CU_ASSERT_EQUAL(count_xpath(d, "//*[@src]"), 0);

@@ -17,7 +17,8 @@
 # BENCH_ONE=0 skips the plain text joined into one file (at 10 MB);
 # BENCH_FORMATS=0 skips check -j2 in every report format (up to 100 MB);
 # BENCH_PAIRS more alternating check -j1/-j2 runs at BENCH_PAIRS_AT MB
-# (default 3 at 100; 0 skips them), for the -j2/-j1 ratio, and as many
+# (default 5 at 100, every other pair -j2 first; 0 skips them), for the
+# -j2/-j1 ratio, and as many
 # alternating extract -j1/-j2 and pcre2grep/extract -j1 runs, for those,
 # and one pcre2grep against two on the corpus's halves at once: what the
 # machine's two cores give a job that shares nothing.
@@ -29,7 +30,7 @@ SIZES=${BENCH_SIZES:-10 100}
 [ "${BENCH_LARGE:-0}" = 1 ] && SIZES="$SIZES 1024"
 TIMEOUT=${BENCH_TIMEOUT:-120}
 REPEAT=${BENCH_REPEAT:-3}
-PAIRS=${BENCH_PAIRS:-3}
+PAIRS=${BENCH_PAIRS:-5}
 PAIRS_AT=${BENCH_PAIRS_AT:-100}
 FORMATS="text jsonl md json csv findings sarif junit github html"
 for t in "$BIN" "$TOOLS/mkcorpus" "$TOOLS/measure" "$TOOLS/numpat" "$TOOLS/recscale"; do
@@ -241,8 +242,15 @@ for size in $SIZES; do
             [[ "${STATUS[${cmd}1,$size]:-}" = [01] ]] && [[ "${STATUS[${cmd}2,$size]:-}" = [01] ]] || continue
         pr=(); pw=
         for ((p = 0; p < PAIRS; p++)); do
-            m pair1 "$mb" 1 "$BIN" "$cmd" -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
-            m pair2 "$mb" 1 "$BIN" "$cmd" -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+            # -j2 first in every other pair: a machine slowing down or
+            # speeding up over the runs does not favour one of the two
+            if ((p % 2)); then
+                m pair2 "$mb" 1 "$BIN" "$cmd" -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+                m pair1 "$mb" 1 "$BIN" "$cmd" -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
+            else
+                m pair1 "$mb" 1 "$BIN" "$cmd" -j1 -f jsonl "$C"; w1=$R_WALL; s1=$R_STATUS
+                m pair2 "$mb" 1 "$BIN" "$cmd" -j2 -f jsonl "$C"; w2=$R_WALL; s2=$R_STATUS
+            fi
             [[ "$s1" = [01] && "$s2" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
             pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
         done
@@ -266,8 +274,13 @@ for size in $SIZES; do
                     echo $(($(cat "$4") + b))' sh "$W/pgrep" "$W/half-a" "$W/half-b" "$W/half-n")
         pr=(); pw=; same=1
         for ((p = 0; p < PAIRS; p++)); do
-            m one "$mb" 1 "${ONE[@]}"; w1=$R_WALL
-            m two "$mb" 1 "${TWO[@]}"; w2=$R_WALL
+            if ((p % 2)); then
+                m two "$mb" 1 "${TWO[@]}"; w2=$R_WALL
+                m one "$mb" 1 "${ONE[@]}"; w1=$R_WALL
+            else
+                m one "$mb" 1 "${ONE[@]}"; w1=$R_WALL
+                m two "$mb" 1 "${TWO[@]}"; w2=$R_WALL
+            fi
             cmp -s "$W/out.one" "$W/out.two" || same=0
             pr+=("$(ratio "$w1" "$w2")"); pw="$pw $w1/$w2"
         done
@@ -285,9 +298,13 @@ for size in $SIZES; do
     if [ "$size" = "$PAIRS_AT" ] && [ "$PAIRS" -gt 0 ] && [[ "${STATUS[textract,$size]:-}" = [01] ]]; then
         pr=(); pc=(); pw=
         for ((p = 0; p < PAIRS; p++)); do
-            m pairg "$tmb" 1 "${GREP[@]}" "$T_C"
-            wg=$R_WALL; cg=$R_CPU
-            m paire "$tmb" 1 "$BIN" extract -j1 -f jsonl "$T_C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
+            if ((p % 2)); then
+                m paire "$tmb" 1 "$BIN" extract -j1 -f jsonl "$T_C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
+                m pairg "$tmb" 1 "${GREP[@]}" "$T_C"; wg=$R_WALL; cg=$R_CPU
+            else
+                m pairg "$tmb" 1 "${GREP[@]}" "$T_C"; wg=$R_WALL; cg=$R_CPU
+                m paire "$tmb" 1 "$BIN" extract -j1 -f jsonl "$T_C"; we=$R_WALL; ce=$R_CPU; se=$R_STATUS
+            fi
             [[ "$se" = [01] ]] || { pw="$pw (a run did not finish)"; break; }
             pr+=("$(ratio "$wg" "$we")"); pc+=("$(ratio "$cg" "$ce")"); pw="$pw $wg/$we"
         done

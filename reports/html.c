@@ -401,9 +401,13 @@ static void quiet(void *ctx, const char *msg, ...)
 }
 
 /* Writes the frame's serialization mem[0, size) with each slot's element
- * replaced by the slot's subtree, built and freed in turn. The output goes
- * through the encoder htmlDocDumpMemoryFormat() picks for a page with no
- * encoding declared (HTML entities, else ASCII), as the frame did. */
+ * replaced by the slot's subtree, built and freed in turn. The slots come
+ * in the frame in their order, each as "<name data-cck-slot=\"k\"></name>":
+ * that text cannot come from anywhere else, for the serializer writes a
+ * text's '<' as "&lt;" and the frame's attribute values are all ours (the
+ * sources' paths and words are text there). The output goes through the
+ * encoder htmlDocDumpMemoryFormat() picks for a page with no encoding
+ * declared (HTML entities, else ASCII), as the frame did. */
 static cck_status write_page(FILE *out, htmlDocPtr doc, const page *pg, const char *mem,
                              size_t size)
 {
@@ -413,33 +417,23 @@ static cck_status write_page(FILE *out, htmlDocPtr doc, const page *pg, const ch
     xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, enc);
     if (!ob)
         return CCK_ERR_IO;
-    char key[sizeof SLOT_ATTR + 3];
-    snprintf(key, sizeof key, " %s=\"", SLOT_ATTR);
-    size_t klen = strlen(key);
     const char *p = mem, *end = mem + size;
-    for (;;) {
-        /* text and attribute values are escaped: only an element of ours
-         * has this attribute, as "<name data-cck-slot=\"k\"></name>" */
-        const char *at = memmem(p, (size_t)(end - p), key, klen);
+    size_t nslots = pg->nconf + pg->c->nsources, k = 0;
+    for (; k < nslots; k++) {
+        const char *name = k < pg->nconf ? "section" : "table";
+        char want[96];
+        int wn = snprintf(want, sizeof want, "<%s %s=\"%zu\"></%s>", name, SLOT_ATTR, k, name);
+        const char *at = memmem(p, (size_t)(end - p), want, (size_t)wn);
         if (!at)
-            break;
-        const char *lt = at;
-        while (lt > p && *lt != '<')
-            lt--;
-        char *e;
-        size_t k = strtoull(at + klen, &e, 10);
-        const char *close = memmem(e, (size_t)(end - e), "</", 2);
-        const char *gt = close ? memchr(close, '>', (size_t)(end - close)) : NULL;
-        if (*lt != '<' || !gt)
-            break;  /* cannot be: the frame wrote it */
-        xmlOutputBufferWrite(ob, (int)(lt - p), p);
+            break;  /* cannot be: the frame holds every slot */
+        xmlOutputBufferWrite(ob, (int)(at - p), p);
         xmlNodePtr n = slot_node(pg, k);
         htmlNodeDumpFormatOutput(ob, doc, n, NULL, 1);
         xmlFreeNode(n);
-        p = gt + 1;
+        p = at + wn;
     }
     xmlOutputBufferWrite(ob, (int)(end - p), p);
-    return xmlOutputBufferClose(ob) < 0 ? CCK_ERR_IO : CCK_OK;
+    return xmlOutputBufferClose(ob) < 0 || k < nslots ? CCK_ERR_IO : CCK_OK;
 }
 
 cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)

@@ -542,9 +542,14 @@ static void test_html_escapes_source_text(void)
     static const char A[] = "Testville\n\nTestville has a population of 12,000 "
                             "<script>alert(1)</script> & <b onclick=\"x()\">bold</b>.\n";
     static const char B[] = "Testville\n\nTestville has a population of 55,000 people.\n";
+    /* a title with the text of the page's own slots, which are only ever
+     * elements of claimcheck's */
+    static const char C[] = "<table data-cck-slot=\"1\"></table> data-cck-slot=\"0\"> notes\n\n"
+                            "The hall seats 300 people.\n";
     char *pa = to_file(A, sizeof A - 1, ".txt"), *pb = to_file(B, sizeof B - 1, ".txt");
-    char args[300];
-    snprintf(args, sizeof args, "check --format=html %s %s", pa, pb);
+    char *pc = to_file(C, sizeof C - 1, ".txt");
+    char args[400];
+    snprintf(args, sizeof args, "check --format=html %s %s %s", pa, pb, pc);
     run_result r = run(args);
     CU_ASSERT_EQUAL(r.status, 1);
     xmlDocPtr d = parse_html(&r);
@@ -554,12 +559,21 @@ static void test_html_escapes_source_text(void)
     char *td = xpath_string(d, "string(//section[contains(@class,'conflict')]//tbody/tr[td[6]/mark='12,000']/td[6])");
     CU_ASSERT_PTR_NOT_NULL(strstr(td, "12,000 <script>alert(1)</script> & <b onclick=\"x()\">bold</b>."));
     free(td);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/table"), 3);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[@id='sources']/table//tr[td[2]='300']"), 1);
+    CU_ASSERT_EQUAL(count_xpath(d, "//section[contains(@class,'conflict')]"), 1);
+    CU_ASSERT_EQUAL(count_xpath(d, "//*[@data-cck-slot]"), 0);
+    td = xpath_string(d, "string(//section[@id='sources']/p[@class='note'][contains(., 'slot')])");
+    CU_ASSERT_PTR_NOT_NULL(strstr(td, "<table data-cck-slot=\"1\"></table> data-cck-slot=\"0\">"));
+    free(td);
     xmlFreeDoc(d);
     done(&r);
     unlink(pa);
     unlink(pb);
+    unlink(pc);
     free(pa);
     free(pb);
+    free(pc);
 }
 
 /* tests/formats/chromium.sh renders the page headless: skipped, with the

@@ -203,7 +203,16 @@ static void csv_row(FILE *out, const cck_rep_index *ix, const cck_corpus *c, siz
     csv_field(out, z, strlen(z), true);
 }
 
-cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups)
+/* Group i's rows (ctx: the claim index). */
+static void csv_group(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    char fp[17];
+    cck_rep_fingerprint(fp, &c->groups[i]);
+    for (size_t j = 0; j < c->groups[i].nclaims; j++)
+        csv_row(out, ctx, c, i, fp, c->groups[i].claims[j]);
+}
+
+cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups, unsigned jobs)
 {
     size_t nh = sizeof CSV_HEAD / sizeof *CSV_HEAD;
     for (size_t i = 0; i < nh; i++)
@@ -211,12 +220,7 @@ cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups)
     cck_rep_index ix;
     cck_rep_index_init(&ix, c);
     if (groups) {
-        for (size_t i = 0; i < c->ngroups; i++) {
-            char fp[17];
-            cck_rep_fingerprint(fp, &c->groups[i]);
-            for (size_t j = 0; j < c->groups[i].nclaims; j++)
-                csv_row(out, &ix, c, i, fp, c->groups[i].claims[j]);
-        }
+        cck_rep_each_group(out, c, jobs, csv_group, &ix);
     } else {
         for (size_t i = 0; i < c->nsources; i++)
             for (size_t j = 0; j < c->sources[i]->nclaims; j++)

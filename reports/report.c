@@ -45,11 +45,12 @@ static cck_status finish(FILE *out, cck_status st)
 }
 
 /* The formats that are the same for both commands, given which one. */
-static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, bool groups)
+static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, bool groups,
+                                 unsigned jobs)
 {
     switch (f) {
     case CCK_FMT_JSON: return cck_rep_json_doc(out, c, groups);
-    case CCK_FMT_CSV: return cck_rep_csv(out, c, groups);
+    case CCK_FMT_CSV: return cck_rep_csv(out, c, groups, jobs);
     case CCK_FMT_FINDINGS: return cck_rep_findings_write(out, c, groups);
     case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
     case CCK_FMT_JUNIT: return cck_rep_junit(out, c, groups);
@@ -59,14 +60,16 @@ static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, b
     }
 }
 
-/* Their writers write out on this thread alone, in many small writes: out
- * takes no stdio lock meanwhile (once a thread has started glibc locks a
+/* Their writers write out on this thread alone, in many small writes (csv's
+ * groups rendered on threads are written one part at a time, the parts
+ * taking turns under the pool's lock): out takes no stdio lock meanwhile (once a thread has started glibc locks a
  * stream on every call: 10% of check -f csv's report stage was taking the
  * lock for each fputs). */
-static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool groups)
+static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool groups,
+                          unsigned jobs)
 {
     int was = __fsetlocking(out, FSETLOCKING_BYCALLER);
-    cck_status st = machine_format(out, c, f, groups);
+    cck_status st = machine_format(out, c, f, groups, jobs);
     __fsetlocking(out, was);
     return st;
 }
@@ -80,7 +83,7 @@ cck_status cck_rep_claims(FILE *out, const cck_corpus *c, cck_format f,
     case CCK_FMT_JSONL: st = cck_rep_jsonl_claims(out, c); break;
     case CCK_FMT_MD: st = cck_rep_md_claims(out, c); break;
     case CCK_FMT_TEXT: st = cck_rep_text_claims(out, c); break;
-    default: st = machine(out, c, f, false); break;
+    default: st = machine(out, c, f, false, 1); break;
     }
     return finish(out, st);
 }
@@ -243,7 +246,7 @@ cck_status cck_rep_groups(FILE *out, const cck_corpus *c, cck_format f,
     case CCK_FMT_JSONL: st = cck_rep_jsonl_groups(out, c, jobs); break;
     case CCK_FMT_MD: st = cck_rep_md_groups(out, c, jobs); break;
     case CCK_FMT_TEXT: st = cck_rep_text_groups(out, c, color, width, jobs); break;
-    default: st = machine(out, c, f, true); break;
+    default: st = machine(out, c, f, true, jobs); break;
     }
     return finish(out, st);
 }

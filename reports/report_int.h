@@ -252,7 +252,8 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
 cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c);
 cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c, unsigned jobs);
 cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups);
-cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups);
+/* With groups, rendered on up to jobs threads (cck_rep_each_group()). */
+cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups);

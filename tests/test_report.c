@@ -1035,8 +1035,8 @@ static char *render_jobs(const cck_corpus *c, cck_format fmt, bool color, unsign
     return buf;
 }
 
-/* check's text, Markdown and JSON Lines reports are rendered in parts on
- * threads: any number of them writes what one writes, groups in any
+/* check's text, Markdown, JSON Lines and CSV reports are rendered in parts
+ * on threads: any number of them writes what one writes, groups in any
  * order, and a failed write still shows. */
 static void test_groups_reports_any_number_of_threads(void)
 {
@@ -1044,7 +1044,8 @@ static void test_groups_reports_any_number_of_threads(void)
     build(&f);
     enum { N = 500 };
     many_groups(&f, N);
-    static const cck_format fmts[] = {CCK_FMT_TEXT, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSONL};
+    static const cck_format fmts[] = {CCK_FMT_TEXT, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSONL,
+                                      CCK_FMT_CSV};
     static const unsigned jobs[] = {2, 3, 8, 64, 300};
     for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
         char *one = render_jobs(&f.c, fmts[k], k == 1, 1);
@@ -1061,6 +1062,8 @@ static void test_groups_reports_any_number_of_threads(void)
             char want[64];
             if (fmts[k] == CCK_FMT_JSONL)
                 snprintf(want, sizeof want, "{\"id\": \"g%zu\", \"entity\": \"Place %zu\"", i + 1, i);
+            else if (fmts[k] == CCK_FMT_CSV)
+                snprintf(want, sizeof want, "\r\ng%zu,%s,", i + 1, cck_group_status_name(g->status));
             else if (g->status == CCK_GROUP_CONFLICT)
                 snprintf(want, sizeof want, "note of group %zu\n", i);
             else
@@ -1070,7 +1073,15 @@ static void test_groups_reports_any_number_of_threads(void)
             if (p)
                 at = p;
         }
-        if (fmts[k] != CCK_FMT_JSONL) {
+        if (fmts[k] == CCK_FMT_CSV) {
+            /* a row per claim of every group, after the header */
+            size_t rows = 0, want = 0;
+            for (const char *p = one; (p = strstr(p, "\r\n")); p += 2)
+                rows++;
+            for (size_t i = 0; i < N; i++)
+                want += f.c.groups[i].nclaims;
+            CU_ASSERT_EQUAL(rows, want + 1);
+        } else if (fmts[k] != CCK_FMT_JSONL) {
             const char *cons = strstr(one, "Consistent subjects");
             CU_ASSERT_PTR_NOT_NULL_FATAL(cons);
             CU_ASSERT(cons > at);   /* after the last conflict */

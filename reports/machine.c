@@ -21,7 +21,14 @@ static void json_summary(FILE *out, const cck_corpus *c, bool groups)
     fprintf(out, ", \"dangling\": %zu},\n", cck_rep_count_dangling(c));
 }
 
-cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups)
+/* Group i of the document's list (ctx: the claim index). */
+static void json_group(FILE *out, const cck_corpus *c, size_t i, const void *ctx)
+{
+    fputs(i ? ",\n    " : "\n    ", out);
+    cck_rep_json_group(out, ctx, c, i, true);
+}
+
+cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups, unsigned jobs)
 {
     cck_rep_index ix;
     cck_rep_index_init(&ix, c);
@@ -51,10 +58,7 @@ cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups)
     fputs(c->nsources ? "\n  ],\n" : "],\n", out);
     if (groups) {
         fputs("  \"groups\": [", out);
-        for (size_t i = 0; i < c->ngroups; i++) {
-            fputs(i ? ",\n    " : "\n    ", out);
-            cck_rep_json_group(out, &ix, c, i, true);
-        }
+        cck_rep_each_group(out, c, jobs, json_group, &ix);
         fputs(c->ngroups ? "\n  ],\n" : "],\n", out);
     } else {
         fputs("  \"claims\": [", out);

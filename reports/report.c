@@ -49,7 +49,7 @@ static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, b
                                  unsigned jobs)
 {
     switch (f) {
-    case CCK_FMT_JSON: return cck_rep_json_doc(out, c, groups);
+    case CCK_FMT_JSON: return cck_rep_json_doc(out, c, groups, jobs);
     case CCK_FMT_CSV: return cck_rep_csv(out, c, groups, jobs);
     case CCK_FMT_FINDINGS: return cck_rep_findings_write(out, c, groups);
     case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
@@ -60,11 +60,11 @@ static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, b
     }
 }
 
-/* Their writers write out on this thread alone, in many small writes (csv's
- * groups rendered on threads are written one part at a time, the parts
- * taking turns under the pool's lock): out takes no stdio lock meanwhile (once a thread has started glibc locks a
- * stream on every call: 10% of check -f csv's report stage was taking the
- * lock for each fputs). */
+/* Their writers write out in many small writes, on this thread alone (csv's
+ * and json's groups rendered on threads are written a part at a time, the
+ * parts taking turns under the pool's lock): out takes no stdio lock
+ * meanwhile. Once a thread has started glibc locks a stream on every call:
+ * 10% of check -f csv's report stage was taking the lock for each fputs. */
 static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool groups,
                           unsigned jobs)
 {

@@ -251,7 +251,8 @@ cck_status cck_rep_text_groups(FILE *out, const cck_corpus *c, bool color,
                                unsigned width, unsigned jobs);
 cck_status cck_rep_md_claims(FILE *out, const cck_corpus *c);
 cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c, unsigned jobs);
-cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups);
+/* With groups, the groups rendered on up to jobs threads. */
+cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 /* With groups, rendered on up to jobs threads (cck_rep_each_group()). */
 cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);

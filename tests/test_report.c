@@ -1035,8 +1035,8 @@ static char *render_jobs(const cck_corpus *c, cck_format fmt, bool color, unsign
     return buf;
 }
 
-/* check's text, Markdown, JSON Lines and CSV reports are rendered in parts
- * on threads: any number of them writes what one writes, groups in any
+/* check's text, Markdown, JSON Lines, CSV and JSON reports are rendered in
+ * parts on threads: any number of them writes what one writes, groups in any
  * order, and a failed write still shows. */
 static void test_groups_reports_any_number_of_threads(void)
 {
@@ -1045,7 +1045,7 @@ static void test_groups_reports_any_number_of_threads(void)
     enum { N = 500 };
     many_groups(&f, N);
     static const cck_format fmts[] = {CCK_FMT_TEXT, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSONL,
-                                      CCK_FMT_CSV};
+                                      CCK_FMT_CSV, CCK_FMT_JSON};
     static const unsigned jobs[] = {2, 3, 8, 64, 300};
     for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
         char *one = render_jobs(&f.c, fmts[k], k == 1, 1);
@@ -1060,7 +1060,7 @@ static void test_groups_reports_any_number_of_threads(void)
         for (size_t i = 0; i < N; i++) {
             const cck_group *g = &f.c.groups[i];
             char want[64];
-            if (fmts[k] == CCK_FMT_JSONL)
+            if (fmts[k] == CCK_FMT_JSONL || fmts[k] == CCK_FMT_JSON)
                 snprintf(want, sizeof want, "{\"id\": \"g%zu\", \"entity\": \"Place %zu\"", i + 1, i);
             else if (fmts[k] == CCK_FMT_CSV)
                 snprintf(want, sizeof want, "\r\ng%zu,%s,", i + 1, cck_group_status_name(g->status));
@@ -1081,6 +1081,13 @@ static void test_groups_reports_any_number_of_threads(void)
             for (size_t i = 0; i < N; i++)
                 want += f.c.groups[i].nclaims;
             CU_ASSERT_EQUAL(rows, want + 1);
+        } else if (fmts[k] == CCK_FMT_JSON) {
+            /* one document, the groups in it as one thread writes them */
+            json_error_t e;
+            json_t *doc = json_loads(one, 0, &e);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+            CU_ASSERT_EQUAL(json_array_size(json_object_get(doc, "groups")), N);
+            json_decref(doc);
         } else if (fmts[k] != CCK_FMT_JSONL) {
             const char *cons = strstr(one, "Consistent subjects");
             CU_ASSERT_PTR_NOT_NULL_FATAL(cons);

@@ -108,6 +108,11 @@ char *cck_rep_clean(const char *s, size_t n, size_t *ms, size_t *me)
         *ms = oms;
     if (me)
         *me = ome;
+    /* room was made for the worst case, three times the input: what is
+     * kept (a finding's message, for every claim of every conflict) keeps
+     * only its length, the rest going back to the heap at once */
+    if (3 * n > o + 64)
+        out = cck_xrealloc(out, o + 1);
     return out;
 }
 

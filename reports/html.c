@@ -18,6 +18,7 @@
 #define _GNU_SOURCE /* memmem */
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlIO.h>
+#include <pthread.h>
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -392,33 +393,163 @@ static xmlNodePtr slot_node(const page *pg, size_t k)
     return k < pg->nconf ? conflict_section(pg, pg->order[k]) : source_table(pg, k - pg->nconf);
 }
 
-/* libxml2 prints a write error of its own ("I/O error : No space left on
- * device"): the caller reports the stream's error in one line. */
-static void quiet(void *ctx, const char *msg, ...)
+/* ---- writing the page ------------------------------------------------------ */
+
+/* A slot's bytes go to the buffer *cur points at, through one output
+ * buffer per thread (one per slot made and freed its own buffers for each
+ * of 40,000 slots on 100 MB, each big enough to merge the heap's small
+ * free chunks first). */
+static int to_buf(void *ctx, const char *b, int n)
 {
-    (void)ctx;
-    (void)msg;
+    if (n <= 0)
+        return 0;   /* closing a thread's output that rendered no slot */
+    cck_rep_buf *to = *(cck_rep_buf **)ctx;
+    cck_rep_buf_reserve(to, (size_t)n);
+    memcpy(to->buf + to->len, b, (size_t)n);
+    to->len += (size_t)n;
+    return n;
+}
+
+static xmlOutputBufferPtr slot_output(cck_rep_buf **cur, xmlCharEncodingHandlerPtr enc)
+{
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(to_buf, NULL, cur, enc);
+    if (!ob) {
+        fputs("claimcheck: out of memory (html slot)\n", stderr);
+        abort();
+    }
+    return ob;
+}
+
+/* Slot k's subtree built, serialized through ob (and its encoder, the
+ * frame's) into b, and freed. Runs on any thread: each subtree is its own,
+ * and doc, the frame's, is only read (for the entity rules of an HTML
+ * document). */
+static void render_slot(const page *pg, htmlDocPtr doc, xmlOutputBufferPtr ob, cck_rep_buf **cur,
+                        size_t k, cck_rep_buf *b)
+{
+    b->len = 0;
+    *cur = b;
+    xmlNodePtr n = slot_node(pg, k);
+    htmlNodeDumpFormatOutput(ob, doc, n, NULL, 1);
+    xmlFreeNode(n);
+    xmlOutputBufferFlush(ob);
+}
+
+/* Slots rendered ahead of the writer on up to jobs threads, each into
+ * ring[k % window], written in order by the thread that writes the page;
+ * a thread is woken only when what it waits for has happened. */
+typedef struct {
+    const page *pg;
+    htmlDocPtr doc;
+    xmlCharEncodingHandlerPtr enc;
+    size_t nslots, next, written, window;
+    cck_rep_buf *ring;
+    bool *ready;        /* per ring buffer */
+    size_t want;        /* the slot the writer waits for, or SIZE_MAX */
+    unsigned idle;      /* workers waiting for room */
+    pthread_mutex_t lock;
+    pthread_cond_t room, done;
+} slot_pool;
+
+enum { SLOTS_PER_THREAD = 16, MAX_SLOT_THREADS = 64 };
+
+static void *slot_worker(void *arg)
+{
+    slot_pool *sp = arg;
+    cck_rep_buf *cur = NULL;
+    xmlOutputBufferPtr ob = slot_output(&cur, sp->enc);
+    pthread_mutex_lock(&sp->lock);
+    for (;;) {
+        while (sp->next < sp->nslots && sp->next >= sp->written + sp->window) {
+            sp->idle++;
+            pthread_cond_wait(&sp->room, &sp->lock);
+            sp->idle--;
+        }
+        if (sp->next >= sp->nslots)
+            break;
+        size_t k = sp->next++;
+        pthread_mutex_unlock(&sp->lock);
+        render_slot(sp->pg, sp->doc, ob, &cur, k, &sp->ring[k % sp->window]);
+        pthread_mutex_lock(&sp->lock);
+        sp->ready[k % sp->window] = true;
+        if (sp->want == k)
+            pthread_cond_signal(&sp->done);
+    }
+    pthread_mutex_unlock(&sp->lock);
+    xmlOutputBufferClose(ob);
+    return NULL;
+}
+
+/* Slot k, rendered (by a worker, or here through ob with none), written
+ * to out. */
+static void put_slot(slot_pool *sp, xmlOutputBufferPtr ob, cck_rep_buf **cur, size_t k, FILE *out)
+{
+    cck_rep_buf *b = &sp->ring[k % sp->window];
+    if (sp->window == 1) {
+        render_slot(sp->pg, sp->doc, ob, cur, k, b);
+        fwrite(b->buf, 1, b->len, out);
+        return;
+    }
+    pthread_mutex_lock(&sp->lock);
+    while (!sp->ready[k % sp->window]) {
+        sp->want = k;
+        pthread_cond_wait(&sp->done, &sp->lock);
+    }
+    sp->want = SIZE_MAX;
+    pthread_mutex_unlock(&sp->lock);
+    fwrite(b->buf, 1, b->len, out);
+    pthread_mutex_lock(&sp->lock);
+    sp->ready[k % sp->window] = false;
+    sp->written = k + 1;
+    if (sp->idle)
+        pthread_cond_broadcast(&sp->room);
+    pthread_mutex_unlock(&sp->lock);
 }
 
 /* Writes the frame's serialization mem[0, size) with each slot's element
- * replaced by the slot's subtree, built and freed in turn. The slots come
- * in the frame in their order, each as "<name data-cck-slot=\"k\"></name>":
- * that text cannot come from anywhere else, for the serializer writes a
- * text's '<' as "&lt;" and the frame's attribute values are all ours (the
- * sources' paths and words are text there). The output goes through the
- * encoder htmlDocDumpMemoryFormat() picks for a page with no encoding
- * declared (HTML entities, else ASCII), as the frame did. */
+ * replaced by the slot's subtree. The slots come in the frame in their
+ * order, each as "<name data-cck-slot=\"k\"></name>": that text cannot come
+ * from anywhere else, for the serializer writes a text's '<' as "&lt;" and
+ * the frame's attribute values are all ours (the sources' paths and words
+ * are text there). The slots go through the encoder htmlDocDumpMemoryFormat()
+ * picks for a page with no encoding declared (HTML entities, else ASCII),
+ * as the frame did, so the bytes of both are written as they are. */
 static cck_status write_page(FILE *out, htmlDocPtr doc, const page *pg, const char *mem,
-                             size_t size)
+                             size_t size, unsigned jobs)
 {
     xmlCharEncodingHandlerPtr enc = xmlFindCharEncodingHandler("HTML");
     if (!enc)
         enc = xmlFindCharEncodingHandler("ascii");
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, enc);
-    if (!ob)
-        return CCK_ERR_IO;
+    size_t nslots = pg->nconf + pg->c->nsources;
+    if (jobs > MAX_SLOT_THREADS)
+        jobs = MAX_SLOT_THREADS;
+    if (jobs > nslots)
+        jobs = (unsigned)nslots;
+    slot_pool sp = {.pg = pg, .doc = doc, .enc = enc, .nslots = nslots, .want = SIZE_MAX,
+                    .window = jobs > 1 ? (size_t)jobs * SLOTS_PER_THREAD : 1};
+    size_t nring = sp.window;
+    sp.ring = cck_xcalloc(nring, sizeof *sp.ring);
+    sp.ready = cck_xcalloc(nring, sizeof *sp.ready);
+    pthread_t t[MAX_SLOT_THREADS];
+    unsigned started = 0;
+    if (sp.window > 1) {
+        pthread_mutex_init(&sp.lock, NULL);
+        pthread_cond_init(&sp.room, NULL);
+        pthread_cond_init(&sp.done, NULL);
+        while (started < jobs && pthread_create(&t[started], NULL, slot_worker, &sp) == 0)
+            started++;
+        if (!started) {
+            /* no thread: render each slot here */
+            pthread_cond_destroy(&sp.done);
+            pthread_cond_destroy(&sp.room);
+            pthread_mutex_destroy(&sp.lock);
+            sp.window = 1;
+        }
+    }
+    cck_rep_buf *cur = NULL;
+    xmlOutputBufferPtr ob = sp.window == 1 ? slot_output(&cur, enc) : NULL;
     const char *p = mem, *end = mem + size;
-    size_t nslots = pg->nconf + pg->c->nsources, k = 0;
+    size_t k = 0;
     for (; k < nslots; k++) {
         const char *name = k < pg->nconf ? "section" : "table";
         char want[96];
@@ -426,17 +557,33 @@ static cck_status write_page(FILE *out, htmlDocPtr doc, const page *pg, const ch
         const char *at = memmem(p, (size_t)(end - p), want, (size_t)wn);
         if (!at)
             break;  /* cannot be: the frame holds every slot */
-        xmlOutputBufferWrite(ob, (int)(at - p), p);
-        xmlNodePtr n = slot_node(pg, k);
-        htmlNodeDumpFormatOutput(ob, doc, n, NULL, 1);
-        xmlFreeNode(n);
+        fwrite(p, 1, (size_t)(at - p), out);
+        put_slot(&sp, ob, &cur, k, out);
         p = at + wn;
     }
-    xmlOutputBufferWrite(ob, (int)(end - p), p);
-    return xmlOutputBufferClose(ob) < 0 || k < nslots ? CCK_ERR_IO : CCK_OK;
+    fwrite(p, 1, (size_t)(end - p), out);
+    if (ob)
+        xmlOutputBufferClose(ob);
+    if (started) {
+        /* a missing slot (which cannot be) leaves workers waiting for room */
+        pthread_mutex_lock(&sp.lock);
+        sp.written = nslots;
+        pthread_cond_broadcast(&sp.room);
+        pthread_mutex_unlock(&sp.lock);
+        for (unsigned i = 0; i < started; i++)
+            pthread_join(t[i], NULL);
+        pthread_cond_destroy(&sp.done);
+        pthread_cond_destroy(&sp.room);
+        pthread_mutex_destroy(&sp.lock);
+    }
+    for (size_t i = 0; i < nring; i++)
+        free(sp.ring[i].buf);
+    free(sp.ring);
+    free(sp.ready);
+    return k < nslots ? CCK_ERR_IO : CCK_OK;
 }
 
-cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)
+cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups, unsigned jobs)
 {
     htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
     if (!doc)
@@ -535,11 +682,7 @@ cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups)
     htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
     cck_status st = CCK_ERR_IO;
     if (mem) {
-        xmlGenericErrorFunc was = xmlGenericError;
-        void *was_ctx = xmlGenericErrorContext;
-        xmlSetGenericErrorFunc(NULL, quiet);
-        st = write_page(out, doc, &pg, (const char *)mem, (size_t)size);
-        xmlSetGenericErrorFunc(was_ctx, was);
+        st = write_page(out, doc, &pg, (const char *)mem, (size_t)size, jobs);
         xmlFree(mem);
     }
     xmlFreeDoc(doc);

@@ -55,14 +55,14 @@ static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, b
     case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
     case CCK_FMT_JUNIT: return cck_rep_junit(out, c, groups);
     case CCK_FMT_GITHUB: return cck_rep_github(out, c, groups);
-    case CCK_FMT_HTML: return cck_rep_html(out, c, groups);
+    case CCK_FMT_HTML: return cck_rep_html(out, c, groups, jobs);
     default: return CCK_ERR_INPUT;
     }
 }
 
 /* Their writers write out in many small writes, on this thread alone (csv's
  * and json's groups rendered on threads are written a part at a time, the
- * parts taking turns under the pool's lock): out takes no stdio lock
+ * parts taking turns under the pool's lock; html's slots by this thread): out takes no stdio lock
  * meanwhile. Once a thread has started glibc locks a stream on every call:
  * 10% of check -f csv's report stage was taking the lock for each fputs. */
 static cck_status machine(FILE *out, const cck_corpus *c, cck_format f, bool groups,

@@ -259,6 +259,7 @@ cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups);
-cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups);
+/* The conflicts' sections and sources' tables rendered on up to jobs threads. */
+cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 
 #endif

@@ -1035,8 +1035,8 @@ static char *render_jobs(const cck_corpus *c, cck_format fmt, bool color, unsign
     return buf;
 }
 
-/* check's text, Markdown, JSON Lines, CSV and JSON reports are rendered in
- * parts on threads: any number of them writes what one writes, groups in any
+/* check's text, Markdown, JSON Lines, CSV, JSON and HTML reports are
+ * rendered in parts on threads: any number of them writes what one writes, groups in any
  * order, and a failed write still shows. */
 static void test_groups_reports_any_number_of_threads(void)
 {
@@ -1045,7 +1045,7 @@ static void test_groups_reports_any_number_of_threads(void)
     enum { N = 500 };
     many_groups(&f, N);
     static const cck_format fmts[] = {CCK_FMT_TEXT, CCK_FMT_TEXT, CCK_FMT_MD, CCK_FMT_JSONL,
-                                      CCK_FMT_CSV, CCK_FMT_JSON};
+                                      CCK_FMT_CSV, CCK_FMT_JSON, CCK_FMT_HTML};
     static const unsigned jobs[] = {2, 3, 8, 64, 300};
     for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
         char *one = render_jobs(&f.c, fmts[k], k == 1, 1);
@@ -1062,6 +1062,8 @@ static void test_groups_reports_any_number_of_threads(void)
             char want[64];
             if (fmts[k] == CCK_FMT_JSONL || fmts[k] == CCK_FMT_JSON)
                 snprintf(want, sizeof want, "{\"id\": \"g%zu\", \"entity\": \"Place %zu\"", i + 1, i);
+            else if (fmts[k] == CCK_FMT_HTML)
+                break;  /* conflicts by importance: below */
             else if (fmts[k] == CCK_FMT_CSV)
                 snprintf(want, sizeof want, "\r\ng%zu,%s,", i + 1, cck_group_status_name(g->status));
             else if (g->status == CCK_GROUP_CONFLICT)
@@ -1081,6 +1083,27 @@ static void test_groups_reports_any_number_of_threads(void)
             for (size_t i = 0; i < N; i++)
                 want += f.c.groups[i].nclaims;
             CU_ASSERT_EQUAL(rows, want + 1);
+        } else if (fmts[k] == CCK_FMT_HTML) {
+            /* every conflict's section, each once, and every source's table */
+            size_t nconf = 0;
+            for (size_t i = 0; i < N; i++) {
+                if (f.c.groups[i].status != CCK_GROUP_CONFLICT)
+                    continue;
+                nconf++;
+                char want[64];
+                snprintf(want, sizeof want, " id=\"g%zu\"", i + 1);
+                const char *p = strstr(one, want);
+                CU_ASSERT_PTR_NOT_NULL(p);
+                CU_ASSERT(p && !strstr(p + 1, want));
+            }
+            size_t sections = 0, tables = 0;
+            for (const char *p = one; (p = strstr(p, "<section class=\"group conflict\"")); p++)
+                sections++;
+            for (const char *p = one; (p = strstr(p, "<table>")); p++)
+                tables++;
+            CU_ASSERT_EQUAL(sections, nconf);
+            CU_ASSERT_EQUAL(tables, nconf + f.c.nsources);
+            CU_ASSERT_PTR_NULL(strstr(one, "data-cck-slot"));
         } else if (fmts[k] == CCK_FMT_JSON) {
             /* one document, the groups in it as one thread writes them */
             json_error_t e;

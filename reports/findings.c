@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interval.h"   /* cck_rec_spread(), cck_rec_psort() */
 #include "report_int.h"
 
 const char *cck_rep_find_name(cck_find_kind k)
@@ -217,7 +218,7 @@ char *cck_rep_conflict_line(const cck_group *g)
 typedef struct {
     cck_finding *v;
     size_t n, cap;
-    cck_rep_index ix;
+    const cck_rep_index *ix;
     const cck_corpus *c;
     unsigned kinds;     /* CCK_FIND_BIT() of those wanted */
     sbuf sb;
@@ -241,7 +242,7 @@ static cck_finding *push(flist *l, cck_find_kind k, cck_severity sev, const cck_
         f->end = f->start;
     cck_source_linecol(s, f->start, &f->line, &f->col);
     f->group = group;
-    f->src_pos = cck_rep_source_pos(&l->ix, s);
+    f->src_pos = cck_rep_source_pos(l->ix, s);
     return f;
 }
 
@@ -309,23 +310,87 @@ static int by_place(const void *a, const void *b)
         return x->kind < y->kind ? -1 : 1;
     if (x->group != y->group)
         return x->group < y->group ? -1 : 1;
-    return strcmp(x->msg, y->msg);
+    int m = strcmp(x->msg, y->msg);
+    if (m)
+        return m;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The conflicts' findings in slices of about equal claims, one list a
+ * slice, for the threads: conflict groups conf[at[t], at[t + 1]) are
+ * slice t's. */
+typedef struct {
+    const cck_corpus *c;
+    const cck_rep_index *ix;
+    unsigned kinds;
+    const size_t *conf;
+    const size_t *at;
+    flist *lists;
+} slicing;
+
+static void slice_findings(void *ctx, size_t t)
+{
+    const slicing *sl = ctx;
+    flist *l = &sl->lists[t];
+    *l = (flist){.ix = sl->ix, .c = sl->c, .kinds = sl->kinds};
+    sb_init(&l->sb);
+    for (size_t k = sl->at[t]; k < sl->at[t + 1]; k++)
+        conflict_findings(l, sl->conf[k]);
+    sb_free(&l->sb);
+}
+
+/* Every conflict's findings into l, in group order, on up to jobs threads. */
+static void conflicts_findings(flist *l, unsigned jobs)
+{
+    const cck_corpus *c = l->c;
+    size_t *conf = cck_xcalloc(c->ngroups ? c->ngroups : 1, sizeof *conf);
+    size_t nconf = 0, claims = 0;
+    for (size_t i = 0; i < c->ngroups; i++)
+        if (c->groups[i].status == CCK_GROUP_CONFLICT) {
+            conf[nconf++] = i;
+            claims += c->groups[i].nclaims;
+        }
+    size_t nk = cck_rec_slices(jobs, claims);
+    nk = nk < nconf ? nk : nconf ? nconf : 1;
+    size_t *at = cck_xcalloc(nk + 1, sizeof *at);
+    for (size_t t = 1, k = 0, acc = 0; t < nk; t++) {
+        while (k < nconf && acc < claims / nk * t)
+            acc += c->groups[conf[k++]].nclaims;
+        at[t] = k;
+    }
+    at[nk] = nconf;
+    flist *lists = cck_xcalloc(nk, sizeof *lists);
+    slicing sl = {c, l->ix, l->kinds, conf, at, lists};
+    cck_rec_spread(jobs, nk, slice_findings, &sl);
+    for (size_t t = 0; t < nk; t++) {
+        if (l->n + lists[t].n > l->cap) {
+            l->cap = l->n + lists[t].n;
+            l->v = cck_xreallocarray(l->v, l->cap, sizeof *l->v);
+        }
+        if (lists[t].n)
+            memcpy(l->v + l->n, lists[t].v, lists[t].n * sizeof *l->v);
+        l->n += lists[t].n;
+        free(lists[t].v);
+    }
+    free(lists);
+    free(at);
+    free(conf);
 }
 
 size_t cck_rep_findings(const cck_corpus *c, cck_finding **out)
 {
-    return cck_rep_findings_of(c, ~0u, out);
+    return cck_rep_findings_of(c, ~0u, 1, out);
 }
 
-size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, cck_finding **out)
+size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, unsigned jobs,
+                           cck_finding **out)
 {
-    flist l = {NULL, 0, 0, {NULL, NULL, 0}, c, kinds, {{NULL, 0, 0}, NULL, NULL}};
-    cck_rep_index_init(&l.ix, c);
-    sb_init(&l.sb);
+    cck_rep_index ix;
+    cck_rep_index_init(&ix, c);
+    flist l = {.ix = &ix, .c = c, .kinds = kinds};
     if (kinds & (CCK_FIND_BIT(CCK_FIND_CONFLICT) | CCK_FIND_BIT(CCK_FIND_UNCITED)))
-        for (size_t i = 0; i < c->ngroups; i++)
-            if (c->groups[i].status == CCK_GROUP_CONFLICT)
-                conflict_findings(&l, i);
+        conflicts_findings(&l, jobs);
+    sb_init(&l.sb);
     for (size_t i = 0; i < c->nsources && (kinds & CCK_FIND_BIT(CCK_FIND_DANGLING)); i++) {
         const cck_source *s = c->sources[i];
         for (size_t j = 0; j < s->ncites; j++) {
@@ -341,11 +406,15 @@ size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, cck_finding **ou
             f->msg = sb_take(&l.sb);
         }
     }
-    /* qsort is not stable: by_place() orders every finding apart */
-    if (l.n)
-        qsort(l.v, l.n, sizeof *l.v, by_place);
     sb_free(&l.sb);
-    cck_rep_index_free(&l.ix);
+    /* in the order one thread makes them, the last of by_place()'s keys:
+     * a total order, so that any sort, on any number of threads, gives the
+     * order a stable sort of them gives */
+    for (size_t i = 0; i < l.n; i++)
+        l.v[i].seq = i;
+    if (l.n)
+        cck_rec_psort(l.v, l.n, sizeof *l.v, by_place, jobs);
+    cck_rep_index_free(&ix);
     *out = l.v;
     return l.n;
 }
@@ -394,10 +463,10 @@ static const char *sev_name(cck_severity s)
     return s == CCK_SEV_ERROR ? "error" : s == CCK_SEV_WARNING ? "warning" : "note";
 }
 
-cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups)
+cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups, unsigned jobs)
 {
     cck_finding *v;
-    size_t n = cck_rep_findings_of(c, groups ? ~0u : CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
+    size_t n = cck_rep_findings_of(c, groups ? ~0u : CCK_FIND_BIT(CCK_FIND_DANGLING), jobs, &v);
     for (size_t i = 0; i < n; i++) {
         char *path = cck_rep_clean(v[i].src->path, strlen(v[i].src->path), NULL, NULL);
         fprintf(out, "%s:%u:%u: %s: %s\n", path, v[i].line, v[i].col, sev_name(v[i].sev),
@@ -468,7 +537,7 @@ cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups)
         free(order);
     }
     cck_finding *v;
-    size_t ndang = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
+    size_t ndang = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), 1, &v);
     size_t shown_dang = ndang < GH_MAX ? ndang : GH_MAX;
     for (size_t i = 0; i < shown_dang; i++)
         gh_command(out, "notice", v[i].src, v[i].line, v[i].col,

@@ -10,16 +10,17 @@
  * The tree of a whole page was 13 times its size (5.2 GB for the 387 MB
  * page of the 100 MB bench corpus): the page's frame is a tree with an
  * empty element in place of each conflict's section and each source's
- * table (a slot), and the writer builds each slot's subtree when it comes
- * to it, writes it and frees it. An empty element of the same name in the
- * same place is serialized with the same spacing around it, and a subtree
- * dumped on its own is serialized as it is inside the page, so the bytes
- * are those of the whole tree. */
+ * table (a slot); each slot's subtree is built, serialized and freed on
+ * the report's threads, a window of them ahead of the writer, which puts
+ * them in place of their elements in the frame's bytes. An empty element
+ * of the same name in the same place is serialized with the same spacing
+ * around it, and a subtree dumped on its own is serialized as it is inside
+ * the page, so the bytes are those of the whole tree. */
 #define _GNU_SOURCE /* memmem */
 #include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
 #include <libxml/xmlIO.h>
 #include <pthread.h>
-#include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -657,7 +658,7 @@ cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups, unsigned jo
     attr(cs, "id", "citations");
     el(cs, "h2", "Dangling citations");
     cck_finding *fv;
-    size_t nf = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &fv);
+    size_t nf = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), 1, &fv);
     xmlNodePtr ul = el(cs, "ul", NULL);
     for (size_t i = 0; i < nf; i++) {
         char loc[64];

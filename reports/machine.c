@@ -72,7 +72,7 @@ cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups, unsigne
         fputs(first ? "],\n" : "\n  ],\n", out);
     }
     cck_finding *v;
-    size_t n = cck_rep_findings_of(c, groups ? ~0u : CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
+    size_t n = cck_rep_findings_of(c, groups ? ~0u : CCK_FIND_BIT(CCK_FIND_DANGLING), jobs, &v);
     fputs("  \"findings\": [", out);
     bool first = true;
     for (size_t i = 0; i < n; i++) {

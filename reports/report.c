@@ -51,7 +51,7 @@ static cck_status machine_format(FILE *out, const cck_corpus *c, cck_format f, b
     switch (f) {
     case CCK_FMT_JSON: return cck_rep_json_doc(out, c, groups, jobs);
     case CCK_FMT_CSV: return cck_rep_csv(out, c, groups, jobs);
-    case CCK_FMT_FINDINGS: return cck_rep_findings_write(out, c, groups);
+    case CCK_FMT_FINDINGS: return cck_rep_findings_write(out, c, groups, jobs);
     case CCK_FMT_SARIF: return cck_rep_sarif(out, c, groups);
     case CCK_FMT_JUNIT: return cck_rep_junit(out, c, groups);
     case CCK_FMT_GITHUB: return cck_rep_github(out, c, groups);

@@ -163,6 +163,7 @@ typedef struct {
     unsigned line, col;     /* 1-based, col in bytes */
     size_t group;           /* index into c->groups; SIZE_MAX for none */
     size_t src_pos;         /* src's 1-based position in the corpus */
+    size_t seq;             /* its place in the order one thread makes them */
     char *msg;              /* owned, clean one line */
 } cck_finding;
 
@@ -170,10 +171,12 @@ typedef struct {
  * offset, then kind). Free with cck_rep_findings_free(). */
 size_t cck_rep_findings(const cck_corpus *c, cck_finding **out);
 /* The same, only those of the kinds in the mask (CCK_FIND_BIT(kind) | ...),
- * in the same order: the formats that list only dangling markers need not
- * write a message for each claim of every conflict. */
+ * in the same order, the conflicts' made and the whole sorted on up to jobs
+ * threads: the formats that list only dangling markers need not write a
+ * message for each claim of every conflict. */
 #define CCK_FIND_BIT(k) (1u << (k))
-size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, cck_finding **out);
+size_t cck_rep_findings_of(const cck_corpus *c, unsigned kinds, unsigned jobs,
+                           cck_finding **out);
 void cck_rep_findings_free(cck_finding *v, size_t n);
 /* "conflict", "dangling-citation", "uncited" (static). */
 const char *cck_rep_find_name(cck_find_kind k);
@@ -255,7 +258,7 @@ cck_status cck_rep_md_groups(FILE *out, const cck_corpus *c, unsigned jobs);
 cck_status cck_rep_json_doc(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 /* With groups, rendered on up to jobs threads (cck_rep_each_group()). */
 cck_status cck_rep_csv(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
-cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups);
+cck_status cck_rep_findings_write(FILE *out, const cck_corpus *c, bool groups, unsigned jobs);
 cck_status cck_rep_github(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups);
 cck_status cck_rep_junit(FILE *out, const cck_corpus *c, bool groups);

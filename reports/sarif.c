@@ -156,7 +156,7 @@ cck_status cck_rep_sarif(FILE *out, const cck_corpus *c, bool groups)
         free(order);
     }
     cck_finding *v;
-    size_t n = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), &v);
+    size_t n = cck_rep_findings_of(c, CCK_FIND_BIT(CCK_FIND_DANGLING), 1, &v);
     for (size_t i = 0; i < n; i++) {
         fputs(first ? "\n        {" : ",\n        {", out);
         first = false;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "interval.h"
 #include "report.h"
 #include "report_int.h"
 #include "tests.h"
@@ -1129,6 +1130,52 @@ static void test_groups_reports_any_number_of_threads(void)
     cck_corpus_free(&f.c);
 }
 
+/* The findings are made in slices of the conflicts on threads and sorted
+ * on them: any number of threads gives the list one thread gives, each
+ * kind of each claim once. */
+static void test_findings_any_number_of_threads(void)
+{
+    fixture f;
+    build(&f);
+    enum { N = 300 };
+    many_groups(&f, N);
+    size_t par_min = cck_rec_par_min;
+    cck_rec_par_min = 1;    /* slices of a few claims */
+    cck_finding *one;
+    size_t n = cck_rep_findings_of(&f.c, ~0u, 1, &one);
+    size_t want = 0;
+    for (size_t i = 0; i < N; i++)
+        if (f.c.groups[i].status == CCK_GROUP_CONFLICT)
+            want += f.c.groups[i].nclaims;
+    size_t conflicts = 0;
+    for (size_t i = 0; i < n; i++)
+        conflicts += one[i].kind == CCK_FIND_CONFLICT;
+    CU_ASSERT_EQUAL(conflicts, want);
+    static const unsigned jobs[] = {2, 3, 8, 64};
+    for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+        cck_finding *got;
+        size_t m = cck_rep_findings_of(&f.c, ~0u, jobs[j], &got);
+        CU_ASSERT_EQUAL_FATAL(m, n);
+        for (size_t i = 0; i < n; i++) {
+            CU_ASSERT_EQUAL(got[i].kind, one[i].kind);
+            CU_ASSERT_EQUAL(got[i].group, one[i].group);
+            CU_ASSERT_EQUAL(got[i].start, one[i].start);
+            CU_ASSERT_PTR_EQUAL(got[i].src, one[i].src);
+            CU_ASSERT_STRING_EQUAL(got[i].msg, one[i].msg);
+        }
+        cck_rep_findings_free(got, m);
+    }
+    /* in file order: source, then offset, then kind */
+    for (size_t i = 1; i < n; i++)
+        CU_ASSERT(one[i - 1].src_pos < one[i].src_pos ||
+                  (one[i - 1].src_pos == one[i].src_pos &&
+                   (one[i - 1].start < one[i].start ||
+                    (one[i - 1].start == one[i].start && one[i - 1].kind <= one[i].kind))));
+    cck_rep_findings_free(one, n);
+    cck_rec_par_min = par_min;
+    cck_corpus_free(&f.c);
+}
+
 /* JSON Lines of c, a whole group at a time through a stream: what the
  * parts must add up to, however they cut the groups. */
 static char *jsonl_whole_groups(const cck_corpus *c)
@@ -1666,6 +1713,7 @@ void cck_suite_report(void)
         {"empty corpus", test_empty_corpus},
         {"write errors give CCK_ERR_IO", test_write_error_is_reported},
         {"check reports: any number of threads", test_groups_reports_any_number_of_threads},
+        {"findings: any number of threads", test_findings_any_number_of_threads},
         {"check reports: parts cut anywhere, jobs 1 to 8", test_parts_cut_anywhere},
         {"json strings: any byte anywhere in a long one", test_json_string_any_byte_anywhere},
         {"jsonl line from the file offset", test_raw_line_matches_linecol},

@@ -20,7 +20,6 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,7 +427,6 @@ static xmlOutputBufferPtr slot_output(cck_rep_buf **cur, xmlCharEncodingHandlerP
 static void render_slot(const page *pg, htmlDocPtr doc, xmlOutputBufferPtr ob, cck_rep_buf **cur,
                         size_t k, cck_rep_buf *b)
 {
-    b->len = 0;
     *cur = b;
     xmlNodePtr n = slot_node(pg, k);
     htmlNodeDumpFormatOutput(ob, doc, n, NULL, 1);
@@ -436,152 +434,89 @@ static void render_slot(const page *pg, htmlDocPtr doc, xmlOutputBufferPtr ob, c
     xmlOutputBufferFlush(ob);
 }
 
-/* Slots rendered ahead of the writer on up to jobs threads, each into
- * ring[k % window], written in order by the thread that writes the page;
- * a thread is woken only when what it waits for has happened. */
+/* The page being written: the frame's bytes mem[at, end) not yet out, the
+ * slots put in place of their elements (cck_rep_in_order()). The slots
+ * come in the frame in their order, slot k as the empty element
+ * <name data-cck-slot="k"></name>: that text cannot come from anywhere
+ * else, for the serializer writes a text's '<' as "&lt;" and the frame's
+ * attribute values are all ours (the sources' paths and words are text
+ * there). */
 typedef struct {
     const page *pg;
     htmlDocPtr doc;
     xmlCharEncodingHandlerPtr enc;
-    size_t nslots, next, written, window;
-    cck_rep_buf *ring;
-    bool *ready;        /* per ring buffer */
-    size_t want;        /* the slot the writer waits for, or SIZE_MAX */
-    unsigned idle;      /* workers waiting for room */
-    pthread_mutex_t lock;
-    pthread_cond_t room, done;
-} slot_pool;
+    FILE *out;
+    const char *at, *end;
+    bool lost;          /* a slot's element was not found (cannot be) */
+} writing;
 
-enum { SLOTS_PER_THREAD = 16, MAX_SLOT_THREADS = 64 };
+/* A thread's output buffer for its slots, into the buffer cur points at. */
+typedef struct {
+    cck_rep_buf *cur;
+    xmlOutputBufferPtr ob;
+} slot_stream;
 
-static void *slot_worker(void *arg)
+static void *slots_start(void *ctx)
 {
-    slot_pool *sp = arg;
-    cck_rep_buf *cur = NULL;
-    xmlOutputBufferPtr ob = slot_output(&cur, sp->enc);
-    pthread_mutex_lock(&sp->lock);
-    for (;;) {
-        while (sp->next < sp->nslots && sp->next >= sp->written + sp->window) {
-            sp->idle++;
-            pthread_cond_wait(&sp->room, &sp->lock);
-            sp->idle--;
-        }
-        if (sp->next >= sp->nslots)
-            break;
-        size_t k = sp->next++;
-        pthread_mutex_unlock(&sp->lock);
-        render_slot(sp->pg, sp->doc, ob, &cur, k, &sp->ring[k % sp->window]);
-        pthread_mutex_lock(&sp->lock);
-        sp->ready[k % sp->window] = true;
-        if (sp->want == k)
-            pthread_cond_signal(&sp->done);
-    }
-    pthread_mutex_unlock(&sp->lock);
-    xmlOutputBufferClose(ob);
-    return NULL;
+    const writing *w = ctx;
+    slot_stream *ss = cck_xcalloc(1, sizeof *ss);
+    ss->ob = slot_output(&ss->cur, w->enc);
+    return ss;
 }
 
-/* Slot k, rendered (by a worker, or here through ob with none), written
- * to out. */
-static void put_slot(slot_pool *sp, xmlOutputBufferPtr ob, cck_rep_buf **cur, size_t k, FILE *out)
+static void slots_render(void *ctx, void *ts, size_t k, cck_rep_buf *b)
 {
-    cck_rep_buf *b = &sp->ring[k % sp->window];
-    if (sp->window == 1) {
-        render_slot(sp->pg, sp->doc, ob, cur, k, b);
-        fwrite(b->buf, 1, b->len, out);
+    const writing *w = ctx;
+    slot_stream *ss = ts;
+    render_slot(w->pg, w->doc, ss->ob, &ss->cur, k, b);
+}
+
+/* The frame up to slot k's element, then the slot's bytes. */
+static void slots_write(void *ctx, size_t k, const cck_rep_buf *b)
+{
+    writing *w = ctx;
+    if (w->lost)
+        return;
+    const char *name = k < w->pg->nconf ? "section" : "table";
+    char want[96];
+    int wn = snprintf(want, sizeof want, "<%s %s=\"%zu\"></%s>", name, SLOT_ATTR, k, name);
+    const char *at = memmem(w->at, (size_t)(w->end - w->at), want, (size_t)wn);
+    if (!at) {
+        w->lost = true;
         return;
     }
-    pthread_mutex_lock(&sp->lock);
-    while (!sp->ready[k % sp->window]) {
-        sp->want = k;
-        pthread_cond_wait(&sp->done, &sp->lock);
-    }
-    sp->want = SIZE_MAX;
-    pthread_mutex_unlock(&sp->lock);
-    fwrite(b->buf, 1, b->len, out);
-    pthread_mutex_lock(&sp->lock);
-    sp->ready[k % sp->window] = false;
-    sp->written = k + 1;
-    if (sp->idle)
-        pthread_cond_broadcast(&sp->room);
-    pthread_mutex_unlock(&sp->lock);
+    fwrite(w->at, 1, (size_t)(at - w->at), w->out);
+    fwrite(b->buf, 1, b->len, w->out);
+    w->at = at + wn;
 }
 
+static void slots_end(void *ts)
+{
+    slot_stream *ss = ts;
+    xmlOutputBufferClose(ss->ob);
+    free(ss);
+}
+
+static const cck_rep_order_fns SLOTS = {slots_start, slots_render, slots_write, slots_end};
+
+enum { SLOTS_PER_THREAD = 16 };
+
 /* Writes the frame's serialization mem[0, size) with each slot's element
- * replaced by the slot's subtree. The slots come in the frame in their
- * order, each as "<name data-cck-slot=\"k\"></name>": that text cannot come
- * from anywhere else, for the serializer writes a text's '<' as "&lt;" and
- * the frame's attribute values are all ours (the sources' paths and words
- * are text there). The slots go through the encoder htmlDocDumpMemoryFormat()
- * picks for a page with no encoding declared (HTML entities, else ASCII),
- * as the frame did, so the bytes of both are written as they are. */
+ * replaced by the slot's subtree, rendered on up to jobs threads, a window
+ * of SLOTS_PER_THREAD a thread ahead of the one written next. The slots go
+ * through the encoder htmlDocDumpMemoryFormat() picks for a page with no
+ * encoding declared (HTML entities, else ASCII), as the frame did, so the
+ * bytes of both are written as they are. */
 static cck_status write_page(FILE *out, htmlDocPtr doc, const page *pg, const char *mem,
                              size_t size, unsigned jobs)
 {
     xmlCharEncodingHandlerPtr enc = xmlFindCharEncodingHandler("HTML");
     if (!enc)
         enc = xmlFindCharEncodingHandler("ascii");
-    size_t nslots = pg->nconf + pg->c->nsources;
-    if (jobs > MAX_SLOT_THREADS)
-        jobs = MAX_SLOT_THREADS;
-    if (jobs > nslots)
-        jobs = (unsigned)nslots;
-    slot_pool sp = {.pg = pg, .doc = doc, .enc = enc, .nslots = nslots, .want = SIZE_MAX,
-                    .window = jobs > 1 ? (size_t)jobs * SLOTS_PER_THREAD : 1};
-    size_t nring = sp.window;
-    sp.ring = cck_xcalloc(nring, sizeof *sp.ring);
-    sp.ready = cck_xcalloc(nring, sizeof *sp.ready);
-    pthread_t t[MAX_SLOT_THREADS];
-    unsigned started = 0;
-    if (sp.window > 1) {
-        pthread_mutex_init(&sp.lock, NULL);
-        pthread_cond_init(&sp.room, NULL);
-        pthread_cond_init(&sp.done, NULL);
-        while (started < jobs && pthread_create(&t[started], NULL, slot_worker, &sp) == 0)
-            started++;
-        if (!started) {
-            /* no thread: render each slot here */
-            pthread_cond_destroy(&sp.done);
-            pthread_cond_destroy(&sp.room);
-            pthread_mutex_destroy(&sp.lock);
-            sp.window = 1;
-        }
-    }
-    cck_rep_buf *cur = NULL;
-    xmlOutputBufferPtr ob = sp.window == 1 ? slot_output(&cur, enc) : NULL;
-    const char *p = mem, *end = mem + size;
-    size_t k = 0;
-    for (; k < nslots; k++) {
-        const char *name = k < pg->nconf ? "section" : "table";
-        char want[96];
-        int wn = snprintf(want, sizeof want, "<%s %s=\"%zu\"></%s>", name, SLOT_ATTR, k, name);
-        const char *at = memmem(p, (size_t)(end - p), want, (size_t)wn);
-        if (!at)
-            break;  /* cannot be: the frame holds every slot */
-        fwrite(p, 1, (size_t)(at - p), out);
-        put_slot(&sp, ob, &cur, k, out);
-        p = at + wn;
-    }
-    fwrite(p, 1, (size_t)(end - p), out);
-    if (ob)
-        xmlOutputBufferClose(ob);
-    if (started) {
-        /* a missing slot (which cannot be) leaves workers waiting for room */
-        pthread_mutex_lock(&sp.lock);
-        sp.written = nslots;
-        pthread_cond_broadcast(&sp.room);
-        pthread_mutex_unlock(&sp.lock);
-        for (unsigned i = 0; i < started; i++)
-            pthread_join(t[i], NULL);
-        pthread_cond_destroy(&sp.done);
-        pthread_cond_destroy(&sp.room);
-        pthread_mutex_destroy(&sp.lock);
-    }
-    for (size_t i = 0; i < nring; i++)
-        free(sp.ring[i].buf);
-    free(sp.ring);
-    free(sp.ready);
-    return k < nslots ? CCK_ERR_IO : CCK_OK;
+    writing w = {.pg = pg, .doc = doc, .enc = enc, .out = out, .at = mem, .end = mem + size};
+    cck_rep_in_order(jobs, pg->nconf + pg->c->nsources, SLOTS_PER_THREAD, &SLOTS, &w);
+    fwrite(w.at, 1, (size_t)(w.end - w.at), out);
+    return w.lost ? CCK_ERR_IO : CCK_OK;
 }
 
 cck_status cck_rep_html(FILE *out, const cck_corpus *c, bool groups, unsigned jobs)

@@ -91,30 +91,7 @@ static cursor *plan(const cck_corpus *c, bool split, size_t *n)
     return v;
 }
 
-/* As the streaming pool of cli/pipeline.c: there is no writer thread; the
- * worker that finishes the part next in line writes it and every ready
- * part after it, while the others render on, at most window parts ahead
- * of what is written (one writer at a time, the flag under the lock). */
-typedef struct {
-    FILE *out;
-    const cck_corpus *c;
-    cck_rep_group_fn fn;        /* through a stream, or */
-    cck_rep_group_buf_fn bfn;   /* into the part's buffer */
-    const void *ctx;
-    const cursor *parts;        /* nparts + 1 */
-    bool *ready;                /* per part */
-    /* A part renders into ring[k % window], kept from one part to the next
-     * that takes its place, so that after the first few parts no buffer is
-     * allocated (a new memory stream per part grew each buffer from nothing
-     * and freed it, 30% more CPU in the threaded report than in the
-     * one-thread one). */
-    cck_rep_buf *ring;
-    size_t nparts, next, written, window;
-    unsigned idle;              /* workers waiting for room */
-    bool writing;
-    pthread_mutex_t lock;
-    pthread_cond_t room;
-} pool;
+/* ---- streams into buffers -------------------------------------------------- */
 
 /* A buffer stream writes into the buffer its cookie points at. */
 static ssize_t buffer_write(void *cookie, const char *b, size_t n)
@@ -150,115 +127,186 @@ FILE *cck_rep_memstream(char **p, size_t *n)
     return own_stream(open_memstream(p, n));
 }
 
-/* Part k of p, appended to to (bfn) or written to m (fn). */
-static void render_part(const pool *p, FILE *m, cck_rep_buf *to, size_t k)
+/* ---- items rendered on threads, written in order --------------------------- */
+
+/* As the streaming pool of cli/pipeline.c: there is no writer thread; the
+ * worker that finishes the item next in line writes it and every ready
+ * item after it, while the others render on, at most window items ahead
+ * of what is written (one writer at a time, the flag under the lock). */
+typedef struct {
+    const cck_rep_order_fns *f;
+    void *ctx;
+    size_t n, next, written, window;
+    /* Item k renders into ring[k % window], kept from one item to the next
+     * that takes its place, so that after the first few no buffer is
+     * allocated (a new memory stream per part grew each buffer from nothing
+     * and freed it, 30% more CPU in the threaded report than in the
+     * one-thread one). */
+    cck_rep_buf *ring;
+    bool *ready;                /* per ring buffer */
+    unsigned idle;              /* workers waiting for room */
+    bool writing;
+    pthread_mutex_t lock;
+    pthread_cond_t room;
+} order;
+
+static void *order_worker(void *arg)
 {
-    cursor a = p->parts[k], e = p->parts[k + 1];
-    if (!p->bfn) {
+    order *o = arg;
+    void *ts = o->f->start ? o->f->start(o->ctx) : NULL;
+    pthread_mutex_lock(&o->lock);
+    for (;;) {
+        while (o->next < o->n && o->next >= o->written + o->window) {
+            o->idle++;
+            pthread_cond_wait(&o->room, &o->lock);
+            o->idle--;
+        }
+        if (o->next >= o->n)
+            break;
+        size_t k = o->next++;
+        pthread_mutex_unlock(&o->lock);
+        cck_rep_buf *b = &o->ring[k % o->window];
+        b->len = 0;
+        o->f->render(o->ctx, ts, k, b);
+        pthread_mutex_lock(&o->lock);
+        o->ready[k % o->window] = true;
+        if (o->writing)
+            continue;   /* the writer will come to it */
+        o->writing = true;
+        while (o->written < o->n && o->ready[o->written % o->window]) {
+            const cck_rep_buf *w = &o->ring[o->written % o->window];
+            pthread_mutex_unlock(&o->lock);
+            o->f->write(o->ctx, o->written, w);
+            pthread_mutex_lock(&o->lock);
+            o->ready[o->written % o->window] = false;
+            o->written++;
+            if (o->idle)
+                pthread_cond_broadcast(&o->room);
+        }
+        o->writing = false;
+    }
+    pthread_mutex_unlock(&o->lock);
+    if (o->f->end)
+        o->f->end(ts);
+    return NULL;
+}
+
+void cck_rep_in_order(unsigned jobs, size_t n, size_t per_thread, const cck_rep_order_fns *f,
+                      void *ctx)
+{
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    if (jobs > n)
+        jobs = (unsigned)n;
+    if (jobs <= 1) {
+        /* one buffer, an item at a time */
+        void *ts = f->start ? f->start(ctx) : NULL;
+        cck_rep_buf b = {0};
+        for (size_t k = 0; k < n; k++) {
+            b.len = 0;
+            f->render(ctx, ts, k, &b);
+            f->write(ctx, k, &b);
+        }
+        free(b.buf);
+        if (f->end)
+            f->end(ts);
+        return;
+    }
+    order o = {.f = f, .ctx = ctx, .n = n, .window = (size_t)jobs * per_thread};
+    o.ready = cck_xcalloc(o.window, sizeof *o.ready);
+    o.ring = cck_xcalloc(o.window, sizeof *o.ring);
+    pthread_mutex_init(&o.lock, NULL);
+    pthread_cond_init(&o.room, NULL);
+    pthread_t t[MAX_JOBS];
+    unsigned started = 0;
+    while (started + 1 < jobs && pthread_create(&t[started], NULL, order_worker, &o) == 0)
+        started++;
+    order_worker(&o);   /* this thread renders too, and alone if no thread could start */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    pthread_cond_destroy(&o.room);
+    pthread_mutex_destroy(&o.lock);
+    for (size_t k = 0; k < o.window; k++)
+        free(o.ring[k].buf);
+    free(o.ring);
+    free(o.ready);
+}
+
+/* ---- a report's groups in parts --------------------------------------------- */
+
+typedef struct {
+    FILE *out;
+    const cck_corpus *c;
+    cck_rep_group_fn fn;        /* through a stream, or */
+    cck_rep_group_buf_fn bfn;   /* into the part's buffer */
+    const void *ctx;
+    const cursor *parts;        /* nparts + 1 */
+} groups;
+
+/* A thread's stream into the part's buffer it renders (fn only). */
+typedef struct {
+    cck_rep_buf *cur;
+    FILE *m;
+} part_stream;
+
+static void *parts_start(void *ctx)
+{
+    const groups *g = ctx;
+    part_stream *ps = cck_xcalloc(1, sizeof *ps);
+    if (g->fn)
+        ps->m = cck_rep_buf_open(&ps->cur);
+    return ps;
+}
+
+/* Part k, appended to b (bfn) or written to the thread's stream into it (fn). */
+static void parts_render(void *ctx, void *ts, size_t k, cck_rep_buf *b)
+{
+    const groups *g = ctx;
+    part_stream *ps = ts;
+    cursor a = g->parts[k], e = g->parts[k + 1];
+    if (g->fn) {
+        ps->cur = b;
         for (size_t i = a.group; i < e.group; i++)
-            p->fn(m, p->c, i, p->ctx);
-        if (fflush(m) != 0)
+            g->fn(ps->m, g->c, i, g->ctx);
+        if (fflush(ps->m) != 0)
             out_of_memory();
         return;
     }
     for (size_t i = a.group; i < e.group || (i == e.group && e.claim); i++)
-        p->bfn(to, p->c, i, i == a.group ? a.claim : 0,
-               i == e.group ? e.claim : p->c->groups[i].nclaims, p->ctx);
+        g->bfn(b, g->c, i, i == a.group ? a.claim : 0,
+               i == e.group ? e.claim : g->c->groups[i].nclaims, g->ctx);
 }
 
-static void *worker(void *arg)
+static void parts_write(void *ctx, size_t k, const cck_rep_buf *b)
 {
-    pool *p = arg;
-    cck_rep_buf *cur = NULL;
-    FILE *m = NULL;
-    if (!p->bfn)
-        m = cck_rep_buf_open(&cur);
-    pthread_mutex_lock(&p->lock);
-    for (;;) {
-        while (p->next < p->nparts && p->next >= p->written + p->window) {
-            p->idle++;
-            pthread_cond_wait(&p->room, &p->lock);
-            p->idle--;
-        }
-        if (p->next >= p->nparts)
-            break;
-        size_t k = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        cur = &p->ring[k % p->window];
-        cur->len = 0;
-        render_part(p, m, cur, k);
-        pthread_mutex_lock(&p->lock);
-        p->ready[k] = true;
-        if (p->writing)
-            continue;   /* the writer will come to it */
-        p->writing = true;
-        while (p->written < p->nparts && p->ready[p->written]) {
-            const cck_rep_buf *w = &p->ring[p->written % p->window];
-            pthread_mutex_unlock(&p->lock);
-            if (w->len)     /* a part may render nothing (and have no buffer) */
-                fwrite(w->buf, 1, w->len, p->out);
-            pthread_mutex_lock(&p->lock);
-            p->written++;
-            if (p->idle)
-                pthread_cond_broadcast(&p->room);
-        }
-        p->writing = false;
-    }
-    pthread_mutex_unlock(&p->lock);
-    if (m)
-        fclose(m);
-    return NULL;
+    (void)k;
+    const groups *g = ctx;
+    if (b->len)     /* a part may render nothing (and have no buffer) */
+        fwrite(b->buf, 1, b->len, g->out);
 }
+
+static void parts_end(void *ts)
+{
+    part_stream *ps = ts;
+    if (ps->m)
+        fclose(ps->m);
+    free(ps);
+}
+
+static const cck_rep_order_fns PARTS = {parts_start, parts_render, parts_write, parts_end};
 
 static void each_group(FILE *out, const cck_corpus *c, unsigned jobs, cck_rep_group_fn fn,
                        cck_rep_group_buf_fn bfn, const void *ctx)
 {
-    size_t nparts = 0;
-    cursor *parts = jobs > 1 || bfn ? plan(c, bfn != NULL, &nparts) : NULL;
-    if (jobs > MAX_JOBS)
-        jobs = MAX_JOBS;
-    if (jobs > nparts)
-        jobs = (unsigned)nparts;
-    pool p = {.out = out, .c = c, .fn = fn, .bfn = bfn, .ctx = ctx, .parts = parts,
-              .nparts = nparts,
-              .window = (size_t)(jobs ? jobs : 1) * (bfn ? PARTS_PER_THREAD
-                                                         : STREAM_PARTS_PER_THREAD)};
     if (jobs <= 1 && fn) {
         for (size_t i = 0; i < c->ngroups; i++)
             fn(out, c, i, ctx);
-        free(parts);
         return;
     }
-    if (jobs <= 1) {
-        /* bfn alone: a part at a time into one buffer */
-        cck_rep_buf b = {0};
-        for (size_t k = 0; k < nparts; k++) {
-            b.len = 0;
-            render_part(&p, NULL, &b, k);
-            if (b.len)
-                fwrite(b.buf, 1, b.len, out);
-        }
-        free(b.buf);
-        free(parts);
-        return;
-    }
-    p.ready = cck_xcalloc(nparts, sizeof *p.ready);
-    p.ring = cck_xcalloc(p.window, sizeof *p.ring);
-    pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.room, NULL);
-    pthread_t t[MAX_JOBS];
-    unsigned started = 0;
-    while (started + 1 < jobs && pthread_create(&t[started], NULL, worker, &p) == 0)
-        started++;
-    worker(&p);   /* this thread renders too, and alone if no thread could start */
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
-    pthread_cond_destroy(&p.room);
-    pthread_mutex_destroy(&p.lock);
-    for (size_t k = 0; k < p.window; k++)
-        free(p.ring[k].buf);
-    free(p.ring);
-    free(p.ready);
+    size_t nparts = 0;
+    cursor *parts = plan(c, bfn != NULL, &nparts);
+    groups g = {.out = out, .c = c, .fn = fn, .bfn = bfn, .ctx = ctx, .parts = parts};
+    cck_rep_in_order(jobs, nparts, bfn ? PARTS_PER_THREAD : STREAM_PARTS_PER_THREAD, &PARTS, &g);
     free(parts);
 }
 

@@ -245,6 +245,21 @@ typedef void (*cck_rep_group_buf_fn)(cck_rep_buf *b, const cck_corpus *c, size_t
 void cck_rep_each_group_buf(FILE *out, const cck_corpus *c, unsigned jobs,
                             cck_rep_group_buf_fn fn, const void *ctx);
 
+/* Items [0, n) rendered on up to jobs threads (this one among them), each
+ * into a buffer of a ring of jobs * per_thread, and written in order, one
+ * at a time, by whichever thread finishes the next in line: render(ctx, ts,
+ * k, b) on any thread, with the state ts that start(ctx) made for it (end(ts)
+ * ends it; either may be NULL), into b emptied for it; write(ctx, k, b) for
+ * k = 0, 1, ... in turn. With one job, the same calls on this thread. */
+typedef struct {
+    void *(*start)(void *ctx);
+    void (*render)(void *ctx, void *ts, size_t k, cck_rep_buf *b);
+    void (*write)(void *ctx, size_t k, const cck_rep_buf *b);
+    void (*end)(void *ts);
+} cck_rep_order_fns;
+void cck_rep_in_order(unsigned jobs, size_t n, size_t per_thread, const cck_rep_order_fns *f,
+                      void *ctx);
+
 /* ---- the writers ----------------------------------------------------------- */
 
 cck_status cck_rep_jsonl_claims(FILE *out, const cck_corpus *c);

@@ -1274,6 +1274,100 @@ static void test_parts_cut_anywhere(void)
     cck_corpus_free(&f.c);
 }
 
+/* cck_rep_in_order(): a record of what the callbacks saw. */
+typedef struct {
+    size_t next;            /* the item write() expects next */
+    size_t bad_order, bad_empty, bad_item;
+    unsigned starts, ends;  /* thread states made and ended */
+    char *out;
+    size_t out_len;
+} order_log;
+
+static void *order_start(void *ctx)
+{
+    order_log *l = ctx;
+    __atomic_fetch_add(&l->starts, 1, __ATOMIC_RELAXED);
+    return l;
+}
+
+/* Item k renders as "k:" and k % 5 further 'x's (items of other sizes,
+ * some rendered slower than those after them). */
+static void order_render(void *ctx, void *ts, size_t k, cck_rep_buf *b)
+{
+    order_log *l = ctx;
+    if (b->len != 0 || (ts && ts != ctx))
+        __atomic_fetch_add(&l->bad_empty, 1, __ATOMIC_RELAXED);
+    char head[32];
+    int n = snprintf(head, sizeof head, "%zu:", k);
+    cck_rep_buf_reserve(b, (size_t)n + k % 5);
+    memcpy(b->buf + b->len, head, (size_t)n);
+    b->len += (size_t)n;
+    for (size_t i = 0; i < k % 5; i++)
+        b->buf[b->len++] = 'x';
+}
+
+static void order_write(void *ctx, size_t k, const cck_rep_buf *b)
+{
+    order_log *l = ctx;
+    if (k != l->next)
+        l->bad_order++;
+    l->next = k + 1;
+    char head[32];
+    int n = snprintf(head, sizeof head, "%zu:", k);
+    if (b->len != (size_t)n + k % 5 || memcmp(b->buf, head, (size_t)n) != 0)
+        l->bad_item++;
+    l->out = cck_xrealloc(l->out, l->out_len + b->len + 1);
+    memcpy(l->out + l->out_len, b->buf, b->len);
+    l->out_len += b->len;
+}
+
+static void order_end(void *ts)
+{
+    order_log *l = ts;
+    __atomic_fetch_add(&l->ends, 1, __ATOMIC_RELAXED);
+}
+
+/* Any number of items on any number of threads, with a ring of one buffer
+ * a thread and of many: each item is rendered once into a buffer emptied
+ * for it and written once, in order, and every thread state made is
+ * ended. Many more items than buffers, so the ring goes round. */
+static void test_in_order_any_items_any_threads(void)
+{
+    static const cck_rep_order_fns fns = {order_start, order_render, order_write, order_end};
+    static const cck_rep_order_fns bare = {NULL, order_render, order_write, NULL};
+    static const size_t counts[] = {0, 1, 2, 3, 17, 1000};
+    static const unsigned jobs[] = {1, 2, 3, 8, 300};
+    static const size_t per[] = {1, 16};
+    size_t fails = 0;
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++)
+            for (size_t p = 0; p < sizeof per / sizeof *per; p++) {
+                order_log l = {0};
+                cck_rep_in_order(jobs[j], counts[c], per[p], &fns, &l);
+                /* the items' bytes, each written once */
+                size_t wlen = 0;
+                for (size_t k = 0; k < counts[c]; k++)
+                    wlen += (size_t)snprintf(NULL, 0, "%zu:", k) + k % 5;
+                bool ok = l.next == counts[c] && !l.bad_order && !l.bad_empty && !l.bad_item &&
+                          l.starts == l.ends && l.starts >= 1 && l.out_len == wlen;
+                free(l.out);
+                if (!ok) {
+                    fails++;
+                    fprintf(stderr, "in order: %zu items, %u jobs, %zu a thread: next %zu, "
+                            "order %zu, empty %zu, item %zu, starts %u, ends %u, %zu bytes\n",
+                            counts[c], jobs[j], per[p], l.next, l.bad_order, l.bad_empty,
+                            l.bad_item, l.starts, l.ends, l.out_len);
+                }
+                order_log b = {0};
+                cck_rep_in_order(jobs[j], counts[c], per[p], &bare, &b);
+                free(b.out);
+                if (b.next != counts[c] || b.bad_order || b.bad_empty || b.bad_item || b.starts ||
+                    b.ends || b.out_len != wlen)
+                    fails++;
+            }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
 /* Eight bytes at a time are copied as they are only when each is: any
  * byte at any place of a longer string escapes as it does alone. */
 static void test_json_string_any_byte_anywhere(void)
@@ -1715,6 +1809,7 @@ void cck_suite_report(void)
         {"check reports: any number of threads", test_groups_reports_any_number_of_threads},
         {"findings: any number of threads", test_findings_any_number_of_threads},
         {"check reports: parts cut anywhere, jobs 1 to 8", test_parts_cut_anywhere},
+        {"items in order: any items, any threads", test_in_order_any_items_any_threads},
         {"json strings: any byte anywhere in a long one", test_json_string_any_byte_anywhere},
         {"jsonl line from the file offset", test_raw_line_matches_linecol},
         {"whole numbers for people as %.0f", test_display_integers_as_printf},
